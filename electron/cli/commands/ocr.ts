@@ -1,0 +1,6 @@
+import { CliError } from '../errors';
+
+/** `ocr` is declared in the CLI contract; its implementation arrives with its feature. */
+export async function run(_argv: string[]): Promise<number> {
+  throw new CliError('ocr: not available in this build yet');
+}
