@@ -1,0 +1,35 @@
+/**
+ * Validators for every IPC request. Main runs these before any handler; a payload that fails is
+ * refused without reaching the handler.
+ */
+import { z } from 'zod';
+import { MAX_SAVE_BYTES, type IpcCall, type IpcRequest } from './contract';
+import { formatZodError } from '../util/zod-error';
+
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes').refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'payload too large');
+/** A file name without any directory part or control characters. */
+const fileName = z.string().min(1).max(200).refine((s) => !/[\\/\0-\x1f]|^\.\.?$/.test(s), 'not a plain file name');
+
+/** One strict schema per call: unknown keys are refused. */
+export const IPC_SCHEMAS = {
+  'app:info': z.strictObject({}),
+  'file:open': z.strictObject({ kind: z.enum(['evidence', 'archive']), multiple: z.boolean() }),
+  'file:save': z.strictObject({ kind: z.enum(['pdf', 'archive', 'text']), suggestedName: fileName, bytes }),
+  'file:show': z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/), how: z.enum(['open', 'reveal']) }),
+} satisfies { [C in IpcCall]: z.ZodType<IpcRequest<C>> };
+
+/** Result of validating one incoming call. */
+export type IpcValidation<C extends IpcCall> = { ok: true; call: C; request: IpcRequest<C> } | { ok: false; error: string };
+
+/** True when `name` is a call of the contract (and not, say, `__proto__`). */
+export function isIpcCall(name: unknown): name is IpcCall {
+  return typeof name === 'string' && Object.hasOwn(IPC_SCHEMAS, name);
+}
+
+/** Validates a call name and its payload against the contract. */
+export function validateIpc(name: unknown, payload: unknown): IpcValidation<IpcCall> {
+  if (!isIpcCall(name)) return { ok: false, error: `unknown call ${JSON.stringify(String(name)).slice(0, 80)}` };
+  const parsed = IPC_SCHEMAS[name].safeParse(payload);
+  if (!parsed.success) return { ok: false, error: `${name}: ${formatZodError(parsed.error)}` };
+  return { ok: true, call: name, request: parsed.data as IpcRequest<IpcCall> };
+}
