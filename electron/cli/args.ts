@@ -22,8 +22,10 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec, command: stri
     const arg = argv[i]!;
     if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
     if (arg.startsWith('-') && arg !== '-') {
-      let [key, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-      key = key.startsWith('--') ? key.slice(2) : byAlias.get(key.slice(1)) ?? `-${key.slice(1)}`;
+      const eq = arg.indexOf('=');
+      const written = eq < 0 ? arg : arg.slice(0, eq);
+      const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+      const key = written.startsWith('--') ? written.slice(2) : byAlias.get(written.slice(1)) ?? `-${written.slice(1)}`;
       const s = spec[key];
       if (!s) throw new CliError(`${command}: unknown option ${arg.split('=')[0]} (see --help)`);
       if (flags.has(key)) throw new CliError(`${command}: option --${key} given twice`);

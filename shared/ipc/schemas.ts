@@ -8,7 +8,10 @@ import { formatZodError } from '../util/zod-error';
 
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes').refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'payload too large');
 /** A file name without any directory part or control characters. */
-const fileName = z.string().min(1).max(200).refine((s) => !/[\\/\0-\x1f]|^\.\.?$/.test(s), 'not a plain file name');
+const fileName = z.string().min(1).max(200).refine(
+  (s) => !/[\\/]|^\.\.?$/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20),
+  'not a plain file name',
+);
 
 /** One strict schema per call: unknown keys are refused. */
 export const IPC_SCHEMAS = {
