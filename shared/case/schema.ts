@@ -350,3 +350,28 @@ export type CaseHeader = Omit<Case, 'evidence'>;
 export function defaultLanguage(jurisdiction: Jurisdiction): Language {
   return jurisdiction === 'CN' ? 'zh-CN' : jurisdiction === 'TW' ? 'zh-TW' : 'en';
 }
+
+/** Validates a case's metadata row (the case without its evidence list). */
+export const CaseHeaderSchema = CaseSchema.omit({ evidence: true });
+
+/** Options of a new, empty case. */
+export interface NewCaseOptions {
+  id: CaseId;
+  title: string;
+  jurisdiction: Jurisdiction;
+  language?: Language;
+  now: string;
+}
+
+/** A new, empty case with every default applied. */
+export function newCase(options: NewCaseOptions): Case {
+  return CaseSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    id: options.id,
+    title: options.title,
+    createdAt: options.now,
+    updatedAt: options.now,
+    jurisdiction: options.jurisdiction,
+    language: options.language ?? defaultLanguage(options.jurisdiction),
+  });
+}
