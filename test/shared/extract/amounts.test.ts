@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { extractAmounts } from '../../../shared/extract/amounts';
+
+describe('extractAmounts: one form per row', () => {
+  it.each([
+    ['NT$649', 649, 'TWD', 'NT$649'],
+    ['NT$649元', 649, 'TWD', 'NT$649元'],
+    ['NT$ 1,288', 1288, 'TWD', 'NT$ 1,288'],
+    ['新台幣9,990元', 9990, 'TWD', '新台幣9,990元'],
+    ['新臺幣500元', 500, 'TWD', '新臺幣500元'],
+    ['人民币386.50元', 386.5, 'CNY', '人民币386.50元'],
+    ['¥54.00', 54, 'CNY', '¥54.00'],
+    ['￥12', 12, 'CNY', '￥12'],
+    ['RMB 30', 30, 'CNY', 'RMB 30'],
+    ['HK$ 918.00', 918, 'HKD', 'HK$ 918.00'],
+    ['US$5', 5, 'USD', 'US$5'],
+    ['120 HKD', 120, 'HKD', '120 HKD'],
+    ['三千元', 3000, 'TWD', '三千元'],
+    ['一百元', 100, 'TWD', '一百元'],
+    ['兩萬五千元', 25000, 'TWD', '兩萬五千元'],
+    ['一千二百元', 1200, 'TWD', '一千二百元'],
+    ['3千元', 3000, 'TWD', '3千元'],
+    ['新台幣壹佰元整', 100, 'TWD', '新台幣壹佰元'],
+    ['ＮＴ＄６４９', 649, 'TWD', 'ＮＴ＄６４９'],
+  ])('%s → %d %s', (text, value, currency, raw) => {
+    expect(extractAmounts(text, { defaultCurrency: 'TWD' }).map((a) => [a.value, a.currency, a.raw])).toEqual([[value, currency, raw]]);
+  });
+});
+
+describe('extractAmounts: currency of a bare 元', () => {
+  it.each([
+    ['CNY', 'CNY', true], ['TWD', 'TWD', true], [undefined, null, false],
+  ] as const)('default %s → %s', (defaultCurrency, currency, isCurrencyInferred) => {
+    const [a] = extractAmounts('共649元', defaultCurrency ? { defaultCurrency } : {});
+    expect(a).toMatchObject({ value: 649, currency, isCurrencyInferred });
+  });
+});
+
+describe('extractAmounts: rates', () => {
+  it.each([
+    ['0.1元/分钟', 0.1, '分钟', '0.1元/分钟'],
+    ['按每分钟0.1元计费', 0.1, '分钟', '0.1元'],
+    ['50元/月', 50, '月', '50元/月'],
+    ['期滿未申請取消者按月收費50元。', 50, '月', '50元'],
+    ['每月50元', 50, '月', '50元'],
+  ])('%s is a rate per %s', (text, value, unit, raw) => {
+    expect(extractAmounts(text, { defaultCurrency: 'CNY' })).toMatchObject([{ value, isRate: true, unit, raw }]);
+  });
+
+  it('does not mark a one-off charge as a rate', () => {
+    expect(extractAmounts('您的账户已欠费54.00元')[0]).toMatchObject({ value: 54, isRate: false });
+  });
+});
+
+describe('extractAmounts: bill roles and the amount column', () => {
+  it('reads bare numbers under 金額(元) as line items and the total', () => {
+    const text = '項目\n金額(元)\n月租費 精選599型\n599\nmPro加值服務月租\n50\n本期應繳總金額\n649\n如有疑問請洽客服專線0800-080-090。';
+    const found = extractAmounts(text, { defaultCurrency: 'TWD' });
+    expect(found.map((a) => [a.value, a.role, a.currency])).toEqual([[599, 'line', 'TWD'], [50, 'line', 'TWD'], [649, 'total', 'TWD']]);
+    for (const a of found) expect(text.slice(a.start, a.end)).toBe(a.raw);
+  });
+
+  it('reads a number at the end of a row under an Amount header', () => {
+    const text = 'Item Amount\nMonthly fee 388.00\nTotal 918.00';
+    expect(extractAmounts(text, { defaultCurrency: 'HKD' }).map((a) => [a.value, a.role])).toEqual([[388, 'line'], [918, 'total']]);
+  });
+
+  it('ignores bare numbers without such a header', () => {
+    expect(extractAmounts('月租費 精選599型\n599\n本期應繳總金額\n649')).toEqual([]);
+  });
+
+  it.each([
+    ['Total: NT$ 1,288', 'total'], ['合計 新臺幣980元', 'total'], ['应缴合计：144.00元', 'total'], ['違約金上限新台幣12,000元', 'other'],
+  ])('%s → role %s', (text, role) => expect(extractAmounts(text)[0]!.role).toBe(role));
+});
+
+describe('extractAmounts: things that are not amounts', () => {
+  it.each([
+    ['資費方案：精選599型'], ['品牌甲 X12 128GB'], ['合約期間30個月'], ['7個工作天內回覆'], ['超出300小时'],
+    ['台北市中正區忠孝西路一段50號3樓'], ['門號0912-345-678'], ['申訴案號 TK113100800217'], ['113/10/08'],
+    ['100小时'], ['1月1日元旦'], ['兩百多块'],
+  ])('%s', (text) => expect(extractAmounts(text, { defaultCurrency: 'TWD' })).toEqual([]));
+
+  it('does not take a number inside an excluded span', () => {
+    expect(extractAmounts('金額(元)\n113/10/08', { exclude: [{ start: 6, end: 15 }] })).toEqual([]);
+  });
+});
