@@ -1,0 +1,94 @@
+/** A case's workspace: navigation between its areas, the editable title and the save state. */
+import { useEffect, type ReactNode } from 'react';
+import type { CaseId } from '../../../shared/case/schema';
+import { useI18n } from '../i18n/i18n';
+import type { Section } from '../route';
+import { useErrorMessage } from '../ui/use-error-message';
+import { PartiesSection } from './parties-section';
+import { useCaseDraft, type SaveStatus } from './use-case-draft';
+
+const NAV: Array<{ section: Section; icon: string }> = [
+  { section: 'parties', icon: '人' },
+  { section: 'evidence', icon: '證' },
+  { section: 'timeline', icon: '時' },
+  { section: 'claims', icon: '訴' },
+  { section: 'export', icon: '出' },
+];
+
+function SaveIndicator({ status }: { status: SaveStatus }) {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  const text = status.state === 'pending' || status.state === 'saving' ? t('common.saving')
+    : status.state === 'saved' ? t('common.saved')
+    : status.state === 'failed' ? t('common.saveFailed', { reason: errorMessage(status.error) }) : '';
+  return <span className={`save-indicator save-${status.state}`} role="status" aria-live="polite" data-state={status.state}>{text}</span>;
+}
+
+function Placeholder({ title, body, children }: { title: string; body: string; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="section-body">
+      <header className="section-header"><h2>{title}</h2></header>
+      <section className="empty-state compact">
+        <p>{body}</p>
+        {children}
+        <p className="muted small">{t('section.comingNext')}</p>
+      </section>
+    </div>
+  );
+}
+
+export function WorkspaceScreen({ caseId, section, onNavigate, onBack }: {
+  caseId: CaseId;
+  section: Section;
+  onNavigate: (section: Section) => void;
+  onBack: () => void;
+}) {
+  const { t } = useI18n();
+  const errorMessage = useErrorMessage();
+  const { draft, update, status, loadError } = useCaseDraft(caseId);
+
+  useEffect(() => {
+    if (draft) document.title = `${draft.title || t('cases.untitled')} — Dossier`;
+    return () => { document.title = 'Dossier'; };
+  }, [draft, t]);
+
+  if (loadError) {
+    return (
+      <main className="page"><p className="error-banner" role="alert">{errorMessage(loadError)}</p>
+        <button type="button" className="button" onClick={onBack}>{t('common.back')}</button></main>
+    );
+  }
+  if (!draft) return <main className="page"><p className="muted">{t('common.loading')}</p></main>;
+
+  return (
+    <div className="workspace">
+      <nav className="workspace-nav" aria-label={draft.title}>
+        <button type="button" className="back-link" onClick={onBack}>← {t('common.back')}</button>
+        <ul>
+          {NAV.map(({ section: s, icon }) => (
+            <li key={s}>
+              <a href={`#/case/${encodeURIComponent(caseId)}/${s}`} className={`nav-item${s === section ? ' active' : ''}`} aria-current={s === section ? 'page' : undefined}
+                onClick={(e) => { e.preventDefault(); onNavigate(s); }}>
+                <span className="nav-icon" aria-hidden="true">{icon}</span>{t(`nav.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="workspace-main">
+        <header className="workspace-header">
+          <input className="title-input" aria-label={t('field.caseTitle')} name="case-title" value={draft.title} placeholder={t('cases.untitled')}
+            onChange={(e) => { const title = e.target.value; update((row) => ({ ...row, title })); }} />
+          <span className={`badge badge-${draft.jurisdiction}`}>{t(`jurisdiction.${draft.jurisdiction}`)}</span>
+          <SaveIndicator status={status} />
+        </header>
+        {section === 'parties' ? <PartiesSection draft={draft} update={update} />
+          : section === 'evidence' ? <Placeholder title={t('section.evidence.title')} body={t('section.evidence.empty')} />
+          : section === 'timeline' ? <Placeholder title={t('section.timeline.title')} body={t('section.timeline.empty')} />
+          : section === 'claims' ? <Placeholder title={t('section.claims.title')} body={t('section.claims.empty')} />
+          : <Placeholder title={t('section.export.title')} body={t('section.export.empty')} />}
+      </main>
+    </div>
+  );
+}
