@@ -120,12 +120,11 @@ export async function duplicateCase(db: DossierDb, env: StoreEnv, id: CaseId, ti
 /** Deletes a case and everything that belongs to it. */
 export async function deleteCase(db: DossierDb, id: CaseId): Promise<void> {
   try {
-    await db.transaction('rw', [db.cases, db.evidence, db.originals, db.thumbnails, db.jobs], async () => {
+    await db.transaction('rw', [db.cases, db.evidence, db.originals, db.thumbnails], async () => {
       await db.cases.delete(id);
       await db.evidence.where('caseId').equals(id).delete();
       await db.originals.where('caseId').equals(id).delete();
       await db.thumbnails.where('caseId').equals(id).delete();
-      await db.jobs.where('caseId').equals(id).delete();
     });
   } catch (error) {
     classify(error);
@@ -188,12 +187,11 @@ export async function updateEvidence(db: DossierDb, caseId: CaseId, id: Evidence
 /** Removes an exhibit, and its original unless another exhibit of the case shares it. */
 export async function removeEvidence(db: DossierDb, caseId: CaseId, id: EvidenceId): Promise<void> {
   try {
-    await db.transaction('rw', [db.evidence, db.originals, db.thumbnails, db.jobs], async () => {
+    await db.transaction('rw', [db.evidence, db.originals, db.thumbnails], async () => {
       const row = await db.evidence.get([caseId, id]);
       if (!row) return;
       await db.evidence.delete([caseId, id]);
       await db.thumbnails.delete([caseId, id]);
-      await db.jobs.where('[caseId+evidenceId]').equals([caseId, id]).delete();
       if (row.sha256 && (await db.evidence.where('[caseId+sha256]').equals([caseId, row.sha256]).count()) === 0) {
         await db.originals.delete([caseId, row.sha256]);
       }

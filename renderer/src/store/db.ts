@@ -31,17 +31,6 @@ export interface ThumbnailRow {
   bytes: Uint8Array;
 }
 
-/** A queued or running OCR job; survives a restart. */
-export interface JobRow {
-  id: string;
-  caseId: CaseId;
-  evidenceId: EvidenceId;
-  lang: string;
-  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  createdAt: string;
-  error?: string;
-}
-
 /** A remembered setting (UI language, last opened case…). */
 export interface SettingRow {
   key: string;
@@ -53,7 +42,6 @@ export type DossierDb = Dexie & {
   evidence: Dexie.Table<EvidenceRow, [CaseId, EvidenceId]>;
   originals: Dexie.Table<OriginalRow, [CaseId, Sha256]>;
   thumbnails: Dexie.Table<ThumbnailRow, [CaseId, EvidenceId]>;
-  jobs: EntityTable<JobRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
 };
 
@@ -65,7 +53,6 @@ export function openDb(name = 'dossier'): DossierDb {
     evidence: '&[caseId+id], caseId, [caseId+sha256], [caseId+order]',
     originals: '&[caseId+sha256], caseId',
     thumbnails: '&[caseId+evidenceId], caseId',
-    jobs: '&id, caseId, state, [caseId+evidenceId]',
     settings: '&key',
   });
   return db;
