@@ -1,6 +1,75 @@
+/**
+ * `build <case-folder|case.json|archive> -o <out.pdf> [--audience company|regulator]`: builds the PDF
+ * dossier of a case. The PDF is written to a temporary file beside the target and renamed into place,
+ * so a failed or interrupted build never leaves a partial file.
+ */
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs, flagValue } from '../args';
 import { CliError } from '../errors';
 
-/** `build` is declared in the CLI contract; its implementation arrives with its feature. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new CliError('build: not available in this build yet');
+/** Writes bytes atomically: temp file in the same folder, then rename. */
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const target = resolve(path);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, target);
+  } catch (e) {
+    await unlink(temp).catch(() => {});
+    throw new CliError(`cannot write the dossier: ${e instanceof Error ? e.message : String(e)}`, path);
+  }
+}
+
+/** Runs the command; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, audience: { takesValue: true } }, 'build');
+  const [input, ...extra] = args.positionals;
+  if (!input) throw new CliError('build: missing <case-folder|case.json|archive>');
+  if (extra.length > 0) throw new CliError(`build: unexpected argument ${JSON.stringify(extra[0])}`);
+  const out = flagValue(args, 'out');
+  if (!out) throw new CliError('build: missing -o <out.pdf>');
+  const audience = flagValue(args, 'audience') ?? 'company';
+  if (audience !== 'company' && audience !== 'regulator') throw new CliError(`build: --audience must be company or regulator, got ${JSON.stringify(audience)}`);
+
+  const { isArchivePath, loadCaseFolder, loadDossierFonts } = await import('../../dossier/load-case');
+  // TODO: read case archives once the archive format lands in shared/archive; until then say so plainly.
+  if (isArchivePath(input)) throw new CliError('case archives are not supported by build yet; pass the case folder or its case.json', input);
+
+  const loaded = await loadCaseFolder(input);
+  const [{ buildDossierReport }, { redactImage }, { DossierError }, fonts] = await Promise.all([
+    import('../../../shared/dossier/compose'),
+    import('../../dossier/redact-image'),
+    import('../../../shared/dossier/types'),
+    loadDossierFonts(),
+  ]);
+  const controller = new AbortController();
+  const stop = () => controller.abort(new CliError('build: interrupted'));
+  process.once('SIGINT', stop);
+  try {
+    const report = await buildDossierReport({
+      case: loaded.case,
+      audience,
+      originals: async (ev) => {
+        const bytes = loaded.originals.get(ev.id);
+        if (!bytes) throw new CliError(`original of evidence ${JSON.stringify(ev.id)} is missing`, loaded.manifestPath);
+        return bytes;
+      },
+      fonts,
+      now: () => new Date(),
+      signal: controller.signal,
+      redactImage,
+    }).catch((e: unknown) => {
+      if (e instanceof DossierError) throw new CliError(e.message, loaded.manifestPath);
+      throw e;
+    });
+    await writeAtomically(out, report.bytes);
+    if (report.missingGlyphs.length > 0) {
+      process.stderr.write(`dossier: warning: no font has ${report.missingGlyphs.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${ch}`).join(', ')}; printed as 〓\n`);
+    }
+    process.stdout.write(`${out}: ${report.pageCount} pages, ${report.exhibits.length} exhibits, ${report.bytes.length} bytes (${audience})\n`);
+    return 0;
+  } finally {
+    process.off('SIGINT', stop);
+  }
 }
