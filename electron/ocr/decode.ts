@@ -1,0 +1,242 @@
+/**
+ * Node image decoders for the OCR pipeline: PNG (pngjs), JPEG (jpeg-js, bounded), BMP and the
+ * first frame of a GIF (small decoders here), WebP through @napi-rs/canvas when that optional
+ * native module is present. EXIF orientation comes from exifr. Headers are checked first.
+ */
+import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
+import exifr from 'exifr';
+import type { DecodedImage } from '../../shared/ocr/pipeline';
+import type { RgbaRaster } from '../../shared/ocr/raster';
+import { ImageInputError, MAX_IMAGE_PIXELS, readImageHeader, type ImageHeader } from './image-header';
+
+/** Decodes an image file's bytes to an RGBA raster plus its EXIF orientation. */
+export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage & { header: ImageHeader }> {
+  const header = readImageHeader(bytes);
+  let raster: RgbaRaster;
+  switch (header.format) {
+    case 'png': raster = decodePng(bytes); break;
+    case 'jpeg': raster = decodeJpeg(bytes); break;
+    case 'bmp': raster = decodeBmp(bytes); break;
+    case 'gif': raster = decodeGif(bytes); break;
+    case 'webp': raster = await decodeWebp(bytes); break;
+    case 'pdf': throw new ImageInputError('is a PDF, not an image');
+  }
+  const orientation = header.format === 'jpeg' || header.format === 'png' || header.format === 'webp' ? await readOrientation(bytes) : 1;
+  return { raster, orientation, header };
+}
+
+async function readOrientation(bytes: Uint8Array): Promise<number> {
+  try {
+    const o = await exifr.orientation(bytes);
+    return typeof o === 'number' && o >= 1 && o <= 8 ? o : 1;
+  } catch {
+    // A damaged EXIF block does not make the picture unreadable: show it as stored.
+    return 1;
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function decodePng(bytes: Uint8Array): RgbaRaster {
+  try {
+    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+  } catch (e) {
+    throw new ImageInputError(`truncated or corrupt PNG (${reason(e)})`);
+  }
+}
+
+function decodeJpeg(bytes: Uint8Array): RgbaRaster {
+  // A truncated file has no End-Of-Image marker; jpeg-js would silently return grey pixels.
+  let end = bytes.length - 1;
+  while (end > 1 && bytes[end] === 0) end--;
+  let hasEoi = false;
+  for (let i = end; i > Math.max(1, end - 4096); i--) if (bytes[i - 1] === 0xff && bytes[i] === 0xd9) { hasEoi = true; break; }
+  if (!hasEoi) throw new ImageInputError('truncated JPEG (no end-of-image marker)');
+  try {
+    const img = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: true,
+      maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
+      maxMemoryUsageInMB: 1024,
+    });
+    return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+  } catch (e) {
+    throw new ImageInputError(`truncated or corrupt JPEG (${reason(e)})`);
+  }
+}
+
+/** BMP: 1/4/8-bit palette, 16-bit 5-5-5, 24 and 32-bit, uncompressed or BI_BITFIELDS. */
+export function decodeBmp(b: Uint8Array): RgbaRaster {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (b.length < 54) throw new ImageInputError('truncated BMP');
+  const offset = dv.getUint32(10, true);
+  const headerSize = dv.getUint32(14, true);
+  const width = dv.getInt32(18, true);
+  const rawHeight = dv.getInt32(22, true);
+  const height = Math.abs(rawHeight);
+  const bpp = dv.getUint16(28, true);
+  const compression = dv.getUint32(30, true);
+  if (compression !== 0 && compression !== 3) throw new ImageInputError(`unsupported BMP compression ${compression}`);
+  if (![1, 4, 8, 16, 24, 32].includes(bpp)) throw new ImageInputError(`unsupported BMP depth ${bpp}`);
+  const rowSize = Math.floor((bpp * width + 31) / 32) * 4;
+  if (offset + rowSize * height > b.length) throw new ImageInputError('truncated BMP (pixel data ends early)');
+  const colours = dv.getUint32(46, true) || (bpp <= 8 ? 1 << bpp : 0);
+  const paletteAt = 14 + headerSize;
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const row = offset + (rawHeight > 0 ? height - 1 - y : y) * rowSize;
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      let r: number, g: number, bl: number;
+      if (bpp <= 8) {
+        const bit = x * bpp;
+        const byte = b[row + (bit >> 3)]!;
+        const idx = (byte >> (8 - bpp - (bit & 7))) & ((1 << bpp) - 1);
+        const p = paletteAt + Math.min(idx, colours - 1) * 4;
+        bl = b[p]!; g = b[p + 1]!; r = b[p + 2]!;
+      } else if (bpp === 16) {
+        const v = dv.getUint16(row + x * 2, true);
+        r = ((v >> 10) & 31) * 8.2; g = ((v >> 5) & 31) * 8.2; bl = (v & 31) * 8.2;
+      } else {
+        const p = row + x * (bpp / 8);
+        bl = b[p]!; g = b[p + 1]!; r = b[p + 2]!;
+        // 32-bit BMPs rarely carry a meaningful alpha; keep them opaque.
+      }
+      out[o] = r; out[o + 1] = g; out[o + 2] = bl; out[o + 3] = 255;
+    }
+  }
+  return { width, height, data: out };
+}
+
+/** First frame of a GIF, composited on white (LZW decoder; interlacing handled). */
+export function decodeGif(b: Uint8Array): RgbaRaster {
+  const fail = (what: string): never => { throw new ImageInputError(`truncated or corrupt GIF (${what})`); };
+  if (b.length < 13) fail('header');
+  const width = b[6]! | (b[7]! << 8);
+  const height = b[8]! | (b[9]! << 8);
+  const flags = b[10]!;
+  let p = 13;
+  let global: Uint8Array | undefined;
+  if (flags & 0x80) { const n = 3 << ((flags & 7) + 1); global = b.subarray(p, p + n); p += n; }
+  let transparent = -1;
+  const out = new Uint8ClampedArray(width * height * 4).fill(255);
+  while (p < b.length) {
+    const block = b[p++]!;
+    if (block === 0x21) {
+      const label = b[p++]!;
+      if (label === 0xf9 && b[p] === 4) transparent = b[p + 1]! & 1 ? b[p + 4]! : -1;
+      while (p < b.length && b[p] !== 0) p += b[p]! + 1;
+      p++;
+    } else if (block === 0x2c) {
+      if (p + 9 > b.length) fail('image descriptor');
+      const ix = b[p]! | (b[p + 1]! << 8), iy = b[p + 2]! | (b[p + 3]! << 8);
+      const iw = b[p + 4]! | (b[p + 5]! << 8), ih = b[p + 6]! | (b[p + 7]! << 8);
+      const iflags = b[p + 8]!;
+      p += 9;
+      let palette = global;
+      if (iflags & 0x80) { const n = 3 << ((iflags & 7) + 1); palette = b.subarray(p, p + n); p += n; }
+      if (!palette) fail('no colour table');
+      const minCode = b[p++]!;
+      const chunks: number[] = [];
+      while (p < b.length && b[p] !== 0) { const n = b[p]!; for (let i = 1; i <= n; i++) chunks.push(b[p + i]!); p += n + 1; }
+      if (p >= b.length) fail('image data ends early');
+      const indices = lzw(Uint8Array.from(chunks), minCode, iw * ih);
+      if (indices.length < iw * ih) fail('image data ends early');
+      const rows: number[] = [];
+      if (iflags & 0x40) { for (const [start, step] of [[0, 8], [4, 8], [2, 4], [1, 2]] as const) for (let y = start; y < ih; y += step) rows.push(y); }
+      else for (let y = 0; y < ih; y++) rows.push(y);
+      for (let r = 0; r < ih; r++) {
+        const y = iy + rows[r]!;
+        if (y >= height) continue;
+        for (let x = 0; x < iw; x++) {
+          if (ix + x >= width) continue;
+          const idx = indices[r * iw + x]!;
+          if (idx === transparent) continue;
+          const o = (y * width + ix + x) * 4;
+          out[o] = palette![idx * 3] ?? 0; out[o + 1] = palette![idx * 3 + 1] ?? 0; out[o + 2] = palette![idx * 3 + 2] ?? 0;
+        }
+      }
+      return { width, height, data: out };
+    } else if (block === 0x3b) break;
+    else fail('unknown block');
+  }
+  return fail('no image frame');
+}
+
+function lzw(data: Uint8Array, minCode: number, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  const clear = 1 << minCode;
+  const eoi = clear + 1;
+  const prefix = new Int32Array(4096);
+  const suffix = new Uint8Array(4096);
+  for (let i = 0; i < clear; i++) { prefix[i] = -1; suffix[i] = i; }
+  const stack = new Uint8Array(4097);
+  let codeSize = minCode + 1;
+  let next = eoi + 1;
+  let prev = -1;
+  let firstChar = 0;
+  let n = 0;
+  let bits = 0;
+  let acc = 0;
+  for (let i = 0; i < data.length && n < size; i++) {
+    acc |= data[i]! << bits;
+    bits += 8;
+    while (bits >= codeSize && n < size) {
+      let code = acc & ((1 << codeSize) - 1);
+      acc >>>= codeSize;
+      bits -= codeSize;
+      if (code === clear) { codeSize = minCode + 1; next = eoi + 1; prev = -1; continue; }
+      if (code === eoi) return out.subarray(0, n);
+      if (prev < 0) {
+        if (code >= clear) return out.subarray(0, n);
+        out[n++] = suffix[code]!;
+        prev = code;
+        firstChar = code;
+        continue;
+      }
+      const inCode = code;
+      let sp = 0;
+      if (code >= next) { stack[sp++] = firstChar; code = prev; }
+      while (code >= clear) { stack[sp++] = suffix[code]!; code = prefix[code]!; }
+      firstChar = suffix[code]!;
+      stack[sp++] = firstChar;
+      while (sp > 0 && n < size) out[n++] = stack[--sp]!;
+      if (next < 4096) {
+        prefix[next] = prev;
+        suffix[next] = firstChar;
+        next++;
+        if (next === 1 << codeSize && codeSize < 12) codeSize++;
+      }
+      prev = inCode;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+interface NapiCanvasModule {
+  loadImage(src: Buffer): Promise<{ width: number; height: number }>;
+  createCanvas(w: number, h: number): { getContext(kind: '2d'): { drawImage(img: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+}
+
+async function decodeWebp(bytes: Uint8Array): Promise<RgbaRaster> {
+  let mod: NapiCanvasModule;
+  try {
+    mod = (await import('@napi-rs/canvas' as string)) as NapiCanvasModule;
+  } catch {
+    throw new ImageInputError('WebP images cannot be decoded by this build (convert to PNG or JPEG)');
+  }
+  try {
+    const img = await mod.loadImage(Buffer.from(bytes));
+    const canvas = mod.createCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return { width: img.width, height: img.height, data: new Uint8ClampedArray(ctx.getImageData(0, 0, img.width, img.height).data) };
+  } catch (e) {
+    throw new ImageInputError(`truncated or corrupt WebP (${reason(e)})`);
+  }
+}

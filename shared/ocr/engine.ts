@@ -1,0 +1,168 @@
+/**
+ * The OCR engine seen by the pipeline: one interface implemented by the Node adapter (CLI) and
+ * the browser Web Worker adapter (app), plus the language, page-segmentation and evidence-kind
+ * choices that do not depend on the runtime.
+ */
+import type { Box, GrayRaster } from './raster';
+import type { ImageStats } from './preprocess';
+
+/** Recogniser language codes bundled with the app. */
+export const OCR_LANGS = ['chi_tra', 'chi_sim', 'eng'] as const;
+/** One bundled recogniser language. */
+export type OcrLangCode = (typeof OCR_LANGS)[number];
+
+/** Case languages (see the case schema) and the recogniser languages they imply. */
+export const DEFAULT_OCR_LANG = {
+  'zh-TW': 'chi_tra+eng',
+  'zh-CN': 'chi_sim+eng',
+  en: 'eng',
+} as const satisfies Record<string, string>;
+
+/** Default recogniser languages for a case language; Traditional Chinese + English otherwise. */
+export function defaultOcrLang(caseLanguage: string | undefined): string {
+  return caseLanguage && Object.hasOwn(DEFAULT_OCR_LANG, caseLanguage)
+    ? DEFAULT_OCR_LANG[caseLanguage as keyof typeof DEFAULT_OCR_LANG]
+    : DEFAULT_OCR_LANG['zh-TW'];
+}
+
+/**
+ * Parses a `chi_tra+eng`-style language list: only bundled languages, each at most once.
+ * Returns the codes or an error message.
+ */
+export function parseOcrLang(value: string): { ok: true; langs: OcrLangCode[] } | { ok: false; error: string } {
+  const parts = value.split('+').map((p) => p.trim());
+  const langs: OcrLangCode[] = [];
+  for (const p of parts) {
+    const known = OCR_LANGS.find((l) => l === p);
+    if (!known) return { ok: false, error: `unknown OCR language ${JSON.stringify(p)} (use chi_tra, chi_sim, eng joined with +)` };
+    if (langs.includes(known)) return { ok: false, error: `OCR language ${known} given twice` };
+    langs.push(known);
+  }
+  return { ok: true, langs };
+}
+
+/** Tesseract page segmentation modes the pipeline uses. */
+export type PageSegMode = 'auto' | 'single-column' | 'single-block' | 'sparse';
+
+/** Tesseract's numeric code of a {@link PageSegMode}. */
+export const PSM_CODE: Record<PageSegMode, string> = { auto: '3', 'single-column': '4', 'single-block': '6', sparse: '11' };
+
+/**
+ * Page segmentation for an image: automatic layout analysis handles both documents and chat
+ * screenshots (bubbles are separate blocks); very short, sparse pictures read better as sparse text.
+ */
+export function choosePageSegMode(stats: Pick<ImageStats, 'classification' | 'darkFraction'>): PageSegMode {
+  return stats.classification === 'screenshot' && stats.darkFraction < 0.002 ? 'sparse' : 'auto';
+}
+
+/** Progress of a long job: `stage` names what runs, `progress` 0…1 overall. */
+export interface OcrProgress {
+  stage: 'decode' | 'preprocess' | 'load-engine' | 'recognize' | 'postprocess' | 'render-page';
+  progress: number;
+  page?: number;
+}
+
+/** The part of AbortSignal the pipeline needs (shared/ has no DOM or Node types). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** Thrown (or rejected with) when a job is cancelled through its signal. */
+export class OcrCancelledError extends Error {
+  override name = 'OcrCancelledError';
+  constructor() {
+    super('OCR cancelled');
+  }
+}
+
+/** Throws {@link OcrCancelledError} when the signal has fired. */
+export function throwIfCancelled(signal: CancelSignal | undefined): void {
+  if (signal?.aborted) throw new OcrCancelledError();
+}
+
+/** Options of one recognition. */
+export interface RecognizeOptions {
+  /** `chi_tra+eng`-style list. */
+  lang: string;
+  psm?: PageSegMode;
+  /** Resolution hint for the engine (pixels per inch of the input). */
+  dpi?: number;
+  signal?: CancelSignal;
+  onProgress?: (progress: number) => void;
+}
+
+/** Input of the engine: a preprocessed raster, or encoded image bytes the engine decodes itself. */
+export type OcrInput =
+  | { kind: 'raster'; raster: GrayRaster }
+  | { kind: 'encoded'; bytes: Uint8Array };
+
+/** A recognised word; the box is in the coordinates of the engine's input. */
+export interface OcrWord {
+  text: string;
+  /** 0…100. */
+  confidence: number;
+  box: Box;
+}
+
+/** A recognised text line with its words. */
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  box: Box;
+  words: OcrWord[];
+}
+
+/** What an engine returns for one image. */
+export interface OcrResult {
+  text: string;
+  /** Mean word confidence 0…100. */
+  confidence: number;
+  words: OcrWord[];
+  lines: OcrLine[];
+}
+
+/** An OCR engine (tesseract.js under Node or in a browser Web Worker). */
+export interface OcrEngine {
+  recognize(input: OcrInput, options: RecognizeOptions): Promise<OcrResult>;
+  /** Frees the engine's worker; the engine may not be used afterwards. */
+  dispose(): Promise<void>;
+}
+
+/** Kinds of evidence (as in the case schema). */
+export type EvidenceKindGuess = 'contract' | 'bill' | 'sms' | 'chat' | 'receipt' | 'letter' | 'photo' | 'note';
+
+const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, RegExp[]> = {
+  contract: [/契約|合約|合同|契约|條款|条款|申辦人|申办人|立約|甲方|乙方|agreement|contract|terms and conditions/gi],
+  bill: [/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|invoice|billing|statement|bill/gi],
+  sms: [/【[^】]{1,12}】|簡訊|短信|短消息|\bSMS\b|text message/gi],
+  chat: [/LINE|微信|WeChat|WhatsApp|已讀|已读|Messenger|客服小幫手|在線客服|在线客服/gi],
+  receipt: [/收據|收据|發票|发票|統一編號|统一编号|小計|小计|合計|合计|找零|receipt|subtotal|cashier|change due/gi],
+  letter: [/敬啟|敬启|此致|謹啟|谨启|敬上|台端|Dear |Sincerely|Yours faithfully|函/gi],
+  note: [/紀錄|记录|備忘|备忘|筆記|笔记|自行整理|\bnotes?\b|memo/gi],
+};
+
+/**
+ * Guesses the kind of an evidence item from its recognised text and image statistics. Keyword
+ * cues are counted; screenshots lean to sms/chat, pictures with hardly any text are photos.
+ */
+export function guessKind(text: string, stats?: Pick<ImageStats, 'classification' | 'colourfulness'>): EvidenceKindGuess {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length < 12 && stats?.classification === 'photo') return 'photo';
+  const scores = new Map<EvidenceKindGuess, number>();
+  for (const [kind, patterns] of Object.entries(KIND_CUES) as Array<[Exclude<EvidenceKindGuess, 'photo'>, RegExp[]]>) {
+    let n = 0;
+    for (const p of patterns) n += compact.match(p)?.length ?? 0;
+    scores.set(kind, n);
+  }
+  if (stats?.classification === 'screenshot') {
+    scores.set('sms', (scores.get('sms') ?? 0) + 1);
+    scores.set('chat', (scores.get('chat') ?? 0) + (stats.colourfulness > 20 ? 2 : 0.5));
+  }
+  let best: EvidenceKindGuess = compact.length ? 'note' : 'photo';
+  let bestScore = 0;
+  for (const [kind, n] of scores) if (n > bestScore) { best = kind; bestScore = n; }
+  return best;
+}

@@ -1,0 +1,618 @@
+/**
+ * Image preprocessing before recognition, chosen per image from measured statistics: screenshots
+ * (flat colours, chat bubbles, dark date bars, small text) and photos or scans of paper (uneven
+ * light, noise, skew) need different treatment. Every step taken is recorded, with the geometry
+ * needed to map word boxes back to the upright original.
+ */
+import {
+  colourfulness,
+  cropGray,
+  histogram,
+  integralImages,
+  orientRgba,
+  otsuThreshold,
+  percentile,
+  resizeGray,
+  rgbaToGray,
+  rotateGray,
+  unrotatePoint,
+  windowStats,
+  type Box,
+  type GrayRaster,
+  type RgbaRaster,
+} from './raster';
+
+/** What the statistics say the picture is. */
+export type ImageClass = 'screenshot' | 'photo';
+
+/** Statistics measured on the upright image that drive the choice of steps. */
+export interface ImageStats {
+  width: number;
+  height: number;
+  /** Mean luma 0…255. */
+  meanLuma: number;
+  /**
+   * Among neighbouring pixel pairs of similar, not-clipped grey, the fraction that are exactly
+   * equal: rendered UIs have flat fills (near 1), camera and scanner noise makes it low.
+   */
+  flatness: number;
+  /** Mean max−min channel spread, 0…255. */
+  colourfulness: number;
+  /** Fraction of pixels darker than the Otsu threshold. */
+  darkFraction: number;
+  /** Spread (p90−p10 over blocks) of the local background level: uneven lighting in photos. */
+  backgroundSpread: number;
+  classification: ImageClass;
+}
+
+/** A geometric step, in the order applied; used to map boxes back. */
+export type GeometryStep =
+  | { kind: 'crop'; box: Box }
+  | { kind: 'rotate'; degrees: number; width: number; height: number }
+  | { kind: 'scale'; factor: number };
+
+/** One recorded preprocessing step (for the OCR record and for debugging choices). */
+export interface PreprocessStep {
+  name: 'orientation' | 'grayscale' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
+  detail: string;
+}
+
+/** Options: everything defaults to "decide from the statistics". */
+export interface PreprocessOptions {
+  /** EXIF orientation of the stored pixels (1–8); 1 when absent. */
+  orientation?: number;
+  /** Force Sauvola binarisation on or off (default: photos only). */
+  binarise?: boolean;
+  /** Crop to the content's bounding box (default off: the engine ignores white margins). */
+  cropBorder?: boolean;
+  /** Contrast normalisation: local min–max (default for screenshots) or global stretch only. */
+  contrast?: 'local' | 'gamma' | 'global';
+  /** Allow deskew (default: photos only). */
+  deskew?: boolean;
+  /** Upper bound on the processed image's pixel count (default 12 MP). */
+  maxPixels?: number;
+}
+
+/** Result: the raster to recognise, what was done, and the geometry back to the upright original. */
+export interface PreprocessResult {
+  raster: GrayRaster;
+  steps: PreprocessStep[];
+  geometry: GeometryStep[];
+  /** Overall scale factor processed/original (1 when not resized). */
+  scale: number;
+  stats: ImageStats;
+  /** Median text line height in upright-original pixels (0 when no text was found). */
+  lineHeight: number;
+  /** Width and height of the upright original. */
+  sourceWidth: number;
+  sourceHeight: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+/** Measures the statistics that choose the steps (on a subsample: cheap on large photos). */
+export function measureImage(rgba: RgbaRaster, gray: GrayRaster = rgbaToGray(rgba)): ImageStats {
+  const hist = histogram(gray);
+  const total = gray.width * gray.height;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
+  const top = Array.from(hist).sort((a, b) => b - a).slice(0, 8).reduce((a, b) => a + b, 0);
+  const t = otsuThreshold(hist);
+  let dark = 0;
+  for (let i = 0; i <= t; i++) dark += hist[i]!;
+  const flatness = exactNeighbourRatio(gray);
+  void top;
+  const backgroundSpread = measureBackgroundSpread(gray);
+  // Rendered UIs repeat a handful of exact grey levels; camera pictures almost never do.
+  const classification: ImageClass = flatness > 0.6 ? 'screenshot' : 'photo';
+  return {
+    width: gray.width,
+    height: gray.height,
+    meanLuma: sum / Math.max(1, total),
+    flatness,
+    colourfulness: colourfulness(rgba),
+    darkFraction: dark / Math.max(1, total),
+    backgroundSpread,
+    classification,
+  };
+}
+
+function exactNeighbourRatio(g: GrayRaster): number {
+  let equal = 0;
+  let similar = 0;
+  const step = Math.max(1, Math.floor(g.height / 300));
+  for (let y = 0; y < g.height; y += step) {
+    const row = y * g.width;
+    for (let x = 1; x < g.width; x++) {
+      const a = g.data[row + x - 1]!, b = g.data[row + x]!;
+      if (a > 250 || b > 250 || a < 5 || b < 5) continue;
+      const d = a > b ? a - b : b - a;
+      if (d > 10) continue;
+      similar++;
+      if (d === 0) equal++;
+    }
+  }
+  // A page of pure black on pure white has no mid-tones to judge: call it rendered.
+  return similar < 100 ? 1 : equal / similar;
+}
+
+function measureBackgroundSpread(gray: GrayRaster): number {
+  const block = Math.max(16, Math.round(Math.max(gray.width, gray.height) / 24));
+  const levels: number[] = [];
+  for (let by = 0; by + block <= gray.height; by += block) {
+    for (let bx = 0; bx + block <= gray.width; bx += block) {
+      const h = new Uint32Array(256);
+      for (let y = by; y < by + block; y += 2) for (let x = bx; x < bx + block; x += 2) h[gray.data[y * gray.width + x]!]!++;
+      levels.push(percentile(h, 0.9));
+    }
+  }
+  if (levels.length < 4) return 0;
+  levels.sort((a, b) => a - b);
+  return levels[Math.floor(levels.length * 0.9)]! - levels[Math.floor(levels.length * 0.1)]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+/**
+ * Divides by a smooth estimate of the paper's brightness (grey-level closing at about twice the
+ * text height, then blurred) so shadows and vignetting become white paper again.
+ */
+export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
+  const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 400));
+  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
+  const radius = Math.max(2, Math.round((window || Math.max(g.width, g.height) / 40) / factor));
+  const bg = boxBlur(maxFilter(small, radius), radius);
+  const out = new Uint8ClampedArray(g.width * g.height);
+  const sw = bg.width;
+  const sh = bg.height;
+  for (let y = 0; y < g.height; y++) {
+    const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(sh - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < g.width; x++) {
+      const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(sw - 1, x0 + 1);
+      const wx = fx - x0;
+      const b = (bg.data[y0 * sw + x0]! * (1 - wx) + bg.data[y0 * sw + x1]! * wx) * (1 - wy) + (bg.data[y1 * sw + x0]! * (1 - wx) + bg.data[y1 * sw + x1]! * wx) * wy;
+      const v = g.data[y * g.width + x]!;
+      out[y * g.width + x] = b > 8 ? (v * 255) / b : 255;
+    }
+  }
+  return { width: g.width, height: g.height, data: out };
+}
+
+function maxFilter(g: GrayRaster, r: number): GrayRaster {
+  const { width: w, height: h } = g;
+  const tmp = new Uint8ClampedArray(w * h);
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) m = Math.max(m, g.data[y * w + k]!);
+      tmp[y * w + x] = m;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) m = Math.max(m, tmp[k * w + x]!);
+      out[y * w + x] = m;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+function boxBlur(g: GrayRaster, r: number): GrayRaster {
+  const ii = integralImages(g);
+  const out = new Uint8ClampedArray(g.width * g.height);
+  for (let y = 0; y < g.height; y++) for (let x = 0; x < g.width; x++) out[y * g.width + x] = windowStats(ii, x - r, y - r, x + r + 1, y + r + 1).mean;
+  return { width: g.width, height: g.height, data: out };
+}
+
+/** Stretches grey levels so the 0.5th percentile becomes black and the 99.5th white. */
+export function normaliseContrast(g: GrayRaster): { raster: GrayRaster; low: number; high: number } {
+  const hist = histogram(g);
+  const low = percentile(hist, 0.005);
+  const high = percentile(hist, 0.995);
+  if (high - low < 16 || (low <= 2 && high >= 253)) return { raster: g, low, high };
+  const lut = new Uint8ClampedArray(256);
+  for (let i = 0; i < 256; i++) lut[i] = ((i - low) * 255) / (high - low);
+  const out = new Uint8ClampedArray(g.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = lut[g.data[i]!]!;
+  return { raster: { width: g.width, height: g.height, data: out }, low, high };
+}
+
+/**
+ * Local min–max contrast normalisation: each pixel is stretched between the darkest and
+ * lightest grey of its neighbourhood (about `radius` px), so light-grey timestamps become as dark
+ * as body text, faint print on photos is strengthened, and areas without real contrast (bubble
+ * fills, uniform bars, paper texture below `minContrast`) become white. Estimated on blocks and
+ * interpolated, so it costs a few passes over the image.
+ */
+export function normaliseLocalContrast(g: GrayRaster, radius: number, minContrast = 40): GrayRaster {
+  const { width: w, height: h, data } = g;
+  const block = Math.max(4, Math.round(radius / 2));
+  const bw = Math.ceil(w / block);
+  const bh = Math.ceil(h / block);
+  const bmin = new Uint8Array(bw * bh).fill(255);
+  const bmax = new Uint8Array(bw * bh);
+  for (let y = 0; y < h; y++) {
+    const by = Math.floor(y / block) * bw;
+    for (let x = 0; x < w; x++) {
+      const v = data[y * w + x]!;
+      const k = by + Math.floor(x / block);
+      if (v < bmin[k]!) bmin[k] = v;
+      if (v > bmax[k]!) bmax[k] = v;
+    }
+  }
+  // Grow each block's range over its neighbours (radius ≈ 2 blocks).
+  const lo = new Float32Array(bw * bh);
+  const hi = new Float32Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let mn = 255, mx = 0;
+      for (let dy = -2; dy <= 2; dy++) {
+        const yy = by + dy;
+        if (yy < 0 || yy >= bh) continue;
+        for (let dx = -2; dx <= 2; dx++) {
+          const xx = bx + dx;
+          if (xx < 0 || xx >= bw) continue;
+          const k = yy * bw + xx;
+          if (bmin[k]! < mn) mn = bmin[k]!;
+          if (bmax[k]! > mx) mx = bmax[k]!;
+        }
+      }
+      lo[by * bw + bx] = mn;
+      hi[by * bw + bx] = mx;
+    }
+  }
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const y0 = Math.floor(fy), y1 = Math.min(bh - 1, y0 + 1), wy = fy - y0;
+    for (let x = 0; x < w; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+      const x0 = Math.floor(fx), x1 = Math.min(bw - 1, x0 + 1), wx = fx - x0;
+      const k00 = y0 * bw + x0, k01 = y0 * bw + x1, k10 = y1 * bw + x0, k11 = y1 * bw + x1;
+      const l = (lo[k00]! * (1 - wx) + lo[k01]! * wx) * (1 - wy) + (lo[k10]! * (1 - wx) + lo[k11]! * wx) * wy;
+      const u = (hi[k00]! * (1 - wx) + hi[k01]! * wx) * (1 - wy) + (hi[k10]! * (1 - wx) + hi[k11]! * wx) * wy;
+      const v = data[y * w + x]!;
+      out[y * w + x] = u - l < minContrast ? 255 : ((v - l) * 255) / (u - l);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * Darkens mid-tones with a power curve (white stays white, black stays black): light-grey UI
+ * text (timestamps, captions) moves well below the engine's global threshold while light bubble
+ * fills stay light, and anti-aliased edges keep their shape.
+ */
+export function applyGamma(g: GrayRaster, gamma: number): GrayRaster {
+  const lut = new Uint8ClampedArray(256);
+  for (let i = 0; i < 256; i++) lut[i] = 255 * Math.pow(i / 255, gamma);
+  const out = new Uint8ClampedArray(g.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = lut[g.data[i]!]!;
+  return { width: g.width, height: g.height, data: out };
+}
+
+/** A dark-background region that was inverted, in the raster's pixels. */
+export interface InvertedRegion {
+  box: Box;
+  /** Grey level of the region's background before inversion. */
+  background: number;
+}
+
+/**
+ * Finds regions where light text sits on a dark, uniform background (date bars, dark-mode
+ * screens, saturated chat bubbles with white text) and inverts them in place, renormalising
+ * their background to white, so the whole page reads dark-on-light.
+ *
+ * A region is a large connected component of "dark" pixels (below Otsu's threshold) that is
+ * mostly solid, uniform in tone (dark text on a mid-tone bubble is not uniform and is left
+ * alone) and encloses lighter pixels (the text). Its inside is the component plus its holes.
+ */
+export function invertDarkRegions(g: GrayRaster, minSize = 0): { raster: GrayRaster; regions: InvertedRegion[] } {
+  const { width: w, height: h, data } = g;
+  const t = otsuThreshold(histogram(g));
+  const min = minSize || Math.max(14, Math.round(Math.min(w, h) / 50));
+  // 4-connected labelling of dark pixels with union-find.
+  const labels = new Int32Array(w * h).fill(-1);
+  const parent: number[] = [];
+  const find = (a: number): number => {
+    while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
+    return a;
+  };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (data[i]! > t) continue;
+      const up = y > 0 ? labels[i - w]! : -1;
+      const left = x > 0 ? labels[i - 1]! : -1;
+      if (up < 0 && left < 0) { labels[i] = parent.length; parent.push(parent.length); }
+      else if (up >= 0 && left >= 0) {
+        const a = find(up), b = find(left);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        labels[i] = Math.min(a, b);
+      } else labels[i] = up >= 0 ? up : left;
+    }
+  }
+  interface Comp { x0: number; y0: number; x1: number; y1: number; n: number; s: number; q: number }
+  const comps = new Map<number, Comp>();
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i]! < 0) continue;
+    const r = find(labels[i]!);
+    labels[i] = r;
+    const x = i % w, y = (i - x) / w, v = data[i]!;
+    const c = comps.get(r);
+    if (!c) comps.set(r, { x0: x, y0: y, x1: x, y1: y, n: 1, s: v, q: v * v });
+    else {
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y > c.y1) c.y1 = y;
+      c.n++; c.s += v; c.q += v * v;
+    }
+  }
+  const out = new Uint8ClampedArray(data);
+  const regions: InvertedRegion[] = [];
+  for (const [label, c] of comps) {
+    const bw = c.x1 - c.x0 + 1;
+    const bh = c.y1 - c.y0 + 1;
+    if (bw < min * 2 || bh < min) continue;
+    if (c.n / (bw * bh) < 0.45) continue;
+    const mean = c.s / c.n;
+    const std = Math.sqrt(Math.max(0, c.q / c.n - mean * mean));
+    if (std > 28) continue;
+    // Outside = pixels of the bounding box reachable from its border without crossing the region.
+    const outside = new Uint8Array(bw * bh);
+    const stack: number[] = [];
+    const push = (x: number, y: number) => {
+      const k = y * bw + x;
+      if (outside[k] || labels[(c.y0 + y) * w + c.x0 + x] === label) return;
+      outside[k] = 1;
+      stack.push(k);
+    };
+    for (let x = 0; x < bw; x++) { push(x, 0); push(x, bh - 1); }
+    for (let y = 0; y < bh; y++) { push(0, y); push(bw - 1, y); }
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % bw, y = (k - x) / bw;
+      if (x > 0) push(x - 1, y);
+      if (x < bw - 1) push(x + 1, y);
+      if (y > 0) push(x, y - 1);
+      if (y < bh - 1) push(x, y + 1);
+    }
+    let inside = 0;
+    let holes = 0;
+    for (let y = 0; y < bh; y++) {
+      for (let x = 0; x < bw; x++) {
+        if (outside[y * bw + x]) continue;
+        inside++;
+        if (labels[(c.y0 + y) * w + c.x0 + x] !== label) holes++;
+      }
+    }
+    // No enclosed lighter pixels means no light text: nothing to gain from inverting.
+    if (holes < inside * 0.004 || holes > inside * 0.6) continue;
+    const bgInv = Math.max(1, 255 - mean);
+    for (let y = 0; y < bh; y++) {
+      for (let x = 0; x < bw; x++) {
+        if (outside[y * bw + x]) continue;
+        const i = (c.y0 + y) * w + c.x0 + x;
+        out[i] = ((255 - data[i]!) * 255) / bgInv;
+      }
+    }
+    regions.push({ box: { x: c.x0, y: c.y0, w: bw, h: bh }, background: Math.round(mean) });
+  }
+  return { raster: { width: w, height: h, data: out }, regions };
+}
+
+/**
+ * Sauvola's adaptive threshold (integral images, O(1) per pixel): dark where
+ * v ≤ mean·(1 + k·(std/R − 1)). Robust to uneven light and faint print.
+ */
+export function sauvola(g: GrayRaster, window = 0, k = 0.2, R = 128): GrayRaster {
+  const r = Math.max(7, Math.round((window || Math.min(g.width, g.height) / 30) / 2));
+  const ii = integralImages(g);
+  const out = new Uint8ClampedArray(g.width * g.height);
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0; x < g.width; x++) {
+      const { mean, std } = windowStats(ii, x - r, y - r, x + r + 1, y + r + 1);
+      out[y * g.width + x] = g.data[y * g.width + x]! <= mean * (1 + k * (std / R - 1)) ? 0 : 255;
+    }
+  }
+  return { width: g.width, height: g.height, data: out };
+}
+
+/** Dark pixels of a raster by Otsu's threshold, as a 0/1 mask. */
+function darkMask(g: GrayRaster): Uint8Array {
+  const t = otsuThreshold(histogram(g));
+  const m = new Uint8Array(g.data.length);
+  for (let i = 0; i < m.length; i++) m[i] = g.data[i]! <= t ? 1 : 0;
+  return m;
+}
+
+/**
+ * Skew of the text lines in degrees (positive: lines rise to the right, i.e. the content is
+ * rotated counter-clockwise), by maximising the sharpness of the horizontal projection profile
+ * over a coarse-then-fine angle search within ±`maxDegrees`.
+ */
+export function findSkewAngle(g: GrayRaster, maxDegrees = 15): number {
+  const factor = Math.max(1, Math.max(g.width, g.height) / 900);
+  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
+  const mask = darkMask(small);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < small.height; y++) for (let x = 0; x < small.width; x++) if (mask[y * small.width + x]) { xs.push(x); ys.push(y); }
+  // A page that is mostly dark pixels has no line structure to measure.
+  if (xs.length < 50 || xs.length > mask.length * 0.5) return 0;
+  const diag = Math.ceil(Math.hypot(small.width, small.height));
+  const bins = new Float64Array(diag * 2 + 2);
+  const score = (deg: number): number => {
+    const a = (deg * Math.PI) / 180;
+    const s = Math.sin(a), c = Math.cos(a);
+    bins.fill(0);
+    for (let i = 0; i < xs.length; i++) bins[Math.round(xs[i]! * s + ys[i]! * c) + diag]! += 1;
+    let e = 0;
+    for (let i = 1; i < bins.length; i++) { const d = bins[i]! - bins[i - 1]!; e += d * d; }
+    return e;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -maxDegrees; d <= maxDegrees; d += 0.5) {
+    const s = score(d);
+    if (s > bestScore) { bestScore = s; best = d; }
+  }
+  const coarse = best;
+  for (let d = coarse - 0.5; d <= coarse + 0.5 + 1e-9; d += 0.05) {
+    const s = score(d);
+    if (s > bestScore) { bestScore = s; best = d; }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/**
+ * Median height of text lines from the horizontal projection profile of dark pixels (runs of
+ * inked rows), in pixels; 0 when nothing looks like text.
+ */
+export function estimateLineHeight(g: GrayRaster): number {
+  const mask = darkMask(g);
+  const runs: number[] = [];
+  let run = 0;
+  const minInk = Math.max(2, g.width * 0.003);
+  for (let y = 0; y < g.height; y++) {
+    let ink = 0;
+    for (let x = 0; x < g.width; x++) ink += mask[y * g.width + x]!;
+    const inked = ink >= minInk && ink < g.width * 0.9;
+    if (inked) run++;
+    else { if (run >= 4) runs.push(run); run = 0; }
+  }
+  if (run >= 4) runs.push(run);
+  if (!runs.length) return 0;
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)]!;
+}
+
+/** Bounding box of the inked content with a margin, or the whole raster when empty. */
+export function findContentBox(g: GrayRaster, margin = 16): Box {
+  const mask = darkMask(g);
+  let x0 = g.width, y0 = g.height, x1 = -1, y1 = -1;
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0; x < g.width; x++) {
+      if (!mask[y * g.width + x]) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (x1 < 0) return { x: 0, y: 0, w: g.width, h: g.height };
+  const x = Math.max(0, x0 - margin), y = Math.max(0, y0 - margin);
+  return { x, y, w: Math.min(g.width, x1 + margin + 1) - x, h: Math.min(g.height, y1 + margin + 1) - y };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orchestration
+
+/** Line height (px) at which the recogniser reads CJK and Latin text best; smaller is upscaled. */
+export const TARGET_LINE_HEIGHT = 34;
+/** Rendered (screenshot) lines shorter than this are upscaled towards {@link TARGET_LINE_HEIGHT}. */
+export const MIN_LINE_HEIGHT = 22;
+/** Photos carry noise and blur that interpolation does not undo: enlarge only really small text. */
+export const MIN_PHOTO_LINE_HEIGHT = 16;
+
+/**
+ * Runs the preprocessing chosen from the image's statistics. `rgba` is the decoded, stored
+ * raster; `options.orientation` (EXIF) is applied first.
+ */
+export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): PreprocessResult {
+  const steps: PreprocessStep[] = [];
+  const geometry: GeometryStep[] = [];
+  const orientation = options.orientation ?? 1;
+  const upright = orientation > 1 && orientation <= 8 ? orientRgba(rgba, orientation) : rgba;
+  if (upright !== rgba) steps.push({ name: 'orientation', detail: `EXIF ${orientation}` });
+  let g = rgbaToGray(upright);
+  steps.push({ name: 'grayscale', detail: 'BT.601 luma' });
+  const stats = measureImage(upright, g);
+  const photo = stats.classification === 'photo';
+
+  if (photo && stats.backgroundSpread > 12) {
+    g = flattenIllumination(g);
+    steps.push({ name: 'flatten-illumination', detail: `background spread ${stats.backgroundSpread}` });
+  }
+  const inverted = invertDarkRegions(g);
+  if (inverted.regions.length) {
+    g = inverted.raster;
+    steps.push({ name: 'invert-dark-regions', detail: `${inverted.regions.length} region(s)` });
+  }
+  const mode = options.contrast ?? (photo ? 'global' : 'gamma');
+  if (mode === 'local') {
+    const lh = estimateLineHeight(g) || 24;
+    g = normaliseLocalContrast(g, lh);
+    steps.push({ name: 'local-contrast', detail: `radius ${lh}px` });
+  } else if (mode === 'gamma') {
+    g = applyGamma(g, 2.2);
+    steps.push({ name: 'gamma', detail: 'γ 2.2' });
+  }
+  const contrast = normaliseContrast(g);
+  if (contrast.raster !== g) {
+    g = contrast.raster;
+    steps.push({ name: 'normalise-contrast', detail: `${contrast.low}–${contrast.high} → 0–255` });
+  }
+  if (options.deskew ?? photo) {
+    const angle = findSkewAngle(g);
+    if (Math.abs(angle) >= 0.3) {
+      geometry.push({ kind: 'rotate', degrees: -angle, width: g.width, height: g.height });
+      g = rotateGray(g, -angle, 255);
+      steps.push({ name: 'deskew', detail: `${angle}°` });
+    }
+  }
+  if (options.cropBorder) {
+    const box = findContentBox(g);
+    if (box.w < g.width || box.h < g.height) {
+      geometry.push({ kind: 'crop', box });
+      g = cropGray(g, box);
+      steps.push({ name: 'crop-border', detail: `${box.w}×${box.h} at ${box.x},${box.y}` });
+    }
+  }
+  const lineHeight = estimateLineHeight(g);
+  const maxPixels = options.maxPixels ?? 12_000_000;
+  let scale = 1;
+  if (lineHeight > 0 && lineHeight < (photo ? MIN_PHOTO_LINE_HEIGHT : MIN_LINE_HEIGHT)) {
+    scale = Math.min(3, TARGET_LINE_HEIGHT / lineHeight, Math.sqrt(maxPixels / (g.width * g.height)));
+    if (scale > 1.05) {
+      g = resizeGray(g, scale);
+      geometry.push({ kind: 'scale', factor: scale });
+      steps.push({ name: 'upscale', detail: `×${scale.toFixed(2)} (line height ${lineHeight}px)` });
+    } else scale = 1;
+  }
+  if (options.binarise ?? false) {
+    g = sauvola(g);
+    steps.push({ name: 'binarise', detail: 'Sauvola k=0.2' });
+  }
+  return { raster: g, steps, geometry, scale, stats, lineHeight, sourceWidth: upright.width, sourceHeight: upright.height };
+}
+
+/**
+ * Maps a box in the processed raster back to the upright original (orientation applied,
+ * nothing else), clamped to the original's bounds.
+ */
+export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometry' | 'sourceWidth' | 'sourceHeight'>): Box {
+  let pts: Array<[number, number]> = [[box.x, box.y], [box.x + box.w, box.y], [box.x, box.y + box.h], [box.x + box.w, box.y + box.h]];
+  for (let i = result.geometry.length - 1; i >= 0; i--) {
+    const step = result.geometry[i]!;
+    if (step.kind === 'scale') pts = pts.map(([x, y]) => [x / step.factor, y / step.factor]);
+    else if (step.kind === 'crop') pts = pts.map(([x, y]) => [x + step.box.x, y + step.box.y]);
+    else pts = pts.map(([x, y]) => unrotatePoint(x, y, step.degrees, step.width, step.height));
+  }
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  const x1 = Math.min(result.sourceWidth, Math.ceil(Math.max(...xs)));
+  const y1 = Math.min(result.sourceHeight, Math.ceil(Math.max(...ys)));
+  return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+}

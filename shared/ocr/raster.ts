@@ -1,0 +1,320 @@
+/**
+ * Raw rasters shared by the OCR pipeline on every runtime: decoders (Node or browser) produce an
+ * {@link RgbaRaster}; preprocessing works on {@link GrayRaster}s. Pure functions over typed arrays.
+ */
+
+/** A decoded image: 4 bytes per pixel (R, G, B, A), rows top to bottom, no padding. */
+export interface RgbaRaster {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** A single-channel 8-bit image (0 black … 255 white), rows top to bottom, no padding. */
+export interface GrayRaster {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** An axis-aligned rectangle in pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A blank grey raster filled with `fill` (white by default). */
+export function createGray(width: number, height: number, fill = 255): GrayRaster {
+  const data = new Uint8ClampedArray(width * height);
+  if (fill !== 0) data.fill(fill);
+  return { width, height, data };
+}
+
+/** Copies a grey raster. */
+export function cloneGray(g: GrayRaster): GrayRaster {
+  return { width: g.width, height: g.height, data: new Uint8ClampedArray(g.data) };
+}
+
+/**
+ * Luma (BT.601) of an RGBA raster. Transparent pixels are composited over white, as a viewer
+ * would show them (screenshots with alpha would otherwise turn black).
+ */
+export function rgbaToGray(r: RgbaRaster): GrayRaster {
+  const n = r.width * r.height;
+  const out = new Uint8ClampedArray(n);
+  const d = r.data;
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const a = d[j + 3]!;
+    let y = (d[j]! * 299 + d[j + 1]! * 587 + d[j + 2]! * 114) / 1000;
+    if (a !== 255) y = (y * a + 255 * (255 - a)) / 255;
+    out[i] = y;
+  }
+  return { width: r.width, height: r.height, data: out };
+}
+
+/** Expands a grey raster to opaque RGBA (for encoders and canvases that want RGBA). */
+export function grayToRgba(g: GrayRaster): RgbaRaster {
+  const n = g.width * g.height;
+  const out = new Uint8ClampedArray(n * 4);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const v = g.data[i]!;
+    out[j] = v; out[j + 1] = v; out[j + 2] = v; out[j + 3] = 255;
+  }
+  return { width: g.width, height: g.height, data: out };
+}
+
+/** Mean colour saturation (max−min channel) per pixel, 0…255: tells coloured UIs from paper. */
+export function colourfulness(r: RgbaRaster, step = 4): number {
+  let sum = 0;
+  let count = 0;
+  const d = r.data;
+  for (let y = 0; y < r.height; y += step) {
+    for (let x = 0; x < r.width; x += step) {
+      const j = (y * r.width + x) * 4;
+      const a = d[j]!, b = d[j + 1]!, c = d[j + 2]!;
+      sum += Math.max(a, b, c) - Math.min(a, b, c);
+      count++;
+    }
+  }
+  return count ? sum / count : 0;
+}
+
+/** True when the EXIF orientation swaps width and height (5–8). */
+export function orientationSwapsAxes(orientation: number): boolean {
+  return orientation >= 5 && orientation <= 8;
+}
+
+/**
+ * Where the pixel at (x, y) of an image stored with EXIF `orientation` lands once displayed
+ * upright. `w`/`h` are the stored dimensions. Orientation values outside 1–8 count as 1.
+ */
+export function orientPoint(orientation: number, x: number, y: number, w: number, h: number): [number, number] {
+  switch (orientation) {
+    case 2: return [w - 1 - x, y];
+    case 3: return [w - 1 - x, h - 1 - y];
+    case 4: return [x, h - 1 - y];
+    case 5: return [y, x];
+    case 6: return [h - 1 - y, x];
+    case 7: return [h - 1 - y, w - 1 - x];
+    case 8: return [y, w - 1 - x];
+    default: return [x, y];
+  }
+}
+
+function orientData<T extends Uint8ClampedArray>(src: T, w: number, h: number, channels: number, orientation: number): { data: Uint8ClampedArray; width: number; height: number } {
+  if (orientation < 2 || orientation > 8) return { data: new Uint8ClampedArray(src), width: w, height: h };
+  const swap = orientationSwapsAxes(orientation);
+  const ow = swap ? h : w;
+  const oh = swap ? w : h;
+  const out = new Uint8ClampedArray(ow * oh * channels);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [tx, ty] = orientPoint(orientation, x, y, w, h);
+      const si = (y * w + x) * channels;
+      const di = (ty * ow + tx) * channels;
+      for (let c = 0; c < channels; c++) out[di + c] = src[si + c]!;
+    }
+  }
+  return { data: out, width: ow, height: oh };
+}
+
+/** Applies an EXIF orientation (1–8) to an RGBA raster so it reads upright. */
+export function orientRgba(r: RgbaRaster, orientation: number): RgbaRaster {
+  return orientData(r.data, r.width, r.height, 4, orientation);
+}
+
+/** Applies an EXIF orientation (1–8) to a grey raster so it reads upright. */
+export function orientGray(g: GrayRaster, orientation: number): GrayRaster {
+  return orientData(g.data, g.width, g.height, 1, orientation);
+}
+
+/**
+ * Resizes by `scale`: bilinear when enlarging (keeps stroke edges smooth for the recogniser),
+ * box-averaging when shrinking (no aliasing).
+ */
+export function resizeGray(g: GrayRaster, scale: number): GrayRaster {
+  const ow = Math.max(1, Math.round(g.width * scale));
+  const oh = Math.max(1, Math.round(g.height * scale));
+  if (ow === g.width && oh === g.height) return cloneGray(g);
+  const out = new Uint8ClampedArray(ow * oh);
+  const { width: w, height: h, data } = g;
+  if (scale >= 1) {
+    const fx = w / ow;
+    const fy = h / oh;
+    for (let y = 0; y < oh; y++) {
+      const sy = Math.min(h - 1, Math.max(0, (y + 0.5) * fy - 0.5));
+      const y0 = Math.floor(sy);
+      const y1 = Math.min(h - 1, y0 + 1);
+      const wy = sy - y0;
+      for (let x = 0; x < ow; x++) {
+        const sx = Math.min(w - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+        const x0 = Math.floor(sx);
+        const x1 = Math.min(w - 1, x0 + 1);
+        const wx = sx - x0;
+        const a = data[y0 * w + x0]!, b = data[y0 * w + x1]!, c = data[y1 * w + x0]!, d = data[y1 * w + x1]!;
+        out[y * ow + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy;
+      }
+    }
+  } else {
+    const sums = new Float64Array(ow * oh);
+    const counts = new Float64Array(ow * oh);
+    for (let y = 0; y < h; y++) {
+      const ty = Math.min(oh - 1, Math.floor(y * scale));
+      for (let x = 0; x < w; x++) {
+        const t = ty * ow + Math.min(ow - 1, Math.floor(x * scale));
+        sums[t]! += data[y * w + x]!;
+        counts[t]! += 1;
+      }
+    }
+    for (let i = 0; i < out.length; i++) out[i] = counts[i]! ? sums[i]! / counts[i]! : 255;
+  }
+  return { width: ow, height: oh, data: out };
+}
+
+/**
+ * Rotates by `degrees` (counter-clockwise positive, as seen on screen) about the centre with
+ * bilinear sampling; the canvas keeps its size and uncovered corners take `fill`.
+ */
+export function rotateGray(g: GrayRaster, degrees: number, fill = 255): GrayRaster {
+  const { width: w, height: h, data } = g;
+  const out = new Uint8ClampedArray(w * h);
+  const t = (degrees * Math.PI) / 180;
+  const cos = Math.cos(t);
+  const sin = Math.sin(t);
+  const cx = (w - 1) / 2;
+  const cy = (h - 1) / 2;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      // Inverse mapping: for each output pixel find its source (screen y points down).
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = cos * dx - sin * dy + cx;
+      const sy = sin * dx + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) { out[y * w + x] = fill; continue; }
+      const wx = sx - x0;
+      const wy = sy - y0;
+      const i = y0 * w + x0;
+      out[y * w + x] = (data[i]! * (1 - wx) + data[i + 1]! * wx) * (1 - wy) + (data[i + w]! * (1 - wx) + data[i + w + 1]! * wx) * wy;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Maps a point of a raster rotated by {@link rotateGray} back to the unrotated raster. */
+export function unrotatePoint(x: number, y: number, degrees: number, w: number, h: number): [number, number] {
+  const t = (degrees * Math.PI) / 180;
+  const cx = (w - 1) / 2;
+  const cy = (h - 1) / 2;
+  const dx = x - cx;
+  const dy = y - cy;
+  return [Math.cos(t) * dx - Math.sin(t) * dy + cx, Math.sin(t) * dx + Math.cos(t) * dy + cy];
+}
+
+/** Copies the rectangle `box` (clamped to the raster) into a new raster. */
+export function cropGray(g: GrayRaster, box: Box): GrayRaster {
+  const x0 = Math.max(0, Math.min(g.width - 1, Math.round(box.x)));
+  const y0 = Math.max(0, Math.min(g.height - 1, Math.round(box.y)));
+  const w = Math.max(1, Math.min(g.width - x0, Math.round(box.w)));
+  const h = Math.max(1, Math.min(g.height - y0, Math.round(box.h)));
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) out.set(g.data.subarray((y0 + y) * g.width + x0, (y0 + y) * g.width + x0 + w), y * w);
+  return { width: w, height: h, data: out };
+}
+
+/** Summed-area tables of values and squared values, (w+1)×(h+1), for O(1) window statistics. */
+export interface IntegralImages {
+  width: number;
+  height: number;
+  sum: Float64Array;
+  sq: Float64Array;
+}
+
+/** Builds the summed-area tables of a grey raster. */
+export function integralImages(g: GrayRaster): IntegralImages {
+  const W = g.width + 1;
+  const sum = new Float64Array(W * (g.height + 1));
+  const sq = new Float64Array(W * (g.height + 1));
+  for (let y = 0; y < g.height; y++) {
+    let rs = 0;
+    let rq = 0;
+    for (let x = 0; x < g.width; x++) {
+      const v = g.data[y * g.width + x]!;
+      rs += v;
+      rq += v * v;
+      sum[(y + 1) * W + x + 1] = sum[y * W + x + 1]! + rs;
+      sq[(y + 1) * W + x + 1] = sq[y * W + x + 1]! + rq;
+    }
+  }
+  return { width: g.width, height: g.height, sum, sq };
+}
+
+/** Mean and standard deviation of the window [x0,x1)×[y0,y1) (clamped). */
+export function windowStats(ii: IntegralImages, x0: number, y0: number, x1: number, y1: number): { mean: number; std: number } {
+  const W = ii.width + 1;
+  const a = Math.max(0, x0), b = Math.max(0, y0), c = Math.min(ii.width, x1), d = Math.min(ii.height, y1);
+  const n = Math.max(1, (c - a) * (d - b));
+  const s = ii.sum[d * W + c]! - ii.sum[b * W + c]! - ii.sum[d * W + a]! + ii.sum[b * W + a]!;
+  const q = ii.sq[d * W + c]! - ii.sq[b * W + c]! - ii.sq[d * W + a]! + ii.sq[b * W + a]!;
+  const mean = s / n;
+  return { mean, std: Math.sqrt(Math.max(0, q / n - mean * mean)) };
+}
+
+/** 256-bin histogram of a grey raster. */
+export function histogram(g: GrayRaster): Uint32Array {
+  const h = new Uint32Array(256);
+  for (let i = 0; i < g.data.length; i++) h[g.data[i]!]!++;
+  return h;
+}
+
+/** Otsu's threshold of a histogram: values ≤ the result are "dark". */
+export function otsuThreshold(hist: ArrayLike<number>): number {
+  let total = 0;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) { total += hist[i]!; sumAll += i * hist[i]!; }
+  let wB = 0;
+  let sumB = 0;
+  let best = 0;
+  let bestT = 127;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sumAll - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) { best = between; bestT = t; }
+  }
+  return bestT;
+}
+
+/** The value below which `fraction` of the pixels lie. */
+export function percentile(hist: ArrayLike<number>, fraction: number): number {
+  let total = 0;
+  for (let i = 0; i < 256; i++) total += hist[i]!;
+  const target = total * fraction;
+  let acc = 0;
+  for (let i = 0; i < 256; i++) {
+    acc += hist[i]!;
+    if (acc >= target) return i;
+  }
+  return 255;
+}
+
+/**
+ * Binary PGM (P5) encoding: every engine build (Leptonica in tesseract) reads it, and it costs
+ * nothing to produce, unlike PNG.
+ */
+export function encodePgm(g: GrayRaster): Uint8Array {
+  const head = `P5\n${g.width} ${g.height}\n255\n`;
+  const header = Uint8Array.from(head, (ch) => ch.charCodeAt(0));
+  const out = new Uint8Array(header.length + g.data.length);
+  out.set(header, 0);
+  out.set(g.data, header.length);
+  return out;
+}
