@@ -131,10 +131,17 @@ function textLayer(ctx: ComposeContext, page: PDFPage, lines: OcrWord[][], ocr: 
     const right = Math.max(...line.map((wd) => wd.box.x + wd.box.w));
     const top = Math.min(...line.map((wd) => wd.box.y));
     const bottom = Math.max(...line.map((wd) => wd.box.y + wd.box.h));
-    const size = Math.max(1, (bottom - top) * sy);
-    const natural = ctx.w.fonts.width(text, size);
-    if (natural <= 0) continue;
-    const squeeze = Math.max(1, Math.min(1000, (((right - left) * sx) / natural) * 100));
+    const boxWidth = (right - left) * sx;
+    let size = Math.max(1, (bottom - top) * sy);
+    let natural = ctx.w.fonts.width(text, size);
+    if (natural <= 0 || boxWidth <= 0) continue;
+    // Text wider than its box gets a smaller size, never a squeeze below 100 %: squeezed glyphs
+    // overlap, and text extractors drop overlapping repeats ("113" would read "1 3").
+    if (natural > boxWidth) {
+      size *= boxWidth / natural;
+      natural = boxWidth;
+    }
+    const squeeze = Math.min(1000, (boxWidth / natural) * 100);
     let x = place.x + left * sx;
     // Baseline a little above the box bottom, where descenders end.
     const baseline = place.y + place.h - bottom * sy + size * 0.12;

@@ -69,18 +69,23 @@ export function groupLines(words: readonly OcrWord[]): OcrWord[][] {
 }
 
 /**
- * Joins the words of a line the way they read: no space between two CJK characters, one space
- * between Latin words. Returns the text and each word's start offset.
+ * Joins the words of a line the way they read: never a space between two CJK characters (OCR reads
+ * each as a word), always one between two Latin words, and one between CJK and Latin only where
+ * the image shows a gap. Returns the text and each word's start offset.
  */
 export function joinLine(words: readonly OcrWord[]): { text: string; starts: number[] } {
   let text = '';
   const starts: number[] = [];
   words.forEach((w, i) => {
     const t = w.text.trim();
-    if (i > 0) {
+    const before = words[i - 1];
+    if (before) {
       const prev = Array.from(text).pop() ?? '';
       const next = Array.from(t)[0] ?? '';
+      const gap = w.box.x - (before.box.x + before.box.w);
+      const isWideGap = gap > 0.25 * Math.max(w.box.h, before.box.h);
       if (!isCjk(prev) && !isCjk(next)) text += ' ';
+      else if (!(isCjk(prev) && isCjk(next)) && isWideGap) text += ' ';
     }
     starts.push(text.length);
     text += t;
