@@ -3,11 +3,14 @@ import { createContext, useContext } from 'react';
 import type { DossierDb } from './store/db';
 import type { StoreEnv } from './store/case-store';
 import type { Host } from './host/host';
+import type { OcrQueue } from './evidence/ocr-queue';
 
 export interface AppServices {
   db: DossierDb;
   env: StoreEnv;
   host: Host;
+  /** Text recognition of exhibits, shared by every view. */
+  ocrQueue: OcrQueue;
   /** Shows a message in the status area at the bottom of the window. */
   notify: (message: string, tone?: 'info' | 'error') => void;
 }

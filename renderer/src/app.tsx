@@ -10,15 +10,20 @@ import { CaseListScreen } from './screens/case-list';
 import { WorkspaceScreen } from './screens/workspace';
 import { getSetting, setSetting, type StoreEnv } from './store/case-store';
 import type { DossierDb } from './store/db';
+import type { OcrQueue } from './evidence/ocr-queue';
 
 const LANGUAGES: Language[] = ['zh-TW', 'zh-CN', 'en'];
 const LANGUAGE_KEY = 'ui.language';
 
-export function App({ db, env, host, initialLanguage }: { db: DossierDb; env: StoreEnv; host: Host; initialLanguage: Language }) {
+export function App({ db, env, host, ocrQueue, initialLanguage }: { db: DossierDb; env: StoreEnv; host: Host; ocrQueue: OcrQueue; initialLanguage: Language }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const [route, navigate] = useRoute();
   const [toast, setToast] = useState<{ message: string; tone: 'info' | 'error' } | undefined>();
   const [isCreating, setCreating] = useState(false);
+  const [importRequest, setImportRequest] = useState(0);
+
+  // Jobs left queued or interrupted by the last session resume now.
+  useEffect(() => { ocrQueue.kick(); }, [ocrQueue]);
 
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
@@ -51,13 +56,15 @@ export function App({ db, env, host, initialLanguage }: { db: DossierDb; env: St
       case 'ui:language:zh-CN': setLanguage('zh-CN'); break;
       case 'ui:language:en': setLanguage('en'); break;
       case 'evidence:import':
+        if (route.name === 'case') { navigate({ ...route, section: 'evidence' }); setImportRequest((n) => n + 1); }
+        break;
       case 'export:dossier':
-        if (route.name === 'case') navigate({ ...route, section: command === 'evidence:import' ? 'evidence' : 'export' });
+        if (route.name === 'case') navigate({ ...route, section: 'export' });
         break;
     }
   }), [host, navigate, route, setLanguage]);
 
-  const services = useMemo<AppServices>(() => ({ db, env, host, notify }), [db, env, host, notify]);
+  const services = useMemo<AppServices>(() => ({ db, env, host, notify, ocrQueue }), [db, env, host, notify, ocrQueue]);
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
   return (
@@ -84,6 +91,7 @@ export function App({ db, env, host, initialLanguage }: { db: DossierDb; env: St
               key={route.caseId}
               caseId={CaseIdSchema.parse(route.caseId)}
               section={route.section}
+              importRequest={importRequest}
               onNavigate={(section) => navigate({ ...route, section })}
               onBack={() => navigate({ name: 'cases' })}
             />

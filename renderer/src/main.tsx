@@ -6,6 +6,8 @@ import { App } from './app';
 import { detectHost } from './host/host';
 import { browserEnv } from './store/case-store';
 import { openDb } from './store/db';
+import { createOcrQueue } from './evidence/ocr-queue';
+import { createRecognizer } from './evidence/recognizer';
 import './styles.css';
 
 function initialLanguage(): Language {
@@ -18,9 +20,13 @@ function initialLanguage(): Language {
 
 const root = document.getElementById('root');
 if (root) {
+  const db = openDb();
+  // One recognition at a time per spare core pair: each engine holds its language data in memory.
+  const concurrency = Math.max(1, Math.min(2, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+  const ocrQueue = createOcrQueue(db, createRecognizer(concurrency), { concurrency, now: browserEnv.now });
   createRoot(root).render(
     <StrictMode>
-      <App db={openDb()} env={browserEnv} host={detectHost()} initialLanguage={initialLanguage()} />
+      <App db={db} env={browserEnv} host={detectHost()} ocrQueue={ocrQueue} initialLanguage={initialLanguage()} />
     </StrictMode>,
   );
 }

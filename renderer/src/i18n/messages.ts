@@ -3,6 +3,7 @@
  * zh-CN define every one of them. `{name}` placeholders are filled by `t(key, values)`.
  */
 import type { Language } from '../../../shared/case/schema';
+import { evidenceMessages } from '../evidence/messages';
 
 const en = {
   'app.name': 'Dossier',
@@ -120,15 +121,22 @@ const en = {
   'section.export.empty': 'Build one PDF dossier — letter, facts, timeline, claims, exhibit index and stamped exhibits — for the company or for the regulator.',
   'section.comingNext': 'This part of the workspace is being built.',
 
+
   'error.generic': 'Something went wrong: {message}',
   'error.quota': 'This computer is out of storage space for Dossier. Free some disk space, then try again. Nothing was saved.',
   'error.notFound': 'This case no longer exists.',
   'error.storage': 'Could not save: {message}',
 } as const;
 
+type CoreKey = keyof typeof en;
+type Catalogue = Record<CoreKey, string>;
+
+/** The areas whose messages join the core ones. Add an area's `defineMessages` result here. */
+const AREAS = [evidenceMessages] as const;
+type AreaKey = (typeof AREAS)[number] extends infer A ? (A extends { en: Record<infer K, string> } ? K : never) : never;
+
 /** Every message key. */
-export type MessageKey = keyof typeof en;
-type Catalogue = Record<MessageKey, string>;
+export type MessageKey = CoreKey | AreaKey;
 
 const zhTW: Catalogue = {
   'app.name': 'Dossier 申訴卷宗',
@@ -245,6 +253,7 @@ const zhTW: Catalogue = {
   'section.export.title': '匯出',
   'section.export.empty': '產生一份 PDF 卷宗：信函、事實、時間軸、訴求、證物索引與蓋章的證物，可給業者或主管機關。',
   'section.comingNext': '工作區的這個部分正在建置中。',
+
 
   'error.generic': '發生錯誤：{message}',
   'error.quota': '這台電腦可供 Dossier 使用的儲存空間已滿。請釋放磁碟空間後再試，這次的變更未儲存。',
@@ -368,6 +377,7 @@ const zhCN: Catalogue = {
   'section.export.empty': '生成一份 PDF 卷宗：信函、事实、时间轴、诉求、证据目录与加盖标记的证据，可给运营商或监管机构。',
   'section.comingNext': '工作区的这个部分正在建设中。',
 
+
   'error.generic': '发生错误：{message}',
   'error.quota': '这台电脑可供 Dossier 使用的存储空间已满。请释放磁盘空间后再试，本次更改未保存。',
   'error.notFound': '这个案件已不存在。',
@@ -375,7 +385,11 @@ const zhCN: Catalogue = {
 };
 
 /** The catalogue of each UI language. */
-export const MESSAGES: Record<Language, Catalogue> = { 'zh-TW': zhTW, 'zh-CN': zhCN, en };
+export const MESSAGES: Record<Language, Record<MessageKey, string>> = {
+  'zh-TW': Object.assign({}, zhTW, ...AREAS.map((a) => a['zh-TW'])),
+  'zh-CN': Object.assign({}, zhCN, ...AREAS.map((a) => a['zh-CN'])),
+  en: Object.assign({}, en, ...AREAS.map((a) => a.en)),
+};
 
 /** Looks up a message and fills its `{placeholders}`. */
 export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { Section } from '../route';
 import { useErrorMessage } from '../ui/use-error-message';
 import { PartiesSection } from './parties-section';
+import { EvidenceSection } from '../evidence/evidence-section';
 import { useCaseDraft, type SaveStatus } from './use-case-draft';
 
 const NAV: Array<{ section: Section; icon: string }> = [
@@ -38,9 +39,10 @@ function Placeholder({ title, body, children }: { title: string; body: string; c
   );
 }
 
-export function WorkspaceScreen({ caseId, section, onNavigate, onBack }: {
+export function WorkspaceScreen({ caseId, section, importRequest, onNavigate, onBack }: {
   caseId: CaseId;
   section: Section;
+  importRequest: number;
   onNavigate: (section: Section) => void;
   onBack: () => void;
 }) {
@@ -84,7 +86,7 @@ export function WorkspaceScreen({ caseId, section, onNavigate, onBack }: {
           <SaveIndicator status={status} />
         </header>
         {section === 'parties' ? <PartiesSection draft={draft} update={update} />
-          : section === 'evidence' ? <Placeholder title={t('section.evidence.title')} body={t('section.evidence.empty')} />
+          : section === 'evidence' ? <EvidenceSection draft={draft} importRequest={importRequest} />
           : section === 'timeline' ? <Placeholder title={t('section.timeline.title')} body={t('section.timeline.empty')} />
           : section === 'claims' ? <Placeholder title={t('section.claims.title')} body={t('section.claims.empty')} />
           : <Placeholder title={t('section.export.title')} body={t('section.export.empty')} />}
