@@ -1,0 +1,90 @@
+/**
+ * End-to-end: evidence import in the real renderer. Originals go in through the picker and by
+ * drag-and-drop, duplicates and bad files are reported by name, text is recognised offline with
+ * visible progress, a correction and a search work, and everything survives a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { foreignRequests, launch, SCREENSHOTS, type Session } from './support/browser';
+import { serveRenderer, type StaticServer } from './support/static-server';
+import { createCase, dropFiles, importThroughPicker } from './support/app-actions';
+
+const FIX = 'test/fixtures/evidence';
+const BAD = 'test-results/bad-input';
+let server: StaticServer;
+let s: Session;
+
+beforeAll(async () => {
+  mkdirSync(BAD, { recursive: true });
+  writeFileSync(`${BAD}/empty.png`, new Uint8Array());
+  writeFileSync(`${BAD}/setup.jpg`, Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(2048, 0x41)]));
+  writeFileSync(`${BAD}/noise.png`, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+  writeFileSync(`${BAD}/truncated.png`, readFileSync(`${FIX}/bill_tw_monthly.png`).subarray(0, 3000));
+  server = await serveRenderer();
+  s = await launch({ locale: 'zh-TW' });
+});
+
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+});
+
+const rows = () => s.page.locator('.exhibit-row');
+
+describe('evidence', () => {
+  it('imports originals by picker and by drop, reports duplicates and bad files by name', async () => {
+    const { page } = s;
+    await page.goto(`${server.origin}/index.html`);
+    await createCase(page, '證據匯入測試');
+    await page.getByRole('link', { name: /證據/ }).click();
+    await page.getByText('還沒有證據').waitFor();
+
+    await importThroughPicker(page, [`${FIX}/sms_tw_addon.png`, `${FIX}/bill_tw_monthly.png`]);
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(2);
+    expect(await rows().nth(0).locator('.exhibit-label').textContent()).toBe('證物 A-1');
+    expect(await rows().nth(0).locator('input[name="evidence-title"]').inputValue()).toBe('sms tw addon');
+    expect(await rows().nth(0).locator('select[name="evidence-kind"]').inputValue()).toBe('sms');
+    expect(await rows().nth(1).locator('select[name="evidence-kind"]').inputValue()).toBe('bill');
+    expect(await rows().nth(0).locator('.exhibit-thumb img').count()).toBe(1);
+
+    await dropFiles(page, [{ path: `${FIX}/callog_tw.jpg`, type: 'image/jpeg' }, { path: `${FIX}/sms_tw_addon.png`, name: 'again.png' }]);
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(3);
+    await page.getByText('「again.png」已是本案的證物 A-1，未重複儲存。').first().waitFor();
+
+    await importThroughPicker(page, [`${BAD}/empty.png`, `${BAD}/setup.jpg`, `${BAD}/noise.png`, `${BAD}/truncated.png`]);
+    await page.getByText('「empty.png」未匯入：檔案是空的。').first().waitFor();
+    await page.getByText('「setup.jpg」未匯入：這是程式，不是文件。').first().waitFor();
+    await page.getByText('「noise.png」未匯入：不是圖片、PDF 或文字檔。').first().waitFor();
+    await page.getByText('「truncated.png」未匯入：圖片損壞或無法讀取。').first().waitFor();
+    expect(await rows().count()).toBe(3);
+  });
+
+  it('stores pasted text, edits title and kind, finds text across exhibits, keeps it all after a reload', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: '貼上文字…' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '貼上文字作為證物' });
+    await dialog.locator('input[name="paste-title"]').fill('客服簡訊');
+    await dialog.locator('textarea[name="paste-text"]').fill('【中華電信】您申訴之案件 TK113100800217 已受理，將於7個工作天內回覆。');
+    await dialog.getByRole('button', { name: '加入證物' }).click();
+    await expect.poll(() => rows().count()).toBe(4);
+
+    await rows().nth(2).locator('input[name="evidence-title"]').fill('客服聯絡紀錄');
+    await rows().nth(2).locator('select[name="evidence-kind"]').selectOption('note');
+
+    await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('申诉之案件');
+    await page.locator('.search-hit mark').first().waitFor();
+    expect(await page.locator('.search-hit mark').first().textContent()).toBe('申訴之案件');
+    await page.screenshot({ path: `${SCREENSHOTS}/10-evidence-search-zh-TW.png` });
+    await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('');
+
+    await page.reload();
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(4);
+    expect(await rows().nth(2).locator('input[name="evidence-title"]').inputValue()).toBe('客服聯絡紀錄');
+    expect(await rows().nth(2).locator('select[name="evidence-kind"]').inputValue()).toBe('note');
+    await page.screenshot({ path: `${SCREENSHOTS}/11-evidence-list-zh-TW.png` });
+  });
+
+  it('made no request outside the app origin', () => {
+    expect(foreignRequests(s.requests, server.origin)).toEqual([]);
+  });
+});
