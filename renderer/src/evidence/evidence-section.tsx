@@ -27,7 +27,7 @@ function reportMessages(t: Translate, report: ImportReport, labelOf: (id: Eviden
   return lines;
 }
 
-export function EvidenceSection({ draft, importRequest }: { draft: CaseRow; importRequest: number }) {
+export function EvidenceSection({ draft, update, importRequest }: { draft: CaseRow; update: (change: (row: CaseRow) => CaseRow) => void; importRequest: number }) {
   const { db, env, host, notify, ocrQueue } = useServices();
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
@@ -98,7 +98,7 @@ export function EvidenceSection({ draft, importRequest }: { draft: CaseRow; impo
 
   const open = openId ? rows?.find((r) => r.id === openId) : undefined;
   if (open) {
-    return <ExhibitDetail row={open} label={labelOf(open.id)} caseRow={draft} progress={progress.get(`${caseId}/${open.id}`)} onBack={() => setOpenId(undefined)} />;
+    return <ExhibitDetail row={open} label={labelOf(open.id)} caseRow={draft} update={update} progress={progress.get(`${caseId}/${open.id}`)} onBack={() => setOpenId(undefined)} />;
   }
 
   return (

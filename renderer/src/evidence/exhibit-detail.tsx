@@ -17,10 +17,12 @@ function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function ExhibitDetail({ row, label, caseRow, progress, onBack }: {
+export function ExhibitDetail({ row, label, caseRow, update: _update, progress, onBack }: {
   row: EvidenceRow;
   label: string;
   caseRow: CaseRow;
+  /** Changes the case's metadata (redactions of this exhibit live there). */
+  update: (change: (row: CaseRow) => CaseRow) => void;
   progress: number | undefined;
   onBack: () => void;
 }) {

@@ -86,7 +86,7 @@ export function WorkspaceScreen({ caseId, section, importRequest, onNavigate, on
           <SaveIndicator status={status} />
         </header>
         {section === 'parties' ? <PartiesSection draft={draft} update={update} />
-          : section === 'evidence' ? <EvidenceSection draft={draft} importRequest={importRequest} />
+          : section === 'evidence' ? <EvidenceSection draft={draft} update={update} importRequest={importRequest} />
           : section === 'timeline' ? <Placeholder title={t('section.timeline.title')} body={t('section.timeline.empty')} />
           : section === 'claims' ? <Placeholder title={t('section.claims.title')} body={t('section.claims.empty')} />
           : <Placeholder title={t('section.export.title')} body={t('section.export.empty')} />}
