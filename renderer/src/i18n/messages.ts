@@ -4,6 +4,8 @@
  */
 import type { Language } from '../../../shared/case/schema';
 import { evidenceMessages } from '../evidence/messages';
+import { exportMessages } from '../export/messages';
+import { timelineMessages } from '../timeline/messages';
 
 const en = {
   'app.name': 'Dossier',
@@ -132,7 +134,7 @@ type CoreKey = keyof typeof en;
 type Catalogue = Record<CoreKey, string>;
 
 /** The areas whose messages join the core ones. Add an area's `defineMessages` result here. */
-const AREAS = [evidenceMessages] as const;
+const AREAS = [evidenceMessages, exportMessages, timelineMessages] as const;
 type AreaKey = (typeof AREAS)[number] extends infer A ? (A extends { en: Record<infer K, string> } ? K : never) : never;
 
 /** Every message key. */

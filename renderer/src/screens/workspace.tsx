@@ -6,6 +6,8 @@ import type { Section } from '../route';
 import { useErrorMessage } from '../ui/use-error-message';
 import { PartiesSection } from './parties-section';
 import { EvidenceSection } from '../evidence/evidence-section';
+import { TimelineSection } from '../timeline/timeline-section';
+import { ExportSection } from '../export/export-section';
 import { useCaseDraft, type SaveStatus } from './use-case-draft';
 
 const NAV: Array<{ section: Section; icon: string }> = [
@@ -87,9 +89,9 @@ export function WorkspaceScreen({ caseId, section, importRequest, onNavigate, on
         </header>
         {section === 'parties' ? <PartiesSection draft={draft} update={update} />
           : section === 'evidence' ? <EvidenceSection draft={draft} update={update} importRequest={importRequest} />
-          : section === 'timeline' ? <Placeholder title={t('section.timeline.title')} body={t('section.timeline.empty')} />
+          : section === 'timeline' ? <TimelineSection draft={draft} update={update} />
           : section === 'claims' ? <Placeholder title={t('section.claims.title')} body={t('section.claims.empty')} />
-          : <Placeholder title={t('section.export.title')} body={t('section.export.empty')} />}
+          : <ExportSection draft={draft} />}
       </main>
     </div>
   );
