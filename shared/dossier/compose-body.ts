@@ -6,7 +6,7 @@ import type { Currency, EventCategory, TimelineEvent } from '../case/schema';
 import { exhibitName, exhibitRefs, listMarker, startSection, t, type ComposeContext } from './compose-context';
 import { formatCaseDate } from './format';
 import { COLORS, type Para } from './layout';
-import { categoryName, formatMoney } from './messages';
+import { categoryName, contactChannelName, deadlineStatusName, formatMoney } from './messages';
 
 /** Events in date order (partial dates sort before full dates of the same period; ties keep input order). */
 export function sortedEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
@@ -151,7 +151,7 @@ export function composeHistory(ctx: ComposeContext): void {
       ],
       [...c.contacts].sort((a, b) => a.date.localeCompare(b.date)).map((k) => [
         [{ text: dateWithTime(ctx, k) }],
-        [{ text: k.channel }, ...(k.number ? [{ text: ctx.redact(k.number), color: COLORS.muted }] : [])],
+        [{ text: contactChannelName(ctx.language, k.channel) }, ...(k.number ? [{ text: ctx.redact(k.number), color: COLORS.muted }] : [])],
         [{ text: ctx.redact(k.ticketNo ?? t(ctx, 'none')) }],
         [
           { text: ctx.redact(k.summary) },
@@ -175,7 +175,7 @@ export function composeHistory(ctx: ComposeContext): void {
     ctx.deadlines.map((d) => {
       const start = d.startedBy ? c.events.find((e) => e.id === d.startedBy) : undefined;
       return [
-        [{ text: ctx.redact(d.label) }, ...(d.status ? [{ text: d.status, color: COLORS.muted }] : [])],
+        [{ text: ctx.redact(d.label) }, ...(d.status ? [{ text: deadlineStatusName(ctx.language, d.status), color: COLORS.muted }] : [])],
         [{ text: start ? ctx.redact(`${formatCaseDate(start.date, ctx.jurisdiction)} ${start.title}`) : t(ctx, 'none') }],
         [{ text: formatCaseDate(d.due, ctx.jurisdiction), isBold: true }],
         [{ text: ctx.redact(d.basis ?? t(ctx, 'none')) }],

@@ -2,7 +2,10 @@
  * Every string the dossier prints, in the three case languages. One table, so a heading can never
  * exist in one language and be missing in another (the `satisfies` below makes the compiler check it).
  */
-import type { Audience, Currency, EventCategory, EvidenceKind, Language } from '../case/schema';
+import type { Audience, Contact, Currency, EventCategory, EvidenceKind, Language } from '../case/schema';
+
+type ContactChannel = Contact['channel'];
+type DeadlineState = 'open' | 'met' | 'missed';
 
 /** Keys of the dossier's message table. */
 export type DossierMessageKey = keyof typeof EN;
@@ -315,6 +318,28 @@ const CATEGORIES: Record<Language, Record<EventCategory, string>> = {
 /** The name of an event category in a language. */
 export function categoryName(language: Language, category: EventCategory): string {
   return CATEGORIES[language][category];
+}
+
+const CONTACT_CHANNELS: Record<Language, Record<ContactChannel, string>> = {
+  en: { phone: 'Phone', store: 'Store visit', chat: 'Online chat', email: 'E-mail', letter: 'Letter', sms: 'SMS', other: 'Other' },
+  'zh-TW': { phone: '電話', store: '臨櫃', chat: '線上客服', email: '電子郵件', letter: '書面', sms: '簡訊', other: '其他' },
+  'zh-CN': { phone: '电话', store: '营业厅', chat: '在线客服', email: '电子邮件', letter: '书面', sms: '短信', other: '其他' },
+};
+
+/** A contact channel as printed. */
+export function contactChannelName(language: Language, channel: ContactChannel): string {
+  return CONTACT_CHANNELS[language][channel];
+}
+
+const DEADLINE_STATUS: Record<Language, Record<DeadlineState, string>> = {
+  en: { open: 'running', met: 'met', missed: 'passed without an answer' },
+  'zh-TW': { open: '計算中', met: '已於期限內處理', missed: '已逾期未處理' },
+  'zh-CN': { open: '计算中', met: '已在期限内处理', missed: '已逾期未处理' },
+};
+
+/** A deadline's status as printed. */
+export function deadlineStatusName(language: Language, status: DeadlineState): string {
+  return DEADLINE_STATUS[language][status];
 }
 
 /** The audience of a cut, as printed on the cover. */
