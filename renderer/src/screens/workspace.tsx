@@ -1,14 +1,16 @@
 /** A case's workspace: navigation between its areas, the editable title and the save state. */
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { CaseId } from '../../../shared/case/schema';
 import { useI18n } from '../i18n/i18n';
 import type { Section } from '../route';
 import { useErrorMessage } from '../ui/use-error-message';
 import { PartiesSection } from './parties-section';
-import { EvidenceSection } from '../evidence/evidence-section';
-import { TimelineSection } from '../timeline/timeline-section';
-import { ExportSection } from '../export/export-section';
 import { useCaseDraft, type SaveStatus } from './use-case-draft';
+
+// Each area loads its code (OCR client, extraction, PDF composer…) the first time it is opened.
+const EvidenceSection = lazy(() => import('../evidence/evidence-section').then((m) => ({ default: m.EvidenceSection })));
+const TimelineSection = lazy(() => import('../timeline/timeline-section').then((m) => ({ default: m.TimelineSection })));
+const ExportSection = lazy(() => import('../export/export-section').then((m) => ({ default: m.ExportSection })));
 
 const NAV: Array<{ section: Section; icon: string }> = [
   { section: 'parties', icon: '人' },
@@ -87,11 +89,13 @@ export function WorkspaceScreen({ caseId, section, importRequest, onNavigate, on
           <span className={`badge badge-${draft.jurisdiction}`}>{t(`jurisdiction.${draft.jurisdiction}`)}</span>
           <SaveIndicator status={status} />
         </header>
+        <Suspense fallback={<p className="muted section-loading">{t('common.loading')}</p>}>
         {section === 'parties' ? <PartiesSection draft={draft} update={update} />
           : section === 'evidence' ? <EvidenceSection draft={draft} update={update} importRequest={importRequest} />
           : section === 'timeline' ? <TimelineSection draft={draft} update={update} />
           : section === 'claims' ? <Placeholder title={t('section.claims.title')} body={t('section.claims.empty')} />
           : <ExportSection draft={draft} />}
+        </Suspense>
       </main>
     </div>
   );
