@@ -99,7 +99,9 @@ export function createNodeOcrEngine(): NodeOcrEngine {
           logger: (m) => { if (m.status === 'recognizing text') progressSink?.(m.progress); },
           errorHandler: () => {},
         }, QUIET_INIT);
-        await w.setParameters({ preserve_interword_spaces: '1' });
+        // Inverted (light-on-dark) regions are turned around in preprocessing, so the engine's
+        // own second pass over every doubtful line with inverted colours is wasted time.
+        await w.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0' } as Partial<Tesseract.WorkerParams>);
         return w;
       } finally {
         folder.cleanup();

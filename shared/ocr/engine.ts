@@ -158,8 +158,9 @@ export function guessKind(text: string, stats?: Pick<ImageStats, 'classification
     scores.set(kind, n);
   }
   if (stats?.classification === 'screenshot') {
-    scores.set('sms', (scores.get('sms') ?? 0) + 1);
-    scores.set('chat', (scores.get('chat') ?? 0) + (stats.colourfulness > 20 ? 2 : 0.5));
+    // Phone screenshots are mostly messages; colourful ones mostly chat apps.
+    scores.set('sms', (scores.get('sms') ?? 0) + 2);
+    scores.set('chat', (scores.get('chat') ?? 0) + (stats.colourfulness > 20 ? 2.5 : 1));
   }
   let best: EvidenceKindGuess = compact.length ? 'note' : 'photo';
   let bestScore = 0;

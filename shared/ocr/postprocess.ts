@@ -47,9 +47,17 @@ export function normaliseFullWidth(text: string): string {
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Applies both text clean-ups to a string. */
+/**
+ * Dashes between digits (phone numbers, account numbers) read as the ideograph 一 or as long or
+ * full-width dashes become "-": no Chinese text puts 一 between two ASCII digits.
+ */
+export function normaliseDigitDashes(text: string): string {
+  return text.replace(/(?<=\d)\s?[一—–－‐‑ー]\s?(?=\d)/g, '-');
+}
+
+/** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return removeCjkSpaces(normaliseFullWidth(text))
+  return normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -77,7 +85,7 @@ export function joinLineWords(words: readonly OcrWord[]): string {
     out += removeCjkSpaces(text);
     prev = w;
   }
-  return out;
+  return normaliseDigitDashes(out);
 }
 
 /** Maps a box of the processed raster back to the original; identity when not needed. */

@@ -13,6 +13,7 @@ import {
   otsuThreshold,
   percentile,
   resizeGray,
+  rgbaToChannelExtreme,
   rgbaToGray,
   rotateGray,
   unrotatePoint,
@@ -53,7 +54,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
   detail: string;
 }
 
@@ -316,8 +317,12 @@ export interface InvertedRegion {
  * mostly solid, uniform in tone (dark text on a mid-tone bubble is not uniform and is left
  * alone) and encloses lighter pixels (the text). Its inside is the component plus its holes.
  */
-export function invertDarkRegions(g: GrayRaster, minSize = 0): { raster: GrayRaster; regions: InvertedRegion[] } {
-  const { width: w, height: h, data } = g;
+export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster): { raster: GrayRaster; regions: InvertedRegion[]; mask: Uint8Array } {
+  const { width: w, height: h } = g;
+  const data = g.data;
+  // Uniformity and the inverted values come from `tone` when given (the per-pixel minimum
+  // channel on colour screenshots: a blue bubble and a black background are both "dark").
+  const values = tone?.data ?? data;
   const t = otsuThreshold(histogram(g));
   const min = minSize || Math.max(14, Math.round(Math.min(w, h) / 50));
   // 4-connected labelling of dark pixels with union-find.
@@ -347,7 +352,7 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0): { raster: GrayRas
     if (labels[i]! < 0) continue;
     const r = find(labels[i]!);
     labels[i] = r;
-    const x = i % w, y = (i - x) / w, v = data[i]!;
+    const x = i % w, y = (i - x) / w, v = values[i]!;
     const c = comps.get(r);
     if (!c) comps.set(r, { x0: x, y0: y, x1: x, y1: y, n: 1, s: v, q: v * v });
     else {
@@ -358,6 +363,7 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0): { raster: GrayRas
     }
   }
   const out = new Uint8ClampedArray(data);
+  const mask = new Uint8Array(w * h);
   const regions: InvertedRegion[] = [];
   for (const [label, c] of comps) {
     const bw = c.x1 - c.x0 + 1;
@@ -402,12 +408,13 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0): { raster: GrayRas
       for (let x = 0; x < bw; x++) {
         if (outside[y * bw + x]) continue;
         const i = (c.y0 + y) * w + c.x0 + x;
-        out[i] = ((255 - data[i]!) * 255) / bgInv;
+        out[i] = ((255 - values[i]!) * 255) / bgInv;
+        mask[i] = 1;
       }
     }
     regions.push({ box: { x: c.x0, y: c.y0, w: bw, h: bh }, background: Math.round(mean) });
   }
-  return { raster: { width: w, height: h, data: out }, regions };
+  return { raster: { width: w, height: h, data: out }, regions, mask };
 }
 
 /**
@@ -543,7 +550,17 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     g = flattenIllumination(g);
     steps.push({ name: 'flatten-illumination', detail: `background spread ${stats.backgroundSpread}` });
   }
-  const inverted = invertDarkRegions(g);
+  // On rendered colour UIs, tone comes from the channel extremes instead of luma (see
+  // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
+  const colour = !photo && stats.colourfulness > 2;
+  const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined);
+  if (colour) {
+    const bright = rgbaToChannelExtreme(upright, 'max');
+    const d = inverted.raster.data;
+    for (let i = 0; i < d.length; i++) if (!inverted.mask[i]) d[i] = bright.data[i]!;
+    g = inverted.raster;
+    steps.push({ name: 'colour-fills', detail: 'max channel outside dark regions, min channel inside' });
+  }
   if (inverted.regions.length) {
     g = inverted.raster;
     steps.push({ name: 'invert-dark-regions', detail: `${inverted.regions.length} region(s)` });

@@ -54,6 +54,24 @@ export function rgbaToGray(r: RgbaRaster): GrayRaster {
   return { width: r.width, height: r.height, data: out };
 }
 
+/**
+ * Per-pixel minimum or maximum of R, G, B (alpha composited over white). On rendered UIs the
+ * maximum turns any saturated fill (green or yellow bubbles) nearly white while dark text stays
+ * dark; the minimum does the same for light text on saturated dark fills once inverted.
+ */
+export function rgbaToChannelExtreme(r: RgbaRaster, which: 'min' | 'max'): GrayRaster {
+  const n = r.width * r.height;
+  const out = new Uint8ClampedArray(n);
+  const d = r.data;
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const a = d[j + 3]!;
+    let v = which === 'max' ? Math.max(d[j]!, d[j + 1]!, d[j + 2]!) : Math.min(d[j]!, d[j + 1]!, d[j + 2]!);
+    if (a !== 255) v = (v * a + 255 * (255 - a)) / 255;
+    out[i] = v;
+  }
+  return { width: r.width, height: r.height, data: out };
+}
+
 /** Expands a grey raster to opaque RGBA (for encoders and canvases that want RGBA). */
 export function grayToRgba(g: GrayRaster): RgbaRaster {
   const n = g.width * g.height;

@@ -1,0 +1,107 @@
+// OCR benchmark: our pipeline (the built CLI, `node dist/cli/dossier.mjs ocr`, one process per
+// image, exactly as outside checks call it) against the native `tesseract` CLI on the same images,
+// run back to back in this one process so both see the same machine load.
+//
+//   npm run bench:ocr                 # rebuilds the CLI first
+//   npm run bench:ocr -- --no-build   # use dist/ as it is
+//   npm run bench:ocr -- --strict     # exit 1 when a target is missed
+//
+// Images: test/fixtures/evidence/*.{png,jpg} and test/fixtures/ocr-extra/*.{png,jpg}, each with
+// <name>.gt.txt (ground truth) and <name>.facts.json ({"lang": "chi_tra" | "chi_sim" | "eng"}).
+// Language for both engines: the facts' lang, plus eng. CER as /work/shared/tools/cer.py computes
+// it: NFKC, all whitespace removed, Levenshtein distance / length of the ground truth.
+// Targets: every image CER ≤ 5% and at most 0.5 points worse than native; mean CER ≤ 2%;
+// wall time ≤ 1.5× native per image.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const dirs = ['test/fixtures/evidence', 'test/fixtures/ocr-extra'];
+
+/** Same normalisation as cer.py: NFKC, then drop every whitespace character. */
+const norm = (s) => Array.from(s.normalize('NFKC').replace(/\s+/gu, ''));
+
+function levenshtein(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+export function cer(gt, ocr) {
+  const a = norm(gt);
+  return levenshtein(a, norm(ocr)) / Math.max(1, a.length);
+}
+
+function timed(cmd, argv) {
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { ms: performance.now() - t, stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status, error: r.error };
+}
+
+if (!args.has('--no-build')) {
+  const b = spawnSync(process.execPath, ['electron/build/build-node.mjs'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+const hasNative = !timed('tesseract', ['--version']).error;
+if (!hasNative) console.log('native tesseract not found (apt-get install -y tesseract-ocr tesseract-ocr-chi-tra tesseract-ocr-chi-sim): native columns skipped');
+
+const images = [];
+for (const dir of dirs) {
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir).sort()) {
+    if (!/\.(png|jpe?g)$/i.test(f)) continue;
+    const base = join(dir, f.replace(/\.[^.]+$/, ''));
+    if (!existsSync(`${base}.gt.txt`)) continue;
+    const facts = existsSync(`${base}.facts.json`) ? JSON.parse(readFileSync(`${base}.facts.json`, 'utf8')) : {};
+    const lang = facts.lang === 'eng' || !facts.lang ? 'eng' : `${facts.lang}+eng`;
+    images.push({ path: join(dir, f), name: f, gt: readFileSync(`${base}.gt.txt`, 'utf8'), lang });
+  }
+}
+
+const rows = [];
+for (const img of images) {
+  // Alternate which engine goes first so neither always meets a warm or a cold disk cache.
+  const runOurs = () => timed(process.execPath, ['dist/cli/dossier.mjs', 'ocr', img.path, '--lang', img.lang]);
+  const runNative = () => timed('tesseract', [img.path, 'stdout', '-l', img.lang]);
+  let ours;
+  let native;
+  if (rows.length % 2 === 0) { ours = runOurs(); native = hasNative ? runNative() : undefined; }
+  else { native = hasNative ? runNative() : undefined; ours = runOurs(); }
+  if (ours.status !== 0) console.log(`${img.name}: our CLI failed (${ours.status}): ${ours.stderr.trim()}`);
+  rows.push({
+    name: img.name,
+    lang: img.lang,
+    ourCer: cer(img.gt, ours.stdout),
+    nativeCer: native ? cer(img.gt, native.stdout) : NaN,
+    ourMs: ours.ms,
+    nativeMs: native ? native.ms : NaN,
+  });
+}
+
+const pct = (x) => (Number.isNaN(x) ? '   -  ' : `${(x * 100).toFixed(2).padStart(5)}%`);
+const sec = (ms) => (Number.isNaN(ms) ? '   -  ' : `${(ms / 1000).toFixed(2).padStart(5)}s`);
+const ratio = (a, b) => (Number.isNaN(b) || b === 0 ? '  -  ' : `${(a / b).toFixed(2).padStart(5)}`);
+const width = Math.max(10, ...rows.map((r) => r.name.length));
+console.log(`${'image'.padEnd(width)}  lang         our CER  native CER  Δ points   our time  native time  time ratio`);
+const failures = [];
+for (const r of rows) {
+  const delta = (r.ourCer - r.nativeCer) * 100;
+  console.log(`${r.name.padEnd(width)}  ${r.lang.padEnd(11)}  ${pct(r.ourCer)}  ${pct(r.nativeCer).padStart(10)}  ${Number.isNaN(delta) ? '   -   ' : delta.toFixed(2).padStart(7)}   ${sec(r.ourMs).padStart(8)}  ${sec(r.nativeMs).padStart(11)}  ${ratio(r.ourMs, r.nativeMs).padStart(10)}`);
+  if (r.ourCer > 0.05) failures.push(`${r.name}: CER ${pct(r.ourCer).trim()} > 5%`);
+  if (delta > 0.5) failures.push(`${r.name}: ${delta.toFixed(2)} points worse than native`);
+  if (r.ourMs > 1.5 * r.nativeMs) failures.push(`${r.name}: ${(r.ourMs / r.nativeMs).toFixed(2)}× native time`);
+}
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const ourMean = mean(rows.map((r) => r.ourCer));
+const nativeMean = mean(rows.map((r) => r.nativeCer));
+const ourTotal = rows.reduce((a, r) => a + r.ourMs, 0);
+const nativeTotal = rows.reduce((a, r) => a + r.nativeMs, 0);
+console.log(`${'mean / total'.padEnd(width)}  ${''.padEnd(11)}  ${pct(ourMean)}  ${pct(nativeMean).padStart(10)}  ${((ourMean - nativeMean) * 100).toFixed(2).padStart(7)}   ${sec(ourTotal).padStart(8)}  ${sec(nativeTotal).padStart(11)}  ${ratio(ourTotal, nativeTotal).padStart(10)}`);
+if (ourMean > 0.02) failures.push(`mean CER ${pct(ourMean).trim()} > 2%`);
+console.log(failures.length ? `targets missed:\n  ${failures.join('\n  ')}` : 'all targets met');
+if (args.has('--strict') && failures.length) process.exitCode = 1;

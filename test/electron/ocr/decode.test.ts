@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
+import { describe, expect, it } from 'vitest';
+import { decodeBmp, decodeGif, decodeImage } from '../../../electron/ocr/decode';
+import { ImageInputError, readImageHeader } from '../../../electron/ocr/image-header';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/evidence/${name}`));
+
+function pngHeader(width: number, height: number): Uint8Array {
+  const b = new Uint8Array(33);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(b.buffer).setUint32(16, width);
+  new DataView(b.buffer).setUint32(20, height);
+  b[24] = 8; b[25] = 6;
+  return b;
+}
+
+describe('readImageHeader', () => {
+  it.each([
+    ['sms_tw_addon.png', 'png', 780, 1280],
+    ['callog_tw.jpg', 'jpeg', 997, 883],
+    ['contract_tw_scan.jpg', 'jpeg', 1222, 1426],
+  ])('%s is %s %i×%i', (name, format, w, h) => {
+    expect(readImageHeader(fixture(name))).toEqual({ format, width: w, height: h });
+  });
+
+  it.each([
+    ['empty', new Uint8Array(0), /empty/],
+    ['text', new TextEncoder().encode('hello, this is not an image'), /not an image/],
+    ['30000×30000 PNG', pngHeader(30000, 30000), /too large/],
+    ['12000×9000 PNG (108 MP)', pngHeader(12000, 9000), /too large/],
+    ['zero-size PNG', pngHeader(0, 10), /corrupt/],
+    ['PNG signature only', pngHeader(10, 10).subarray(0, 10), /truncated/],
+  ])('refuses %s before decoding', (_name, bytes, reason) => {
+    expect(() => readImageHeader(bytes)).toThrow(ImageInputError);
+    expect(() => readImageHeader(bytes)).toThrow(reason);
+  });
+});
+
+describe('decodeImage', () => {
+  it('decodes the PNG and JPEG fixtures to RGBA', async () => {
+    for (const name of ['sms_tw_addon.png', 'callog_tw.jpg']) {
+      const { raster, orientation } = await decodeImage(fixture(name));
+      expect(raster.data.length).toBe(raster.width * raster.height * 4);
+      expect(orientation).toBe(1);
+    }
+  });
+
+  it.each([
+    ['truncated PNG', () => fixture('sms_tw_addon.png').subarray(0, 5000), /PNG/],
+    ['truncated JPEG', () => fixture('callog_tw.jpg').subarray(0, 20000), /truncated JPEG/],
+  ])('refuses a %s', async (_name, bytes, reason) => {
+    await expect(decodeImage(bytes())).rejects.toThrow(reason);
+  });
+
+  it('reads the EXIF orientation of a JPEG', async () => {
+    const img = jpeg.encode({ width: 4, height: 2, data: Buffer.alloc(32, 200) }, 90).data;
+    // APP1 Exif, little-endian TIFF, one IFD entry: Orientation (0x0112) SHORT 1 = 6.
+    const tiff = [0x49, 0x49, 0x2a, 0x00, 0x08, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0];
+    const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+    const app1 = [0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 255, ...payload];
+    const withExif = Uint8Array.from([...img.subarray(0, 2), ...app1, ...img.subarray(2)]);
+    const { orientation } = await decodeImage(withExif);
+    expect(orientation).toBe(6);
+  });
+});
+
+describe('BMP and GIF decoders', () => {
+  it('decodes a 24-bit bottom-up BMP', () => {
+    // 2×2: top row red, white; bottom row blue, black (rows stored bottom-up, padded to 4 bytes).
+    const rows = [[255, 0, 0, 0, 0, 0, 0, 0], [0, 0, 255, 255, 255, 255, 0, 0]]; // BGR
+    const header = new Uint8Array(54);
+    const dv = new DataView(header.buffer);
+    header[0] = 0x42; header[1] = 0x4d;
+    dv.setUint32(10, 54, true); dv.setUint32(14, 40, true); dv.setInt32(18, 2, true); dv.setInt32(22, 2, true);
+    dv.setUint16(26, 1, true); dv.setUint16(28, 24, true);
+    const bmp = Uint8Array.from([...header, ...rows.flat()]);
+    const r = decodeBmp(bmp);
+    expect(Array.from(r.data)).toEqual([255, 0, 0, 255, 255, 255, 255, 255, 0, 0, 255, 255, 0, 0, 0, 255]);
+  });
+
+  it.each(['tiny.gif', 'tiny-interlaced.gif'])('decodes %s like its PNG twin', async (name) => {
+    const gif = decodeGif(new Uint8Array(readFileSync(`test/fixtures/ocr-extra/${name}`)));
+    const { raster: png } = await decodeImage(new Uint8Array(readFileSync('test/fixtures/ocr-extra/tiny.png')));
+    expect([gif.width, gif.height]).toEqual([png.width, png.height]);
+    expect(Buffer.from(gif.data).equals(Buffer.from(png.data))).toBe(true);
+  });
+
+  it('round-trips a PNG written by pngjs', async () => {
+    const png = new PNG({ width: 3, height: 2 });
+    png.data.fill(128);
+    const { raster } = await decodeImage(new Uint8Array(PNG.sync.write(png)));
+    expect([raster.width, raster.height, raster.data[0]]).toEqual([3, 2, 128]);
+  });
+});

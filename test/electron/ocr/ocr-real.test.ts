@@ -1,0 +1,65 @@
+// Real tesseract.js on real fixture images through the same pipeline the CLI and app use.
+import { readFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ocrBytes, ocrFile } from '../../../electron/ocr/ocr-file';
+import { createNodeOcrEngine } from '../../../electron/ocr/tesseract-node';
+
+/** CER as the benchmark computes it: NFKC, whitespace removed, Levenshtein / len(gt). */
+function cer(gt: string, ocr: string): number {
+  const norm = (s: string) => Array.from(s.normalize('NFKC').replace(/\s+/gu, ''));
+  const a = norm(gt);
+  const b = norm(ocr);
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]! / Math.max(1, a.length);
+}
+
+const engine = createNodeOcrEngine();
+afterAll(() => engine.dispose());
+
+describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
+  it.each([
+    ['test/fixtures/evidence/sms_tw_addon.png', 'chi_tra+eng', 0.03],
+    ['test/fixtures/evidence/callog_tw.jpg', 'chi_tra+eng', 0.03],
+    ['test/fixtures/ocr-extra/chat_bubbles_tw.png', 'chi_tra+eng', 0.05],
+  ])('%s reads within its CER bound', async (file, lang, bound) => {
+    const result = await ocrFile(file, engine, { lang });
+    const gt = readFileSync(file.replace(/\.(png|jpg)$/, '.gt.txt'), 'utf8');
+    expect(cer(gt, result.text)).toBeLessThanOrEqual(bound);
+    const page = result.pages[0]!;
+    expect(page.words.length).toBeGreaterThan(10);
+    for (const w of page.words) {
+      expect(w.box.x + w.box.w).toBeLessThanOrEqual(page.width);
+      expect(w.box.y + w.box.h).toBeLessThanOrEqual(page.height);
+    }
+  }, 120_000);
+
+  it('puts the word boxes of the SMS phone number where the number is', async () => {
+    const result = await ocrFile('test/fixtures/evidence/sms_tw_addon.png', engine, { lang: 'chi_tra+eng' });
+    const phone = result.pages[0]!.words.find((w) => w.text.includes('0912'));
+    expect(phone).toBeDefined();
+    // The number sits at the start of the last line of the second bubble (about x 50, y 565–595).
+    expect(phone!.box.x).toBeGreaterThan(30);
+    expect(phone!.box.x).toBeLessThan(80);
+    expect(phone!.box.y).toBeGreaterThan(545);
+    expect(phone!.box.y).toBeLessThan(600);
+  }, 120_000);
+
+  it('takes embedded text from digital PDF pages and OCRs scanned ones', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([595, 842]).drawText('Total amount due 316.00 HKD', { x: 50, y: 780, size: 14, font });
+    const png = await doc.embedPng(readFileSync('test/fixtures/evidence/sms_cn_broadband.png'));
+    doc.addPage([390, 560]).drawImage(png, { x: 0, y: 0, width: 390, height: 560 });
+    const result = await ocrBytes(await doc.save(), engine, { lang: 'chi_sim+eng' });
+    expect(result.pages.map((p) => p.source)).toEqual(['pdf-text', 'ocr']);
+    expect(result.pages[0]!.text).toBe('Total amount due 316.00 HKD');
+    const gt = readFileSync('test/fixtures/evidence/sms_cn_broadband.gt.txt', 'utf8');
+    expect(cer(gt, result.pages[1]!.text)).toBeLessThanOrEqual(0.05);
+  }, 120_000);
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  estimateLineHeight,
+  findSkewAngle,
+  invertDarkRegions,
+  mapBoxToSource,
+  measureImage,
+  preprocess,
+} from '../../../shared/ocr/preprocess';
+import { createGray, grayToRgba, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
+
+function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
+  for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
+}
+
+/** A page of "text": lines of glyph-sized dark blocks with gaps, like a printed paragraph. */
+function textPage(width: number, height: number, lineHeight: number, lines: number): GrayRaster {
+  const g = createGray(width, height);
+  for (let l = 0; l < lines; l++) {
+    const y = 60 + l * lineHeight * 2;
+    for (let x = 60; x < width - 80; x += Math.round(lineHeight * 1.1)) {
+      if ((x / lineHeight) % 7 < 1) continue; // word gaps
+      fillRect(g, x, y, Math.round(lineHeight * 0.8), lineHeight, 20);
+    }
+  }
+  return g;
+}
+
+describe('findSkewAngle', () => {
+  it.each([-7, -2.5, 0, 1.2, 4])('finds a page rotated by %f°', (deg) => {
+    const page = rotateGray(textPage(900, 700, 18, 12), deg);
+    expect(Math.abs(findSkewAngle(page) - deg)).toBeLessThan(0.3);
+  });
+});
+
+describe('estimateLineHeight', () => {
+  it.each([12, 20, 30])('measures lines %ipx tall', (h) => {
+    expect(Math.abs(estimateLineHeight(textPage(800, 900, h, 8)) - h)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('invertDarkRegions', () => {
+  it('turns a dark bar with light text into dark text on white, leaving the rest alone', () => {
+    const g = createGray(300, 160);
+    fillRect(g, 20, 40, 260, 60, 50); // dark date bar
+    for (let i = 0; i < 6; i++) fillRect(g, 40 + i * 40, 55, 14, 28, 245); // light "glyphs"
+    fillRect(g, 30, 120, 12, 24, 10); // an ordinary dark glyph below the bar
+    const { raster, regions } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(regions[0]!.box).toEqual({ x: 20, y: 40, w: 260, h: 60 });
+    expect(raster.data[45 * 300 + 25]).toBeGreaterThan(240); // bar background → white
+    expect(raster.data[60 * 300 + 45]).toBeLessThan(20); // glyph → dark
+    expect(raster.data[130 * 300 + 35]).toBe(10); // glyph outside the bar untouched
+    expect(raster.data[5 * 300 + 5]).toBe(255); // page untouched
+  });
+
+  it('leaves dark text on a mid-grey bubble alone (the region is not uniform)', () => {
+    const g = createGray(300, 160);
+    fillRect(g, 20, 20, 260, 120, 120);
+    for (let i = 0; i < 6; i++) fillRect(g, 40 + i * 40, 50, 14, 28, 0);
+    expect(invertDarkRegions(g).regions).toHaveLength(0);
+  });
+
+  it('inverts a whole dark-mode screen', () => {
+    const g = createGray(200, 120, 18);
+    for (let i = 0; i < 5; i++) fillRect(g, 20 + i * 30, 40, 12, 24, 235);
+    const { raster, regions } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[10 * 200 + 10]).toBeGreaterThan(240);
+    expect(raster.data[50 * 200 + 25]).toBeLessThan(30);
+  });
+});
+
+describe('preprocess', () => {
+  it('classifies a flat rendered page as a screenshot and a noisy one as a photo', () => {
+    const flat = textPage(600, 400, 20, 5);
+    expect(measureImage(grayToRgba(flat)).classification).toBe('screenshot');
+    const noisy = textPage(600, 400, 20, 5);
+    let seed = 7;
+    for (let i = 0; i < noisy.data.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      noisy.data[i] = Math.max(0, Math.min(255, noisy.data[i]! - 30 + (seed % 21)));
+    }
+    expect(measureImage(grayToRgba(noisy)).classification).toBe('photo');
+  });
+
+  it('upscales small rendered text and maps boxes back to the original', () => {
+    const page = textPage(500, 400, 11, 6);
+    const result = preprocess(grayToRgba(page));
+    expect(result.scale).toBeGreaterThan(1.5);
+    expect(result.steps.map((s) => s.name)).toContain('upscale');
+    const box = { x: 60 * result.scale, y: 60 * result.scale, w: 9 * result.scale, h: 11 * result.scale };
+    const back = mapBoxToSource(box, result);
+    expect(Math.abs(back.x - 60)).toBeLessThanOrEqual(1);
+    expect(Math.abs(back.y - 60)).toBeLessThanOrEqual(1);
+    expect(Math.abs(back.w - 9)).toBeLessThanOrEqual(2);
+  });
+
+  it('applies the EXIF orientation first (orientation 6 swaps the axes)', () => {
+    const result = preprocess(grayToRgba(textPage(300, 200, 24, 2)), { orientation: 6 });
+    expect([result.sourceWidth, result.sourceHeight]).toEqual([200, 300]);
+    expect(result.steps[0]!.name).toBe('orientation');
+  });
+
+  it('deskews a photographed page when asked and reports the angle', () => {
+    const page = rotateGray(textPage(900, 700, 18, 12), 3);
+    const result = preprocess(grayToRgba(page), { deskew: true });
+    const step = result.steps.find((s) => s.name === 'deskew');
+    expect(step?.detail).toMatch(/^3(\.\d+)?°$|^2\.[89]\d*°$/);
+  });
+});

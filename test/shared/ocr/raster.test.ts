@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { encodePgm, orientGray, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+
+// Stored 3×2 image:  a b c / d e f  (values 1…6)
+const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
+
+describe('orientGray (EXIF 1–8)', () => {
+  const cases: Array<[number, number, number, number[]]> = [
+    [1, 3, 2, [1, 2, 3, 4, 5, 6]],
+    [2, 3, 2, [3, 2, 1, 6, 5, 4]],
+    [3, 3, 2, [6, 5, 4, 3, 2, 1]],
+    [4, 3, 2, [4, 5, 6, 1, 2, 3]],
+    [5, 2, 3, [1, 4, 2, 5, 3, 6]],
+    [6, 2, 3, [4, 1, 5, 2, 6, 3]],
+    [7, 2, 3, [6, 3, 5, 2, 4, 1]],
+    [8, 2, 3, [3, 6, 2, 5, 1, 4]],
+  ];
+  it.each(cases)('orientation %i shows the picture upright', (orientation, w, h, pixels) => {
+    const out = orientGray(stored, orientation);
+    expect([out.width, out.height]).toEqual([w, h]);
+    expect(Array.from(out.data)).toEqual(pixels);
+  });
+});
+
+describe('rotateGray / unrotatePoint', () => {
+  it('maps a rotated point back to where it came from', () => {
+    const g: GrayRaster = { width: 101, height: 51, data: new Uint8ClampedArray(101 * 51).fill(255) };
+    g.data[25 * 101 + 80] = 0;
+    const r = rotateGray(g, 10);
+    let best = { v: 256, x: 0, y: 0 };
+    for (let y = 0; y < r.height; y++) for (let x = 0; x < r.width; x++) if (r.data[y * r.width + x]! < best.v) best = { v: r.data[y * r.width + x]!, x, y };
+    const [sx, sy] = unrotatePoint(best.x, best.y, 10, 101, 51);
+    expect(Math.abs(sx - 80)).toBeLessThan(1.5);
+    expect(Math.abs(sy - 25)).toBeLessThan(1.5);
+    // Counter-clockwise on screen: a point right of the centre moves up.
+    expect(best.y).toBeLessThan(25);
+  });
+});
+
+describe('encodePgm', () => {
+  it('writes a P5 header followed by the pixels', () => {
+    const bytes = encodePgm(stored);
+    const header = 'P5\n3 2\n255\n';
+    expect(String.fromCharCode(...bytes.subarray(0, header.length))).toBe(header);
+    expect(Array.from(bytes.subarray(header.length))).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
