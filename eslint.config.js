@@ -67,6 +67,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     files: ['test/**/*.ts', 'test/**/*.tsx', '*.config.*', 'electron/build/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
