@@ -1,0 +1,88 @@
+/**
+ * tesseract.js in the browser as an {@link OcrEngine}: the engine's own worker, wasm core and
+ * language data are served by the app itself (copied into vendor/ at build time), never fetched
+ * from a CDN, never cached in IndexedDB. One tesseract worker is reused while the language list
+ * stays the same.
+ */
+import { createWorker, type Worker as TesseractWorker, type Page, type Bbox } from 'tesseract.js';
+import { OcrCancelledError, PSM_CODE, type OcrEngine, type OcrLine, type OcrResult } from '../../../shared/ocr/engine';
+import { encodePgm, type Box } from '../../../shared/ocr/raster';
+
+/** Where the vendor files live, relative to the page. */
+export const VENDOR_PATHS = { workerPath: 'vendor/tesseract/worker.min.js', corePath: 'vendor/tesseract-core', langPath: 'vendor/lang' } as const;
+
+const toBox = (b: Bbox): Box => ({ x: b.x0, y: b.y0, w: Math.max(0, b.x1 - b.x0), h: Math.max(0, b.y1 - b.y0) });
+
+function pageToResult(page: Page): OcrResult {
+  const lines: OcrLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        lines.push({ text: line.text.trim(), confidence: line.confidence, box: toBox(line.bbox), words: line.words.map((w) => ({ text: w.text, confidence: w.confidence, box: toBox(w.bbox) })) });
+      }
+    }
+  }
+  return { text: page.text, confidence: page.confidence, words: lines.flatMap((l) => l.words), lines };
+}
+
+/** Creates the browser engine; `baseUrl` is the page's URL the vendor paths are relative to. */
+export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(lang: string): void } {
+  const url = (path: string) => new URL(path, baseUrl).href;
+  let current: { lang: string; worker: Promise<TesseractWorker> } | undefined;
+  let progressSink: ((p: number) => void) | undefined;
+
+  const start = (lang: string): Promise<TesseractWorker> => {
+    if (current?.lang === lang) return current.worker;
+    const previous = current;
+    const worker = (async () => {
+      if (previous) await (await previous.worker.catch(() => undefined))?.terminate();
+      const w = await createWorker(lang, 1, {
+        workerPath: url(VENDOR_PATHS.workerPath),
+        corePath: url(VENDOR_PATHS.corePath),
+        langPath: url(VENDOR_PATHS.langPath),
+        workerBlobURL: false,
+        cacheMethod: 'none',
+        gzip: true,
+        logger: (m) => { if (m.status === 'recognizing text') progressSink?.(m.progress); },
+        errorHandler: () => {},
+      }, { debug_file: '/dev/null' } as unknown as Partial<Tesseract.InitOptions>);
+      await w.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0' } as Partial<Tesseract.WorkerParams>);
+      return w;
+    })();
+    current = { lang, worker };
+    return worker;
+  };
+
+  const kill = async () => {
+    const c = current;
+    current = undefined;
+    if (c) await (await c.worker.catch(() => undefined))?.terminate();
+  };
+
+  return {
+    prepare(lang) { void start(lang).catch(() => {}); },
+    async recognize(input, options) {
+      if (options.signal?.aborted) throw new OcrCancelledError();
+      const worker = await start(options.lang);
+      await worker.setParameters({
+        tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'] as Tesseract.PSM,
+        ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
+      });
+      const bytes = input.kind === 'raster' ? encodePgm(input.raster) : input.bytes;
+      progressSink = options.onProgress;
+      let onAbort: (() => void) | undefined;
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => { void kill(); reject(new OcrCancelledError()); };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      try {
+        const { data } = await Promise.race([worker.recognize(bytes as unknown as Tesseract.ImageLike, {}, { text: true, blocks: true }), aborted]);
+        return pageToResult(data);
+      } finally {
+        progressSink = undefined;
+        if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    dispose: kill,
+  };
+}
