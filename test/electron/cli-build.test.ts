@@ -57,10 +57,10 @@ describe('dossier build / verify CLI', () => {
   });
 
   it.each([
-    [['build', 'case.dossier', '-o', 'x.pdf'], 'not supported by build yet'],
+    [['build', 'case.dossier', '-o', 'x.pdf'], 'case.dossier: no such file'],
     [['build', 'test/fixtures/cases/tw-mpro'], 'missing -o'],
     [['build', 'test/fixtures/cases/tw-mpro', '-o', 'x.pdf', '--audience', 'court'], '--audience must be company or regulator'],
-    [['verify', 'case.zip'], 'cannot be verified yet'],
+    [['verify', 'case.zip'], 'case.zip: no such file'],
     [['verify', 'package.json'], 'not a PDF'],
   ])('rejects %j', (args, expected) => {
     const r = run(...args);

@@ -32,22 +32,25 @@ export async function run(argv: string[]): Promise<number> {
   const audience = flagValue(args, 'audience') ?? 'company';
   if (audience !== 'company' && audience !== 'regulator') throw new CliError(`build: --audience must be company or regulator, got ${JSON.stringify(audience)}`);
 
-  const { isArchivePath, loadCaseFolder, loadDossierFonts } = await import('../../dossier/load-case');
-  // TODO: read case archives once the archive format lands in shared/archive; until then say so plainly.
-  if (isArchivePath(input)) throw new CliError('case archives are not supported by build yet; pass the case folder or its case.json', input);
-
-  const loaded = await loadCaseFolder(input);
-  const [{ buildDossierReport }, { redactImage }, { DossierError }, fonts] = await Promise.all([
+  const { loadCase, loadDossierFonts } = await import('../../dossier/load-case');
+  const loaded = await loadCase(input);
+  const [{ buildDossierReport }, { redactImage }, { DossierError }, { quietly }, fonts] = await Promise.all([
     import('../../../shared/dossier/compose'),
     import('../../dossier/redact-image'),
     import('../../../shared/dossier/types'),
+    import('../../dossier/check-original'),
     loadDossierFonts(),
   ]);
+  const fileOf = (evidenceId: string | undefined): string => {
+    const ev = loaded.case.evidence.find((e) => e.id === evidenceId);
+    if (!ev) return loaded.manifestPath;
+    return loaded.source === 'archive' ? `${loaded.manifestPath}: originals/${ev.sha256} (${ev.fileName})` : join(dirname(loaded.manifestPath), loaded.files?.get(ev.id) ?? ev.fileName);
+  };
   const controller = new AbortController();
   const stop = () => controller.abort(new CliError('build: interrupted'));
   process.once('SIGINT', stop);
   try {
-    const report = await buildDossierReport({
+    const report = await quietly(() => buildDossierReport({
       case: loaded.case,
       audience,
       originals: async (ev) => {
@@ -59,8 +62,8 @@ export async function run(argv: string[]): Promise<number> {
       now: () => new Date(),
       signal: controller.signal,
       redactImage,
-    }).catch((e: unknown) => {
-      if (e instanceof DossierError) throw new CliError(e.message, loaded.manifestPath);
+    })).catch((e: unknown) => {
+      if (e instanceof DossierError) throw new CliError(e.message, fileOf(e.evidenceId));
       throw e;
     });
     await writeAtomically(out, report.bytes);
