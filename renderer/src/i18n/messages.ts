@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../../shared/case/schema';
 import { evidenceMessages } from '../evidence/messages';
+import { archiveMessages } from '../archive/messages';
 import { exportMessages } from '../export/messages';
 import { timelineMessages } from '../timeline/messages';
 
@@ -134,7 +135,7 @@ type CoreKey = keyof typeof en;
 type Catalogue = Record<CoreKey, string>;
 
 /** The areas whose messages join the core ones. Add an area's `defineMessages` result here. */
-const AREAS = [evidenceMessages, exportMessages, timelineMessages] as const;
+const AREAS = [evidenceMessages, exportMessages, timelineMessages, archiveMessages] as const;
 type AreaKey = (typeof AREAS)[number] extends infer A ? (A extends { en: Record<infer K, string> } ? K : never) : never;
 
 /** Every message key. */

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseId, Jurisdiction } from '../../../shared/case/schema';
 import { useServices } from '../app-context';
+import { useArchiveActions } from '../archive/use-archive-actions';
 import { LOCALE_OF, useI18n } from '../i18n/i18n';
 import { createCase, deleteCase, duplicateCase, listCases, renameCase, type CaseSummary } from '../store/case-store';
 import { Dialog } from '../ui/dialog';
@@ -25,6 +26,7 @@ export function CaseListScreen({ onOpen, isCreating, onCreatingChange }: {
 
   const reload = useCallback(async () => setCases(await listCases(db)), [db]);
   useEffect(() => { void reload(); }, [reload]);
+  const archive = useArchiveActions(reload);
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -49,6 +51,7 @@ export function CaseListScreen({ onOpen, isCreating, onCreatingChange }: {
           {cases && cases.length > 3 ? (
             <input className="input search" type="search" placeholder={t('cases.search')} aria-label={t('cases.search')} value={filter} onChange={(e) => setFilter(e.target.value)} />
           ) : null}
+          <button type="button" className="button" onClick={() => void archive.importArchive()}>{t('archive.import')}</button>
           <button type="button" className="button primary" onClick={() => onCreatingChange(true)}>
             <span aria-hidden="true">＋</span> {t('cases.new')}
           </button>
@@ -79,6 +82,7 @@ export function CaseListScreen({ onOpen, isCreating, onCreatingChange }: {
               <div className="case-card-actions">
                 <button type="button" className="button ghost small" onClick={() => setRenaming({ id: c.header.id, title: c.header.title })}>{t('cases.rename')}</button>
                 <button type="button" className="button ghost small" onClick={() => void run(() => duplicateCase(db, env, c.header.id, t('cases.copyName', { title: c.header.title || t('cases.untitled') })))}>{t('cases.duplicate')}</button>
+                <button type="button" className="button ghost small" onClick={() => void archive.exportCase(c.header.id)}>{t('archive.export')}</button>
                 <button type="button" className="button ghost small danger" onClick={() => setDeleting(c)}>{t('cases.delete')}</button>
               </div>
             </li>
