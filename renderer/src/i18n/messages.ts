@@ -7,6 +7,7 @@ import { evidenceMessages } from '../evidence/messages';
 import { archiveMessages } from '../archive/messages';
 import { exportMessages } from '../export/messages';
 import { timelineMessages } from '../timeline/messages';
+import { claimsMessages } from '../claims/messages';
 
 const en = {
   'app.name': 'Dossier',
@@ -135,7 +136,7 @@ type CoreKey = keyof typeof en;
 type Catalogue = Record<CoreKey, string>;
 
 /** The areas whose messages join the core ones. Add an area's `defineMessages` result here. */
-const AREAS = [evidenceMessages, exportMessages, timelineMessages, archiveMessages] as const;
+const AREAS = [evidenceMessages, exportMessages, timelineMessages, claimsMessages, archiveMessages] as const;
 type AreaKey = (typeof AREAS)[number] extends infer A ? (A extends { en: Record<infer K, string> } ? K : never) : never;
 
 /** Every message key. */

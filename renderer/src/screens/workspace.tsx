@@ -1,5 +1,5 @@
 /** A case's workspace: navigation between its areas, the editable title and the save state. */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { CaseId } from '../../../shared/case/schema';
 import { useI18n } from '../i18n/i18n';
 import type { Section } from '../route';
@@ -11,6 +11,7 @@ import { useCaseDraft, type SaveStatus } from './use-case-draft';
 const EvidenceSection = lazy(() => import('../evidence/evidence-section').then((m) => ({ default: m.EvidenceSection })));
 const TimelineSection = lazy(() => import('../timeline/timeline-section').then((m) => ({ default: m.TimelineSection })));
 const ExportSection = lazy(() => import('../export/export-section').then((m) => ({ default: m.ExportSection })));
+const ClaimsSection = lazy(() => import('../claims/claims-section').then((m) => ({ default: m.ClaimsSection })));
 
 const NAV: Array<{ section: Section; icon: string }> = [
   { section: 'parties', icon: '人' },
@@ -27,20 +28,6 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
     : status.state === 'saved' ? t('common.saved')
     : status.state === 'failed' ? t('common.saveFailed', { reason: errorMessage(status.error) }) : '';
   return <span className={`save-indicator save-${status.state}`} role="status" aria-live="polite" data-state={status.state}>{text}</span>;
-}
-
-function Placeholder({ title, body, children }: { title: string; body: string; children?: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <div className="section-body">
-      <header className="section-header"><h2>{title}</h2></header>
-      <section className="empty-state compact">
-        <p>{body}</p>
-        {children}
-        <p className="muted small">{t('section.comingNext')}</p>
-      </section>
-    </div>
-  );
 }
 
 export function WorkspaceScreen({ caseId, section, importRequest, onNavigate, onBack }: {
@@ -93,7 +80,7 @@ export function WorkspaceScreen({ caseId, section, importRequest, onNavigate, on
         {section === 'parties' ? <PartiesSection draft={draft} update={update} />
           : section === 'evidence' ? <EvidenceSection draft={draft} update={update} importRequest={importRequest} />
           : section === 'timeline' ? <TimelineSection draft={draft} update={update} />
-          : section === 'claims' ? <Placeholder title={t('section.claims.title')} body={t('section.claims.empty')} />
+          : section === 'claims' ? <ClaimsSection draft={draft} update={update} />
           : <ExportSection draft={draft} />}
         </Suspense>
       </main>
