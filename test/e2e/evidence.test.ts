@@ -59,6 +59,32 @@ describe('evidence', () => {
     expect(await rows().count()).toBe(3);
   });
 
+  it('recognises the images offline with visible progress; a correction and a search work', async () => {
+    const { page } = s;
+    await page.locator('.ocr-status[data-status="running"], .ocr-status[data-status="queued"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.overall-progress').waitFor();
+    await expect.poll(() => page.locator('.ocr-status[data-status="done"]').count(), { timeout: 240_000, interval: 1000 }).toBe(3);
+    await page.screenshot({ path: `${SCREENSHOTS}/12-evidence-recognised-zh-TW.png` });
+
+    await rows().nth(0).getByRole('button', { name: '開啟', exact: true }).click();
+    const text = page.locator('textarea[name="exhibit-text"]');
+    // Bubbles wrap, so compare without line breaks.
+    await expect.poll(async () => (await text.inputValue()).replace(/\s+/g, '')).toContain('加值服務免費試用期將於113/09/30屆滿');
+    const recognised = await text.inputValue();
+    expect(recognised.split('\n')[0]).toBe('中華電信800');
+    await text.fill(recognised.replace('中華電信800', '中華電信客服簡訊800'));
+    await page.getByText('已由您修正').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/13-exhibit-detail-zh-TW.png` });
+    await page.getByRole('button', { name: /所有證據/ }).click();
+
+    await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('电信客服简讯');
+    await page.locator('.search-hit mark').first().waitFor();
+    expect(await page.locator('.search-hit').count()).toBe(1);
+    await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('本期應繳總金額');
+    await page.locator('.search-hit').filter({ hasText: 'bill tw monthly' }).waitFor();
+    await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('');
+  });
+
   it('stores pasted text, edits title and kind, finds text across exhibits, keeps it all after a reload', async () => {
     const { page } = s;
     await page.getByRole('button', { name: '貼上文字…' }).first().click();
@@ -79,6 +105,10 @@ describe('evidence', () => {
 
     await page.reload();
     await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(4);
+    await rows().nth(0).getByRole('button', { name: '開啟', exact: true }).click();
+    expect(await page.locator('textarea[name="exhibit-text"]').inputValue()).toContain('中華電信客服簡訊800');
+    await page.getByRole('button', { name: /所有證據/ }).click();
+    expect(await page.locator('.ocr-status[data-status="done"]').count()).toBe(4);
     expect(await rows().nth(2).locator('input[name="evidence-title"]').inputValue()).toBe('客服聯絡紀錄');
     expect(await rows().nth(2).locator('select[name="evidence-kind"]').inputValue()).toBe('note');
     await page.screenshot({ path: `${SCREENSHOTS}/11-evidence-list-zh-TW.png` });

@@ -9,6 +9,7 @@ import { LOCALE_OF, useI18n } from '../i18n/i18n';
 import { getOriginal, updateEvidence } from '../store/case-store';
 import type { CaseRow, EvidenceRow } from '../store/db';
 import { defaultOcrLangFor, OcrStatus } from './evidence-common';
+import { RedactionEditor } from '../redaction/redaction-editor';
 
 const LOW_CONFIDENCE = 70;
 const LANG_CHOICES = ['chi_tra+eng', 'chi_sim+eng', 'eng', 'chi_tra', 'chi_sim'] as const;
@@ -17,7 +18,7 @@ function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function ExhibitDetail({ row, label, caseRow, update: _update, progress, onBack }: {
+export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }: {
   row: EvidenceRow;
   label: string;
   caseRow: CaseRow;
@@ -80,6 +81,7 @@ export function ExhibitDetail({ row, label, caseRow, update: _update, progress, 
             <pre className="text-original">{raw}</pre>
           )}
           {lowWords.length ? <figcaption className="muted small">{t('evidence.detail.lowConfidence')}</figcaption> : null}
+          {url && isImage ? <RedactionEditor row={row} caseRow={caseRow} update={update} imageUrl={url} /> : null}
         </figure>
         <div className="text-panel">
           <OcrStatus row={row} progress={progress} />
