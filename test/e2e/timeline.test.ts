@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { foreignRequests, launch, SCREENSHOTS, type Session } from './support/browser';
 import { serveRenderer, type StaticServer } from './support/static-server';
-import { createCase } from './support/app-actions';
+import { createCase, importThroughPicker } from './support/app-actions';
 
 const FIX = 'test/fixtures/evidence';
 let server: StaticServer;
@@ -171,6 +171,27 @@ describe('timeline', () => {
     await expect.poll(() => deadline.locator('.tl-deadline-when .tl-date').textContent()).toBe('113/10/31（2024-10-31）');
   });
 
+  it('suggests dates from an imported image once its text is recognised, with the exhibit thumbnail', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: /證據/ }).click();
+    await importThroughPicker(page, [`${FIX}/bill_tw_monthly.png`]);
+    await page.locator('.exhibit-row').nth(2).waitFor();
+    await page.getByRole('link', { name: /時間軸/ }).click();
+    const group = page.locator('.tl-sugg-group').filter({ hasText: 'A-3' });
+    await group.waitFor({ timeout: 180_000 });
+    await expect.poll(() => group.locator('.tl-thumb img').count()).toBe(1);
+    await expect.poll(() => group.locator('.tl-sugg[data-date="2024-11-20"] mark').textContent()).toContain('113/11/20');
+    await group.locator('.tl-sugg[data-date="2024-11-20"]').getByRole('button', { name: '採用' }).click();
+    const accepted = events(page).filter({ hasText: 'A-3' });
+    await expect.poll(() => accepted.locator('.tl-thumb img').count()).toBe(1);
+    await page.locator('.save-indicator[data-state="saved"]').waitFor();
+    await page.getByRole('button', { name: '時間軸圖' }).click();
+    await expect.poll(() => page.locator('.tl-card .tl-thumb img').count()).toBe(1);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: `${SCREENSHOTS}/timeline-05-image-thumbnail-zh-TW.png`, fullPage: true });
+    await page.getByRole('button', { name: '清單' }).click();
+  });
+
   it('stays quick with 1,000 events in the list and on the axis', async () => {
     const { page } = s;
     const caseId = decodeURIComponent(/#\/case\/([^/]+)/.exec(page.url())![1]!);
@@ -180,7 +201,7 @@ describe('timeline', () => {
     const t0 = Date.now();
     await page.reload();
     await page.getByRole('heading', { name: '時間軸', level: 2 }).waitFor();
-    await expect.poll(() => page.locator('.tl-count').filter({ hasText: '1003' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.tl-count').filter({ hasText: '1004' }).count()).toBe(1);
     await events(page).first().waitFor();
     const listMs = Date.now() - t0;
     const listed = await events(page).count();
@@ -208,14 +229,15 @@ describe('timeline', () => {
     console.log(JSON.stringify({ listMs, listed, visualMs, zoomTimes, drawn, scroll20Ms: scrollMs }));
     expect(drawn).toBeLessThan(120);
     expect(Math.max(...zoomTimes)).toBeLessThan(1500);
-    await page.screenshot({ path: `${SCREENSHOTS}/timeline-05-visual-1000-zh-TW.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/timeline-06-visual-1000-zh-TW.png` });
     await page.keyboard.press('0');
-    await page.screenshot({ path: `${SCREENSHOTS}/timeline-06-visual-1000-fit-zh-TW.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/timeline-07-visual-1000-fit-zh-TW.png` });
   });
 
   it('made no request outside the app origin and logged no errors', () => {
     expect(s.requests.length).toBeGreaterThan(3);
     expect(foreignRequests(s.requests, server.origin)).toEqual([]);
-    expect(s.errors).toEqual([]);
+    // The tesseract core prints these for settings the bundled language data does not carry; they are not failures.
+    expect(s.errors.filter((e) => !e.startsWith('console: Warning: Parameter not found:'))).toEqual([]);
   });
 });
