@@ -5,6 +5,7 @@
 import type { Language } from '../../../shared/case/schema';
 import { evidenceMessages } from '../evidence/messages';
 import { archiveMessages } from '../archive/messages';
+import { redactionMessages } from '../redaction/messages';
 import { exportMessages } from '../export/messages';
 import { timelineMessages } from '../timeline/messages';
 import { claimsMessages } from '../claims/messages';
@@ -136,7 +137,7 @@ type CoreKey = keyof typeof en;
 type Catalogue = Record<CoreKey, string>;
 
 /** The areas whose messages join the core ones. Add an area's `defineMessages` result here. */
-const AREAS = [evidenceMessages, exportMessages, timelineMessages, claimsMessages, archiveMessages] as const;
+const AREAS = [evidenceMessages, exportMessages, timelineMessages, claimsMessages, archiveMessages, redactionMessages] as const;
 type AreaKey = (typeof AREAS)[number] extends infer A ? (A extends { en: Record<infer K, string> } ? K : never) : never;
 
 /** Every message key. */
