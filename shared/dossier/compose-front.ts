@@ -1,12 +1,15 @@
 /**
  * The cover and the letter: who complains about whom, to whom, and what they ask.
  */
-import type { Letter } from '../case/schema';
-import { exhibitName, listMarker, startSection, t, type ComposeContext } from './compose-context';
+import { draftLetter } from '../letters/draft';
+import { authorisationLetter } from '../letters/authorisation';
+import type { TemplateId } from '../letters/templates';
+import type { Audience, Jurisdiction, Letter } from '../case/schema';
+import { startSection, t, type ComposeContext } from './compose-context';
 import { formatCaseDate, formatLetterDate } from './format';
 import { A4, COLORS, MARGIN, drawRight, lineHeight, type Para } from './layout';
 import { breakLines } from './line-break';
-import { audienceName, formatMoney, regulatorNames } from './messages';
+import { audienceName, regulatorNames } from './messages';
 
 /** Recipients of this cut: the company, or the regulator(s) with a copy to the company. */
 export function recipients(ctx: ComposeContext): { to: string[]; cc: string[] } {
@@ -53,13 +56,6 @@ function accountRows(ctx: ComposeContext): Array<[string, string | undefined]> {
     [t(ctx, 'billNos'), a.billNos.join('、')],
     [t(ctx, 'ticketNos'), a.ticketNos.join('、')],
   ];
-}
-
-/** One line naming the account, for the letter. */
-function accountSummary(ctx: ComposeContext): string {
-  const a = ctx.c.account;
-  const parts = [a.phone && `${t(ctx, 'accountPhone')} ${a.phone}`, a.accountNo && `${t(ctx, 'accountNo')} ${a.accountNo}`, a.contractNo && `${t(ctx, 'contractNo')} ${a.contractNo}`];
-  return parts.filter(Boolean).join(ctx.language === 'en' ? ', ' : '，') || t(ctx, 'none');
 }
 
 /**
@@ -151,74 +147,56 @@ export function chosenLetter(ctx: ComposeContext): Letter | undefined {
     .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))[0];
 }
 
-function exhibitRange(ctx: ComposeContext): string {
-  const labels = ctx.included.map((e) => ctx.labels.get(e.id) ?? e.id);
-  if (labels.length === 0) return t(ctx, 'none');
-  if (labels.length <= 5) return labels.join('、');
-  return `${labels[0]}～${labels[labels.length - 1]}`;
+/** The template a cut uses when the user wrote no letter of their own. */
+export function defaultTemplate(jurisdiction: Jurisdiction, audience: Audience): TemplateId {
+  const byJurisdiction: Record<Jurisdiction, Record<Audience, TemplateId>> = {
+    TW: { company: 'tw-operator', regulator: 'tw-ncc' },
+    CN: { company: 'cn-operator', regulator: 'cn-12300' },
+    HK: { company: 'hk-operator', regulator: 'hk-ofca-ccss' },
+  };
+  return byJurisdiction[jurisdiction][audience];
+}
+
+/** Section titles inside a letter body: 一、申訴人 / 1. Complainant. */
+const BODY_HEADING = /^([一二三四五六七八九十]+、|[IVX]+\. |\d+\. [A-Z][a-z]+(?: [a-z]+)*$)/;
+
+/** Writes a letter body: its first line as the title, section lines bold, the rest as paragraphs. */
+function writeLetterBody(ctx: ComposeContext, body: string): void {
+  const { w } = ctx;
+  const lines = ctx.redact(body).replace(/\r\n?/g, '\n').split('\n');
+  while (lines.length && !lines[0]!.trim()) lines.shift();
+  const [title, ...rest] = lines;
+  if (title) w.paragraphs([{ text: title.trim(), isBold: true, size: 15 }]);
+  let gap = 6;
+  const paras: Para[] = [];
+  for (const line of rest) {
+    if (!line.trim()) { gap = 6; continue; }
+    const isNote = line.startsWith('※') || line.startsWith('* ');
+    paras.push({
+      text: line.replace(/\s+$/, ''),
+      before: gap,
+      ...(BODY_HEADING.test(line) ? { isBold: true } : {}),
+      ...(isNote ? { size: 8.5, color: COLORS.muted } : {}),
+    });
+    gap = 0;
+  }
+  w.paragraphs(paras);
 }
 
 /**
- * The letter: the user's own letter for this audience when there is one, else a plain letter built
- * from the case fields. Either way it carries the note that it is a template, not legal advice.
+ * The letter: the user's own letter for this audience when there is one, else the letter template of
+ * the jurisdiction and cut filled from the case. Either way it carries the note that it is a
+ * template, not legal advice. The regulator cut adds the advocate's authorisation when there is one.
  */
 export function composeLetter(ctx: ComposeContext): void {
   const { w, c } = ctx;
   startSection(ctx, 'letter', 'letter');
-  const { to, cc } = recipients(ctx);
-  const sep = ctx.language === 'en' ? ': ' : '：';
   const own = chosenLetter(ctx);
-  const paras: Para[] = [];
-  paras.push({ text: `${t(ctx, 'letterTo')}${sep}${own?.recipient ? ctx.redact(own.recipient) : to.join('、')}`, isBold: true });
-  if (cc.length > 0) paras.push({ text: `${t(ctx, 'cc')}${sep}${cc.join('、')}` });
-  paras.push({ text: `${t(ctx, 'letterSubject')}${sep}${ctx.redact(own?.subject || c.title)}`, isBold: true, before: 4 });
-  if (own) {
-    paras.push({ text: ctx.redact(own.body), before: 10 });
-  } else {
-    paras.push({ text: t(ctx, 'letterGreeting'), before: 10 });
-    const vars = {
-      name: ctx.redact(c.complainant.name),
-      agent: ctx.redact(c.agent?.name ?? ''),
-      relation: ctx.redact(c.agent?.relation ?? ''),
-      respondent: ctx.redact(c.respondent.name),
-      account: ctx.redact(accountSummary(ctx)),
-    };
-    let n = 1;
-    const item = (text: string): Para => ({ text: `${listMarker(ctx, n++)}${text}`, before: 4 });
-    paras.push(item(t(ctx, c.agent?.name ? 'letterIntroAgent' : 'letterIntro', vars)));
-    paras.push(item(t(ctx, 'letterFacts', { range: exhibitRange(ctx) })));
-    if (c.claims.length > 0) {
-      paras.push(item(t(ctx, 'letterClaims')));
-      c.claims.forEach((claim, i) => {
-        const amount = claim.amount !== undefined ? `（${formatMoney(ctx.language, claim.amount, claim.currency)}）` : '';
-        const refs = claim.evidence.length ? `（${claim.evidence.map((id) => exhibitName(ctx, id)).join('、')}）` : '';
-        paras.push({ text: ctx.redact(`(${i + 1}) ${claim.title}${amount}${ctx.language === 'en' ? ': ' : '：'}${claim.detail}${refs}`) });
-      });
-    }
-    if (c.demands.length > 0) {
-      paras.push(item(t(ctx, 'letterDemands')));
-      c.demands.forEach((d, i) => paras.push({ text: ctx.redact(`(${i + 1}) ${d.text}`) }));
-    }
-    paras.push(item(t(ctx, ctx.audience === 'company' ? 'letterReplyCompany' : 'letterReplyRegulator')));
-    paras.push({ text: t(ctx, 'letterClosing'), before: 14 });
-    paras.push({ text: to.join('、') });
+  const body = own?.body ?? draftLetter(c, defaultTemplate(ctx.jurisdiction, ctx.audience), { today: ctx.today, audience: ctx.audience, language: ctx.language }).body;
+  writeLetterBody(ctx, body);
+  if (ctx.audience === 'regulator' && c.agent?.name) {
+    w.newPage(w.role);
+    const auth = authorisationLetter(c, { today: ctx.today, language: ctx.language });
+    writeLetterBody(ctx, `${auth.title}\n\n${auth.body}`);
   }
-  w.paragraphs(paras.slice(0, 3));
-  w.paragraphs(paras.slice(3), { hangingIndent: ctx.language === 'en' ? 14 : 21 });
-
-  // Signature block on the right.
-  const sign: string[] = [`${t(ctx, 'complainant')}${sep}${ctx.redact(c.complainant.name)}`];
-  if (c.agent?.name) sign.push(`${t(ctx, 'agent')}${sep}${ctx.redact(c.agent.name)}`);
-  if (c.complainant.phone) sign.push(`${t(ctx, 'phone')}${sep}${ctx.redact(c.complainant.phone)}`);
-  if (c.complainant.address) sign.push(`${t(ctx, 'address')}${sep}${ctx.redact(c.complainant.address)}`);
-  sign.push(`${t(ctx, 'date')}${sep}${formatLetterDate(ctx.today, ctx.language, ctx.jurisdiction)}`);
-  w.setY(w.y() - 14);
-  w.paragraphs(sign.map((text) => ({ text })), { indent: w.contentWidth * 0.45 });
-
-  w.setY(w.y() - 18);
-  w.ensure(lineHeight(8.5) * 2);
-  const page = w.page();
-  page.drawLine({ start: { x: MARGIN.left, y: w.y() }, end: { x: MARGIN.left + 120, y: w.y() }, thickness: 0.4, color: COLORS.rule });
-  w.setY(w.y() - 3);
-  w.paragraphs([{ text: t(ctx, 'letterTemplateNote'), size: 8.5, color: COLORS.muted }]);
 }

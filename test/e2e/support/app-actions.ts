@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** Steps a person takes in the app, shared by the end-to-end tests. */
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
