@@ -197,6 +197,6 @@ export function composeLetter(ctx: ComposeContext): void {
   if (ctx.audience === 'regulator' && c.agent?.name) {
     w.newPage(w.role);
     const auth = authorisationLetter(c, { today: ctx.today, language: ctx.language });
-    writeLetterBody(ctx, `${auth.title}\n\n${auth.body}`);
+    writeLetterBody(ctx, auth.body.trimStart().startsWith(auth.title) ? auth.body : `${auth.title}\n\n${auth.body}`);
   }
 }
