@@ -10,7 +10,9 @@ import type { DossierProgress, DossierReport } from '../../../shared/dossier/typ
 import { useServices } from '../app-context';
 import { exhibitLabel } from '../evidence/evidence-common';
 import { useI18n } from '../i18n/i18n';
-import { listEvidence } from '../store/case-store';
+import { getSetting, listEvidence } from '../store/case-store';
+import { applyHolidayEdits, holidaySettingKey, parseHolidayEdits } from '../timeline/holiday-edits';
+import { overridesSettingKey, parseOverrides } from '../timeline/deadline-view';
 import type { CaseRow } from '../store/db';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExportError, startDossierBuild, type BuildHandle } from './dossier-client';
@@ -48,9 +50,15 @@ export function ExportSection({ draft }: { draft: CaseRow }) {
     handle.current?.cancel();
     setState({ step: 'building', progress: undefined });
     const today = new Date();
+    // The same holiday corrections and user-set periods as the Timeline's deadline panel.
+    const [holidayEdits, overrides] = await Promise.all([
+      getSetting<unknown>(db, holidaySettingKey(draft.jurisdiction), undefined),
+      getSetting<unknown>(db, overridesSettingKey(draft.id), undefined),
+    ]);
     const deadlines = dossierDeadlines(draft, {
       today: `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`,
-      holidays: defaultHolidayTable(draft.jurisdiction),
+      holidays: applyHolidayEdits(defaultHolidayTable(draft.jurisdiction), parseHolidayEdits(holidayEdits)),
+      overrides: parseOverrides(overrides),
     });
     const current = startDossierBuild(
       { caseId: draft.id, audience, baseUrl: document.baseURI, deadlines, utcOffsetMinutes: -today.getTimezoneOffset() },
