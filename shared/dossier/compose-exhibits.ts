@@ -205,6 +205,9 @@ async function placeImage(ctx: ComposeContext, ev: Evidence, bytes: Uint8Array, 
   return { embedding, boxes: boxes.length };
 }
 
+/** Page dictionary entries an embedded exhibit page keeps. */
+const PAGE_KEYS_KEPT = new Set(['Type', 'Parent', 'Contents', 'Resources', 'MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'UserUnit', 'Group']);
+
 async function placePdf(ctx: ComposeContext, ev: Evidence, bytes: Uint8Array): Promise<number> {
   let source: PDFDocument;
   try {
@@ -219,6 +222,11 @@ async function placePdf(ctx: ComposeContext, ev: Evidence, bytes: Uint8Array): P
   if (needsRedaction) {
     // TODO: rasterise PDF pages (pdf.js in the worker, a Node renderer in the CLI) so they can be redacted like images.
     throw new DossierError(`${exhibitName(ctx, ev.id)} (${ev.fileName}): this PDF needs redaction, which is only supported for images; export its pages as images and import those instead`, ev.id);
+  }
+  // embedPdf copies each whole page dictionary into the dossier; keep only what drawing the page
+  // needs, so an exhibit's actions (/AA, link annotations with /URI or /Launch…) never come along.
+  for (const p of source.getPages()) {
+    for (const key of p.node.keys()) if (!PAGE_KEYS_KEPT.has(key.decodeText())) p.node.delete(key);
   }
   const embedded = await ctx.w.doc.embedPdf(source, Array.from({ length: count }, (_, i) => i));
   embedded.forEach((ep, i) => {

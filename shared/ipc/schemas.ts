@@ -31,7 +31,8 @@ export function isIpcCall(name: unknown): name is IpcCall {
 
 /** Validates a call name and its payload against the contract. */
 export function validateIpc(name: unknown, payload: unknown): IpcValidation<IpcCall> {
-  if (!isIpcCall(name)) return { ok: false, error: `unknown call ${JSON.stringify(String(name)).slice(0, 80)}` };
+  // String(name) would run the caller's toString (or throw for objects without one): describe non-strings by type.
+  if (!isIpcCall(name)) return { ok: false, error: `unknown call ${typeof name === 'string' ? JSON.stringify(name).slice(0, 80) : `of type ${name === null ? 'null' : typeof name}`}` };
   const parsed = IPC_SCHEMAS[name].safeParse(payload);
   if (!parsed.success) return { ok: false, error: `${name}: ${formatZodError(parsed.error)}` };
   return { ok: true, call: name, request: parsed.data as IpcRequest<IpcCall> };
