@@ -3,14 +3,15 @@
  * cancelled), written in the same row as the rest of the exhibit, so a restart or reload finds
  * every unfinished job and resumes it: nothing is lost and nothing runs twice.
  */
-import type { CaseId, EvidenceId, OcrResult } from '../../../shared/case/schema';
+import type { CaseId, EvidenceId, EvidenceKind, OcrResult } from '../../../shared/case/schema';
+import { kindFromName } from '../../../shared/evidence/kind-from-name';
 import type { DossierDb, EvidenceRow } from '../store/db';
 
 /** Runs OCR on one original. */
 export type Recognizer = (
   job: { bytes: Uint8Array; mimeType: string; lang: string; orientation?: number },
   options: { signal: AbortSignal; onProgress: (progress: number) => void },
-) => Promise<Omit<OcrResult, 'status'>>;
+) => Promise<Omit<OcrResult, 'status'> & { kindGuess?: EvidenceKind }>;
 
 /** Live progress of running jobs, keyed by `caseId/evidenceId`. */
 export type QueueProgress = ReadonlyMap<string, number>;
@@ -40,11 +41,15 @@ export function createOcrQueue(db: DossierDb, recognize: Recognizer, options: { 
 
   const emit = () => { const snapshot = new Map(progress); for (const l of listeners) l(snapshot); };
 
-  async function setOcr(row: EvidenceRow, change: (ocr: NonNullable<EvidenceRow['ocr']>) => NonNullable<EvidenceRow['ocr']>): Promise<boolean> {
+  async function setOcr(row: EvidenceRow, change: (ocr: NonNullable<EvidenceRow['ocr']>) => NonNullable<EvidenceRow['ocr']>, kindGuess?: EvidenceKind): Promise<boolean> {
     return db.transaction('rw', db.evidence, async () => {
       const current = await db.evidence.get([row.caseId, row.id]);
       if (!current?.ocr) return false;
-      await db.evidence.update([row.caseId, row.id], { ocr: change(current.ocr) });
+      const next = change(current.ocr);
+      // The text's kind replaces the file-name guess, never a kind the user chose.
+      const isNameGuess = current.kind === kindFromName(current.fileName, current.mimeType);
+      const kind = kindGuess && next.status === 'done' && isNameGuess ? { kind: kindGuess } : {};
+      await db.evidence.update([row.caseId, row.id], { ocr: next, ...kind });
       return true;
     });
   }
@@ -71,8 +76,9 @@ export function createOcrQueue(db: DossierDb, recognize: Recognizer, options: { 
       );
       if (controller.signal.aborted) throw controller.signal.reason;
       // A job cancelled or re-queued meanwhile keeps the state the user gave it.
+      const { kindGuess, ...ocrResult } = result;
       await setOcr(row, (ocr) => ocr.status !== 'running' ? ocr
-        : ({ ...result, ...(ocr.correctedText !== undefined ? { correctedText: ocr.correctedText } : {}), status: 'done', finishedAt: options.now() }));
+        : ({ ...ocrResult, ...(ocr.correctedText !== undefined ? { correctedText: ocr.correctedText } : {}), status: 'done', finishedAt: options.now() }), kindGuess);
     } catch (error) {
       const isCancel = controller.signal.aborted;
       await setOcr(row, (ocr) => ocr.status !== 'running' ? ocr

@@ -45,6 +45,6 @@ export function createRecognizer(workers: number, baseUrl: string = document.bas
       return { lang, pages, rawText: pages.map((p) => p.text).join('\n\f\n'), confidence };
     }
     const result = await run(bytes, mimeType, lang, signal, onProgress);
-    return { lang, pages: [toPage(1, result)], rawText: result.text, confidence: result.confidence };
+    return { lang, pages: [toPage(1, result)], rawText: result.text, confidence: result.confidence, kindGuess: result.kind };
   };
 }

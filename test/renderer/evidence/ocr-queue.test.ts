@@ -51,11 +51,14 @@ describe('OCR queue', () => {
     const progress: number[] = [];
     queue.subscribe((p) => progress.push(p.size));
     queue.kick();
+    await expect.poll(() => r.seen.length).toBe(2);
     await settle();
     expect(r.seen).toHaveLength(2);
     expect(Math.max(...progress)).toBe(2);
-    r.release(); await settle(); r.release(); await settle();
-    expect(await statuses()).toEqual([['a', 'done', 'text 1'], ['b', 'done', 'text 2'], ['c', 'done', 'text 3']]);
+    r.release();
+    await expect.poll(() => r.seen.length).toBe(3);
+    r.release();
+    await expect.poll(statuses).toEqual([['a', 'done', 'text 1'], ['b', 'done', 'text 2'], ['c', 'done', 'text 3']]);
   });
 
   it('resumes jobs interrupted by a reload, cancels and re-queues with other languages', async () => {
@@ -65,17 +68,26 @@ describe('OCR queue', () => {
     const r = gatedRecognizer();
     const queue = createOcrQueue(db, r.recognize, { concurrency: 1, now: env.now });
     queue.kick();
-    await settle();
-    expect(r.seen).toEqual(['1:chi_tra+eng']);
+    await expect.poll(() => r.seen).toEqual(['1:chi_tra+eng']);
     await queue.cancel(caseId, EvidenceIdSchema.parse('a'));
-    await settle();
-    expect(r.seen).toEqual(['1:chi_tra+eng', '2:chi_tra+eng']);
-    r.release(); await settle();
-    expect(await statuses()).toEqual([['a', 'cancelled', ''], ['b', 'done', 'text 2']]);
+    await expect.poll(() => r.seen).toEqual(['1:chi_tra+eng', '2:chi_tra+eng']);
+    r.release();
+    await expect.poll(statuses).toEqual([['a', 'cancelled', ''], ['b', 'done', 'text 2']]);
     await queue.enqueue(caseId, EvidenceIdSchema.parse('a'), 'chi_sim+eng');
-    await settle(); r.release(); await settle();
-    expect(r.seen.at(-1)).toBe('1:chi_sim+eng');
-    expect(await statuses()).toEqual([['a', 'done', 'text 1'], ['b', 'done', 'text 2']]);
+    await expect.poll(() => r.seen.at(-1)).toBe('1:chi_sim+eng');
+    r.release();
+    await expect.poll(statuses).toEqual([['a', 'done', 'text 1'], ['b', 'done', 'text 2']]);
+  });
+
+  it('lets the recognised text refine the kind guessed from the file name, never a kind the user chose', async () => {
+    await addQueued('a', 1); await addQueued('b', 2);
+    // 'a.png' guessed 'other' from its name; the user set 'b' to sms (its name says 'other').
+    await db.evidence.update([caseId, EvidenceIdSchema.parse('a')], { kind: 'other' });
+    await db.evidence.update([caseId, EvidenceIdSchema.parse('b')], { kind: 'contract' });
+    const recognize: Recognizer = async ({ lang }) => ({ lang, pages: [], rawText: '帳單', confidence: 90, kindGuess: 'bill' });
+    const queue = createOcrQueue(db, recognize, { concurrency: 2, now: env.now });
+    queue.kick();
+    await expect.poll(async () => (await listEvidence(db, caseId)).map((e) => [e.id, e.kind])).toEqual([['a', 'bill'], ['b', 'contract']]);
   });
 
   it('keeps the user correction when OCR runs again, and records failures', async () => {
@@ -83,7 +95,8 @@ describe('OCR queue', () => {
     await db.evidence.update([caseId, EvidenceIdSchema.parse('a')], (row) => { row.ocr!.correctedText = '王小明'; });
     const failing: Recognizer = async () => { throw new Error('engine crashed'); };
     const queue = createOcrQueue(db, failing, { concurrency: 1, now: env.now });
-    queue.kick(); await settle();
+    queue.kick();
+    await expect.poll(async () => (await listEvidence(db, caseId))[0]!.ocr?.status).toBe('failed');
     const [row] = await listEvidence(db, caseId);
     expect(row!.ocr).toMatchObject({ status: 'failed', error: 'engine crashed', correctedText: '王小明' });
   });
