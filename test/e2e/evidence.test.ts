@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { foreignRequests, launch, SCREENSHOTS, type Session } from './support/browser';
 import { serveRenderer, type StaticServer } from './support/static-server';
 import { createCase, dropFiles, importThroughPicker } from './support/app-actions';
@@ -20,6 +21,12 @@ beforeAll(async () => {
   writeFileSync(`${BAD}/setup.jpg`, Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(2048, 0x41)]));
   writeFileSync(`${BAD}/noise.png`, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
   writeFileSync(`${BAD}/truncated.png`, readFileSync(`${FIX}/bill_tw_monthly.png`).subarray(0, 3000));
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const pdfPage = doc.addPage([595, 842]);
+  pdfPage.drawText('Statement of account 08 Oct 2024', { x: 60, y: 760, size: 16, font });
+  pdfPage.drawText('Monthly plan charge HK$ 918.00, due 1 Nov 2024', { x: 60, y: 730, size: 12, font });
+  writeFileSync(`${BAD}/statement.pdf`, await doc.save());
   server = await serveRenderer();
   s = await launch({ locale: 'zh-TW' });
 });
@@ -51,19 +58,23 @@ describe('evidence', () => {
     await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(3);
     await page.getByText('「again.png」已是本案的證物 A-1，未重複儲存。').first().waitFor();
 
-    await importThroughPicker(page, [`${BAD}/empty.png`, `${BAD}/setup.jpg`, `${BAD}/noise.png`, `${BAD}/truncated.png`]);
+    await importThroughPicker(page, [`${BAD}/empty.png`, `${BAD}/setup.jpg`, `${BAD}/noise.png`, `${BAD}/truncated.png`, 'test/fixtures/ocr-extra/encrypted.pdf']);
     await page.getByText('「empty.png」未匯入：檔案是空的。').first().waitFor();
     await page.getByText('「setup.jpg」未匯入：這是程式，不是文件。').first().waitFor();
     await page.getByText('「noise.png」未匯入：不是圖片、PDF 或文字檔。').first().waitFor();
     await page.getByText('「truncated.png」未匯入：圖片損壞或無法讀取。').first().waitFor();
+    await page.getByText('「encrypted.pdf」未匯入：這份 PDF 有密碼保護；請另存未加密的副本後再匯入。').first().waitFor();
     expect(await rows().count()).toBe(3);
   });
 
   it('recognises the images offline with visible progress; a correction and a search work', async () => {
     const { page } = s;
+    await importThroughPicker(page, [`${BAD}/statement.pdf`]);
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(4);
+    expect(await rows().nth(3).locator('.exhibit-thumb img').count()).toBe(1);
     await page.locator('.ocr-status[data-status="running"], .ocr-status[data-status="queued"]').first().waitFor({ timeout: 30_000 });
     await page.locator('.overall-progress').waitFor();
-    await expect.poll(() => page.locator('.ocr-status[data-status="done"]').count(), { timeout: 240_000, interval: 1000 }).toBe(3);
+    await expect.poll(() => page.locator('.ocr-status[data-status="done"]').count(), { timeout: 240_000, interval: 1000 }).toBe(4);
     await page.screenshot({ path: `${SCREENSHOTS}/12-evidence-recognised-zh-TW.png` });
 
     await rows().nth(0).getByRole('button', { name: '開啟', exact: true }).click();
@@ -82,6 +93,8 @@ describe('evidence', () => {
     expect(await page.locator('.search-hit').count()).toBe(1);
     await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('本期應繳總金額');
     await page.locator('.search-hit').filter({ hasText: 'bill tw monthly' }).waitFor();
+    await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('hk$ 918.00');
+    await page.locator('.search-hit').filter({ hasText: 'statement' }).waitFor();
     await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('');
   });
 
@@ -92,7 +105,7 @@ describe('evidence', () => {
     await dialog.locator('input[name="paste-title"]').fill('客服簡訊');
     await dialog.locator('textarea[name="paste-text"]').fill('【中華電信】您申訴之案件 TK113100800217 已受理，將於7個工作天內回覆。');
     await dialog.getByRole('button', { name: '加入證物' }).click();
-    await expect.poll(() => rows().count()).toBe(4);
+    await expect.poll(() => rows().count()).toBe(5);
 
     await rows().nth(2).locator('input[name="evidence-title"]').fill('客服聯絡紀錄');
     await rows().nth(2).locator('select[name="evidence-kind"]').selectOption('note');
@@ -104,11 +117,11 @@ describe('evidence', () => {
     await page.getByRole('searchbox', { name: '搜尋所有證據文字' }).fill('');
 
     await page.reload();
-    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(4);
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(5);
     await rows().nth(0).getByRole('button', { name: '開啟', exact: true }).click();
     expect(await page.locator('textarea[name="exhibit-text"]').inputValue()).toContain('中華電信客服簡訊800');
     await page.getByRole('button', { name: /所有證據/ }).click();
-    expect(await page.locator('.ocr-status[data-status="done"]').count()).toBe(4);
+    expect(await page.locator('.ocr-status[data-status="done"]').count()).toBe(5);
     expect(await rows().nth(2).locator('input[name="evidence-title"]').inputValue()).toBe('客服聯絡紀錄');
     expect(await rows().nth(2).locator('select[name="evidence-kind"]').inputValue()).toBe('note');
     await page.screenshot({ path: `${SCREENSHOTS}/11-evidence-list-zh-TW.png` });

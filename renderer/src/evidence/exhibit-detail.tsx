@@ -30,6 +30,7 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
   const { db, ocrQueue } = useServices();
   const { t, language } = useI18n();
   const [url, setUrl] = useState<string | undefined>();
+  const [pdfPages, setPdfPages] = useState<string[]>([]);
   const [lang, setLang] = useState(row.ocr?.lang || defaultOcrLangFor(caseRow));
   const isImage = row.mimeType.startsWith('image/');
 
@@ -37,12 +38,24 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
     if (!row.sha256) return;
     let objectUrl: string | undefined;
     let isCurrent = true;
-    void getOriginal(db, row.caseId, row.sha256).then((bytes) => {
+    let pageUrls: string[] = [];
+    void getOriginal(db, row.caseId, row.sha256).then(async (bytes) => {
       if (!isCurrent) return;
       objectUrl = URL.createObjectURL(new Blob([bytes as BlobPart], { type: row.mimeType }));
       setUrl(objectUrl);
+      if (row.mimeType === 'application/pdf') {
+        const { pdfPreview } = await import('./pdf-pages');
+        const pages = await pdfPreview(bytes, document.baseURI);
+        if (!isCurrent) return;
+        pageUrls = pages.map((p) => URL.createObjectURL(new Blob([p.bytes as BlobPart], { type: 'image/png' })));
+        setPdfPages(pageUrls);
+      }
     });
-    return () => { isCurrent = false; if (objectUrl) URL.revokeObjectURL(objectUrl); };
+    return () => {
+      isCurrent = false;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+      for (const u of pageUrls) URL.revokeObjectURL(u);
+    };
   }, [db, row.caseId, row.sha256, row.mimeType]);
 
   const page = row.ocr?.pages[0];
@@ -76,7 +89,10 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
               ) : null}
             </div>
           ) : url && row.mimeType === 'application/pdf' ? (
-            <p className="muted">PDF · {row.pageCount ?? '?'}</p>
+            <div className="pdf-pages">
+              <p className="muted small">PDF · {t('evidence.detail.pdfPages', { count: row.pageCount ?? pdfPages.length })}</p>
+              {pdfPages.map((src, i) => <img key={src} src={src} alt={`${row.title} — ${i + 1}`} />)}
+            </div>
           ) : (
             <pre className="text-original">{raw}</pre>
           )}

@@ -14,7 +14,7 @@ import { addEvidence } from '../store/case-store';
 import type { DossierDb, EvidenceRow } from '../store/db';
 
 /** Why a file was not imported. */
-export type RejectReason = 'empty' | 'unsupported' | 'executable' | 'too-large' | 'unreadable-image';
+export type RejectReason = 'empty' | 'unsupported' | 'executable' | 'too-large' | 'unreadable-image' | 'encrypted-pdf' | 'broken-pdf';
 
 /** What happened to each file of one import. */
 export interface ImportReport {
@@ -112,6 +112,19 @@ export async function importFiles(db: DossierDb, caseId: CaseId, files: readonly
       if (!thumb) { report.rejected.push({ name: file.name, reason: 'unreadable-image' }); continue; }
       thumbnail = thumb;
     }
+    let pageCount: number | undefined;
+    if (sniffed.type === 'pdf') {
+      try {
+        const { pdfThumbnail } = await import('./pdf-pages');
+        const preview = await pdfThumbnail(file.bytes, document.baseURI);
+        thumbnail = { mimeType: preview.mimeType, bytes: preview.bytes };
+        pageCount = preview.pageCount;
+      } catch (error) {
+        const isLocked = error instanceof Error && error.name === 'PasswordException';
+        report.rejected.push({ name: file.name, reason: isLocked ? 'encrypted-pdf' : 'broken-pdf' });
+        continue;
+      }
+    }
     const exif = sniffed.type === 'jpeg' || sniffed.type === 'png' || sniffed.type === 'webp' ? await readExif(file.bytes) : {};
     const hash = Sha256Schema.parse(await sha256(file.bytes));
     const kind: EvidenceKind = kindFromName(file.name, sniffed.mimeType);
@@ -130,6 +143,7 @@ export async function importFiles(db: DossierDb, caseId: CaseId, files: readonly
       ...(exif.takenAt ? { takenAt: exif.takenAt } : {}),
       ...(exif.orientation ? { orientation: exif.orientation } : {}),
       ...(date ? { date } : {}),
+      ...(pageCount ? { pageCount } : {}),
       ocr: text !== undefined
         ? { status: 'done', lang: '', pages: [], rawText: text, confidence: 100, finishedAt: options.now() }
         : { status: 'queued', lang: options.ocrLang, pages: [], rawText: '', confidence: 0 },
