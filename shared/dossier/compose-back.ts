@@ -6,8 +6,9 @@ import { startSection, t, type ComposeContext } from './compose-context';
 import { importDate } from './compose-exhibits';
 import { formatCaseDate, formatCount } from './format';
 import { COLORS, MARGIN, lineHeight } from './layout';
-import { kindName } from './messages';
+import { kindName, redactionCount } from './messages';
 import type { PlacedExhibit } from './types';
+import type { Redaction } from '../case/schema';
 
 /** The exhibit index: label, title, kind, date, page; every row links to its exhibit. */
 export function composeIndex(ctx: ComposeContext): void {
@@ -40,6 +41,20 @@ export function composeIndex(ctx: ComposeContext): void {
 }
 
 /**
+ * What was blacked out on an exhibit, by kind and count — never the values. The accepted
+ * redactions of its image (page 1) say their kind; the other burned boxes are national IDs that
+ * PII redaction found in the OCR words.
+ */
+export function redactedKinds(ctx: ComposeContext, ex: PlacedExhibit): string {
+  const counts = new Map<Redaction['kind'], number>();
+  const accepted = ctx.c.redactions.filter((r) => r.evidence === ex.id && r.page === 1 && r.status === 'accepted');
+  const auto = ex.redactedBoxes - accepted.length;
+  if (auto > 0) counts.set('national-id', auto);
+  for (const r of accepted) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => redactionCount(ctx.language, kind, n)).join(ctx.language === 'en' ? ', ' : '、');
+}
+
+/**
  * The integrity appendix: one block per exhibit with the full SHA-256 on a line of its own (a hash
  * broken over two lines could not be searched or copied).
  */
@@ -66,7 +81,10 @@ export function composeIntegrity(ctx: ComposeContext, placed: readonly PlacedExh
           ].join('\u3000\u3000'),
           size: 9,
         },
-        ...(ex.embedding === 'redacted-image' ? [{ text: t(ctx, 'integrityRedacted'), size: 8.5, color: COLORS.muted }] : []),
+        ...(ex.embedding === 'redacted-image' ? [
+          { text: t(ctx, 'integrityRedacted'), size: 8.5, color: COLORS.muted },
+          { text: t(ctx, 'integrityRedactedKinds', { list: redactedKinds(ctx, ex) }), size: 8.5, color: COLORS.muted },
+        ] : []),
       ],
       { indent: 12 },
     );

@@ -2,7 +2,9 @@
  * Every string the dossier prints, in the three case languages. One table, so a heading can never
  * exist in one language and be missing in another (the `satisfies` below makes the compiler check it).
  */
-import type { Audience, Contact, Currency, EventCategory, EvidenceKind, Language } from '../case/schema';
+import type { Audience, Contact, Currency, EventCategory, EvidenceKind, Language, Redaction } from '../case/schema';
+
+type RedactionKind = Redaction['kind'];
 
 type ContactChannel = Contact['channel'];
 type DeadlineState = 'open' | 'met' | 'missed';
@@ -79,6 +81,7 @@ const EN = {
   integrityIntro:
     'Each original is kept unchanged. Its SHA-256 fingerprint below was computed from the original file; anyone can recompute it (for example `sha256sum <file>` or `certutil -hashfile <file> SHA256`) and compare.',
   integrityRedacted: 'Shown with redactions in this dossier; the fingerprint is that of the unredacted original.',
+  integrityRedactedKinds: 'Blacked out: {list}.',
   unsupportedExhibit: 'This file type cannot be shown inside the dossier. The original is identified by its fingerprint in the integrity appendix.',
   letterTemplateNote: 'This letter was generated from the case details as a template. It is not legal advice.',
   letterSubject: 'Subject',
@@ -170,6 +173,7 @@ const ZH_TW = {
   integrityIntro:
     '各原始檔均保持原狀未經修改。下列 SHA-256 指紋係依原始檔計算，任何人皆可自行重算（例如 `sha256sum <檔名>` 或 `certutil -hashfile <檔名> SHA256`）比對。',
   integrityRedacted: '本卷宗所附為遮蔽個資後之影像；指紋為未遮蔽原始檔之指紋。',
+  integrityRedactedKinds: '遮蔽內容：{list}。',
   unsupportedExhibit: '此檔案格式無法於卷宗內顯示。原始檔以完整性附錄所列指紋識別。',
   letterTemplateNote: '本函係依案件資料自動產生之範本，非法律意見。',
   letterSubject: '主旨',
@@ -259,6 +263,7 @@ const ZH_CN = {
   integrityIntro:
     '各原始文件均保持原样未经修改。下列 SHA-256 指纹依原始文件计算，任何人均可自行重新计算（例如 `sha256sum <文件名>` 或 `certutil -hashfile <文件名> SHA256`）进行比对。',
   integrityRedacted: '本材料所附为遮盖个人信息后的图像；指纹为未遮盖原始文件的指纹。',
+  integrityRedactedKinds: '遮盖内容：{list}。',
   unsupportedExhibit: '此文件格式无法在材料中显示。原始文件以完整性附录所列指纹识别。',
   letterTemplateNote: '本信系根据案件信息自动生成的模板，不构成法律意见。',
   letterSubject: '事由',
@@ -295,6 +300,18 @@ const KINDS: Record<Language, Record<EvidenceKind, string>> = {
 /** The name of an exhibit kind in a language. */
 export function kindName(language: Language, kind: EvidenceKind): string {
   return KINDS[language][kind];
+}
+
+const REDACTION_KINDS: Record<Language, Record<RedactionKind, string>> = {
+  en: { 'national-id': 'national ID number', 'bank-account': 'bank account number', 'card-number': 'card number', phone: 'phone number', manual: 'area marked by hand', other: 'other' },
+  'zh-TW': { 'national-id': '身分證字號', 'bank-account': '銀行帳號', 'card-number': '信用卡號', phone: '電話號碼', manual: '手動框選區域', other: '其他' },
+  'zh-CN': { 'national-id': '身份证号码', 'bank-account': '银行账号', 'card-number': '银行卡号', phone: '电话号码', manual: '手动框选区域', other: '其他' },
+};
+
+/** "national ID number × 2" / "身分證字號 2 處": what kind of content was blacked out how often (never the value). */
+export function redactionCount(language: Language, kind: RedactionKind, count: number): string {
+  const name = REDACTION_KINDS[language][kind];
+  return language === 'en' ? `${name} × ${count}` : `${name} ${count} ${language === 'zh-TW' ? '處' : '处'}`;
 }
 
 const CATEGORIES: Record<Language, Record<EventCategory, string>> = {
