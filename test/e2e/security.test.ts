@@ -85,6 +85,11 @@ describe('a whole session stays on this computer', () => {
     await after.waitFor({ timeout: 20_000 });
     await expect.poll(() => after.locator('rect.accepted').count()).toBe(1);
 
+    // The app's Content Security Policy is in force: an injected inline script does not run.
+    const injected = await page.addScriptTag({ content: 'window.__injected = true;' }).then(() => 'ran', (e: unknown) => String(e));
+    expect(injected).toMatch(/Content Security Policy/);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+
     expect(foreignRequests(s.requests, server.origin)).toEqual([]);
     expect(aborted).toEqual([]);
     expect(s.requests.length).toBeGreaterThan(5);
