@@ -2,7 +2,7 @@
  * Explicit, tested migrations from every earlier stored case shape to the current one.
  * Each step takes the plain JSON of version N and returns the plain JSON of version N + 1.
  */
-import { CaseSchema, SCHEMA_VERSION, type Case } from './schema';
+import { CaseSchema, defaultLanguage, JurisdictionSchema, SCHEMA_VERSION, type Case } from './schema';
 import { formatZodError } from '../util/zod-error';
 
 type Json = Record<string, unknown>;
@@ -41,8 +41,11 @@ const v0ToV1: Step = (input, ctx) => {
     typeof d === 'string' ? { id: `d${i + 1}-${ctx.newId()}`, text: d } : d,
   );
   const now = ctx.now();
+  const jurisdiction = JurisdictionSchema.safeParse(input.jurisdiction);
   return {
     ...input,
+    // A hand-written manifest may leave the language to follow the jurisdiction.
+    ...(input.language === undefined && jurisdiction.success ? { language: defaultLanguage(jurisdiction.data) } : {}),
     schemaVersion: 1,
     id: typeof input.id === 'string' && input.id ? input.id : ctx.newId(),
     createdAt: typeof input.createdAt === 'string' ? input.createdAt : now,

@@ -46,6 +46,12 @@ describe('migrateCase', () => {
     expect(() => migrateCase(raw, ctx)).toThrow(message);
   });
 
+  it('lets a hand-written manifest leave the language to its jurisdiction', () => {
+    expect(migrateCase({ title: 'x', jurisdiction: 'CN' }, ctx).language).toBe('zh-CN');
+    expect(migrateCase({ title: 'x', jurisdiction: 'HK', language: 'zh-TW' }, ctx).language).toBe('zh-TW');
+    expect(() => migrateCase({ title: 'x' }, ctx)).toThrow('jurisdiction');
+  });
+
   it('parses the current shape directly', () => {
     const c = CaseSchema.parse({
       schemaVersion: SCHEMA_VERSION, id: 'c1', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
