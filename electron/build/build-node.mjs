@@ -18,3 +18,25 @@ await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
   }),
 ]);
+
+// The CLI's OCR worker thread is plain JavaScript loaded by path: it sits next to the chunk that
+// starts it. The OCR language data is decompressed once here (dist/tessdata) so no run pays for
+// gunzip; the engine falls back to the packages' .gz files when this folder is missing.
+{
+  const { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const { createRequire } = await import('node:module');
+  const { dirname, join } = await import('node:path');
+  const require = createRequire(import.meta.url);
+  mkdirSync('dist/cli/chunks', { recursive: true });
+  copyFileSync('electron/ocr/tesseract-worker.mjs', 'dist/cli/chunks/tesseract-worker.mjs');
+  mkdirSync('dist/tessdata', { recursive: true });
+  for (const lang of ['chi_tra', 'chi_sim', 'eng']) {
+    const src = join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int', `${lang}.traineddata.gz`);
+    const dest = join('dist/tessdata', `${lang}.traineddata`);
+    if (existsSync(dest) && statSync(dest).mtimeMs >= statSync(src).mtimeMs) continue;
+    // Written under a temporary name and renamed: a reader never sees a half-written file.
+    writeFileSync(`${dest}.tmp`, gunzipSync(readFileSync(src)));
+    renameSync(`${dest}.tmp`, dest);
+  }
+}

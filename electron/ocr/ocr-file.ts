@@ -10,6 +10,7 @@ import { decodeImage } from './decode';
 import { ImageInputError, readImageHeader } from './image-header';
 import { openPdf } from './pdf';
 import type { NodeOcrEngine } from './tesseract-node';
+import { mark, profiling } from './profile';
 
 /** Largest input file accepted (bytes). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -61,8 +62,11 @@ export async function ocrBytes(bytes: Uint8Array, engine: NodeOcrEngine, options
   if (header.format !== 'pdf') {
     // Load the engine while the image is decoded and preprocessed.
     engine.prepare(options.lang);
+    mark('decode: start');
     const decoded = await decodeImage(bytes);
-    const page = await ocrRaster(decoded, engine, { ...base, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    mark(`decode: done (${decoded.raster.width}×${decoded.raster.height})`);
+    const onProgress = profiling() ? profileStages(options.onProgress) : options.onProgress;
+    const page = await ocrRaster(decoded, engine, { ...base, ...(onProgress ? { onProgress } : {}) });
     pages.push({ ...page, page: 1, source: 'ocr' });
   } else {
     const pdf = await openPdf(bytes);
@@ -96,7 +100,18 @@ export async function ocrBytes(bytes: Uint8Array, engine: NodeOcrEngine, options
   return { text, confidence: Math.round(confidence * 10) / 10, lang: options.lang, pages };
 }
 
+/** Wraps a progress callback so each pipeline stage change is marked in the profile. */
+function profileStages(inner: ((p: OcrProgress) => void) | undefined): (p: OcrProgress) => void {
+  let stage = '';
+  return (p) => {
+    if (p.stage !== stage) { stage = p.stage; mark(`pipeline: ${p.stage}`); }
+    inner?.(p);
+  };
+}
+
 /** OCRs an image or PDF file. */
 export async function ocrFile(path: string, engine: NodeOcrEngine, options: OcrFileOptions): Promise<FileOcr> {
-  return ocrBytes(await readInputFile(path), engine, options);
+  const bytes = await readInputFile(path);
+  mark('input read');
+  return ocrBytes(bytes, engine, options);
 }

@@ -19,11 +19,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!parsed.ok) throw new CliError(`ocr: --lang: ${parsed.error}`);
 
   // Heavy modules load only now, after the arguments are known to be good.
-  const [{ ocrFile }, { createNodeOcrEngine }, { ImageInputError }] = await Promise.all([
+  const [{ ocrFile }, { createNodeOcrEngine }, { ImageInputError }, { mark }] = await Promise.all([
     import('../../ocr/ocr-file'),
     import('../../ocr/tesseract-node'),
     import('../../ocr/image-header'),
+    import('../../ocr/profile'),
   ]);
+  mark('ocr modules loaded');
   const engine = createNodeOcrEngine();
   try {
     const result = await ocrFile(file, engine, { lang: parsed.langs.join('+') });
@@ -48,11 +50,13 @@ export async function run(argv: string[]): Promise<number> {
     } else {
       process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
     }
+    mark('output written');
     return 0;
   } catch (e) {
     if (e instanceof ImageInputError) throw new CliError(e.message, file);
     throw e;
   } finally {
     await engine.dispose();
+    mark('engine disposed');
   }
 }
