@@ -20,7 +20,7 @@ export const COMMANDS: Record<string, CommandInfo> = {
     load: () => import('./commands/extract'),
   },
   build: {
-    usage: 'build <case-folder|case.json|archive> -o <out.pdf> [--audience company|regulator]',
+    usage: 'build <case-folder|case.json|archive> -o <out.pdf> [--audience company|regulator] [--no-ocr]',
     summary: 'build the PDF dossier of a case',
     load: () => import('./commands/build'),
   },

@@ -19,12 +19,12 @@ describe('dossier build / verify CLI', () => {
   }, 120_000);
 
   it.each([
-    ['tw-mpro', 'regulator', 4],
-    ['tw-mpro', 'company', 4],
-    ['cn-broadband', 'regulator', 1],
-  ])('builds %s for the %s and verifies it', (name, audience, exhibits) => {
+    ['tw-mpro', 'regulator', 4, []],
+    ['tw-mpro', 'company', 4, ['--no-ocr']],
+    ['cn-broadband', 'regulator', 1, ['--no-ocr']],
+  ])('builds %s for the %s and verifies it', (name, audience, exhibits, flags) => {
     const pdf = join(out, `${name}-${audience}.pdf`);
-    const built = run('build', join('test', 'fixtures', 'cases', name), '-o', pdf, '--audience', audience);
+    const built = run('build', join('test', 'fixtures', 'cases', name), '-o', pdf, '--audience', audience, ...flags);
     expect(built.stderr).toBe('');
     expect(built.status).toBe(0);
     expect(built.stdout).toContain(`${exhibits} exhibits`);
@@ -35,9 +35,16 @@ describe('dossier build / verify CLI', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('recognises image exhibits so their text is searchable and the ID in the contract image is redacted', () => {
+    const pdf = join(out, 'tw-mpro-regulator.pdf');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    for (const recognised of ['本期應繳總金額', '客服經理來電', '提前終止契約者']) expect(text, recognised).toContain(recognised);
+    expect(text.replace(/\s+/g, '')).not.toContain('A123456789');
+  });
+
   it('accepts the case.json path as well as the folder', () => {
     const pdf = join(out, 'by-manifest.pdf');
-    expect(run('build', join('test', 'fixtures', 'cases', 'cn-broadband', 'case.json'), '-o', pdf).status).toBe(0);
+    expect(run('build', join('test', 'fixtures', 'cases', 'cn-broadband', 'case.json'), '-o', pdf, '--no-ocr').status).toBe(0);
     expect(existsSync(pdf)).toBe(true);
   });
 

@@ -1,8 +1,11 @@
 /**
- * `build <case-folder|case.json|archive> -o <out.pdf> [--audience company|regulator]`: builds the PDF
- * dossier of a case. The PDF is written to a temporary file beside the target and renamed into place,
- * so a failed or interrupted build never leaves a partial file.
+ * `build <case-folder|case.json|archive> -o <out.pdf> [--audience company|regulator] [--no-ocr]`:
+ * builds the PDF dossier of a case. Image and PDF exhibits that carry no recognised text are read
+ * first with the same OCR pipeline as the app, so their text layer is searchable and national IDs
+ * in their pixels can be redacted. The PDF is written to a temporary file beside the target and
+ * renamed into place, so a failed or interrupted build never leaves a partial file.
  */
+import type { Case, Evidence, OcrResult } from '../../../shared/case/schema';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, flagValue } from '../args';
@@ -23,7 +26,7 @@ export async function writeAtomically(path: string, bytes: Uint8Array): Promise<
 
 /** Runs the command; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, audience: { takesValue: true } }, 'build');
+  const args = parseArgs(argv, { out: { takesValue: true, alias: 'o' }, audience: { takesValue: true }, 'no-ocr': { takesValue: false } }, 'build');
   const [input, ...extra] = args.positionals;
   if (!input) throw new CliError('build: missing <case-folder|case.json|archive>');
   if (extra.length > 0) throw new CliError(`build: unexpected argument ${JSON.stringify(extra[0])}`);
@@ -50,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
   const stop = () => controller.abort(new CliError('build: interrupted'));
   process.once('SIGINT', stop);
   try {
+    if (!args.flags.has('no-ocr')) await recogniseExhibits(loaded.case, loaded.originals, fileOf);
+    const deadlines = await caseDeadlines(loaded.case);
     const report = await quietly(() => buildDossierReport({
       case: loaded.case,
       audience,
@@ -60,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
       },
       fonts,
       now: () => new Date(),
+      deadlines,
       signal: controller.signal,
       redactImage,
     })).catch((e: unknown) => {
@@ -75,4 +81,60 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', stop);
   }
+}
+
+const needsOcr = (e: Evidence) => (e.mimeType.startsWith('image/') || e.mimeType === 'application/pdf') && e.ocr?.status !== 'done';
+
+/** Recognises every image or PDF exhibit that has no text yet, in place. */
+async function recogniseExhibits(c: Case, originals: ReadonlyMap<string, Uint8Array>, fileOf: (id: string) => string): Promise<void> {
+  const todo = c.evidence.filter(needsOcr);
+  if (todo.length === 0) return;
+  const [{ ocrBytes }, { createNodeOcrEngine }, { ImageInputError }, { defaultOcrLang }] = await Promise.all([
+    import('../../ocr/ocr-file'),
+    import('../../ocr/tesseract-node'),
+    import('../../ocr/image-header'),
+    import('../../../shared/ocr/engine'),
+  ]);
+  const engine = createNodeOcrEngine();
+  const showProgress = process.stderr.isTTY;
+  try {
+    for (const [i, e] of todo.entries()) {
+      if (showProgress) process.stderr.write(`\rdossier: recognising text ${i + 1}/${todo.length}: ${e.fileName}\u001b[K`);
+      const lang = e.ocrLang ?? defaultOcrLang(c.language);
+      const bytes = originals.get(e.id);
+      if (!bytes) continue;
+      try {
+        const result = await ocrBytes(bytes, engine, { lang });
+        const ocr: OcrResult = {
+          status: 'done',
+          lang: result.lang,
+          rawText: result.text,
+          confidence: result.confidence,
+          pages: result.pages.map((p) => ({
+            page: p.page, width: p.width, height: p.height, text: p.text, confidence: p.confidence,
+            source: p.source === 'pdf-text' ? 'embedded' : 'ocr',
+            words: p.words.map((w) => ({ text: w.text, confidence: Math.max(0, Math.min(100, w.confidence)), box: w.box })),
+          })),
+        };
+        e.ocr = ocr;
+      } catch (error) {
+        if (error instanceof ImageInputError) throw new CliError(error.message, fileOf(e.id));
+        throw error;
+      }
+    }
+  } finally {
+    if (showProgress) process.stderr.write('\r\u001b[K');
+    await engine.dispose();
+  }
+}
+
+/** The case's deadlines as the regulator cut prints them (today, built-in holiday table). */
+async function caseDeadlines(c: Case) {
+  const [{ dossierDeadlines }, { defaultHolidayTable }] = await Promise.all([
+    import('../../../shared/deadlines/for-dossier'),
+    import('../../../shared/deadlines/holidays'),
+  ]);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return dossierDeadlines(c, { today, holidays: defaultHolidayTable(c.jurisdiction) });
 }
