@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../app-context';
 import { useI18n } from '../i18n/i18n';
+import { useReport } from '../ui/use-error-message';
 import type { CaseRow, EvidenceRow } from '../store/db';
 import type { QueueProgress } from './ocr-queue';
 
@@ -25,6 +26,7 @@ export function useQueueProgress(): QueueProgress {
 export function OcrStatus({ row, progress }: { row: EvidenceRow; progress: number | undefined }) {
   const { t } = useI18n();
   const { ocrQueue } = useServices();
+  const report = useReport();
   const ocr = row.ocr;
   if (!ocr || ocr.status === 'none') return <span className="ocr-status muted">{t('evidence.ocr.none')}</span>;
   switch (ocr.status) {
@@ -35,7 +37,7 @@ export function OcrStatus({ row, progress }: { row: EvidenceRow; progress: numbe
         <span className="ocr-status running" data-status={ocr.status}>
           <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}><span style={{ width: `${percent}%` }} /></span>
           {ocr.status === 'queued' ? t('evidence.ocr.queued') : t('evidence.ocr.running', { percent })}
-          <button type="button" className="button ghost small" onClick={() => void ocrQueue.cancel(row.caseId, row.id)}>{t('evidence.ocr.cancel')}</button>
+          <button type="button" className="button ghost small" onClick={() => report(ocrQueue.cancel(row.caseId, row.id))}>{t('evidence.ocr.cancel')}</button>
         </span>
       );
     }
@@ -46,7 +48,7 @@ export function OcrStatus({ row, progress }: { row: EvidenceRow; progress: numbe
       return (
         <span className={`ocr-status ${ocr.status}`} data-status={ocr.status}>
           {ocr.status === 'failed' ? t('evidence.ocr.failed', { error: ocr.error ?? '' }) : t('evidence.ocr.cancelled')}
-          <button type="button" className="button ghost small" onClick={() => void ocrQueue.enqueue(row.caseId, row.id, ocr.lang)}>{t('evidence.ocr.retry')}</button>
+          <button type="button" className="button ghost small" onClick={() => report(ocrQueue.enqueue(row.caseId, row.id, ocr.lang))}>{t('evidence.ocr.retry')}</button>
         </span>
       );
   }

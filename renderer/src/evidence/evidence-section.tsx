@@ -13,7 +13,7 @@ import { listEvidence, removeEvidence, updateEvidence } from '../store/case-stor
 import type { CaseRow, EvidenceRow } from '../store/db';
 import { Dialog } from '../ui/dialog';
 import { Field, TextField } from '../ui/field';
-import { useErrorMessage } from '../ui/use-error-message';
+import { useErrorMessage, useReport } from '../ui/use-error-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExhibitDetail } from './exhibit-detail';
 import { importFiles, importPastedText, type ImportReport } from './import-evidence';
@@ -31,6 +31,7 @@ export function EvidenceSection({ draft, update, importRequest }: { draft: CaseR
   const { db, env, host, notify, ocrQueue } = useServices();
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
+  const reportFailure = useReport();
   const caseId: CaseId = draft.id;
   const rows = useLiveQuery(() => listEvidence(db, caseId), [db, caseId]);
   const thumbs = useLiveQuery(() => db.thumbnails.where('caseId').equals(caseId).toArray(), [db, caseId]);
@@ -125,7 +126,7 @@ export function EvidenceSection({ draft, update, importRequest }: { draft: CaseR
         <div className="notice overall-progress" role="status">
           {t('evidence.ocr.overall', { done: ocrTotal - pending.length, total: ocrTotal })}
           <span className="progress wide"><span style={{ width: `${ocrTotal ? ((ocrTotal - pending.length) / ocrTotal) * 100 : 0}%` }} /></span>
-          <button type="button" className="button ghost small" onClick={() => void ocrQueue.cancelAll(caseId)}>{t('evidence.ocr.cancelAll')}</button>
+          <button type="button" className="button ghost small" onClick={() => reportFailure(ocrQueue.cancelAll(caseId))}>{t('evidence.ocr.cancelAll')}</button>
         </div>
       ) : null}
 
@@ -171,13 +172,13 @@ export function EvidenceSection({ draft, update, importRequest }: { draft: CaseR
                 </div>
                 <div className="exhibit-inputs">
                   <input className="input" aria-label={t('evidence.title')} value={row.title} name="evidence-title"
-                    onChange={(e) => { const title = e.target.value; void updateEvidence(db, caseId, row.id, (r) => ({ ...r, title })); }} />
+                    onChange={(e) => { const title = e.target.value; reportFailure(updateEvidence(db, caseId, row.id, (r) => ({ ...r, title }))); }} />
                   <select className="input" aria-label={t('evidence.kind')} value={row.kind} name="evidence-kind"
-                    onChange={(e) => { const kind = e.target.value as EvidenceKind; void updateEvidence(db, caseId, row.id, (r) => ({ ...r, kind })); }}>
+                    onChange={(e) => { const kind = e.target.value as EvidenceKind; reportFailure(updateEvidence(db, caseId, row.id, (r) => ({ ...r, kind }))); }}>
                     {EvidenceKindSchema.options.map((k) => <option key={k} value={k}>{t(`evidence.kind.${k}`)}</option>)}
                   </select>
                   <input className="input" type="date" aria-label={t('evidence.date')} value={row.date?.length === 10 ? row.date : ''} name="evidence-date"
-                    onChange={(e) => { const date = e.target.value; void updateEvidence(db, caseId, row.id, (r) => { const { date: _d, ...rest } = r; return date ? { ...rest, date: date as typeof r.date & string } : rest; }); }} />
+                    onChange={(e) => { const date = e.target.value; reportFailure(updateEvidence(db, caseId, row.id, (r) => { const { date: _d, ...rest } = r; return date ? { ...rest, date: date as typeof r.date & string } : rest; })); }} />
                 </div>
                 <OcrStatus row={row} progress={progress.get(`${caseId}/${row.id}`)} />
               </div>
@@ -207,7 +208,7 @@ export function EvidenceSection({ draft, update, importRequest }: { draft: CaseR
       {removing ? (
         <Dialog title={t('evidence.remove')} onClose={() => setRemoving(undefined)} footer={<>
           <button type="button" className="button" onClick={() => setRemoving(undefined)} autoFocus>{t('common.cancel')}</button>
-          <button type="button" className="button danger-solid" onClick={() => { const r = removing; setRemoving(undefined); void ocrQueue.cancel(caseId, r.id).then(() => removeEvidence(db, caseId, r.id)); }}>{t('evidence.remove')}</button>
+          <button type="button" className="button danger-solid" onClick={() => { const r = removing; setRemoving(undefined); reportFailure(ocrQueue.cancel(caseId, r.id).then(() => removeEvidence(db, caseId, r.id))); }}>{t('evidence.remove')}</button>
         </>}>
           <p>{t('evidence.removeConfirm', { title: removing.title })}</p>
         </Dialog>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useServices } from '../app-context';
 import { LOCALE_OF, useI18n } from '../i18n/i18n';
 import { getOriginal, updateEvidence } from '../store/case-store';
+import { useReport } from '../ui/use-error-message';
 import type { CaseRow, EvidenceRow } from '../store/db';
 import { defaultOcrLangFor, OcrStatus } from './evidence-common';
 import { RedactionEditor } from '../redaction/redaction-editor';
@@ -29,6 +30,7 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
 }) {
   const { db, ocrQueue } = useServices();
   const { t, language } = useI18n();
+  const report = useReport();
   const [url, setUrl] = useState<string | undefined>();
   const [pdfPages, setPdfPages] = useState<string[]>([]);
   const [lang, setLang] = useState(row.ocr?.lang || defaultOcrLangFor(caseRow));
@@ -64,10 +66,10 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
   const text = row.ocr?.correctedText ?? raw;
   const isCorrected = row.ocr?.correctedText !== undefined && row.ocr.correctedText !== raw;
 
-  const setText = (value: string) => void updateEvidence(db, row.caseId, row.id, (r) => ({
+  const setText = (value: string) => report(updateEvidence(db, row.caseId, row.id, (r) => ({
     ...r,
     ocr: r.ocr ? { ...r.ocr, correctedText: value } : { status: 'done', lang: '', pages: [], rawText: '', confidence: 0, correctedText: value },
-  }));
+  })));
 
   const when = (iso: string | undefined) => (iso ? new Intl.DateTimeFormat(LOCALE_OF[language], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');
 
@@ -111,7 +113,7 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
               <select id="ocr-lang" className="input" value={lang} onChange={(e) => setLang(e.target.value)}>
                 {LANG_CHOICES.map((l) => <option key={l} value={l}>{l.split('+').map((p) => t(`evidence.lang.${p as 'chi_tra' | 'chi_sim' | 'eng'}`)).join(' + ')}</option>)}
               </select>
-              <button type="button" className="button" onClick={() => void ocrQueue.enqueue(row.caseId, row.id, lang)}>{t('evidence.detail.rerun')}</button>
+              <button type="button" className="button" onClick={() => report(ocrQueue.enqueue(row.caseId, row.id, lang))}>{t('evidence.detail.rerun')}</button>
             </div>
           ) : null}
           <dl className="meta">
@@ -121,7 +123,7 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
             {row.takenAt ? <><dt>{t('evidence.detail.taken')}</dt><dd>{row.takenAt.replace('T', ' ')}</dd></> : null}
           </dl>
           <label className="checkbox">
-            <input type="checkbox" checked={row.isKey} onChange={(e) => { const isKey = e.target.checked; void updateEvidence(db, row.caseId, row.id, (r) => ({ ...r, isKey })); }} />
+            <input type="checkbox" checked={row.isKey} onChange={(e) => { const isKey = e.target.checked; report(updateEvidence(db, row.caseId, row.id, (r) => ({ ...r, isKey }))); }} />
             {t('evidence.detail.key')}
           </label>
         </div>
