@@ -1,11 +1,12 @@
 /**
  * Node image decoders for the OCR pipeline: PNG (pngjs), JPEG (jpeg-js, bounded), BMP and the
  * first frame of a GIF (small decoders here), WebP through @napi-rs/canvas when that optional
- * native module is present. EXIF orientation comes from exifr. Headers are checked first.
+ * native module is present. EXIF orientation comes from exifr (loaded only when the file has an
+ * EXIF block). Headers are checked first.
  */
-import { PNG } from 'pngjs';
-import jpeg from 'jpeg-js';
-import exifr from 'exifr';
+import type { PNG as PngCodec } from 'pngjs';
+import type JpegCodec from 'jpeg-js';
+// Decoders load on first use: a run needs only the one its file's format calls for.
 import type { DecodedImage } from '../../shared/ocr/pipeline';
 import type { RgbaRaster } from '../../shared/ocr/raster';
 import { ImageInputError, MAX_IMAGE_PIXELS, readImageHeader, type ImageHeader } from './image-header';
@@ -15,8 +16,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage & { h
   const header = readImageHeader(bytes);
   let raster: RgbaRaster;
   switch (header.format) {
-    case 'png': raster = decodePng(bytes); break;
-    case 'jpeg': raster = decodeJpeg(bytes); break;
+    case 'png': raster = decodePng(bytes, (await import('pngjs')).PNG); break;
+    case 'jpeg': raster = decodeJpeg(bytes, (await import('jpeg-js')).default); break;
     case 'bmp': raster = decodeBmp(bytes); break;
     case 'gif': raster = decodeGif(bytes); break;
     case 'webp': raster = await decodeWebp(bytes); break;
@@ -26,8 +27,15 @@ export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage & { h
   return { raster, orientation, header };
 }
 
+/** EXIF block markers: JPEG APP1 / PNG and TIFF-in-WebP use "Exif", "eXIf" or "EXIF". */
+const EXIF_MARKERS = ['Exif', 'eXIf', 'EXIF'];
+
 async function readOrientation(bytes: Uint8Array): Promise<number> {
+  // Most screenshots carry no EXIF at all: only then is the EXIF reader worth loading.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!EXIF_MARKERS.some((m) => buf.includes(m, 0, 'latin1'))) return 1;
   try {
+    const { default: exifr } = await import('exifr');
     const o = await exifr.orientation(bytes);
     return typeof o === 'number' && o >= 1 && o <= 8 ? o : 1;
   } catch {
@@ -40,7 +48,7 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function decodePng(bytes: Uint8Array): RgbaRaster {
+function decodePng(bytes: Uint8Array, PNG: typeof PngCodec): RgbaRaster {
   try {
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
@@ -49,7 +57,7 @@ function decodePng(bytes: Uint8Array): RgbaRaster {
   }
 }
 
-function decodeJpeg(bytes: Uint8Array): RgbaRaster {
+function decodeJpeg(bytes: Uint8Array, jpeg: typeof JpegCodec): RgbaRaster {
   // A truncated file has no End-Of-Image marker; jpeg-js would silently return grey pixels.
   let end = bytes.length - 1;
   while (end > 1 && bytes[end] === 0) end--;

@@ -61,7 +61,7 @@ export async function ocrBytes(bytes: Uint8Array, engine: NodeOcrEngine, options
   const base = { lang: options.lang, ...(options.signal ? { signal: options.signal } : {}) };
   if (header.format !== 'pdf') {
     // Load the engine while the image is decoded and preprocessed.
-    engine.prepare(options.lang);
+    engine.prepare(options.lang, header.width * header.height);
     mark('decode: start');
     const decoded = await decodeImage(bytes);
     mark(`decode: done (${decoded.raster.width}×${decoded.raster.height})`);

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Page, Bbox } from 'tesseract.js';
 import {
@@ -22,6 +23,7 @@ import {
   type OcrResult,
   type RecognizeOptions,
 } from '../../shared/ocr/engine';
+import { bandRaster, mergeBandResults, splitIntoBands, type Band } from '../../shared/ocr/bands';
 import { encodePgm, type Box } from '../../shared/ocr/raster';
 import { mark, recordSpan } from './profile';
 
@@ -50,14 +52,17 @@ export function langDataFile(lang: string): string {
   return join(langDataDir(lang), `${lang}.traineddata.gz`);
 }
 
-// Feature probes (the same tiny modules wasm-feature-detect validates).
-const RELAXED_SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 15, 1, 13, 0, 65, 1, 253, 15, 65, 2, 253, 15, 253, 128, 2, 11]);
+// Feature probe (the same tiny module wasm-feature-detect validates).
 const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
 
-/** The fastest LSTM-only core this runtime can run (relaxed SIMD, SIMD, plain). */
+/**
+ * The wasm core to load: the SIMD build when the runtime has wasm SIMD. The full build, not the
+ * "-lstm" one: on the fixtures the LSTM-only build read some characters differently (a
+ * full-width colon as ©) and was no faster. Relaxed SIMD is left out on purpose: its results may
+ * differ from one CPU to another.
+ */
 export function coreFile(): string {
-  const variant = WebAssembly.validate(RELAXED_SIMD_PROBE) ? 'relaxedsimd-lstm' : WebAssembly.validate(SIMD_PROBE) ? 'simd-lstm' : 'lstm';
-  return require.resolve(`tesseract.js-core/tesseract-core-${variant}.js`);
+  return require.resolve(WebAssembly.validate(SIMD_PROBE) ? 'tesseract.js-core/tesseract-core-simd.js' : 'tesseract.js-core/tesseract-core.js');
 }
 
 /** The worker script: next to this module in the sources, copied next to the chunk by the build. */
@@ -178,50 +183,86 @@ function startThread(lang: string): EngineThread {
 
 /** The Node engine; also offers {@link NodeOcrEngine.prepare} to start the worker early. */
 export interface NodeOcrEngine extends OcrEngine {
-  /** Starts loading the worker and language data for `lang` (overlaps decoding/preprocessing). */
-  prepare(lang: string): void;
+  /**
+   * Starts loading the worker(s) and language data for `lang` (overlaps decoding and
+   * preprocessing); `pixels`, the image's size when known, tells whether a second worker for
+   * parallel bands will be worth starting.
+   */
+  prepare(lang: string, pixels?: number): void;
 }
 
-/** Creates the Node tesseract engine. */
-export function createNodeOcrEngine(): NodeOcrEngine {
-  let current: EngineThread | undefined;
+/** Options of {@link createNodeOcrEngine}. */
+export interface NodeOcrEngineOptions {
+  /** Most worker threads one page may use (default: 2 when the machine has 2 cores or more). */
+  threads?: number;
+  /**
+   * Pages with at least this many pixels (after preprocessing) are recognised as two bands in
+   * parallel; smaller ones do not repay starting a second recogniser.
+   */
+  minParallelPixels?: number;
+}
 
-  const start = (lang: string): EngineThread => {
-    if (current?.lang === lang) return current;
-    const previous = current;
-    current = undefined;
-    void previous?.terminate();
-    current = startThread(lang);
-    return current;
+/** Default for {@link NodeOcrEngineOptions.minParallelPixels}. */
+export const MIN_PARALLEL_PIXELS = 600_000;
+
+/** Creates the Node tesseract engine. */
+export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcrEngine {
+  const maxThreads = Math.max(1, Math.min(2, options.threads ?? availableParallelism()));
+  const minParallelPixels = options.minParallelPixels ?? MIN_PARALLEL_PIXELS;
+  let lang: string | undefined;
+  let threads: EngineThread[] = [];
+
+  /** The first `count` threads for `wanted`, starting the missing ones. */
+  const use = (wanted: string, count: number): EngineThread[] => {
+    if (lang !== wanted) {
+      for (const t of threads) void t.terminate();
+      threads = [];
+      lang = wanted;
+    }
+    while (threads.length < Math.min(count, maxThreads)) threads.push(startThread(wanted));
+    return threads.slice(0, count);
   };
 
   const kill = async () => {
-    const c = current;
-    current = undefined;
-    await c?.terminate();
+    const old = threads;
+    threads = [];
+    lang = undefined;
+    await Promise.all(old.map((t) => t.terminate()));
   };
 
   return {
-    prepare(lang) {
-      start(lang);
+    prepare(wanted, pixels) {
+      use(wanted, pixels !== undefined && pixels >= minParallelPixels ? 2 : 1);
     },
     async recognize(input: OcrInput, options: RecognizeOptions): Promise<OcrResult> {
       if (options.signal?.aborted) throw new OcrCancelledError();
-      const thread = start(options.lang);
-      const bytes = input.kind === 'raster' ? encodePgm(input.raster) : input.bytes.slice();
+      const bands: Band[] = input.kind === 'raster' && maxThreads > 1 && input.raster.width * input.raster.height >= minParallelPixels
+        ? splitIntoBands(input.raster)
+        : [{ y: 0, h: 0 }];
+      const workers = use(options.lang, bands.length);
       let onAbort: (() => void) | undefined;
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => { void kill(); reject(new OcrCancelledError()); };
         options.signal?.addEventListener('abort', onAbort, { once: true });
       });
       aborted.catch(() => {});
+      const params = {
+        tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'],
+        ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
+      };
+      const progress = bands.map(() => 0);
       try {
-        const job = thread.recognize(bytes, {
-          tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'],
-          ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
-        }, options.onProgress);
-        const page = await Promise.race([job, aborted]);
-        return pageToResult(page);
+        const jobs = bands.map(async (band, i) => {
+          const bytes = input.kind === 'raster' ? encodePgm(bandRaster(input.raster, band.h ? band : { y: 0, h: input.raster.height })) : input.bytes.slice();
+          const onProgress = options.onProgress
+            ? (p: number) => { progress[i] = p; options.onProgress?.(progress.reduce((a, b) => a + b, 0) / progress.length); }
+            : undefined;
+          const page = await workers[i]!.recognize(bytes, params, onProgress);
+          return { band: { y: band.y, h: band.h }, result: pageToResult(page) };
+        });
+        const parts = await Promise.race([Promise.all(jobs), aborted]);
+        if (bands.length > 1) mark(`engine: ${bands.length} bands, cut at row ${bands[1]!.y}`);
+        return mergeBandResults(parts);
       } finally {
         if (onAbort) options.signal?.removeEventListener('abort', onAbort);
       }

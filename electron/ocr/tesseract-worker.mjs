@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 
@@ -28,6 +29,14 @@ const time = (name, start) => timings.push({ name, start, end: now() });
 
 let current;
 let lastProgress = -1;
+
+// V8 compiles wasm functions with its fast baseline compiler and re-compiles the ones that run
+// hot with its optimising compiler. At the default threshold a single page triggers optimising
+// compiles of hundreds of functions, which costs more than it saves within one run (measured: the
+// first page took 2-3× as long as the second). A much higher threshold keeps optimisation for the
+// few kernels that really dominate (the LSTM's matrix products). Set before the core compiles;
+// affects only wasm compiled in this process.
+setFlagsFromString('--wasm-tiering-budget=200000000');
 
 async function boot() {
   let t = now();
@@ -53,7 +62,7 @@ async function boot() {
   const config = Object.entries(workerData.config).map(([k, v]) => `${k} ${v}`).join('\n');
   tess.FS.writeFile('/config', config);
   const api = new tess.TessBaseAPI();
-  // OEM 1: LSTM only (the cores we load have no legacy engine).
+  // OEM 1: LSTM only (the legacy engine's data is not bundled).
   if (api.Init(null, workerData.langs.map((l) => l.code).join('+'), 1, '/config') !== 0) throw new Error('tesseract could not load its language data');
   // The language data now lives in the recogniser; drop the file copies.
   for (const { code } of workerData.langs) tess.FS.unlink(`/${code}.traineddata`);

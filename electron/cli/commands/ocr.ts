@@ -26,7 +26,9 @@ export async function run(argv: string[]): Promise<number> {
     import('../../ocr/profile'),
   ]);
   mark('ocr modules loaded');
-  const engine = createNodeOcrEngine();
+  // DOSSIER_OCR_THREADS=1 keeps recognition on one core (e.g. on a machine shared with other work).
+  const threads = Number(process.env.DOSSIER_OCR_THREADS);
+  const engine = createNodeOcrEngine(Number.isInteger(threads) && threads > 0 ? { threads } : {});
   try {
     const result = await ocrFile(file, engine, { lang: parsed.langs.join('+') });
     if (args.flags.has('json')) {

@@ -1,0 +1,104 @@
+/**
+ * Splitting a page into horizontal bands that can be recognised in parallel (one engine per
+ * band) and merging the bands' results back into one page. A band boundary only ever falls in
+ * a run of blank rows, so no text line is cut; the cut that best halves the ink is chosen, since
+ * recognition time follows the amount of text rather than the area.
+ */
+import type { OcrLine, OcrResult, OcrWord } from './engine';
+import { cropGray, histogram, otsuThreshold, type Box, type GrayRaster } from './raster';
+
+/** A band of rows `[y, y + h)` of the page. */
+export interface Band {
+  y: number;
+  h: number;
+}
+
+/** Options of {@link splitIntoBands}. */
+export interface BandOptions {
+  /** Fewest consecutive blank rows a cut may fall in (default 4). */
+  minGap?: number;
+  /** Least share of the page's ink each band must get (default 0.25). */
+  minShare?: number;
+}
+
+/**
+ * Cuts the page into two bands at a run of blank rows (which both bands keep), choosing the run that
+ * splits the ink most evenly; returns the whole page as one band when no run gives each side
+ * at least `minShare` of the ink (a page that is one block of text, or nearly blank).
+ */
+export function splitIntoBands(g: GrayRaster, options: BandOptions = {}): Band[] {
+  const whole: Band[] = [{ y: 0, h: g.height }];
+  const minGap = options.minGap ?? 4;
+  const minShare = options.minShare ?? 0.25;
+  const t = otsuThreshold(histogram(g));
+  // A row is blank when next to nothing in it is darker than the page's threshold (a stray
+  // speck of noise does not make a text line).
+  const noise = Math.max(1, Math.floor(g.width * 0.001));
+  const ink = new Float64Array(g.height);
+  let total = 0;
+  for (let y = 0; y < g.height; y++) {
+    let n = 0;
+    const row = y * g.width;
+    for (let x = 0; x < g.width; x++) if (g.data[row + x]! <= t) n++;
+    ink[y] = n;
+    total += n;
+  }
+  if (total === 0) return whole;
+  let best: { start: number; end: number; score: number; gap: number } | undefined;
+  let above = 0;
+  let runStart = -1;
+  let inkBeforeRun = 0;
+  for (let y = 0; y <= g.height; y++) {
+    const blank = y < g.height && ink[y]! <= noise;
+    if (blank && runStart < 0) { runStart = y; inkBeforeRun = above; }
+    if (!blank && runStart >= 0) {
+      const gap = y - runStart;
+      // Runs touching the page's top or bottom edge are margins, not gaps between lines.
+      if (gap >= minGap && runStart > 0 && y < g.height) {
+        const share = inkBeforeRun / total;
+        const score = Math.abs(share - 0.5);
+        if (share >= minShare && share <= 1 - minShare && (!best || score < best.score - 0.02 || (Math.abs(score - best.score) <= 0.02 && gap > best.gap))) {
+          best = { start: runStart, end: y, score, gap };
+        }
+      }
+      runStart = -1;
+    }
+    if (y < g.height) above += ink[y]!;
+  }
+  if (!best) return whole;
+  // Both bands keep the whole blank gap as their margin: the engine reads a line next to a
+  // band's edge best with the same white space around it as on the page.
+  return [{ y: 0, h: best.end }, { y: best.start, h: g.height - best.start }];
+}
+
+/** The rows of one band as a raster of their own. */
+export function bandRaster(g: GrayRaster, band: Band): GrayRaster {
+  return band.y === 0 && band.h === g.height ? g : cropGray(g, { x: 0, y: band.y, w: g.width, h: band.h });
+}
+
+const shift = (box: Box, dy: number): Box => ({ x: box.x, y: box.y + dy, w: box.w, h: box.h });
+
+/**
+ * Merges the results of bands (top to bottom) into one page: boxes moved down by the band's
+ * offset, lines and words in reading order, the text joined by line breaks, and the confidence
+ * averaged over all words.
+ */
+export function mergeBandResults(parts: ReadonlyArray<{ band: Band; result: OcrResult }>): OcrResult {
+  if (parts.length === 1 && parts[0]!.band.y === 0) return parts[0]!.result;
+  const lines: OcrLine[] = [];
+  const words: OcrWord[] = [];
+  const texts: string[] = [];
+  for (const { band, result } of parts) {
+    for (const line of result.lines) {
+      const moved = line.words.map((w) => ({ ...w, box: shift(w.box, band.y) }));
+      lines.push({ ...line, box: shift(line.box, band.y), words: moved });
+      words.push(...moved);
+    }
+    const text = result.text.replace(/\s+$/, '');
+    if (text) texts.push(text);
+  }
+  const confidence = words.length
+    ? words.reduce((s, w) => s + w.confidence, 0) / words.length
+    : parts.reduce((s, p) => s + p.result.confidence, 0) / Math.max(1, parts.length);
+  return { text: texts.length ? `${texts.join('\n')}\n` : '', confidence, words, lines };
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bandRaster, mergeBandResults, splitIntoBands, type Band } from '../../../shared/ocr/bands';
+import type { OcrResult } from '../../../shared/ocr/engine';
+import { preprocess } from '../../../shared/ocr/preprocess';
+import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { decodeImage } from '../../../electron/ocr/decode';
+
+/** A white page with black text-like blocks: [top, height, width fraction] each. */
+function page(height: number, blocks: Array<[number, number, number]>, width = 200): GrayRaster {
+  const g = createGray(width, height, 255);
+  for (const [top, h, frac] of blocks) {
+    for (let y = top; y < top + h; y++) for (let x = 10; x < 10 + Math.round((width - 20) * frac); x += 2) g.data[y * width + x] = 0;
+  }
+  return g;
+}
+
+describe('splitIntoBands', () => {
+  it.each<[string, GrayRaster, Band[]]>([
+    ['two equal paragraphs: cut in the gap, both bands keep it', page(100, [[10, 30, 1], [60, 30, 1]]), [{ y: 0, h: 60 }, { y: 40, h: 60 }]],
+    ['one solid block: nothing to cut', page(100, [[10, 80, 1]]), [{ y: 0, h: 100 }]],
+    ['blank page', page(100, []), [{ y: 0, h: 100 }]],
+    ['gap narrower than 4 rows is a line gap too tight to trust', page(100, [[10, 40, 1], [53, 40, 1]]), [{ y: 0, h: 100 }]],
+    ['the gap that halves the ink wins over one nearer the top', page(200, [[10, 20, 1], [40, 60, 1], [110, 80, 1]]), [{ y: 0, h: 110 }, { y: 100, h: 100 }]],
+    ['a tiny footnote below a long text is not worth its own band', page(200, [[10, 160, 1], [185, 5, 0.2]]), [{ y: 0, h: 200 }]],
+  ])('%s', (_name, g, bands) => {
+    expect(splitIntoBands(g)).toEqual(bands);
+  });
+
+  it('cuts a real phone screenshot only through blank rows, with ink on both sides', async () => {
+    const decoded = await decodeImage(new Uint8Array(readFileSync('test/fixtures/evidence/sms_tw_addon.png')));
+    const g = preprocess(decoded.raster).raster;
+    const bands = splitIntoBands(g);
+    expect(bands).toHaveLength(2);
+    const [a, b] = bands as [Band, Band];
+    expect(a.y).toBe(0);
+    expect(b.y + b.h).toBe(g.height);
+    expect(b.y).toBeLessThan(a.h);
+    // Every row both bands share is (nearly) white.
+    for (let y = b.y; y < a.h; y++) {
+      let dark = 0;
+      for (let x = 0; x < g.width; x++) if (g.data[y * g.width + x]! < 128) dark++;
+      expect(dark).toBeLessThanOrEqual(1);
+    }
+    expect(bandRaster(g, a).height).toBe(a.h);
+    expect(Array.from(bandRaster(g, b).data.subarray(0, g.width))).toEqual(Array.from(g.data.subarray(b.y * g.width, (b.y + 1) * g.width)));
+  });
+});
+
+describe('mergeBandResults', () => {
+  const word = (text: string, y: number, confidence: number) => ({ text, confidence, box: { x: 5, y, w: 20, h: 10 } });
+  const result = (text: string, y: number, confidence: number): OcrResult => {
+    const w = word(text, y, confidence);
+    return { text: `${text}\n`, confidence, words: [w], lines: [{ text, confidence, box: w.box, words: [w] }] };
+  };
+
+  it('moves the lower band down, keeps reading order and averages word confidence', () => {
+    const merged = mergeBandResults([
+      { band: { y: 0, h: 60 }, result: result('上段', 12, 90) },
+      { band: { y: 40, h: 60 }, result: result('下段', 8, 70) },
+    ]);
+    expect(merged.text).toBe('上段\n下段\n');
+    expect(merged.lines.map((l) => [l.text, l.box.y])).toEqual([['上段', 12], ['下段', 48]]);
+    expect(merged.words.map((w) => w.box.y)).toEqual([12, 48]);
+    expect(merged.confidence).toBe(80);
+  });
+
+  it('returns a single whole-page result unchanged', () => {
+    const only = result('全頁', 3, 88);
+    expect(mergeBandResults([{ band: { y: 0, h: 100 }, result: only }])).toBe(only);
+  });
+
+  it('drops an empty band from the text', () => {
+    const empty: OcrResult = { text: '', confidence: 0, words: [], lines: [] };
+    expect(mergeBandResults([{ band: { y: 0, h: 50 }, result: empty }, { band: { y: 30, h: 50 }, result: result('x', 0, 50) }]).text).toBe('x\n');
+  });
+});
