@@ -8,6 +8,8 @@ import type { Box } from './raster';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u00b7]/u;
 
+const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+
 /** True for a CJK ideograph/kana/hangul, CJK or full-width punctuation. */
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
@@ -55,9 +57,48 @@ export function normaliseDigitDashes(text: string): string {
   return text.replace(/(?<=\d)\s?[一—–－‐‑ー]\s?(?=\d)/g, '-');
 }
 
+/** Han ideographs and kana: the characters that make a stretch of text Chinese (or Japanese). */
+const HAN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+/** CJK text or CJK punctuation and brackets (【】「」，。…). */
+const CJK_ANY = `(?:${HAN}|[\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20])`;
+const FULL_WIDTH_PUNCT: Record<string, string> = { ',': '，', ':': '：', ';': '；' };
+const PUNCT_BETWEEN_CJK = new RegExp(`(?<=${CJK_ANY}) ?([,:;]) ?(?=${CJK_ANY})`, 'gu');
+/** A comma or semicolon after a number that goes on in Chinese: 113/11/20,門號 */
+const PUNCT_BEFORE_CJK = new RegExp(`(?<=[0-9]) ?([,;]) ?(?=${HAN})`, 'gu');
+/** A label's colon before its value: 門號:0912…, 帳號 : 8812… */
+const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
+/** The full-width colon's two dots read as ©, between a CJK label and a number. */
+const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
+/** A bracketed aside written in Chinese: (元), (含稅). Latin or mixed content keeps ASCII. */
+const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
+/** A digit and the CJK unit that belongs to it: 9 月, 15 日, 649 元, 3 號. */
+const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点個个])/gu;
+
+/**
+ * Chinese typography and systematic misreadings where CJK and Latin meet:
+ * - an ASCII comma, colon or semicolon between CJK characters becomes full-width (，：；) without
+ *   the spaces the engine put around it, and so do a CJK label's colon before a number and a
+ *   comma or semicolon between a number and the Chinese text that goes on after it;
+ * - a © between a CJK label and a number is the full-width colon misread;
+ * - parentheses around Chinese text become full-width （）;
+ * - no space between a number and its CJK unit (年月日時分元號…);
+ * - "NTS$" or "NTS" before an amount is "NT$" with the dollar sign read twice or as S.
+ * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
+ */
+export function normaliseCjkPunctuation(text: string): string {
+  return text
+    .replace(PUNCT_BETWEEN_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
+    .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
+    .replace(COLON_AFTER_LABEL, '：')
+    .replace(COPYRIGHT_FOR_COLON, '：')
+    .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
+    .replace(SPACE_BEFORE_UNIT, '')
+    .replace(/\bNTS\$?(?= ?[0-9])/g, 'NT$');
+}
+
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))
+  return normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text))))
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -80,12 +121,15 @@ export function joinLineWords(words: readonly OcrWord[]): string {
       const a = Array.from(out).pop() ?? '';
       const b = Array.from(text)[0] ?? '';
       const gap = w.box.x - (prev.box.x + prev.box.w);
-      if (!(isCjk(a) || isCjk(b)) || (charHeight > 0 && gap > charHeight * 0.6)) out += ' ';
+      // CJK brackets and punctuation carry their own white space inside the glyph: a wide gap
+      // next to 】 or ， is not a space.
+      const punct = CJK_PUNCT.test(a) || CJK_PUNCT.test(b);
+      if (!(isCjk(a) || isCjk(b)) || (!punct && charHeight > 0 && gap > charHeight * 0.6)) out += ' ';
     }
     out += removeCjkSpaces(text);
     prev = w;
   }
-  return normaliseDigitDashes(out);
+  return normaliseCjkPunctuation(normaliseDigitDashes(out));
 }
 
 /** Maps a box of the processed raster back to the original; identity when not needed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, joinLineWords, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces } from '../../../shared/ocr/postprocess';
+import { cleanText, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 
 describe('removeCjkSpaces', () => {
@@ -41,6 +41,49 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
   });
 });
 
+describe('normaliseCjkPunctuation', () => {
+  it.each([
+    // Commas, colons and semicolons between CJK characters are Chinese punctuation.
+    ['親愛的用戶您好, 您申辦之', '親愛的用戶您好，您申辦之'],
+    ['屆滿,屆滿後將自動停止服務', '屆滿，屆滿後將自動停止服務'],
+    ['用戶名稱: 王小明', '用戶名稱：王小明'],
+    ['服務暫停; 恢復請洽門市', '服務暫停；恢復請洽門市'],
+    ['【中華電信】, 您好', '【中華電信】，您好'],
+    ['繳費期限113/11/20,門號', '繳費期限113/11/20，門號'],
+    // A label's colon before its number, and its © misreading.
+    ['門號:0912-345-678', '門號：0912-345-678'],
+    ['帳號 : 8812-4471-0093', '帳號：8812-4471-0093'],
+    ['繳費期限© 113/11/20', '繳費期限：113/11/20'],
+    // Parentheses around Chinese are full-width; around Latin they stay ASCII.
+    ['金額(元)', '金額（元）'],
+    ['月租費( 含稅 )599元', '月租費（含稅）599元'],
+    ['Roaming data pass (auto-renewed)', 'Roaming data pass (auto-renewed)'],
+    ['Amount (HKD)', 'Amount (HKD)'],
+    ['mPro(加值)', 'mPro（加值）'],
+    // A number and its CJK unit belong together.
+    ['2024年9 月15日上午10:32', '2024年9月15日上午10:32'],
+    ['NT$649 元', 'NT$649元'],
+    ['2024年11月3日 下午2:05', '2024年11月3日 下午2:05'],
+    // NT$ misread.
+    ['NTS$649元', 'NT$649元'],
+    ['NTS 1,285', 'NT$ 1,285'],
+    ['NT$649', 'NT$649'],
+    // Latin and numeric text is left alone.
+    ['Period: 01 Oct 2024 - 31 Oct 2024', 'Period: 01 Oct 2024 - 31 Oct 2024'],
+    ['Hotline 2888 1010, 24 hours', 'Hotline 2888 1010, 24 hours'],
+    ['上午10:32', '上午10:32'],
+    ['1,285元', '1,285元'],
+    ['NTSC 1080', 'NTSC 1080'],
+  ])('%j → %j', (input, expected) => {
+    expect(normaliseCjkPunctuation(input)).toBe(expected);
+  });
+
+  it('applies to joined lines and to whole texts', () => {
+    expect(joinLineWords([word('您好,', 0, 60), word('您', 62, 20)])).toBe('您好，您');
+    expect(cleanText('繳 費 期 限 :113/11/20\n金 額 (元)')).toBe('繳費期限：113/11/20\n金額（元）');
+  });
+});
+
 const word = (text: string, x: number, w: number, h = 20): OcrWord => ({ text, confidence: 90, box: { x, y: 0, w, h } });
 
 describe('joinLineWords', () => {
@@ -49,6 +92,7 @@ describe('joinLineWords', () => {
     ['a wide gap after a CJK word is a real space', [word('2024年9月15日', 0, 150), word('上午10:32', 175, 90)], '2024年9月15日 上午10:32'],
     ['Latin words keep their spaces', [word('Total', 0, 50), word('due', 56, 30)], 'Total due'],
     ['Latin next to CJK without a gap is joined', [word('mPro', 0, 40), word('加值', 42, 40)], 'mPro加值'],
+    ['a gap after a CJK bracket is the bracket\'s own white space', [word('【中華電信】', 0, 120), word('您113年', 140, 80)], '【中華電信】您113年'],
   ])('%s', (_name, words, expected) => {
     expect(joinLineWords(words)).toBe(expected);
   });
