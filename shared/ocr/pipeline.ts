@@ -16,7 +16,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { postprocess } from './postprocess';
-import { mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
+import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
@@ -70,7 +70,13 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const report = (stage: OcrProgress['stage'], progress: number) => options.onProgress?.({ stage, progress, ...(options.page !== undefined ? { page: options.page } : {}) });
   throwIfCancelled(options.signal);
   report('preprocess', 0.05);
-  const pre = preprocess(image.raster, { ...options.preprocess, orientation: image.orientation });
+  // Pages read without a CJK model need less magnification (see MIN_LATIN_LINE_HEIGHT).
+  const latinOnly = !options.lang.split('+').some((l) => l.startsWith('chi_'));
+  const pre = preprocess(image.raster, {
+    ...(latinOnly ? { minLineHeight: MIN_LATIN_LINE_HEIGHT } : {}),
+    ...options.preprocess,
+    orientation: image.orientation,
+  });
   throwIfCancelled(options.signal);
   const psm = options.psm ?? choosePageSegMode(pre.stats);
   report('recognize', 0.15);

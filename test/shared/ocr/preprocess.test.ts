@@ -3,6 +3,7 @@ import {
   estimateLineHeight,
   findSkewAngle,
   invertDarkRegions,
+  MIN_LATIN_LINE_HEIGHT,
   mapBoxToSource,
   measureImage,
   preprocess,
@@ -94,6 +95,15 @@ describe('preprocess', () => {
     expect(Math.abs(back.x - 60)).toBeLessThanOrEqual(1);
     expect(Math.abs(back.y - 60)).toBeLessThanOrEqual(1);
     expect(Math.abs(back.w - 9)).toBeLessThanOrEqual(2);
+  });
+
+  it.each<[string, number, number | undefined, boolean]>([
+    ['19px CJK-sized lines are enlarged by default', 19, undefined, true],
+    ['19px lines are left alone on a Latin-only page', 19, MIN_LATIN_LINE_HEIGHT, false],
+    ['11px lines are enlarged even on a Latin-only page', 11, MIN_LATIN_LINE_HEIGHT, true],
+  ])('%s', (_name, lineHeight, minLineHeight, upscaled) => {
+    const result = preprocess(grayToRgba(textPage(700, 600, lineHeight, 6)), minLineHeight ? { minLineHeight } : {});
+    expect(result.steps.some((s) => s.name === 'upscale')).toBe(upscaled);
   });
 
   it('applies the EXIF orientation first (orientation 6 swaps the axes)', () => {
