@@ -81,7 +81,8 @@ export async function ocrBytes(bytes: Uint8Array, engine: NodeOcrEngine, options
           });
           continue;
         }
-        engine.prepare(options.lang);
+        // The page is rendered at 300 dpi: its size tells whether a second recogniser pays.
+        engine.prepare(options.lang, Math.round(src.widthPt * src.heightPt * (300 / 72) ** 2));
         options.onProgress?.({ stage: 'render-page', progress: (n - 1) / pdf.pageCount, page: n });
         const raster = await src.render(300);
         const page = await ocrRaster({ raster, orientation: 1 }, engine, {
