@@ -18,17 +18,16 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseOcrLang(lang);
   if (!parsed.ok) throw new CliError(`ocr: --lang: ${parsed.error}`);
 
-  // Heavy modules load only now, after the arguments are known to be good.
-  const [{ ocrFile }, { createNodeOcrEngine }, { ImageInputError }, { mark }] = await Promise.all([
-    import('../../ocr/ocr-file'),
-    import('../../ocr/tesseract-node'),
-    import('../../ocr/image-header'),
-    import('../../ocr/profile'),
-  ]);
-  mark('ocr modules loaded');
+  // Heavy modules load only now, after the arguments are known to be good. The engine goes
+  // first: its worker starts loading the recogniser while the rest loads and the file is read.
+  const [{ createNodeOcrEngine }, { mark }] = await Promise.all([import('../../ocr/tesseract-node'), import('../../ocr/profile')]);
   // DOSSIER_OCR_THREADS=1 keeps recognition on one core (e.g. on a machine shared with other work).
   const threads = Number(process.env.DOSSIER_OCR_THREADS);
   const engine = createNodeOcrEngine(Number.isInteger(threads) && threads > 0 ? { threads } : {});
+  engine.prepare(parsed.langs.join('+'));
+  const [{ ocrFile }, { ImageInputError }] = await Promise.all([import('../../ocr/ocr-file'), import('../../ocr/image-header')])
+    .catch(async (e: unknown) => { await engine.dispose(); throw e; });
+  mark('ocr modules loaded');
   try {
     const result = await ocrFile(file, engine, { lang: parsed.langs.join('+') });
     if (args.flags.has('json')) {
