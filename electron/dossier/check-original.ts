@@ -5,7 +5,7 @@
  * image headers over the size limits, PNGs whose chunks are cut short or damaged, JPEGs without an
  * end marker. Only headers and chunk checksums are read; nothing is decoded.
  */
-import { ImageInputError, readImageHeader, sniffFormat } from '../ocr/image-header';
+import { ImageInputError, readImageHeader, sniffFormat } from '../../shared/evidence/image-header';
 import { crc32 } from '../../shared/archive/zip-read';
 
 /** Largest original a build accepts (the importer's limit). */

@@ -15,7 +15,7 @@ import type { DossierFontBytes } from '../../shared/dossier/fonts';
 import { ArchiveError, DEFAULT_LIMITS } from '../../shared/archive/format';
 import { readArchive, type ArchiveCase } from '../../shared/archive/read-archive';
 import { CliError } from '../cli/errors';
-import { ImageInputError } from '../ocr/image-header';
+import { ImageInputError } from '../../shared/evidence/image-header';
 import { checkOriginal, MAX_ORIGINAL_BYTES } from './check-original';
 
 /** A case read from disk with its originals' bytes, keyed by exhibit id. */

@@ -9,7 +9,7 @@ import type JpegCodec from 'jpeg-js';
 // Decoders load on first use: a run needs only the one its file's format calls for.
 import type { DecodedImage } from '../../shared/ocr/pipeline';
 import type { RgbaRaster } from '../../shared/ocr/raster';
-import { ImageInputError, MAX_IMAGE_PIXELS, readImageHeader, type ImageHeader } from './image-header';
+import { ImageInputError, MAX_IMAGE_PIXELS, readImageHeader, type ImageHeader } from '../../shared/evidence/image-header';
 
 /** Decodes an image file's bytes to an RGBA raster plus its EXIF orientation. */
 export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage & { header: ImageHeader }> {

@@ -7,7 +7,7 @@ import { ocrRaster, type PageOcr } from '../../shared/ocr/pipeline';
 import type { CancelSignal, OcrProgress } from '../../shared/ocr/engine';
 import { cleanText } from '../../shared/ocr/postprocess';
 import { decodeImage } from './decode';
-import { ImageInputError, readImageHeader } from './image-header';
+import { ImageInputError, readImageHeader } from '../../shared/evidence/image-header';
 import { openPdf } from './pdf';
 import type { NodeOcrEngine } from './tesseract-node';
 import { mark, profiling } from './profile';

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ImageInputError } from './image-header';
+import { ImageInputError } from '../../shared/evidence/image-header';
 import type { RgbaRaster } from '../../shared/ocr/raster';
 
 const require = createRequire(import.meta.url);

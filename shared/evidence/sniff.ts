@@ -2,6 +2,7 @@
  * What a file really is, from its first bytes rather than its name: an executable renamed `.jpg`
  * is not an image.
  */
+import { ImageInputError, readImageHeader, sniffFormat } from './image-header';
 
 /** File types the importer accepts. */
 export type EvidenceFileType = 'png' | 'jpeg' | 'webp' | 'bmp' | 'gif' | 'pdf' | 'text';
@@ -41,20 +42,27 @@ function isLikelyUtf8Text(bytes: Uint8Array): boolean {
 /** Identifies a file from its bytes. */
 export function sniffFile(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
-  const found = (type: EvidenceFileType): SniffResult => ({ ok: true, type, mimeType: MIME_OF[type] });
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return found('png');
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return found('jpeg');
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return found('webp');
-  if (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26) return found('bmp');
-  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return found('gif');
-  // PDF: the header may follow a little junk (the spec allows it within the first 1024 bytes).
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return found('pdf');
+  const format = sniffFormat(bytes);
+  if (format) return { ok: true, type: format, mimeType: MIME_OF[format] };
   if (startsWith(bytes, [0x4d, 0x5a]) || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe]) || startsWith(bytes, [0xfe, 0xed, 0xfa, 0xcf])) {
     return { ok: false, reason: 'executable' };
   }
-  if (isLikelyUtf8Text(bytes)) return found('text');
+  if (isLikelyUtf8Text(bytes)) return { ok: true, type: 'text', mimeType: MIME_OF.text };
   return { ok: false, reason: 'unsupported' };
+}
+
+/**
+ * Whether an image's header announces more pixels than the app will decode (checked before any
+ * decoding, so a 30000×30000 PNG costs nothing). Undefined for non-images.
+ */
+export function imageSizeProblem(bytes: Uint8Array): 'too-large' | 'unreadable' | undefined {
+  try {
+    readImageHeader(bytes);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ImageInputError)) throw error;
+    return /too large/.test(error.message) ? 'too-large' : 'unreadable';
+  }
 }
 
 /** Lower-case hex of a digest. */

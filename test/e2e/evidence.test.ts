@@ -20,6 +20,12 @@ beforeAll(async () => {
   writeFileSync(`${BAD}/empty.png`, new Uint8Array());
   writeFileSync(`${BAD}/setup.jpg`, Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(2048, 0x41)]));
   writeFileSync(`${BAD}/noise.png`, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+  const huge = Buffer.alloc(64);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(huge, 0);
+  huge.write('IHDR', 12, 'latin1');
+  huge.writeUInt32BE(30000, 16);
+  huge.writeUInt32BE(30000, 20);
+  writeFileSync(`${BAD}/huge.png`, huge);
   writeFileSync(`${BAD}/truncated.png`, readFileSync(`${FIX}/bill_tw_monthly.png`).subarray(0, 3000));
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -58,11 +64,12 @@ describe('evidence', () => {
     await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(3);
     await page.getByText('「again.png」已是本案的證物 A-1，未重複儲存。').first().waitFor();
 
-    await importThroughPicker(page, [`${BAD}/empty.png`, `${BAD}/setup.jpg`, `${BAD}/noise.png`, `${BAD}/truncated.png`, 'test/fixtures/ocr-extra/encrypted.pdf']);
+    await importThroughPicker(page, [`${BAD}/empty.png`, `${BAD}/setup.jpg`, `${BAD}/noise.png`, `${BAD}/truncated.png`, `${BAD}/huge.png`, 'test/fixtures/ocr-extra/encrypted.pdf']);
     await page.getByText('「empty.png」未匯入：檔案是空的。').first().waitFor();
     await page.getByText('「setup.jpg」未匯入：這是程式，不是文件。').first().waitFor();
     await page.getByText('「noise.png」未匯入：不是圖片、PDF 或文字檔。').first().waitFor();
     await page.getByText('「truncated.png」未匯入：圖片損壞或無法讀取。').first().waitFor();
+    await page.getByText('「huge.png」未匯入：檔案太大（超過 200 MB 或一億像素）。').first().waitFor();
     await page.getByText('「encrypted.pdf」未匯入：這份 PDF 有密碼保護；請另存未加密的副本後再匯入。').first().waitFor();
     expect(await rows().count()).toBe(3);
   });

@@ -92,7 +92,7 @@ async function recogniseExhibits(c: Case, originals: ReadonlyMap<string, Uint8Ar
   const [{ ocrBytes }, { createNodeOcrEngine }, { ImageInputError }, { defaultOcrLang }] = await Promise.all([
     import('../../ocr/ocr-file'),
     import('../../ocr/tesseract-node'),
-    import('../../ocr/image-header'),
+    import('../../../shared/evidence/image-header'),
     import('../../../shared/ocr/engine'),
   ]);
   const engine = createNodeOcrEngine();

@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
   const threads = Number(process.env.DOSSIER_OCR_THREADS);
   const engine = createNodeOcrEngine(Number.isInteger(threads) && threads > 0 ? { threads } : {});
   engine.prepare(parsed.langs.join('+'));
-  const [{ ocrFile }, { ImageInputError }] = await Promise.all([import('../../ocr/ocr-file'), import('../../ocr/image-header')])
+  const [{ ocrFile }, { ImageInputError }] = await Promise.all([import('../../ocr/ocr-file'), import('../../../shared/evidence/image-header')])
     .catch(async (e: unknown) => { await engine.dispose(); throw e; });
   mark('ocr modules loaded');
   try {

@@ -7,7 +7,7 @@
 import exifr from 'exifr';
 import { EvidenceIdSchema, Sha256Schema, type CaseId, type Evidence, type EvidenceKind, type PartialDate } from '../../../shared/case/schema';
 import { kindFromName, titleFromName } from '../../../shared/evidence/kind-from-name';
-import { sniffFile, toHex, type EvidenceFileType } from '../../../shared/evidence/sniff';
+import { imageSizeProblem, sniffFile, toHex, type EvidenceFileType } from '../../../shared/evidence/sniff';
 import { MAX_OPEN_BYTES } from '../../../shared/ipc/contract';
 import type { HostFile } from '../host/host';
 import { addEvidence } from '../store/case-store';
@@ -107,6 +107,9 @@ export async function importFiles(db: DossierDb, caseId: CaseId, files: readonly
     const isImage = IMAGE_TYPES.has(sniffed.type);
     let thumbnail: { mimeType: string; bytes: Uint8Array } | undefined;
     if (isImage) {
+      // Refuse absurd sizes from the header, before the browser tries to decode anything.
+      const problem = imageSizeProblem(file.bytes);
+      if (problem) { report.rejected.push({ name: file.name, reason: problem === 'too-large' ? 'too-large' : 'unreadable-image' }); continue; }
       const thumb = await makeThumbnail(file.bytes, sniffed.mimeType);
       if (thumb === 'too-large') { report.rejected.push({ name: file.name, reason: 'too-large' }); continue; }
       if (!thumb) { report.rejected.push({ name: file.name, reason: 'unreadable-image' }); continue; }
