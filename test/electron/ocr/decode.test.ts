@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { decodeBmp, decodeGif, decodeImage } from '../../../electron/ocr/decode';
-import { ImageInputError, readImageHeader } from '../../../electron/ocr/image-header';
+import { ImageInputError, readImageHeader } from '../../../shared/evidence/image-header';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/evidence/${name}`));
 
