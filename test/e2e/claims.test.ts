@@ -7,6 +7,8 @@
  * field it names, copies the portal pack, and finds everything again after a reload. Screenshots of
  * the area in the three UI languages. No request leaves the app's origin.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { foreignRequests, launch, SCREENSHOTS, type Session } from './support/browser';
@@ -248,6 +250,37 @@ describe('claims & letters', () => {
     await closeToast(page);
     await page.screenshot({ path: `${SCREENSHOTS}/claims-zh-CN.png`, fullPage: true });
     await page.getByRole('combobox', { name: '界面语言' }).selectOption('zh-TW');
+  });
+
+  it('exports a company cut and a regulator cut that carry every required field', async () => {
+    const { page } = s;
+    const exportCut = async (audience: '業者' | '主管機關', file: string) => {
+      await page.getByRole('link', { name: /匯出/ }).click();
+      await page.getByText(audience, { exact: true }).click();
+      await page.getByRole('button', { name: /產生卷宗|重新產生/ }).click();
+      await page.getByText(/卷宗完成：共 \d+ 頁/).waitFor({ timeout: 120_000 });
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '儲存 PDF…' }).click();
+      await (await download).saveAs(file);
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    };
+    mkdirSync('test-results/claims', { recursive: true });
+    const company = await exportCut('業者', 'test-results/claims/company.pdf');
+    const regulator = await exportCut('主管機關', 'test-results/claims/regulator.pdf');
+    const required = [...CLAIMS.map(([title]) => title), '以書面回覆處理結果，不以簽署保密協定為條件', '林志明', '臺中市西屯區台灣大道三段99號5樓', '0933-222-111', '遠傳電信股份有限公司', '臺北市內湖區瑞光路468號',
+      'FET-110-0315-0042', 'CS1130920-0088', '113/09/20', '約定與交付標的物不符', '客服單位態度', '陳大文'];
+    for (const field of required) {
+      expect(company, `company: ${field}`).toContain(field);
+      expect(regulator, `regulator: ${field}`).toContain(field);
+    }
+    expect(company).toContain('消費爭議申訴書');
+    expect(regulator).toContain('陳情書');
+    expect(regulator).toContain('國家通訊傳播委員會');
+    expect(regulator).toContain('委任書');
+    expect(regulator).toContain('代為申訴、陳情及協商');
+    // The authorisation letter itself (signature lines of both parties) is in the regulator cut only.
+    expect(regulator).toContain('受任人（代理人）');
+    expect(company).not.toContain('受任人（代理人）');
   });
 
   it('made no request outside the app origin and logged no errors', () => {
