@@ -8,7 +8,7 @@ import { translate } from './i18n/messages';
 import { useRoute } from './route';
 import { CaseListScreen } from './screens/case-list';
 import { WorkspaceScreen } from './screens/workspace';
-import { getSetting, setSetting, type StoreEnv } from './store/case-store';
+import type { StoreEnv } from './store/case-store';
 import type { DossierDb } from './store/db';
 import type { OcrQueue } from './evidence/ocr-queue';
 
@@ -25,21 +25,15 @@ export function App({ db, env, host, ocrQueue, initialLanguage }: { db: DossierD
   // Jobs left queued or interrupted by the last session resume now.
   useEffect(() => { ocrQueue.kick(); }, [ocrQueue]);
 
+  // Remembered synchronously, so a reload right after a switch can never see the old language.
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
     localStorage.setItem(LANGUAGE_KEY, next);
-    void setSetting(db, LANGUAGE_KEY, next);
-  }, [db]);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = LOCALE_OF[language];
   }, [language]);
-
-  useEffect(() => {
-    void getSetting<Language | undefined>(db, LANGUAGE_KEY, undefined).then((stored) => {
-      if (stored && LANGUAGES.includes(stored) && stored !== initialLanguage) setLanguageState(stored);
-    });
-  }, [db, initialLanguage]);
 
   const notify = useCallback((message: string, tone: 'info' | 'error' = 'info') => setToast({ message, tone }), []);
   useEffect(() => {
