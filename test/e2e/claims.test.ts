@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { foreignRequests, launch, SCREENSHOTS, type Session } from './support/browser';
 import { serveRenderer, type StaticServer } from './support/static-server';
-import { createCase } from './support/app-actions';
+import { createCase, pasteExhibit } from './support/app-actions';
 
 let server: StaticServer;
 let s: Session;
@@ -28,16 +28,6 @@ afterAll(async () => {
   await s?.close();
   await server?.close();
 });
-
-async function pasteExhibit(page: Page, title: string, kind: string, text: string): Promise<void> {
-  await page.getByRole('button', { name: '貼上文字…' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '貼上文字作為證物' });
-  await dialog.locator('input[name="paste-title"]').fill(title);
-  await dialog.locator('select').first().selectOption(kind);
-  await dialog.locator('textarea[name="paste-text"]').fill(text);
-  await dialog.getByRole('button', { name: '加入證物' }).click();
-  await page.locator('.exhibit-row').filter({ hasText: title }).first().waitFor();
-}
 
 const claimTitles = (page: Page) => page.locator('input[name="claim-title"]');
 const titlesNow = (page: Page) => claimTitles(page).evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { foreignRequests, launch, SCREENSHOTS, type Session } from './support/browser';
 import { serveRenderer, type StaticServer } from './support/static-server';
-import { createCase, importThroughPicker } from './support/app-actions';
+import { createCase, importThroughPicker, pasteExhibit } from './support/app-actions';
 
 const FIX = 'test/fixtures/evidence';
 let server: StaticServer;
@@ -42,16 +42,6 @@ const ADD_BULK_EVENTS = `async (id, count) => {
   await new Promise((ok) => { tx.oncomplete = ok; });
   db.close();
 }`;
-
-async function pasteExhibit(page: Page, title: string, kind: string, text: string): Promise<void> {
-  await page.getByRole('button', { name: '貼上文字…' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '貼上文字作為證物' });
-  await dialog.locator('input[name="paste-title"]').fill(title);
-  await dialog.locator('select').first().selectOption(kind);
-  await dialog.locator('textarea[name="paste-text"]').fill(text);
-  await dialog.getByRole('button', { name: '加入證物' }).click();
-  await page.locator('.exhibit-row').filter({ hasText: title }).first().waitFor();
-}
 
 const sugg = (page: Page, date: string) => page.locator(`.tl-sugg[data-date="${date}"]`);
 const events = (page: Page) => page.locator('.tl-event[data-event-id]');

@@ -37,3 +37,14 @@ export async function dropFiles(page: Page, files: Array<{ path: string; name?: 
   await zone.dispatchEvent('dragover', { dataTransfer: transfer });
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
+
+/** Adds pasted text as an exhibit through the "貼上文字…" dialog and waits for its row. */
+export async function pasteExhibit(page: Page, title: string, kind: string, text: string): Promise<void> {
+  await page.getByRole('button', { name: '貼上文字…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '貼上文字作為證物' });
+  await dialog.locator('input[name="paste-title"]').fill(title);
+  await dialog.locator('select').first().selectOption(kind);
+  await dialog.locator('textarea[name="paste-text"]').fill(text);
+  await dialog.getByRole('button', { name: '加入證物' }).click();
+  await page.locator('.exhibit-row').filter({ hasText: title }).first().waitFor();
+}
