@@ -63,11 +63,21 @@ export function rgbaToChannelExtreme(r: RgbaRaster, which: 'min' | 'max'): GrayR
   const n = r.width * r.height;
   const out = new Uint8ClampedArray(n);
   const d = r.data;
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    const a = d[j + 3]!;
-    let v = which === 'max' ? Math.max(d[j]!, d[j + 1]!, d[j + 2]!) : Math.min(d[j]!, d[j + 1]!, d[j + 2]!);
-    if (a !== 255) v = (v * a + 255 * (255 - a)) / 255;
-    out[i] = v;
+  // One loop per extreme, with plain comparisons: this runs over every pixel of a screenshot.
+  if (which === 'max') {
+    for (let i = 0, j = 0; i < n; i++, j += 4) {
+      const r0 = d[j]!, g0 = d[j + 1]!, b0 = d[j + 2]!, a = d[j + 3]!;
+      let v = r0 > g0 ? r0 : g0;
+      if (b0 > v) v = b0;
+      out[i] = a === 255 ? v : (v * a + 255 * (255 - a)) / 255;
+    }
+  } else {
+    for (let i = 0, j = 0; i < n; i++, j += 4) {
+      const r0 = d[j]!, g0 = d[j + 1]!, b0 = d[j + 2]!, a = d[j + 3]!;
+      let v = r0 < g0 ? r0 : g0;
+      if (b0 < v) v = b0;
+      out[i] = a === 255 ? v : (v * a + 255 * (255 - a)) / 255;
+    }
   }
   return { width: r.width, height: r.height, data: out };
 }

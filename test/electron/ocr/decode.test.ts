@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { decodeBmp, decodeGif, decodeImage } from '../../../electron/ocr/decode';
+import { decodeBmp, decodeGif, decodeImage, decodePngFast } from '../../../electron/ocr/decode';
 import { ImageInputError, readImageHeader } from '../../../shared/evidence/image-header';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/evidence/${name}`));
@@ -92,5 +93,71 @@ describe('BMP and GIF decoders', () => {
     png.data.fill(128);
     const { raster } = await decodeImage(new Uint8Array(PNG.sync.write(png)));
     expect([raster.width, raster.height, raster.data[0]]).toEqual([3, 2, 128]);
+  });
+});
+
+describe('decodePngFast', () => {
+  const pngjs = (bytes: Uint8Array) => new Uint8Array(PNG.sync.read(Buffer.from(bytes)).data);
+  const source = PNG.sync.read(Buffer.from(fixture('sms_cn_broadband.png')));
+  // Semi-transparent corner so the alpha channels carry more than 255s.
+  for (let y = 0; y < 40; y++) for (let x = 0; x < 40; x++) source.data[(y * source.width + x) * 4 + 3] = 40 + x + y;
+  const reencoded = (colorType: 0 | 2 | 4 | 6) => new Uint8Array(PNG.sync.write(source, { colorType, inputHasAlpha: true }));
+
+  it.each([
+    ['16-bit RGBA screenshot', () => new Uint8Array(readFileSync('test/fixtures/ocr-extra/bill_en_hk.png'))],
+    ['8-bit RGB screenshot', () => fixture('sms_tw_addon.png')],
+    ['8-bit grey', () => reencoded(0)],
+    ['8-bit RGB', () => reencoded(2)],
+    ['8-bit grey + alpha', () => reencoded(4)],
+    ['8-bit RGBA', () => reencoded(6)],
+  ])('gives exactly the pixels pngjs gives: %s', (_name, make) => {
+    const bytes = make();
+    const fast = decodePngFast(bytes);
+    expect(fast).toBeDefined();
+    expect(Buffer.from(fast!.data).equals(Buffer.from(pngjs(bytes)))).toBe(true);
+  });
+
+  /** A PNG built chunk by chunk (pngjs writes neither palettes nor transparent colours). */
+  function handMadePng(colourType: number, rows: number[][], extra: Array<[string, number[]]>): Uint8Array {
+    const chunk = (type: string, body: Uint8Array) => {
+      const out = Buffer.alloc(12 + body.length);
+      out.writeUInt32BE(body.length, 0);
+      out.write(type, 4, 'latin1');
+      out.set(body, 8);
+      out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
+      return out;
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(rows[0]!.length / (colourType === 2 ? 3 : 1), 0);
+    ihdr.writeUInt32BE(rows.length, 4);
+    ihdr[8] = 8; ihdr[9] = colourType;
+    const raw = Buffer.from(rows.flatMap((r) => [0, ...r]));
+    return new Uint8Array(Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      ...extra.map(([type, body]) => chunk(type, Uint8Array.from(body))),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', new Uint8Array(0)),
+    ]));
+  }
+
+  it.each([
+    ['palette', handMadePng(3, [[0, 1]], [['PLTE', [255, 0, 0, 0, 0, 255]]]), [255, 0, 0, 255, 0, 0, 255, 255]],
+    ['transparent colour', handMadePng(2, [[9, 9, 9, 200, 200, 200]], [['tRNS', [0, 9, 0, 9, 0, 9]]]), [0, 0, 0, 0, 200, 200, 200, 255]],
+  ])('leaves %s PNGs to pngjs, which decodes them', async (_name, bytes, pixels) => {
+    expect(decodePngFast(bytes)).toBeUndefined();
+    const { raster } = await decodeImage(bytes);
+    expect(Array.from(raster.data)).toEqual(pixels);
+  });
+
+  it('leaves bad checksums and truncated files to pngjs, which refuses them', async () => {
+    const good = fixture('sms_tw_addon.png');
+    const badCrc = good.slice();
+    badCrc[40] = badCrc[40]! ^ 0xff; // inside the first IDAT chunk
+    expect(decodePngFast(good)).toBeDefined();
+    for (const bad of [badCrc, good.subarray(0, 5000)]) {
+      expect(decodePngFast(bad)).toBeUndefined();
+      await expect(decodeImage(bad)).rejects.toThrow(/PNG/);
+    }
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   estimateLineHeight,
   findSkewAngle,
+  flattenIllumination,
   invertDarkRegions,
+  maxFilter,
   MIN_LATIN_LINE_HEIGHT,
   mapBoxToSource,
   measureImage,
@@ -37,6 +39,66 @@ describe('findSkewAngle', () => {
 describe('estimateLineHeight', () => {
   it.each([12, 20, 30])('measures lines %ipx tall', (h) => {
     expect(Math.abs(estimateLineHeight(textPage(800, 900, h, 8)) - h)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('flattenIllumination', () => {
+  // Paper lit from the left (white fading to mid-grey) with printed text on it.
+  function shadedPage(width: number, height: number): GrayRaster {
+    const page = textPage(width, height, 14, 6);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const light = 1 - 0.55 * (x / width);
+        page.data[y * width + x] = page.data[y * width + x]! * light;
+      }
+    }
+    return page;
+  }
+
+  it.each<[string, number, number, number, number]>([
+    ['small page, default window', 360, 420, 0, 235],
+    ['wide page (downsampled background)', 1300, 420, 0, 235],
+    // A window wider than the page sees one background level: nothing to flatten, nothing lost.
+    ['window larger than the page', 300, 260, 900, 115],
+  ])('turns shaded paper white and keeps the text dark: %s', (_name, width, height, window, rightPaper) => {
+    const page = shadedPage(width, height);
+    const flat = flattenIllumination(page, window);
+    const ink = (g: GrayRaster, x: number, y: number) => g.data[y * g.width + x]!;
+    // Right-hand paper, once grey (≈ 115), is near white again; a text block stays dark.
+    expect(ink(page, width - 20, 20)).toBeLessThan(130);
+    expect(ink(flat, width - 20, 20)).toBeGreaterThanOrEqual(rightPaper);
+    expect(ink(flat, 5, 20)).toBeGreaterThan(245);
+    expect(ink(flat, 65, 65)).toBeLessThan(60);
+  });
+});
+
+describe('maxFilter', () => {
+  /** The definition: the maximum over the window clamped to the raster. */
+  function reference(g: GrayRaster, r: number): number[] {
+    const out: number[] = [];
+    for (let y = 0; y < g.height; y++) {
+      for (let x = 0; x < g.width; x++) {
+        let m = 0;
+        for (let yy = Math.max(0, y - r); yy <= Math.min(g.height - 1, y + r); yy++) {
+          for (let xx = Math.max(0, x - r); xx <= Math.min(g.width - 1, x + r); xx++) m = Math.max(m, g.data[yy * g.width + xx]!);
+        }
+        out.push(m);
+      }
+    }
+    return out;
+  }
+
+  it.each<[number, number, number]>([
+    [37, 23, 1],
+    [37, 23, 4],
+    [16, 40, 7],
+    [9, 5, 12],
+    [1, 30, 3],
+  ])('matches the windowed maximum on a %i×%i noise raster, radius %i', (width, height, r) => {
+    const g = createGray(width, height);
+    let seed = width * 7919 + height * 104729 + r;
+    for (let i = 0; i < g.data.length; i++) { seed = (seed * 1103515245 + 12345) % 2147483648; g.data[i] = (seed >> 16) & 255; }
+    expect(Array.from(maxFilter(g, r).data)).toEqual(reference(g, r));
   });
 });
 
