@@ -33,11 +33,6 @@ export function formatLetterDate(iso: string, language: Language, jurisdiction: 
   return `${y}年${m}月${d}日`;
 }
 
-/** Exhibit labels in case order: A-1, A-2, … (the complainant's exhibits, as in court practice). */
-export function exhibitLabel(index: number): string {
-  return `A-${index + 1}`;
-}
-
 /** A byte count with thousands separators. */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

@@ -3,7 +3,7 @@
  * order, exhibit labels, and the history of complaints to the company.
  */
 import type { CaseHeader, Contact, Evidence, EventCategory, TimelineEvent } from '../case/schema';
-import { exhibitLabel } from './format';
+import { exhibitLabel } from '../case/exhibit-label';
 
 /** What a letter needs of an exhibit (a stored evidence row has all of it). */
 export type LetterEvidence = Pick<Evidence, 'id' | 'title' | 'fileName' | 'kind'> & { date?: string | undefined };

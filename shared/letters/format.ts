@@ -77,10 +77,6 @@ export function formatMoney(amount: number, currency: Currency | null, language:
   return `${name}${formatNumber(amount)}元`;
 }
 
-/** Exhibit labels in case order: A-1, A-2, … */
-export function exhibitLabel(index: number): string {
-  return `A-${index + 1}`;
-}
 
 /** `證物 A-1` / `证据 A-1` / `Exhibit A-1`. */
 export function exhibitRef(label: string, language: Language): string {

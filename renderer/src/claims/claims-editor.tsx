@@ -4,7 +4,7 @@ import { ClaimIdSchema, type Claim, type EventId, type EvidenceId } from '../../
 import { checkCalculation, claimTotals } from '../../../shared/letters/arithmetic';
 import { defaultCurrency, formatMoney, formatNumber } from '../../../shared/letters/format';
 import { useServices } from '../app-context';
-import { exhibitLabel } from '../evidence/evidence-common';
+import { exhibitLabel } from '../../../shared/case/exhibit-label';
 import { useI18n } from '../i18n/i18n';
 import { TextField, Field } from '../ui/field';
 import { AmountInput, CurrencySelect, move, opt, type PanelProps, type UndoOffer } from './claims-common';

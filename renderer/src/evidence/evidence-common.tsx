@@ -3,18 +3,13 @@ import { useEffect, useState } from 'react';
 import { useServices } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { useReport } from '../ui/use-error-message';
-import type { CaseRow, EvidenceRow } from '../store/db';
+import type { EvidenceRow } from '../store/db';
 import type { QueueProgress } from './ocr-queue';
 
-/** `A-1`, `A-2`… by position in the case's exhibit list. */
-export const exhibitLabel = (index: number) => `A-${index + 1}`;
 
 /** The text an exhibit shows and searches: the user's correction, else the recognised text. */
 export const evidenceText = (e: EvidenceRow) => e.ocr?.correctedText ?? e.ocr?.rawText ?? '';
 
-export function defaultOcrLangFor(row: Pick<CaseRow, 'language'>): string {
-  return row.language === 'zh-CN' ? 'chi_sim+eng' : row.language === 'en' ? 'eng' : 'chi_tra+eng';
-}
 
 export function useQueueProgress(): QueueProgress {
   const { ocrQueue } = useServices();

@@ -17,7 +17,9 @@ import { useErrorMessage, useReport } from '../ui/use-error-message';
 import { useLiveQuery } from '../ui/use-live-query';
 import { ExhibitDetail } from './exhibit-detail';
 import { importFiles, importPastedText, type ImportReport } from './import-evidence';
-import { defaultOcrLangFor, evidenceText, exhibitLabel, OcrStatus, useQueueProgress } from './evidence-common';
+import { exhibitLabel } from '../../../shared/case/exhibit-label';
+import { defaultOcrLang } from '../../../shared/ocr/engine';
+import { evidenceText, OcrStatus, useQueueProgress } from './evidence-common';
 
 function reportMessages(t: Translate, report: ImportReport, labelOf: (id: EvidenceId) => string): string[] {
   const lines: string[] = [];
@@ -56,7 +58,7 @@ export function EvidenceSection({ draft, update, importRequest }: { draft: CaseR
     setReport([]);
     try {
       const result = await importFiles(db, caseId, files, {
-        ocrLang: defaultOcrLangFor(draft), now: env.now, newId: env.newId,
+        ocrLang: defaultOcrLang(draft.language), now: env.now, newId: env.newId,
         onProgress: (done, total, name) => setImporting(done < total ? { done: done + 1, total, name } : undefined),
       });
       const all = await listEvidence(db, caseId);

@@ -9,7 +9,8 @@ import { LOCALE_OF, useI18n } from '../i18n/i18n';
 import { getOriginal, updateEvidence } from '../store/case-store';
 import { useReport } from '../ui/use-error-message';
 import type { CaseRow, EvidenceRow } from '../store/db';
-import { defaultOcrLangFor, OcrStatus } from './evidence-common';
+import { defaultOcrLang } from '../../../shared/ocr/engine';
+import { OcrStatus } from './evidence-common';
 import { RedactionEditor } from '../redaction/redaction-editor';
 
 const LOW_CONFIDENCE = 70;
@@ -33,7 +34,7 @@ export function ExhibitDetail({ row, label, caseRow, update, progress, onBack }:
   const report = useReport();
   const [url, setUrl] = useState<string | undefined>();
   const [pdfPages, setPdfPages] = useState<string[]>([]);
-  const [lang, setLang] = useState(row.ocr?.lang || defaultOcrLangFor(caseRow));
+  const [lang, setLang] = useState(row.ocr?.lang || defaultOcrLang(caseRow.language));
   const isImage = row.mimeType.startsWith('image/');
 
   useEffect(() => {

@@ -8,7 +8,7 @@ import { dossierDeadlines } from '../../../shared/deadlines/for-dossier';
 import { defaultHolidayTable } from '../../../shared/deadlines/holidays';
 import type { DossierProgress, DossierReport } from '../../../shared/dossier/types';
 import { useServices } from '../app-context';
-import { exhibitLabel } from '../evidence/evidence-common';
+import { exhibitLabel } from '../../../shared/case/exhibit-label';
 import { useI18n } from '../i18n/i18n';
 import { getSetting, listEvidence } from '../store/case-store';
 import { applyHolidayEdits, holidaySettingKey, parseHolidayEdits } from '../timeline/holiday-edits';
