@@ -186,15 +186,30 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
   }
   const bd = bg.data;
   const gd = g.data;
+  // Horizontal interpolation of a background row, computed once per background row and reused
+  // by every output row that reads it (the same arithmetic as interpolating per pixel).
+  const across = (sy: number, into: Float64Array) => {
+    const r0 = sy * sw;
+    for (let x = 0; x < g.width; x++) {
+      const wx = cwx[x]!;
+      into[x] = bd[r0 + cx0[x]!]! * (1 - wx) + bd[r0 + cx1[x]!]! * wx;
+    }
+  };
+  let rowA = new Float64Array(g.width), rowB = new Float64Array(g.width);
+  let haveA = -1, haveB = -1;
   for (let y = 0; y < g.height; y++) {
     const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(sh - 1, y0 + 1);
     const wy = fy - y0;
-    const r0 = y0 * sw, r1 = y1 * sw, row = y * g.width;
+    if (haveA !== y0) {
+      if (haveB === y0) { const t = rowA; rowA = rowB; rowB = t; haveA = y0; haveB = -1; }
+      else { across(y0, rowA); haveA = y0; }
+    }
+    if (haveB !== y1) { across(y1, rowB); haveB = y1; }
+    const row = y * g.width;
     for (let x = 0; x < g.width; x++) {
-      const x0 = cx0[x]!, x1 = cx1[x]!, wx = cwx[x]!;
-      const b = (bd[r0 + x0]! * (1 - wx) + bd[r0 + x1]! * wx) * (1 - wy) + (bd[r1 + x0]! * (1 - wx) + bd[r1 + x1]! * wx) * wy;
+      const b = rowA[x]! * (1 - wy) + rowB[x]! * wy;
       const v = gd[row + x]!;
       out[row + x] = b > 8 ? (v * 255) / b : 255;
     }
@@ -243,12 +258,20 @@ export function maxFilter(g: GrayRaster, r: number): GrayRaster {
 }
 
 function boxBlur(g: GrayRaster, r: number): GrayRaster {
-  const ii = integralImages(g);
-  const { width: w, height: h } = g;
+  const { width: w, height: h, data } = g;
   const W = w + 1;
-  const sum = ii.sum;
+  // Summed-area table of the values only (integralImages also builds the squares, unused here).
+  const sum = new Float64Array(W * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rs = 0;
+    const row = y * w, above = y * W, at = (y + 1) * W;
+    for (let x = 0; x < w; x++) {
+      rs += data[row + x]!;
+      sum[at + x + 1] = sum[above + x + 1]! + rs;
+    }
+  }
   const out = new Uint8ClampedArray(w * h);
-  // windowStats' clamped window mean, inlined: no object per pixel.
+  // The clamped window mean of windowStats, inlined: no object per pixel.
   for (let y = 0; y < h; y++) {
     const b = y - r > 0 ? y - r : 0, d = y + r + 1 < h ? y + r + 1 : h;
     for (let x = 0; x < w; x++) {
@@ -425,18 +448,20 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster)
     const std = Math.sqrt(Math.max(0, c.q / c.n - mean * mean));
     if (std > 28) continue;
     // Outside = pixels of the bounding box reachable from its border without crossing the region.
+    // Each pixel is pushed at most once (marked when pushed): a typed stack of the box's size.
     const outside = new Uint8Array(bw * bh);
-    const stack: number[] = [];
+    const stack = new Int32Array(bw * bh);
+    let top = 0;
     const push = (x: number, y: number) => {
       const k = y * bw + x;
       if (outside[k] || labels[(c.y0 + y) * w + c.x0 + x] === label) return;
       outside[k] = 1;
-      stack.push(k);
+      stack[top++] = k;
     };
     for (let x = 0; x < bw; x++) { push(x, 0); push(x, bh - 1); }
     for (let y = 0; y < bh; y++) { push(0, y); push(bw - 1, y); }
-    while (stack.length) {
-      const k = stack.pop()!;
+    while (top > 0) {
+      const k = stack[--top]!;
       const x = k % bw, y = (k - x) / bw;
       if (x > 0) push(x - 1, y);
       if (x < bw - 1) push(x + 1, y);

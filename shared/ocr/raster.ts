@@ -188,11 +188,15 @@ export function resizeGray(g: GrayRaster, scale: number): GrayRaster {
   } else {
     const sums = new Float64Array(ow * oh);
     const counts = new Float64Array(ow * oh);
+    // Target column of every source column, computed once rather than per pixel.
+    const tx = new Int32Array(w);
+    for (let x = 0; x < w; x++) tx[x] = Math.min(ow - 1, Math.floor(x * scale));
     for (let y = 0; y < h; y++) {
-      const ty = Math.min(oh - 1, Math.floor(y * scale));
+      const ty = Math.min(oh - 1, Math.floor(y * scale)) * ow;
+      const row = y * w;
       for (let x = 0; x < w; x++) {
-        const t = ty * ow + Math.min(ow - 1, Math.floor(x * scale));
-        sums[t]! += data[y * w + x]!;
+        const t = ty + tx[x]!;
+        sums[t]! += data[row + x]!;
         counts[t]! += 1;
       }
     }
