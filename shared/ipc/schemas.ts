@@ -29,10 +29,19 @@ export function isIpcCall(name: unknown): name is IpcCall {
   return typeof name === 'string' && Object.hasOwn(IPC_SCHEMAS, name);
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Validates a call name and its payload against the contract. */
 export function validateIpc(name: unknown, payload: unknown): IpcValidation<IpcCall> {
   // String(name) would run the caller's toString (or throw for objects without one): describe non-strings by type.
   if (!isIpcCall(name)) return { ok: false, error: `unknown call ${typeof name === 'string' ? JSON.stringify(name).slice(0, 80) : `of type ${name === null ? 'null' : typeof name}`}` };
+  // Every payload is a plain object: wrappers such as `new String('')` or class instances have no
+  // own keys and would otherwise pass a strict object schema.
+  if (!isPlainObject(payload)) return { ok: false, error: `${name}: expected a plain object` };
   const parsed = IPC_SCHEMAS[name].safeParse(payload);
   if (!parsed.success) return { ok: false, error: `${name}: ${formatZodError(parsed.error)}` };
   return { ok: true, call: name, request: parsed.data as IpcRequest<IpcCall> };

@@ -173,7 +173,8 @@ describe('exported dossiers carry no active content', () => {
 });
 
 describe('IPC payload fuzz', () => {
-  const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+  const isPlain = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null);
   const keysAre = (v: Record<string, unknown>, keys: string[]) => JSON.stringify(Reflect.ownKeys(v).map(String).sort()) === JSON.stringify([...keys].sort());
   const plainName = (s: unknown) => typeof s === 'string' && s.length >= 1 && s.length <= 200 && !/[\\/]/.test(s) && s !== '.' && s !== '..' && ![...s].some((c) => c.charCodeAt(0) < 0x20);
   /** The contract written out by hand, independently of the zod schemas. */
