@@ -165,11 +165,13 @@ function writeLetterBody(ctx: ComposeContext, body: string): void {
   const { w } = ctx;
   const lines = ctx.redact(body).replace(/\r\n?/g, '\n').split('\n');
   while (lines.length && !lines[0]!.trim()) lines.shift();
-  const [title, ...rest] = lines;
+  // A template's first line is its heading (申訴書, 陳情書…); a note the user put first stays a note.
+  const isHeading = (line: string | undefined) => !!line && line.trim().length <= 24 && !/^[【［[(（※*]/.test(line.trim());
+  const title = isHeading(lines[0]) ? lines.shift() : undefined;
   if (title) w.paragraphs([{ text: title.trim(), isBold: true, size: 15 }]);
   let gap = 6;
   const paras: Para[] = [];
-  for (const line of rest) {
+  for (const line of lines) {
     if (!line.trim()) { gap = 6; continue; }
     const isNote = line.startsWith('※') || line.startsWith('* ');
     paras.push({
