@@ -36,6 +36,13 @@ export function dayValue(iso: string): number {
   return t;
 }
 
+/** The calendar day of an instant in the runtime's time zone, `YYYY-MM-DD`: what "today" means to the user. */
+export function localDay(instant: Date | string): string {
+  const d = new Date(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** `YYYY-MM-DD` of a UTC millisecond value. */
 export function isoOfValue(t: number): string {
   return new Date(t).toISOString().slice(0, 10);

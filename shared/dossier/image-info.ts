@@ -3,15 +3,15 @@
  * the upright image. Pure byte parsing: no decoder needed.
  */
 
+import { sniffFormat } from '../evidence/image-header';
+
 /** Content kinds the dossier knows how to place. */
 export type ContentKind = 'jpeg' | 'png' | 'pdf' | 'text' | 'other';
 
 /** Sniffs the kind of an original from its magic bytes (text: valid UTF-8 without NUL bytes). */
 export function sniffKind(bytes: Uint8Array, mimeType = ''): ContentKind {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
+  const format = sniffFormat(bytes);
+  if (format === 'jpeg' || format === 'png' || format === 'pdf') return format;
   if (mimeType.startsWith('text/') || /\.(txt|md|csv)$/i.test(mimeType)) return 'text';
   if (bytes.length > 0 && !bytes.subarray(0, 4096).includes(0)) {
     try {

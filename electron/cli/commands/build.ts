@@ -130,11 +130,10 @@ async function recogniseExhibits(c: Case, originals: ReadonlyMap<string, Uint8Ar
 
 /** The case's deadlines as the regulator cut prints them (today, built-in holiday table). */
 async function caseDeadlines(c: Case) {
-  const [{ dossierDeadlines }, { defaultHolidayTable }] = await Promise.all([
+  const [{ dossierDeadlines }, { defaultHolidayTable }, { localDay }] = await Promise.all([
     import('../../../shared/deadlines/for-dossier'),
     import('../../../shared/deadlines/holidays'),
+    import('../../../shared/deadlines/calendar'),
   ]);
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return dossierDeadlines(c, { today, holidays: defaultHolidayTable(c.jurisdiction) });
+  return dossierDeadlines(c, { today: localDay(new Date()), holidays: defaultHolidayTable(c.jurisdiction) });
 }

@@ -22,13 +22,6 @@ export interface UndoOffer {
 
 export const CURRENCIES: readonly Currency[] = ['TWD', 'CNY', 'HKD', 'USD', 'EUR', 'JPY', 'GBP'];
 
-/** The local calendar day of an ISO instant. */
-export function localDay(instant: string): string {
-  const d = new Date(instant);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** `text` trimmed, or undefined when empty (optional schema fields stay absent rather than ''). */
 export const opt = (text: string) => (text.trim() === '' ? undefined : text);
 

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Audience } from '../../../shared/case/schema';
 import { dossierDeadlines } from '../../../shared/deadlines/for-dossier';
 import { defaultHolidayTable } from '../../../shared/deadlines/holidays';
+import { localDay } from '../../../shared/deadlines/calendar';
 import type { DossierProgress, DossierReport } from '../../../shared/dossier/types';
 import { useServices } from '../app-context';
 import { exhibitLabel } from '../../../shared/case/exhibit-label';
@@ -56,7 +57,7 @@ export function ExportSection({ draft }: { draft: CaseRow }) {
       getSetting<unknown>(db, overridesSettingKey(draft.id), undefined),
     ]);
     const deadlines = dossierDeadlines(draft, {
-      today: `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`,
+      today: localDay(today),
       holidays: applyHolidayEdits(defaultHolidayTable(draft.jurisdiction), parseHolidayEdits(holidayEdits)),
       overrides: parseOverrides(overrides),
     });

@@ -93,12 +93,6 @@ export function parseDateInput(input: string): PartialDate | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The local calendar day of an instant, `YYYY-MM-DD` (what "today" means to the user). */
-export function localDay(instant: string): string {
-  const d = new Date(instant);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Days since 1970-01-01 of the first day of a (partial) date's period. */
 export function dayNumber(date: string): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, move, opt } from '../../../renderer/src/claims/claims-common';
+import { move, opt } from '../../../renderer/src/claims/claims-common';
+import { localDay } from '../../../shared/deadlines/calendar';
 
 describe('move', () => {
   it.each([
