@@ -1,9 +1,11 @@
 /**
- * Node image decoders for the OCR pipeline: PNG (pngjs), JPEG (jpeg-js, bounded), BMP and the
- * first frame of a GIF (small decoders here), WebP through @napi-rs/canvas when that optional
+ * Node image decoders for the OCR pipeline: PNG (pngjs), JPEG (mozjpeg compiled to wasm, with
+ * jpeg-js for what it refuses, e.g. CMYK), BMP and the first frame of a GIF (small decoders here), WebP through @napi-rs/canvas when that optional
  * native module is present. EXIF orientation comes from exifr (loaded only when the file has an
  * EXIF block). Headers are checked first.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { crc32, inflateSync } from 'node:zlib';
 import type { PNG as PngCodec } from 'pngjs';
 import type JpegCodec from 'jpeg-js';
@@ -18,7 +20,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage & { h
   let raster: RgbaRaster;
   switch (header.format) {
     case 'png': raster = decodePngFast(bytes) ?? decodePng(bytes, (await import('pngjs')).PNG); break;
-    case 'jpeg': raster = decodeJpeg(bytes, (await import('jpeg-js')).default); break;
+    case 'jpeg': raster = await decodeJpeg(bytes); break;
     case 'bmp': raster = decodeBmp(bytes); break;
     case 'gif': raster = decodeGif(bytes); break;
     case 'webp': raster = await decodeWebp(bytes); break;
@@ -178,25 +180,73 @@ function decodePng(bytes: Uint8Array, PNG: typeof PngCodec): RgbaRaster {
   }
 }
 
-function decodeJpeg(bytes: Uint8Array, jpeg: typeof JpegCodec): RgbaRaster {
-  // A truncated file has no End-Of-Image marker; jpeg-js would silently return grey pixels.
+/** A JPEG decoder: bytes in, RGBA out; throws on data it cannot decode. */
+type JpegDecoder = (bytes: Uint8Array) => Promise<RgbaRaster>;
+
+let wasmJpeg: Promise<JpegDecoder> | undefined;
+
+/**
+ * mozjpeg's decoder (libjpeg-turbo) compiled to wasm, loaded once per process: 5-8× faster than
+ * jpeg-js on photos (a 0.5 MP receipt: ≈15-35 ms against ≈80-170 ms). It writes libjpeg's
+ * warnings to stderr, which are dropped. It does not apply EXIF orientation (done later, like
+ * for every format).
+ */
+export function wasmJpegDecoder(): Promise<JpegDecoder> {
+  wasmJpeg ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const [{ default: decode, init }, wasm] = await Promise.all([
+      import('@jsquash/jpeg/decode.js'),
+      readFile(require.resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm')),
+    ]);
+    const quiet = { print: () => {}, printErr: () => {} };
+    // The typings only know init(options); the code also takes a compiled module first.
+    await (init as unknown as (module: WebAssembly.Module, options: object) => Promise<void>)(await WebAssembly.compile(wasm), quiet);
+    return async (bytes) => {
+      const img = await decode(bytes.slice().buffer);
+      return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+    };
+  })();
+  return wasmJpeg;
+}
+
+/** Decodes with jpeg-js (pure JavaScript; also reads CMYK/Adobe files mozjpeg's RGBA output refuses). */
+async function decodeJpegJs(bytes: Uint8Array): Promise<RgbaRaster> {
+  const jpeg: typeof JpegCodec = (await import('jpeg-js')).default;
+  const img = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    tolerantDecoding: true,
+    maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
+    maxMemoryUsageInMB: 1024,
+  });
+  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
+}
+
+/** JPEG: the wasm decoder first, jpeg-js for anything it refuses; both refusing means a broken file. */
+export async function decodeJpeg(bytes: Uint8Array, options: { decoders?: JpegDecoder[] } = {}): Promise<RgbaRaster> {
+  // A truncated file has no End-Of-Image marker; both decoders would silently return grey pixels.
   let end = bytes.length - 1;
   while (end > 1 && bytes[end] === 0) end--;
   let hasEoi = false;
   for (let i = end; i > Math.max(1, end - 4096); i--) if (bytes[i - 1] === 0xff && bytes[i] === 0xd9) { hasEoi = true; break; }
   if (!hasEoi) throw new ImageInputError('truncated JPEG (no end-of-image marker)');
-  try {
-    const img = jpeg.decode(bytes, {
-      useTArray: true,
-      formatAsRGBA: true,
-      tolerantDecoding: true,
-      maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
-      maxMemoryUsageInMB: 1024,
-    });
-    return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
-  } catch (e) {
-    throw new ImageInputError(`truncated or corrupt JPEG (${reason(e)})`);
+  const header = readImageHeader(bytes);
+  const decoders = options.decoders ?? [
+    async (b: Uint8Array) => (await wasmJpegDecoder())(b),
+    decodeJpegJs,
+  ];
+  let lastError: unknown;
+  for (const decoder of decoders) {
+    try {
+      const raster = await decoder(bytes);
+      // The header was checked against the size limits; a decoder must agree with it.
+      if (raster.width === header.width && raster.height === header.height && raster.data.length === raster.width * raster.height * 4) return raster;
+      lastError = new Error(`decoded ${raster.width}×${raster.height}, header says ${header.width}×${header.height}`);
+    } catch (e) {
+      lastError = e;
+    }
   }
+  throw new ImageInputError(`truncated or corrupt JPEG (${reason(lastError)})`);
 }
 
 /** BMP: 1/4/8-bit palette, 16-bit 5-5-5, 24 and 32-bit, uncompressed or BI_BITFIELDS. */

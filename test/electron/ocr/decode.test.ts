@@ -3,7 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { decodeBmp, decodeGif, decodeImage, decodePngFast } from '../../../electron/ocr/decode';
+import { decodeBmp, decodeGif, decodeImage, decodeJpeg, decodePngFast, wasmJpegDecoder } from '../../../electron/ocr/decode';
 import { ImageInputError, readImageHeader } from '../../../shared/evidence/image-header';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/evidence/${name}`));
@@ -64,6 +64,49 @@ describe('decodeImage', () => {
     const withExif = Uint8Array.from([...img.subarray(0, 2), ...app1, ...img.subarray(2)]);
     const { orientation } = await decodeImage(withExif);
     expect(orientation).toBe(6);
+  });
+});
+
+describe('decodeJpeg', () => {
+  const jpegJs = (b: Uint8Array) => jpeg.decode(b, { useTArray: true, formatAsRGBA: true });
+
+  it('decodes with the wasm decoder to nearly the pixels jpeg-js gives', async () => {
+    for (const name of ['callog_tw.jpg', 'contract_tw_scan.jpg']) {
+      const bytes = fixture(name);
+      const ours = await (await wasmJpegDecoder())(bytes);
+      const ref = jpegJs(bytes);
+      expect([ours.width, ours.height]).toEqual([ref.width, ref.height]);
+      let diff = 0;
+      for (let i = 0; i < ref.data.length; i++) diff += Math.abs(ours.data[i]! - ref.data[i]!);
+      // Both are baseline IDCTs with different rounding: off by a level or two at most on average.
+      expect(diff / ref.data.length).toBeLessThan(1.5);
+      // The input is not consumed (the wasm decoder gets a copy).
+      expect(bytes).toEqual(fixture(name));
+    }
+  });
+
+  it('falls back to jpeg-js for a CMYK JPEG the wasm decoder refuses', async () => {
+    const cmyk = new Uint8Array(readFileSync('test/fixtures/ocr-extra/cmyk-small.jpg'));
+    await expect((await wasmJpegDecoder())(cmyk)).rejects.toBeDefined();
+    const r = await decodeJpeg(cmyk);
+    expect([r.width, r.height]).toEqual([160, 80]);
+    // Light background of the call log, read right: not black, not garbage.
+    expect(r.data[0]!).toBeGreaterThan(150);
+  });
+
+  it('refuses a JPEG with corrupt scan data with a named reason', async () => {
+    const bytes = fixture('callog_tw.jpg').slice();
+    for (let i = 700; i < bytes.length - 10; i += 97) bytes[i] = (i * 31) & 0xff;
+    await expect(decodeJpeg(bytes)).rejects.toThrow(ImageInputError);
+  });
+
+  it('uses the next decoder when one disagrees with the header', async () => {
+    const bytes = fixture('callog_tw.jpg');
+    const wrong = async () => ({ width: 1, height: 1, data: new Uint8ClampedArray(4) });
+    const right = async (b: Uint8Array) => { const d = jpegJs(b); return { width: d.width, height: d.height, data: new Uint8ClampedArray(d.data) }; };
+    const r = await decodeJpeg(bytes, { decoders: [wrong, right] });
+    expect([r.width, r.height]).toEqual([997, 883]);
+    await expect(decodeJpeg(bytes, { decoders: [wrong] })).rejects.toThrow(/header says 997×883/);
   });
 });
 
