@@ -1,8 +1,12 @@
 // Builds the Node-side bundles: Electron main and preload (CommonJS, as Electron's sandboxed preload
 // requires) and the headless CLI (ESM, code-split so each command loads only what it needs).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
+rmSync('dist/cli', { recursive: true, force: true });
 
 await Promise.all([
   build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),

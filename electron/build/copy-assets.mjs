@@ -18,7 +18,8 @@ function copy(src, dest) {
 const tess = pkgDir('tesseract.js');
 copy(join(tess, 'dist/worker.min.js'), join(out, 'tesseract/worker.min.js'));
 const core = pkgDir('tesseract.js-core');
-for (const f of ['tesseract-core-lstm.wasm.js', 'tesseract-core-simd-lstm.wasm.js', 'tesseract-core-relaxedsimd-lstm.wasm.js']) {
+// The builds shared/ocr/core-build.ts chooses from.
+for (const f of ['tesseract-core-lstm.wasm.js', 'tesseract-core-simd-lstm.wasm.js']) {
   copy(join(core, f), join(out, 'tesseract-core', f));
 }
 for (const lang of ['chi_tra', 'chi_sim', 'eng']) {

@@ -24,6 +24,7 @@ import {
   type RecognizeOptions,
 } from '../../shared/ocr/engine';
 import { bandRaster, mergeBandResults, splitIntoBands, type Band } from '../../shared/ocr/bands';
+import { tesseractCoreBuild, WASM_SIMD_PROBE } from '../../shared/ocr/core-build';
 import { encodePgm, type Box } from '../../shared/ocr/raster';
 import { mark, recordSpan } from './profile';
 
@@ -52,17 +53,9 @@ export function langDataFile(lang: string): string {
   return join(langDataDir(lang), `${lang}.traineddata.gz`);
 }
 
-// Feature probe (the same tiny module wasm-feature-detect validates).
-const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
-
-/**
- * The wasm core to load: the SIMD build when the runtime has wasm SIMD. The full build, not the
- * "-lstm" one: on the fixtures the LSTM-only build read some characters differently (a
- * full-width colon as ©) and was no faster. Relaxed SIMD is left out on purpose: its results may
- * differ from one CPU to another.
- */
+/** The wasm core to load (see shared/ocr/core-build.ts: the same build as the app's). */
 export function coreFile(): string {
-  return require.resolve(WebAssembly.validate(SIMD_PROBE) ? 'tesseract.js-core/tesseract-core-simd.js' : 'tesseract.js-core/tesseract-core.js');
+  return require.resolve(`tesseract.js-core/${tesseractCoreBuild(WebAssembly.validate(WASM_SIMD_PROBE))}.js`);
 }
 
 /** The worker script: next to this module in the sources, copied next to the chunk by the build. */

@@ -83,6 +83,9 @@ describe('evidence', () => {
     await page.locator('.overall-progress').waitFor();
     await expect.poll(() => page.locator('.ocr-status[data-status="done"]').count(), { timeout: 240_000, interval: 1000 }).toBe(4);
     await page.screenshot({ path: `${SCREENSHOTS}/12-evidence-recognised-zh-TW.png` });
+    // The engine ran on the same core build as the CLI (LSTM-only SIMD, never relaxed SIMD).
+    const cores = s.requests.filter((u) => u.includes('/tesseract-core/')).map((u) => u.split('/').pop());
+    expect([...new Set(cores)]).toEqual(['tesseract-core-simd-lstm.wasm.js']);
 
     await rows().nth(0).getByRole('button', { name: '開啟', exact: true }).click();
     const text = page.locator('textarea[name="exhibit-text"]');

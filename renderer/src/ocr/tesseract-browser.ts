@@ -7,6 +7,7 @@
 import { createWorker, type Worker as TesseractWorker, type Page, type Bbox } from 'tesseract.js';
 import { OcrCancelledError, PSM_CODE, type OcrEngine, type OcrLine, type OcrResult } from '../../../shared/ocr/engine';
 import { encodePgm, type Box } from '../../../shared/ocr/raster';
+import { tesseractCoreBuild, WASM_SIMD_PROBE } from '../../../shared/ocr/core-build';
 
 /** Where the vendor files live, relative to the page. */
 export const VENDOR_PATHS = { workerPath: 'vendor/tesseract/worker.min.js', corePath: 'vendor/tesseract-core', langPath: 'vendor/lang' } as const;
@@ -38,7 +39,9 @@ export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(l
       if (previous) await (await previous.worker.catch(() => undefined))?.terminate();
       const w = await createWorker(lang, 1, {
         workerPath: url(VENDOR_PATHS.workerPath),
-        corePath: url(VENDOR_PATHS.corePath),
+        // One named build rather than the folder: tesseract.js would pick relaxed SIMD where the
+        // CPU has it, whose results vary between machines (see shared/ocr/core-build.ts).
+        corePath: url(`${VENDOR_PATHS.corePath}/${tesseractCoreBuild(WebAssembly.validate(WASM_SIMD_PROBE))}.wasm.js`),
         langPath: url(VENDOR_PATHS.langPath),
         workerBlobURL: false,
         cacheMethod: 'none',
