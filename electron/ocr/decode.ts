@@ -1,7 +1,7 @@
 /**
  * Node image decoders for the OCR pipeline: PNG (pngjs), JPEG (mozjpeg compiled to wasm, with
- * jpeg-js for what it refuses, e.g. CMYK), BMP and the first frame of a GIF (small decoders here), WebP through @napi-rs/canvas when that optional
- * native module is present. EXIF orientation comes from exifr (loaded only when the file has an
+ * jpeg-js for what it refuses, e.g. CMYK), BMP and the first frame of a GIF (small decoders
+ * here), WebP through @napi-rs/canvas when that optional native module is present. EXIF orientation comes from exifr (loaded only when the file has an
  * EXIF block). Headers are checked first.
  */
 import { readFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage & { h
   let raster: RgbaRaster;
   switch (header.format) {
     case 'png': raster = decodePngFast(bytes) ?? decodePng(bytes, (await import('pngjs')).PNG); break;
-    case 'jpeg': raster = await decodeJpeg(bytes); break;
+    case 'jpeg': raster = await decodeJpeg(bytes, header); break;
     case 'bmp': raster = decodeBmp(bytes); break;
     case 'gif': raster = decodeGif(bytes); break;
     case 'webp': raster = await decodeWebp(bytes); break;
@@ -222,15 +222,17 @@ async function decodeJpegJs(bytes: Uint8Array): Promise<RgbaRaster> {
   return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
 }
 
-/** JPEG: the wasm decoder first, jpeg-js for anything it refuses; both refusing means a broken file. */
-export async function decodeJpeg(bytes: Uint8Array, options: { decoders?: JpegDecoder[] } = {}): Promise<RgbaRaster> {
+/**
+ * JPEG: the wasm decoder first, jpeg-js for anything it refuses; both refusing means a broken
+ * file. `header` is the file's checked header (its size within the limits).
+ */
+export async function decodeJpeg(bytes: Uint8Array, header: ImageHeader, options: { decoders?: JpegDecoder[] } = {}): Promise<RgbaRaster> {
   // A truncated file has no End-Of-Image marker; both decoders would silently return grey pixels.
   let end = bytes.length - 1;
   while (end > 1 && bytes[end] === 0) end--;
   let hasEoi = false;
   for (let i = end; i > Math.max(1, end - 4096); i--) if (bytes[i - 1] === 0xff && bytes[i] === 0xd9) { hasEoi = true; break; }
   if (!hasEoi) throw new ImageInputError('truncated JPEG (no end-of-image marker)');
-  const header = readImageHeader(bytes);
   const decoders = options.decoders ?? [
     async (b: Uint8Array) => (await wasmJpegDecoder())(b),
     decodeJpegJs,
@@ -239,7 +241,7 @@ export async function decodeJpeg(bytes: Uint8Array, options: { decoders?: JpegDe
   for (const decoder of decoders) {
     try {
       const raster = await decoder(bytes);
-      // The header was checked against the size limits; a decoder must agree with it.
+      // A decoder must agree with the header, which was checked against the size limits.
       if (raster.width === header.width && raster.height === header.height && raster.data.length === raster.width * raster.height * 4) return raster;
       lastError = new Error(`decoded ${raster.width}×${raster.height}, header says ${header.width}×${header.height}`);
     } catch (e) {

@@ -88,7 +88,7 @@ describe('decodeJpeg', () => {
   it('falls back to jpeg-js for a CMYK JPEG the wasm decoder refuses', async () => {
     const cmyk = new Uint8Array(readFileSync('test/fixtures/ocr-extra/cmyk-small.jpg'));
     await expect((await wasmJpegDecoder())(cmyk)).rejects.toBeDefined();
-    const r = await decodeJpeg(cmyk);
+    const r = await decodeJpeg(cmyk, readImageHeader(cmyk));
     expect([r.width, r.height]).toEqual([160, 80]);
     // Light background of the call log, read right: not black, not garbage.
     expect(r.data[0]!).toBeGreaterThan(150);
@@ -97,16 +97,16 @@ describe('decodeJpeg', () => {
   it('refuses a JPEG with corrupt scan data with a named reason', async () => {
     const bytes = fixture('callog_tw.jpg').slice();
     for (let i = 700; i < bytes.length - 10; i += 97) bytes[i] = (i * 31) & 0xff;
-    await expect(decodeJpeg(bytes)).rejects.toThrow(ImageInputError);
+    await expect(decodeJpeg(bytes, readImageHeader(bytes))).rejects.toThrow(ImageInputError);
   });
 
   it('uses the next decoder when one disagrees with the header', async () => {
     const bytes = fixture('callog_tw.jpg');
     const wrong = async () => ({ width: 1, height: 1, data: new Uint8ClampedArray(4) });
     const right = async (b: Uint8Array) => { const d = jpegJs(b); return { width: d.width, height: d.height, data: new Uint8ClampedArray(d.data) }; };
-    const r = await decodeJpeg(bytes, { decoders: [wrong, right] });
+    const r = await decodeJpeg(bytes, readImageHeader(bytes), { decoders: [wrong, right] });
     expect([r.width, r.height]).toEqual([997, 883]);
-    await expect(decodeJpeg(bytes, { decoders: [wrong] })).rejects.toThrow(/header says 997×883/);
+    await expect(decodeJpeg(bytes, readImageHeader(bytes), { decoders: [wrong] })).rejects.toThrow(/header says 997×883/);
   });
 });
 
