@@ -186,21 +186,24 @@ export function resizeGray(g: GrayRaster, scale: number): GrayRaster {
       }
     }
   } else {
-    const sums = new Float64Array(ow * oh);
-    const counts = new Float64Array(ow * oh);
-    // Target column of every source column, computed once rather than per pixel.
+    // Area average: output pixel (tx, ty) is the mean of the source pixels whose scaled
+    // position floors to it (a cell no source pixel reaches stays white). Source rows are
+    // summed into one output row at a time; sums are integers, so the means are exact.
     const tx = new Int32Array(w);
-    for (let x = 0; x < w; x++) tx[x] = Math.min(ow - 1, Math.floor(x * scale));
-    for (let y = 0; y < h; y++) {
-      const ty = Math.min(oh - 1, Math.floor(y * scale)) * ow;
-      const row = y * w;
-      for (let x = 0; x < w; x++) {
-        const t = ty + tx[x]!;
-        sums[t]! += data[row + x]!;
-        counts[t]! += 1;
+    const colCount = new Int32Array(ow);
+    for (let x = 0; x < w; x++) { const t = Math.min(ow - 1, Math.floor(x * scale)); tx[x] = t; colCount[t]!++; }
+    const rowSums = new Uint32Array(ow);
+    let y = 0;
+    for (let ty = 0; ty < oh; ty++) {
+      rowSums.fill(0);
+      let rows = 0;
+      for (; y < h && Math.min(oh - 1, Math.floor(y * scale)) === ty; y++, rows++) {
+        const row = y * w;
+        for (let x = 0; x < w; x++) rowSums[tx[x]!]! += data[row + x]!;
       }
+      const o = ty * ow;
+      for (let x = 0; x < ow; x++) { const n = colCount[x]! * rows; out[o + x] = n ? rowSums[x]! / n : 255; }
     }
-    for (let i = 0; i < out.length; i++) out[i] = counts[i]! ? sums[i]! / counts[i]! : 255;
   }
   return { width: ow, height: oh, data: out };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePgm, orientGray, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { encodePgm, orientGray, resizeGray, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -44,4 +44,32 @@ describe('encodePgm', () => {
     expect(String.fromCharCode(...bytes.subarray(0, header.length))).toBe(header);
     expect(Array.from(bytes.subarray(header.length))).toEqual([1, 2, 3, 4, 5, 6]);
   });
+});
+
+describe('resizeGray (downscaling)', () => {
+  /** The area average written out per pixel: every source pixel added to the cell it floors to. */
+  function reference(g: GrayRaster, scale: number): number[] {
+    const ow = Math.max(1, Math.round(g.width * scale)), oh = Math.max(1, Math.round(g.height * scale));
+    const sums = new Array<number>(ow * oh).fill(0), counts = new Array<number>(ow * oh).fill(0);
+    for (let y = 0; y < g.height; y++) {
+      for (let x = 0; x < g.width; x++) {
+        const t = Math.min(oh - 1, Math.floor(y * scale)) * ow + Math.min(ow - 1, Math.floor(x * scale));
+        sums[t]! += g.data[y * g.width + x]!;
+        counts[t]!++;
+      }
+    }
+    return Array.from(new Uint8ClampedArray(sums.map((s, i) => (counts[i] ? s / counts[i]! : 255))));
+  }
+
+  it.each<[number, number, number]>([[101, 67, 0.5], [900, 640, 1 / 1.7], [33, 250, 0.31], [64, 64, 0.97], [7, 5, 0.2], [1000, 3, 0.05]])(
+    'averages a %i×%i raster scaled by %f exactly as a per-pixel area average',
+    (w, h, scale) => {
+      let seed = w * 7919 + h;
+      const g: GrayRaster = { width: w, height: h, data: new Uint8ClampedArray(w * h) };
+      for (let i = 0; i < g.data.length; i++) { seed = (seed * 1103515245 + 12345) >>> 0; g.data[i] = seed >>> 24; }
+      const out = resizeGray(g, scale);
+      expect([out.width, out.height]).toEqual([Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale))]);
+      expect(Array.from(out.data)).toEqual(reference(g, scale));
+    },
+  );
 });
