@@ -145,6 +145,14 @@ describe('decodePngFast', () => {
   // Semi-transparent corner so the alpha channels carry more than 255s.
   for (let y = 0; y < 40; y++) for (let x = 0; x < 40; x++) source.data[(y * source.width + x) * 4 + 3] = 40 + x + y;
   const reencoded = (colorType: 0 | 2 | 4 | 6) => new Uint8Array(PNG.sync.write(source, { colorType, inputHasAlpha: true }));
+  /** 16-bit samples that are not all 257·n (their low bytes matter for the rounding). */
+  const sixteenBit = (colorType: 0 | 2 | 4 | 6) => {
+    const png = new PNG({ width: 97, height: 31, bitDepth: 16, colorType: 6, inputHasAlpha: true });
+    const samples = new Uint16Array(97 * 31 * 4);
+    for (let i = 0; i < samples.length; i++) samples[i] = (i * 7919 + (i >> 3) * 131) & 65535;
+    (png as unknown as { data: Uint16Array }).data = samples;
+    return new Uint8Array(PNG.sync.write(png, { colorType, bitDepth: 16, inputHasAlpha: true }));
+  };
 
   it.each([
     ['16-bit RGBA screenshot', () => new Uint8Array(readFileSync('test/fixtures/ocr-extra/bill_en_hk.png'))],
@@ -153,6 +161,10 @@ describe('decodePngFast', () => {
     ['8-bit RGB', () => reencoded(2)],
     ['8-bit grey + alpha', () => reencoded(4)],
     ['8-bit RGBA', () => reencoded(6)],
+    ['16-bit grey', () => sixteenBit(0)],
+    ['16-bit RGB', () => sixteenBit(2)],
+    ['16-bit grey + alpha', () => sixteenBit(4)],
+    ['16-bit RGBA', () => sixteenBit(6)],
   ])('gives exactly the pixels pngjs gives: %s', (_name, make) => {
     const bytes = make();
     const fast = decodePngFast(bytes);
