@@ -291,9 +291,7 @@ export function normaliseContrast(g: GrayRaster): { raster: GrayRaster; low: num
   if (high - low < 16 || (low <= 2 && high >= 253)) return { raster: g, low, high };
   const lut = new Uint8ClampedArray(256);
   for (let i = 0; i < 256; i++) lut[i] = ((i - low) * 255) / (high - low);
-  const out = new Uint8ClampedArray(g.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = lut[g.data[i]!]!;
-  return { raster: { width: g.width, height: g.height, data: out }, low, high };
+  return { raster: mapThroughLut(g, lut), low, high };
 }
 
 /**
@@ -365,9 +363,7 @@ export function normaliseLocalContrast(g: GrayRaster, radius: number, minContras
 export function applyGamma(g: GrayRaster, gamma: number): GrayRaster {
   const lut = new Uint8ClampedArray(256);
   for (let i = 0; i < 256; i++) lut[i] = 255 * Math.pow(i / 255, gamma);
-  const out = new Uint8ClampedArray(g.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = lut[g.data[i]!]!;
-  return { width: g.width, height: g.height, data: out };
+  return mapThroughLut(g, lut);
 }
 
 /** A dark-background region that was inverted, in the raster's pixels. */
@@ -519,6 +515,17 @@ function darkMask(g: GrayRaster): Uint8Array {
 }
 
 /**
+ * Every pixel through a 256-entry table. One kernel for all the tone curves (gamma, contrast
+ * stretch): a pixel loop runs slowly until the engine has optimised it, once per distinct loop.
+ */
+function mapThroughLut(g: GrayRaster, lut: Uint8ClampedArray): GrayRaster {
+  const out = new Uint8ClampedArray(g.data.length);
+  const d = g.data;
+  for (let i = 0; i < out.length; i++) out[i] = lut[d[i]!]!;
+  return { width: g.width, height: g.height, data: out };
+}
+
+/**
  * Skew of the text lines in degrees (positive: lines rise to the right, i.e. the content is
  * rotated counter-clockwise), by maximising the sharpness of the horizontal projection profile
  * over a coarse-then-fine angle search within ±`maxDegrees`.
@@ -526,32 +533,35 @@ function darkMask(g: GrayRaster): Uint8Array {
 export function findSkewAngle(g: GrayRaster, maxDegrees = 15): number {
   const factor = Math.max(1, Math.max(g.width, g.height) / 900);
   const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
-  const mask = darkMask(small);
-  let count = 0;
-  for (let i = 0; i < mask.length; i++) count += mask[i]!;
-  // A page that is mostly dark pixels has no line structure to measure.
-  if (count < 50 || count > mask.length * 0.5) return 0;
-  // Dark pixels listed row by row (x only; row y's points are xs[rowStart[y] … rowStart[y+1]]),
-  // and integer bins: the score runs ~80 times over them. The coarse search reads every other
-  // row and column at half the bin resolution (a quarter of the points); the fine search and
-  // the final choice read every dark pixel.
+  // Dark pixels (Otsu) listed row by row (x only; row y's points are xs[rowStart[y] …
+  // rowStart[y+1]]), and integer bins: the score runs ~80 times over them. The coarse search
+  // reads every other row and column at half the bin resolution (a quarter of the points); the
+  // fine search and the final choice read every dark pixel.
   const w = small.width, h = small.height;
-  const xs = new Uint16Array(count);
+  const t = otsuThreshold(histogram(small));
+  const sd = small.data;
+  const all = new Uint16Array(w * h);
   const rowStart = new Int32Array(h + 1);
-  let coarseCount = 0;
-  for (let y = 0, k = 0; y < h; y++) {
-    const row = y * w;
-    rowStart[y] = k;
-    for (let x = 0; x < w; x++) if (mask[row + x]) { xs[k++] = x; if (!(x & 1) && !(y & 1)) coarseCount++; }
-    rowStart[y + 1] = k;
-  }
-  const coarseXs = new Uint16Array(coarseCount);
   const coarseRowStart = new Int32Array(h + 1);
-  for (let y = 0, k = 0; y < h; y++) {
-    coarseRowStart[y] = k;
-    if (!(y & 1)) for (let i = rowStart[y]!; i < rowStart[y + 1]!; i++) if (!(xs[i]! & 1)) coarseXs[k++] = xs[i]!;
-    coarseRowStart[y + 1] = k;
+  let count = 0;
+  let coarseCount = 0;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    rowStart[y] = count;
+    coarseRowStart[y] = coarseCount;
+    for (let x = 0; x < w; x++) {
+      if (sd[row + x]! > t) continue;
+      all[count++] = x;
+      if (!((x | y) & 1)) coarseCount++;
+    }
   }
+  rowStart[h] = count;
+  coarseRowStart[h] = coarseCount;
+  // A page that is mostly dark pixels has no line structure to measure.
+  if (count < 50 || count > w * h * 0.5) return 0;
+  const xs = all.subarray(0, count);
+  const coarseXs = new Uint16Array(coarseCount);
+  for (let y = 0, k = 0; y < h; y += 2) for (let i = rowStart[y]!; i < rowStart[y + 1]!; i++) if (!(xs[i]! & 1)) coarseXs[k++] = xs[i]!;
   const diag = Math.ceil(Math.hypot(w, h));
   const bins = new Int32Array(diag * 2 + 2);
   const xsin = new Float64Array(w);
@@ -599,13 +609,14 @@ export function findSkewAngle(g: GrayRaster, maxDegrees = 15): number {
  * inked rows), in pixels; 0 when nothing looks like text.
  */
 export function estimateLineHeight(g: GrayRaster): number {
-  const mask = darkMask(g);
+  const t = otsuThreshold(histogram(g));
+  const d = g.data;
   const runs: number[] = [];
   let run = 0;
   const minInk = Math.max(2, g.width * 0.003);
   for (let y = 0; y < g.height; y++) {
     let ink = 0;
-    for (let x = 0; x < g.width; x++) ink += mask[y * g.width + x]!;
+    for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t) ink++;
     const inked = ink >= minInk && ink < g.width * 0.9;
     if (inked) run++;
     else { if (run >= 4) runs.push(run); run = 0; }
