@@ -42,10 +42,10 @@ export function parseOcrLang(value: string): { ok: true; langs: OcrLangCode[] } 
 }
 
 /** Tesseract page segmentation modes the pipeline uses. */
-export type PageSegMode = 'auto' | 'single-column' | 'single-block' | 'sparse';
+export type PageSegMode = 'auto' | 'single-column' | 'single-block' | 'single-line' | 'sparse';
 
 /** Tesseract's numeric code of a {@link PageSegMode}. */
-export const PSM_CODE: Record<PageSegMode, string> = { auto: '3', 'single-column': '4', 'single-block': '6', sparse: '11' };
+export const PSM_CODE: Record<PageSegMode, string> = { auto: '3', 'single-column': '4', 'single-block': '6', 'single-line': '7', sparse: '11' };
 
 /**
  * Page segmentation for an image: automatic layout analysis handles both documents and chat

@@ -51,10 +51,11 @@ export function normaliseFullWidth(text: string): string {
 
 /**
  * Dashes between digits (phone numbers, account numbers) read as the ideograph 一 or as long or
- * full-width dashes become "-": no Chinese text puts 一 between two ASCII digits.
+ * full-width dashes, alone or doubled with a hyphen (the wide full-width － read as "—-"), become
+ * "-": no Chinese text puts 一 between two ASCII digits.
  */
 export function normaliseDigitDashes(text: string): string {
-  return text.replace(/(?<=\d)\s?[一—–－‐‑ー]\s?(?=\d)/g, '-');
+  return text.replace(/(?<=\d)\s?(?:[一—–－‐‑ー][-一—–－‐‑ー]?|-[一—–－‐‑ー])\s?(?=\d)/g, '-');
 }
 
 /** Han ideographs and kana: the characters that make a stretch of text Chinese (or Japanese). */
@@ -82,7 +83,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a © between a CJK label and a number is the full-width colon misread;
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
- * - "NTS$" or "NTS" before an amount is "NT$" with the dollar sign read twice or as S.
+ * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount is "NT$" with the dollar sign read as S,
+ *   or as S and $ together (the wide full-width ＄ split in two or three).
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
@@ -93,7 +95,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(COPYRIGHT_FOR_COLON, '：')
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
-    .replace(/\bNTS\$?(?= ?[0-9])/g, 'NT$');
+    .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$');
 }
 
 /** Applies the text clean-ups to a string. */

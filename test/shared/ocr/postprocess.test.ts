@@ -33,6 +33,10 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
     ['0912－345－678', '0912-345-678'],
     ['第一次 1 一 2', '第一次 1-2'],
     ['一年50元', '一年50元'],
+    ['0936—-555—-789,', '0936-555-789,'],
+    ['0936-—555', '0936-555'],
+    ['2024--2025', '2024--2025'],
+    ['12-34', '12-34'],
   ])('dashes %j → %j', (input, expected) => {
     expect(normaliseDigitDashes(input)).toBe(expected);
   });
@@ -67,6 +71,9 @@ describe('normaliseCjkPunctuation', () => {
     // NT$ misread.
     ['NTS$649元', 'NT$649元'],
     ['NTS 1,285', 'NT$ 1,285'],
+    ['NTS$S1, 285元', 'NT$1, 285元'],
+    ['NT$S2,460元', 'NT$2,460元'],
+    ['NTSS 120', 'NT$ 120'],
     ['NT$649', 'NT$649'],
     // Latin and numeric text is left alone.
     ['Period: 01 Oct 2024 - 31 Oct 2024', 'Period: 01 Oct 2024 - 31 Oct 2024'],
@@ -74,6 +81,7 @@ describe('normaliseCjkPunctuation', () => {
     ['上午10:32', '上午10:32'],
     ['1,285元', '1,285元'],
     ['NTSC 1080', 'NTSC 1080'],
+    ['NTS$ABC', 'NTS$ABC'],
   ])('%j → %j', (input, expected) => {
     expect(normaliseCjkPunctuation(input)).toBe(expected);
   });

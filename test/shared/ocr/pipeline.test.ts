@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrEngine, OcrInput, OcrLine, OcrResult, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
+import { REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
+import { createGray } from '../../../shared/ocr/raster';
+
+const word = (text: string, confidence: number, x: number, y = 100, w = 40, h = 20): OcrWord => ({ text, confidence, box: { x, y, w, h } });
+const line = (words: OcrWord[], confidence: number): OcrLine => ({
+  text: words.map((w) => w.text).join(' '),
+  confidence,
+  box: { x: words[0]!.box.x, y: words[0]!.box.y, w: words.at(-1)!.box.x + words.at(-1)!.box.w - words[0]!.box.x, h: words[0]!.box.h },
+  words,
+});
+const page = (lines: OcrLine[]): OcrResult => ({ text: lines.map((l) => l.text).join('\n'), confidence: 80, words: lines.flatMap((l) => l.words), lines });
+
+/** An engine that answers each second reading from a script: (call index, input size) → words. */
+function scripted(answer: (call: number, width: number, height: number) => OcrWord[]) {
+  const calls: Array<{ width: number; height: number; options: RecognizeOptions }> = [];
+  const engine: OcrEngine = {
+    recognize(input: OcrInput, options: RecognizeOptions) {
+      if (input.kind !== 'raster') throw new Error('raster expected');
+      const { width, height } = input.raster;
+      const words = answer(calls.length, width, height);
+      calls.push({ width, height, options });
+      return Promise.resolve(page(words.length ? [line(words, words.reduce((a, w) => a + w.confidence, 0) / words.length)] : []));
+    },
+    dispose: () => Promise.resolve(),
+  };
+  return { engine, calls };
+}
+
+const raster = createGray(600, 300);
+
+describe('rereadWeakLines', () => {
+  it('leaves a well-read page alone without asking the engine again', async () => {
+    const { engine, calls } = scripted(() => []);
+    const result = page([line([word('繳費期限', 91, 40), word('113/11/20', 88, 90)], 90), line([word('BEER', 95, 40, 140)], 95)]);
+    expect(await rereadWeakLines(result, raster, engine, 'chi_tra+eng')).toBe(result);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('replaces a line the engine failed on by its more confident reading, boxes mapped back', async () => {
+    // The failed line: 40…240 × 100…120; cut out with a margin of 0.6 × 20 = 12 px.
+    const failed = line([word('9', 3, 40, 100, 30), word('do', 1, 80, 100, 100), word('ddw', 1, 190, 100, 50)], 2);
+    const good = line([word('門號', 92, 40, 60)], 92);
+    const { engine, calls } = scripted((call, width) => (call === 0 ? [word('0936一555一789。', 82, 9, 9, Math.round(width * 0.8), 15)] : [word('0d', 9, 9, 9, 40, 15)]));
+    const out = await rereadWeakLines(page([good, failed]), raster, engine, 'chi_tra+eng');
+    expect(calls.map((c) => [c.width, c.height, c.options.psm])).toEqual(REREAD_SCALES.map((s) => [Math.round(224 * s), Math.round(44 * s), 'single-line']));
+    expect(out.lines[0]).toBe(good);
+    expect(out.lines[1]!.text).toBe('0936一555一789。');
+    expect(out.lines[1]!.confidence).toBe(82);
+    // 0.75 scale: 9 px in the cut-out is 12 px in the raster, from the cut's corner (28, 88).
+    expect(out.lines[1]!.words[0]!.box).toEqual({ x: 40, y: 100, w: 179, h: 20 });
+    expect(out.words.map((w) => w.text)).toEqual(['門號', '0936一555一789。']);
+  });
+
+  it('keeps a weak line when no reading is clearly more confident', async () => {
+    const weak = line([word('0936-555-789.', 43, 40)], 43);
+    const { engine, calls } = scripted(() => [word('0936-555-789,', 52, 9, 9)]);
+    const out = await rereadWeakLines(page([weak]), raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(REREAD_SCALES.length);
+    expect(out.lines[0]!.words[0]!.text).toBe('0936-555-789.');
+  });
+
+  it('replaces an unsure English word on a Chinese page only by a Chinese reading', async () => {
+    const l = line([word('NT$2,', 90, 40), word('460元,', 91, 90), word('BER', 36, 140, 100, 90)], 79);
+    // First reading (0.75) is English again, with high confidence; the second (1) is Chinese.
+    const { engine, calls } = scripted((call) => (call === 0 ? [word('BEAR', 95, 5, 5)] : [word('繳費期限', 90, 12, 12, 90, 20)]));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(2);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['NT$2,', '460元,', '繳費期限']);
+    expect(out.lines[0]!.words[2]!.box).toEqual({ x: 140, y: 100, w: 90, h: 20 });
+    expect(out.lines[0]!.confidence).toBe(79);
+  });
+
+  it('does not second-guess English words on pages read without a Chinese model', async () => {
+    const l = line([word('Roaming', 45, 40), word('data', 90, 120)], 67);
+    const { engine, calls } = scripted(() => [word('Roaming', 95, 5, 5)]);
+    const out = await rereadWeakLines(page([l]), raster, engine, 'eng');
+    expect(calls).toHaveLength(0);
+    expect(out.lines[0]).toBe(l);
+  });
+
+  it('keeps an unsure word whose second readings are not confident enough', async () => {
+    const l = line([word('HER', 33, 40), word('門號', 92, 90)], 78);
+    const { engine } = scripted(() => [word('繳費', WEAK_LINE_CONFIDENCE, 5, 5)]);
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['HER', '門號']);
+  });
+
+  it('stops when the job is cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { engine, calls } = scripted(() => []);
+    await expect(rereadWeakLines(page([line([word('9', 3, 40)], 3)]), raster, engine, 'chi_tra+eng', controller.signal)).rejects.toThrow();
+    expect(calls).toHaveLength(0);
+  });
+});
