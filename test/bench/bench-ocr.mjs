@@ -6,6 +6,8 @@
 //   npm run bench:ocr -- --no-build   # use dist/ as it is
 //   npm run bench:ocr -- --strict     # exit 1 when a target is missed
 //   npm run bench:ocr -- --runs 5     # runs per image and engine (default 3; the median counts)
+//   npm run bench:ocr -- --dir DIR    # the images of DIR instead (repeatable), e.g. the size sweep
+//                                     # of test/fixtures/ocr-extra/make-sweep.sh
 //
 // Images: test/fixtures/evidence/*.{png,jpg} and test/fixtures/ocr-extra/*.{png,jpg}, each with
 // <name>.gt.txt (ground truth) and <name>.facts.json ({"lang": "chi_tra" | "chi_sim" | "eng"}).
@@ -24,7 +26,9 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 1) : 3;
-const dirs = ['test/fixtures/evidence', 'test/fixtures/ocr-extra'];
+const dirArgs = argv.flatMap((a, i) => (a === '--dir' && argv[i + 1] ? [argv[i + 1]] : []));
+const dirs = dirArgs.length ? dirArgs : ['test/fixtures/evidence', 'test/fixtures/ocr-extra'];
+for (const d of dirArgs) if (!existsSync(d)) { console.error(`no such folder: ${d}`); process.exit(2); }
 
 /** Same normalisation as cer.py: NFKC, then drop every whitespace character. */
 const norm = (s) => Array.from(s.normalize('NFKC').replace(/\s+/gu, ''));
