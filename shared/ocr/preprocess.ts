@@ -170,6 +170,14 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
   const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
   const radius = Math.max(2, Math.round((window || Math.max(g.width, g.height) / 40) / factor));
   const bg = boxBlur(maxFilter(small, radius), radius);
+  return divideByBackground(g, bg, factor);
+}
+
+/**
+ * Each pixel of `g` divided by the background `bg` (`factor` times smaller), bilinearly
+ * interpolated, scaled so that the background becomes white.
+ */
+function divideByBackground(g: GrayRaster, bg: GrayRaster, factor: number): GrayRaster {
   const out = new Uint8ClampedArray(g.width * g.height);
   const sw = bg.width;
   const sh = bg.height;
@@ -184,17 +192,8 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
     cx1[x] = Math.min(sw - 1, x0 + 1);
     cwx[x] = fx - x0;
   }
-  const bd = bg.data;
-  const gd = g.data;
   // Horizontal interpolation of a background row, computed once per background row and reused
   // by every output row that reads it (the same arithmetic as interpolating per pixel).
-  const across = (sy: number, into: Float64Array) => {
-    const r0 = sy * sw;
-    for (let x = 0; x < g.width; x++) {
-      const wx = cwx[x]!;
-      into[x] = bd[r0 + cx0[x]!]! * (1 - wx) + bd[r0 + cx1[x]!]! * wx;
-    }
-  };
   let rowA = new Float64Array(g.width), rowB = new Float64Array(g.width);
   let haveA = -1, haveB = -1;
   for (let y = 0; y < g.height; y++) {
@@ -204,17 +203,27 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
     const wy = fy - y0;
     if (haveA !== y0) {
       if (haveB === y0) { const t = rowA; rowA = rowB; rowB = t; haveA = y0; haveB = -1; }
-      else { across(y0, rowA); haveA = y0; }
+      else { interpolateRow(bg.data, y0 * sw, cx0, cx1, cwx, rowA); haveA = y0; }
     }
-    if (haveB !== y1) { across(y1, rowB); haveB = y1; }
-    const row = y * g.width;
-    for (let x = 0; x < g.width; x++) {
-      const b = rowA[x]! * (1 - wy) + rowB[x]! * wy;
-      const v = gd[row + x]!;
-      out[row + x] = b > 8 ? (v * 255) / b : 255;
-    }
+    if (haveB !== y1) { interpolateRow(bg.data, y1 * sw, cx0, cx1, cwx, rowB); haveB = y1; }
+    divideRow(g.data, y * g.width, rowA, rowB, wy, out);
   }
   return { width: g.width, height: g.height, data: out };
+}
+
+function interpolateRow(bd: Uint8ClampedArray, r0: number, cx0: Int32Array, cx1: Int32Array, cwx: Float64Array, into: Float64Array): void {
+  for (let x = 0; x < into.length; x++) {
+    const wx = cwx[x]!;
+    into[x] = bd[r0 + cx0[x]!]! * (1 - wx) + bd[r0 + cx1[x]!]! * wx;
+  }
+}
+
+function divideRow(gd: Uint8ClampedArray, row: number, rowA: Float64Array, rowB: Float64Array, wy: number, out: Uint8ClampedArray): void {
+  for (let x = 0; x < rowA.length; x++) {
+    const b = rowA[x]! * (1 - wy) + rowB[x]! * wy;
+    const v = gd[row + x]!;
+    out[row + x] = b > 8 ? (v * 255) / b : 255;
+  }
 }
 
 /** Grey-level dilation: each pixel becomes the maximum of its (2r+1)² window, clamped to the raster. */
@@ -231,45 +240,41 @@ export function maxFilter(g: GrayRaster, r: number): GrayRaster {
   const line = new Uint8Array(padded);
   const pre = new Uint8Array(padded);
   const suf = new Uint8Array(padded);
-  const runningMax = () => {
-    for (let start = 0; start < padded; start += span) {
-      let m = 0;
-      for (let i = start; i < start + span; i++) { const v = line[i]!; if (v > m) m = v; pre[i] = m; }
-      m = 0;
-      for (let i = start + span - 1; i >= start; i--) { const v = line[i]!; if (v > m) m = v; suf[i] = m; }
-    }
-  };
   // The window of output x is line[x … x+2r] (the line is shifted by r): max(suf[x], pre[x+2r]).
-  const src = g.data;
   for (let y = 0; y < h; y++) {
     line.fill(0);
-    const row = y * w;
-    for (let x = 0; x < w; x++) line[x + r] = src[row + x]!;
-    runningMax();
-    for (let x = 0; x < w; x++) { const a = suf[x]!, b = pre[x + 2 * r]!; tmp[row + x] = a > b ? a : b; }
+    line.set(g.data.subarray(y * w, (y + 1) * w), r);
+    runningMax(line, pre, suf, span);
+    windowMax(pre, suf, r, tmp, y * w, 1, w);
   }
   for (let x = 0; x < w; x++) {
     line.fill(0);
     for (let y = 0; y < h; y++) line[y + r] = tmp[y * w + x]!;
-    runningMax();
-    for (let y = 0; y < h; y++) { const a = suf[y]!, b = pre[y + 2 * r]!; out[y * w + x] = a > b ? a : b; }
+    runningMax(line, pre, suf, span);
+    windowMax(pre, suf, r, out, x, w, h);
   }
   return { width: w, height: h, data: out };
 }
 
-function boxBlur(g: GrayRaster, r: number): GrayRaster {
-  const { width: w, height: h, data } = g;
-  const W = w + 1;
-  // Summed-area table of the values only (integralImages also builds the squares, unused here).
-  const sum = new Float64Array(W * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let rs = 0;
-    const row = y * w, above = y * W, at = (y + 1) * W;
-    for (let x = 0; x < w; x++) {
-      rs += data[row + x]!;
-      sum[at + x + 1] = sum[above + x + 1]! + rs;
-    }
+/** Prefix and suffix maxima of `line` within consecutive blocks of `span`. */
+function runningMax(line: Uint8Array, pre: Uint8Array, suf: Uint8Array, span: number): void {
+  for (let start = 0; start < line.length; start += span) {
+    let m = 0;
+    for (let i = start; i < start + span; i++) { const v = line[i]!; if (v > m) m = v; pre[i] = m; }
+    m = 0;
+    for (let i = start + span - 1; i >= start; i--) { const v = line[i]!; if (v > m) m = v; suf[i] = m; }
   }
+}
+
+/** `count` window maxima into `out` from index `at`, `stride` apart. */
+function windowMax(pre: Uint8Array, suf: Uint8Array, r: number, out: Uint8ClampedArray, at: number, stride: number, count: number): void {
+  for (let k = 0, o = at; k < count; k++, o += stride) { const a = suf[k]!, b = pre[k + 2 * r]!; out[o] = a > b ? a : b; }
+}
+
+function boxBlur(g: GrayRaster, r: number): GrayRaster {
+  const sum = summedArea(g);
+  const { width: w, height: h } = g;
+  const W = w + 1;
   const out = new Uint8ClampedArray(w * h);
   // The clamped window mean of windowStats, inlined: no object per pixel.
   for (let y = 0; y < h; y++) {
@@ -281,6 +286,22 @@ function boxBlur(g: GrayRaster, r: number): GrayRaster {
     }
   }
   return { width: w, height: h, data: out };
+}
+
+/** Summed-area table of the values, (w+1)·(h+1) (integralImages also builds the squares). */
+function summedArea(g: GrayRaster): Float64Array {
+  const { width: w, height: h, data } = g;
+  const W = w + 1;
+  const sum = new Float64Array(W * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rs = 0;
+    const row = y * w, above = y * W, at = (y + 1) * W;
+    for (let x = 0; x < w; x++) {
+      rs += data[row + x]!;
+      sum[at + x + 1] = sum[above + x + 1]! + rs;
+    }
+  }
+  return sum;
 }
 
 /** Stretches grey levels so the 0.5th percentile becomes black and the 99.5th white. */
@@ -390,14 +411,48 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster)
   const values = tone?.data ?? data;
   const t = otsuThreshold(histogram(g));
   const min = minSize || Math.max(14, Math.round(Math.min(w, h) / 50));
-  // 4-connected labelling of dark pixels with union-find (parents in a growable typed array).
+  // One pixel loop per function below: each loop is optimised on its own while it runs, and a
+  // small function is compiled much sooner than one holding every loop.
+  const { labels, parent, count } = labelDarkPixels(data, w, h, t);
+  const c = measureComponents(labels, parent, count, values, w, h);
+  const out = new Uint8ClampedArray(data);
+  const mask = new Uint8Array(w * h);
+  const regions: InvertedRegion[] = [];
+  for (const label of c.roots) {
+    const x0 = c.x0[label]!, y0 = c.y0[label]!;
+    const bw = c.x1[label]! - x0 + 1;
+    const bh = c.y1[label]! - y0 + 1;
+    const n = c.n[label]!;
+    if (bw < min * 2 || bh < min) continue;
+    if (n / (bw * bh) < 0.45) continue;
+    const mean = c.sum[label]! / n;
+    const std = Math.sqrt(Math.max(0, c.sumSq[label]! / n - mean * mean));
+    if (std > 28) continue;
+    const box = { x: x0, y: y0, w: bw, h: bh };
+    const outside = outsideOfComponent(labels, w, label, box);
+    const { inside, holes } = countInside(labels, w, label, box, outside);
+    // No enclosed lighter pixels means no light text: nothing to gain from inverting.
+    if (holes < inside * 0.004 || holes > inside * 0.6) continue;
+    fillInverted(out, mask, values, w, box, outside, Math.max(1, 255 - mean));
+    regions.push({ box, background: Math.round(mean) });
+  }
+  return { raster: { width: w, height: h, data: out }, regions, mask };
+}
+
+/** Root of `a` in a union-find forest, halving the path on the way. */
+function findRoot(parent: Int32Array, a: number): number {
+  while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
+  return a;
+}
+
+/**
+ * 4-connected labelling of the pixels ≤ `t` with union-find: provisional labels (−1 for light
+ * pixels) and the forest joining them.
+ */
+function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number } {
   const labels = new Int32Array(w * h).fill(-1);
   let parent = new Int32Array(1024);
-  let nLabels = 0;
-  const find = (a: number): number => {
-    while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
-    return a;
-  };
+  let count = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
@@ -405,88 +460,95 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster)
       const up = y > 0 ? labels[i - w]! : -1;
       const left = x > 0 ? labels[i - 1]! : -1;
       if (up < 0 && left < 0) {
-        if (nLabels === parent.length) { const grown = new Int32Array(parent.length * 2); grown.set(parent); parent = grown; }
-        labels[i] = nLabels; parent[nLabels] = nLabels; nLabels++;
+        if (count === parent.length) { const grown = new Int32Array(parent.length * 2); grown.set(parent); parent = grown; }
+        labels[i] = count; parent[count] = count; count++;
       } else if (up >= 0 && left >= 0) {
-        const a = find(up), b = find(left);
+        const a = findRoot(parent, up), b = findRoot(parent, left);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
         labels[i] = Math.min(a, b);
       } else labels[i] = up >= 0 ? up : left;
     }
   }
-  // Per-root bounds and tone sums, indexed by label; roots listed in order of first appearance.
-  const cx0 = new Int32Array(nLabels), cy0 = new Int32Array(nLabels), cx1 = new Int32Array(nLabels), cy1 = new Int32Array(nLabels);
-  const cn = new Float64Array(nLabels), cs = new Float64Array(nLabels), cq = new Float64Array(nLabels);
+  return { labels, parent, count };
+}
+
+/**
+ * Resolves every label to its component's root (in place) and measures each component: bounds,
+ * pixel count, sum and sum of squares of `values`; roots in order of first appearance.
+ */
+function measureComponents(labels: Int32Array, parent: Int32Array, count: number, values: Uint8ClampedArray, w: number, h: number) {
+  const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);
+  const n = new Float64Array(count), sum = new Float64Array(count), sumSq = new Float64Array(count);
   const roots: number[] = [];
   for (let y = 0, i = 0; y < h; y++) {
     for (let x = 0; x < w; x++, i++) {
       if (labels[i]! < 0) continue;
-      const r = find(labels[i]!);
+      const r = findRoot(parent, labels[i]!);
       labels[i] = r;
       const v = values[i]!;
-      if (cn[r] === 0) { roots.push(r); cx0[r] = x; cy0[r] = y; cx1[r] = x; cy1[r] = y; cn[r] = 1; cs[r] = v; cq[r] = v * v; continue; }
-      if (x < cx0[r]!) cx0[r] = x;
-      if (x > cx1[r]!) cx1[r] = x;
-      if (y > cy1[r]!) cy1[r] = y;
-      cn[r]!++; cs[r]! += v; cq[r]! += v * v;
+      if (n[r] === 0) { roots.push(r); x0[r] = x; y0[r] = y; x1[r] = x; y1[r] = y; n[r] = 1; sum[r] = v; sumSq[r] = v * v; continue; }
+      if (x < x0[r]!) x0[r] = x;
+      if (x > x1[r]!) x1[r] = x;
+      if (y > y1[r]!) y1[r] = y;
+      n[r]!++; sum[r]! += v; sumSq[r]! += v * v;
     }
   }
-  const out = new Uint8ClampedArray(data);
-  const mask = new Uint8Array(w * h);
-  const regions: InvertedRegion[] = [];
-  for (const label of roots) {
-    const c = { x0: cx0[label]!, y0: cy0[label]!, x1: cx1[label]!, y1: cy1[label]!, n: cn[label]!, s: cs[label]!, q: cq[label]! };
-    const bw = c.x1 - c.x0 + 1;
-    const bh = c.y1 - c.y0 + 1;
-    if (bw < min * 2 || bh < min) continue;
-    if (c.n / (bw * bh) < 0.45) continue;
-    const mean = c.s / c.n;
-    const std = Math.sqrt(Math.max(0, c.q / c.n - mean * mean));
-    if (std > 28) continue;
-    // Outside = pixels of the bounding box reachable from its border without crossing the region.
-    // Each pixel is pushed at most once (marked when pushed): a typed stack of the box's size.
-    const outside = new Uint8Array(bw * bh);
-    const stack = new Int32Array(bw * bh);
-    let top = 0;
-    const push = (x: number, y: number) => {
-      const k = y * bw + x;
-      if (outside[k] || labels[(c.y0 + y) * w + c.x0 + x] === label) return;
-      outside[k] = 1;
-      stack[top++] = k;
-    };
-    for (let x = 0; x < bw; x++) { push(x, 0); push(x, bh - 1); }
-    for (let y = 0; y < bh; y++) { push(0, y); push(bw - 1, y); }
-    while (top > 0) {
-      const k = stack[--top]!;
-      const x = k % bw, y = (k - x) / bw;
-      if (x > 0) push(x - 1, y);
-      if (x < bw - 1) push(x + 1, y);
-      if (y > 0) push(x, y - 1);
-      if (y < bh - 1) push(x, y + 1);
-    }
-    let inside = 0;
-    let holes = 0;
-    for (let y = 0; y < bh; y++) {
-      for (let x = 0; x < bw; x++) {
-        if (outside[y * bw + x]) continue;
-        inside++;
-        if (labels[(c.y0 + y) * w + c.x0 + x] !== label) holes++;
-      }
-    }
-    // No enclosed lighter pixels means no light text: nothing to gain from inverting.
-    if (holes < inside * 0.004 || holes > inside * 0.6) continue;
-    const bgInv = Math.max(1, 255 - mean);
-    for (let y = 0; y < bh; y++) {
-      for (let x = 0; x < bw; x++) {
-        if (outside[y * bw + x]) continue;
-        const i = (c.y0 + y) * w + c.x0 + x;
-        out[i] = ((255 - values[i]!) * 255) / bgInv;
-        mask[i] = 1;
-      }
-    }
-    regions.push({ box: { x: c.x0, y: c.y0, w: bw, h: bh }, background: Math.round(mean) });
+  return { roots, x0, y0, x1, y1, n, sum, sumSq };
+}
+
+/**
+ * The pixels of `box` reachable from its border without crossing component `label`, as a mask
+ * over the box. Each pixel is pushed at most once (marked when pushed): a typed stack of the
+ * box's size.
+ */
+function outsideOfComponent(labels: Int32Array, w: number, label: number, box: Box): Uint8Array {
+  const bw = box.w, bh = box.h;
+  const outside = new Uint8Array(bw * bh);
+  const stack = new Int32Array(bw * bh);
+  let top = 0;
+  const push = (x: number, y: number) => {
+    const k = y * bw + x;
+    if (outside[k] || labels[(box.y + y) * w + box.x + x] === label) return;
+    outside[k] = 1;
+    stack[top++] = k;
+  };
+  for (let x = 0; x < bw; x++) { push(x, 0); push(x, bh - 1); }
+  for (let y = 0; y < bh; y++) { push(0, y); push(bw - 1, y); }
+  while (top > 0) {
+    const k = stack[--top]!;
+    const x = k % bw, y = (k - x) / bw;
+    if (x > 0) push(x - 1, y);
+    if (x < bw - 1) push(x + 1, y);
+    if (y > 0) push(x, y - 1);
+    if (y < bh - 1) push(x, y + 1);
   }
-  return { raster: { width: w, height: h, data: out }, regions, mask };
+  return outside;
+}
+
+/** Pixels of `box` not outside the component (its inside), and how many of them are not in it (holes). */
+function countInside(labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): { inside: number; holes: number } {
+  let inside = 0;
+  let holes = 0;
+  for (let y = 0; y < box.h; y++) {
+    for (let x = 0; x < box.w; x++) {
+      if (outside[y * box.w + x]) continue;
+      inside++;
+      if (labels[(box.y + y) * w + box.x + x] !== label) holes++;
+    }
+  }
+  return { inside, holes };
+}
+
+/** Inverts the inside of a region into `out` (its background renormalised to white) and marks it in `mask`. */
+function fillInverted(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8ClampedArray, w: number, box: Box, outside: Uint8Array, bgInv: number): void {
+  for (let y = 0; y < box.h; y++) {
+    for (let x = 0; x < box.w; x++) {
+      if (outside[y * box.w + x]) continue;
+      const i = (box.y + y) * w + box.x + x;
+      out[i] = ((255 - values[i]!) * 255) / bgInv;
+      mask[i] = 1;
+    }
+  }
 }
 
 /**
@@ -565,22 +627,7 @@ export function findSkewAngle(g: GrayRaster, maxDegrees = 15): number {
   const diag = Math.ceil(Math.hypot(w, h));
   const bins = new Int32Array(diag * 2 + 2);
   const xsin = new Float64Array(w);
-  /** Profile sharpness at `deg`: bins of `unit` pixels over the rows `rowStep` apart. */
-  const score = (deg: number, px: Uint16Array, starts: Int32Array, rowStep: number, unit: number): number => {
-    const a = (deg * Math.PI) / 180;
-    const s = Math.sin(a) / unit, c = Math.cos(a) / unit;
-    bins.fill(0);
-    for (let x = 0; x < w; x++) xsin[x] = x * s;
-    for (let y = 0; y < h; y += rowStep) {
-      // Math.round(v) + diag with an integer index: v + diag + 0.5 is never negative, so
-      // truncation is the floor.
-      const yc = y * c + diag + 0.5;
-      for (let i = starts[y]!, end = starts[y + 1]!; i < end; i++) bins[(xsin[px[i]!]! + yc) | 0]!++;
-    }
-    let e = 0;
-    for (let i = 1; i < bins.length; i++) { const d = bins[i]! - bins[i - 1]!; e += d * d; }
-    return e;
-  };
+  const score = (deg: number, px: Uint16Array, starts: Int32Array, rowStep: number, unit: number) => projectionScore(deg, px, starts, rowStep, unit, h, diag, bins, xsin);
   let coarse = 0;
   if (coarseCount >= 50) {
     let coarseScore = score(0, coarseXs, coarseRowStart, 2, 2);
@@ -602,6 +649,26 @@ export function findSkewAngle(g: GrayRaster, maxDegrees = 15): number {
     if (sc > bestScore) { bestScore = sc; best = d; }
   }
   return Math.round(best * 100) / 100;
+}
+
+/**
+ * Sharpness of the projection profile of the points (see findSkewAngle) at `deg`: bins of
+ * `unit` pixels over the rows `rowStep` apart; `bins` and `xsin` are scratch arrays.
+ */
+function projectionScore(deg: number, px: Uint16Array, starts: Int32Array, rowStep: number, unit: number, h: number, diag: number, bins: Int32Array, xsin: Float64Array): number {
+  const a = (deg * Math.PI) / 180;
+  const s = Math.sin(a) / unit, c = Math.cos(a) / unit;
+  bins.fill(0);
+  for (let x = 0; x < xsin.length; x++) xsin[x] = x * s;
+  for (let y = 0; y < h; y += rowStep) {
+    // Math.round(v) + diag with an integer index: v + diag + 0.5 is never negative, so
+    // truncation is the floor.
+    const yc = y * c + diag + 0.5;
+    for (let i = starts[y]!, end = starts[y + 1]!; i < end; i++) bins[(xsin[px[i]!]! + yc) | 0]!++;
+  }
+  let e = 0;
+  for (let i = 1; i < bins.length; i++) { const d = bins[i]! - bins[i - 1]!; e += d * d; }
+  return e;
 }
 
 /**
