@@ -153,7 +153,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(signal ? { signal } : {}) });
       const words = again.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
       if (!words.length || !accept(words)) continue;
-      const confidence = words.reduce((a, w) => a + w.confidence, 0) / words.length;
+      const confidence = meanConfidence(words);
       if (best && best.confidence >= confidence) continue;
       // The reading's boxes, from the scaled cut-out back into the raster.
       const sx = image.width / cut.w, sy = image.height / cut.h;
@@ -170,22 +170,21 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const again = await reread(line.box, line.box.h, () => true);
       if (better(again, line.confidence)) { lines.push(lineOf(again!.words, again!.confidence)); continue; }
     }
-    if (!line.words.some(suspect)) { lines.push(line); continue; }
     const words: OcrWord[] = [];
+    let changed = false;
     for (const w of line.words) {
       const again = suspect(w) ? await reread(w.box, line.box.h, (ws) => ws.some((x) => HAN.test(x.text))) : undefined;
-      if (better(again, w.confidence)) words.push(...again!.words);
+      if (better(again, w.confidence)) { words.push(...again!.words); changed = true; }
       else words.push(w);
     }
-    lines.push({ ...lineOf(words, line.confidence), confidence: line.confidence });
+    lines.push(changed ? lineOf(words, line.confidence) : line);
   }
   const words = lines.flatMap((l) => l.words);
-  return {
-    text: lines.map((l) => l.text).join('\n'),
-    confidence: words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : result.confidence,
-    words,
-    lines,
-  };
+  return { text: lines.map((l) => l.text).join('\n'), confidence: words.length ? meanConfidence(words) : result.confidence, words, lines };
+}
+
+function meanConfidence(words: readonly OcrWord[]): number {
+  return words.reduce((a, w) => a + w.confidence, 0) / words.length;
 }
 
 /** Letters of the Latin alphabet, possibly with brackets or punctuation read around them. */
