@@ -118,6 +118,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
 export const WEAK_LINE_CONFIDENCE = 50;
 /** Scales of second readings, relative to the raster the page was read from, in order of trial. */
 export const REREAD_SCALES = [0.75, 1] as const;
+/** A second reading at least this confident is taken without trying the next scale. */
+const SURE_READING_CONFIDENCE = 80;
 
 /**
  * Gives what the engine could not read a second chance, each part cut out with a margin and read
@@ -159,6 +161,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const sx = image.width / cut.w, sy = image.height / cut.h;
       const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
       best = { words: words.map((w) => ({ ...w, box: back(w.box) })), confidence };
+      // A reading as confident as a well-read line needs no other.
+      if (confidence >= SURE_READING_CONFIDENCE) break;
     }
     return best;
   };

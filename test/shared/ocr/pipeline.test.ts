@@ -44,13 +44,23 @@ describe('rereadWeakLines', () => {
     const good = line([word('門號', 92, 40, 60)], 92);
     const { engine, calls } = scripted((call, width) => (call === 0 ? [word('0936一555一789。', 82, 9, 9, Math.round(width * 0.8), 15)] : [word('0d', 9, 9, 9, 40, 15)]));
     const out = await rereadWeakLines(page([good, failed]), raster, engine, 'chi_tra+eng');
-    expect(calls.map((c) => [c.width, c.height, c.options.psm])).toEqual(REREAD_SCALES.map((s) => [Math.round(224 * s), Math.round(44 * s), 'single-line']));
+    // The first reading is sure enough (≥ 80): the second scale is not tried.
+    expect(calls.map((c) => [c.width, c.height, c.options.psm])).toEqual([[Math.round(224 * REREAD_SCALES[0]), Math.round(44 * REREAD_SCALES[0]), 'single-line']]);
     expect(out.lines[0]).toBe(good);
     expect(out.lines[1]!.text).toBe('0936一555一789。');
     expect(out.lines[1]!.confidence).toBe(82);
     // 0.75 scale: 9 px in the cut-out is 12 px in the raster, from the cut's corner (28, 88).
     expect(out.lines[1]!.words[0]!.box).toEqual({ x: 40, y: 100, w: 179, h: 20 });
     expect(out.words.map((w) => w.text)).toEqual(['門號', '0936一555一789。']);
+  });
+
+  it('tries the next scale when a reading is not sure, and keeps the more confident one', async () => {
+    const weak = line([word('0d', 9, 40)], 9);
+    const { engine, calls } = scripted((call) => [word(call === 0 ? '0936-555-789,' : '0936-555-789。', call === 0 ? 70 : 86, 12, 12)]);
+    const out = await rereadWeakLines(page([weak]), raster, engine, 'chi_tra+eng');
+    expect(calls.map((c) => c.width)).toEqual(REREAD_SCALES.map((s) => Math.round(64 * s)));
+    expect(out.lines[0]!.text).toBe('0936-555-789。');
+    expect(out.lines[0]!.confidence).toBe(86);
   });
 
   it('keeps a weak line when no reading is clearly more confident', async () => {
