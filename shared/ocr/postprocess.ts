@@ -134,17 +134,31 @@ export function joinLineWords(words: readonly OcrWord[]): string {
   return normaliseCjkPunctuation(normaliseDigitDashes(out));
 }
 
+/**
+ * Word boxes of a line as the engine gives them sometimes reach over the words that follow (a
+ * CJK character's box can span the next few: 大 148 px wide on a receipt where the glyph is 30):
+ * each box ends where the next word of the line begins. Left edges, heights and text stay.
+ */
+export function trimOverlappingBoxes<W extends OcrWord>(words: readonly W[]): W[] {
+  return words.map((w, i) => {
+    const next = words[i + 1];
+    if (!next || next.box.x <= w.box.x || w.box.x + w.box.w <= next.box.x) return w;
+    return { ...w, box: { ...w.box, w: next.box.x - w.box.x } };
+  });
+}
+
 /** Maps a box of the processed raster back to the original; identity when not needed. */
 export type BoxMapper = (box: Box) => Box;
 
 /**
  * Rebuilds text, words and lines from the engine's result: CJK spacing fixed from word
- * geometry, full-width digits normalised, boxes mapped back with `mapBox`, empty words dropped.
+ * geometry, full-width digits normalised, overlapping word boxes trimmed (in the engine's frame,
+ * where lines are level) and mapped back with `mapBox`, empty words dropped.
  */
 export function postprocess(result: OcrResult, mapBox: BoxMapper = (b) => b): OcrResult {
   const lines: OcrLine[] = [];
   for (const line of result.lines) {
-    const words = line.words
+    const words = trimOverlappingBoxes(line.words.filter((w) => w.text.trim()))
       .map((w) => ({ text: normaliseFullWidth(w.text).trim(), confidence: w.confidence, box: mapBox(w.box) }))
       .filter((w) => w.text.length > 0);
     if (!words.length) continue;

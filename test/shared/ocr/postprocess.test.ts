@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces } from '../../../shared/ocr/postprocess';
+import { cleanText, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 
 describe('removeCjkSpaces', () => {
@@ -119,5 +119,26 @@ describe('postprocess', () => {
     expect(result.words[1]!.box).toEqual({ x: 11, y: 0, w: 10, h: 10 });
     expect(result.lines[0]!.box).toEqual({ x: 0, y: 0, w: 21, h: 10 });
     expect(result.confidence).toBe(90);
+  });
+
+  it('trims word boxes that reach over the next word before mapping them', () => {
+    // As read from the receipt: 大 given 148 px wide, over 發 (which starts at 121).
+    const words = [word('大', 83, 148), word('發', 121, 33), word('通訊', 154, 60)];
+    const result = postprocess({ text: '大發通訊', confidence: 90, words, lines: [{ text: '大發通訊', confidence: 90, box: { x: 83, y: 0, w: 148, h: 20 }, words }] }, (b) => ({ ...b, x: b.x + 1000 }));
+    expect(result.text).toBe('大發通訊');
+    expect(result.words.map((w) => [w.box.x, w.box.w])).toEqual([[1083, 38], [1121, 33], [1154, 60]]);
+  });
+});
+
+describe('trimOverlappingBoxes', () => {
+  it('ends a box where the next word begins and leaves the others alone', () => {
+    const out = trimOverlappingBoxes([word('統一', 83, 221), word('編號', 142, 43), word(':', 191, 10), word('12345678', 211, 93)]);
+    expect(out.map((w) => [w.box.x, w.box.w])).toEqual([[83, 59], [142, 43], [191, 10], [211, 93]]);
+    expect(out.map((w) => w.text)).toEqual(['統一', '編號', ':', '12345678']);
+  });
+
+  it('keeps boxes whose neighbour does not start to their right', () => {
+    const words = [word('a', 50, 30), word('b', 40, 30), word('c', 100, 10)];
+    expect(trimOverlappingBoxes(words)).toEqual(words);
   });
 });
