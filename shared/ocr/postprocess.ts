@@ -158,12 +158,11 @@ export type BoxMapper = (box: Box) => Box;
 export function postprocess(result: OcrResult, mapBox: BoxMapper = (b) => b): OcrResult {
   const lines: OcrLine[] = [];
   for (const line of result.lines) {
-    const words = trimOverlappingBoxes(line.words.filter((w) => w.text.trim()))
-      .map((w) => ({ text: normaliseFullWidth(w.text).trim(), confidence: w.confidence, box: mapBox(w.box) }))
-      .filter((w) => w.text.length > 0);
-    if (!words.length) continue;
+    const read = line.words.filter((w) => w.text.trim());
+    if (!read.length) continue;
+    const words = trimOverlappingBoxes(read).map((w) => ({ text: normaliseFullWidth(w.text).trim(), confidence: w.confidence, box: mapBox(w.box) }));
     // Join with the engine's geometry (before mapping) so gaps are measured in one frame.
-    const text = joinLineWords(line.words.filter((w) => w.text.trim()));
+    const text = joinLineWords(read);
     if (!text) continue;
     lines.push({ text, confidence: line.confidence, box: mapBox(line.box), words });
   }
