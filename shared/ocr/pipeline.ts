@@ -133,58 +133,88 @@ const SURE_READING_CONFIDENCE = 80;
  *   chi_tra+eng the engine tries first whichever language read the previous word, so after an
  *   amount read as English an English dictionary word can stand for a Chinese one ("BER" for
  *   繳費期限 at 36, "[EEF]" for 【中華電信】 at 1). Read alone, such a word is replaced only by a
- *   reading that contains Chinese.
+ *   reading that contains Chinese; when it still reads as English alone (it has no Chinese
+ *   before it to start from), its whole line is read once more and the words under it are taken
+ *   if they contain Chinese ("HER" for 繳費期限 at 14 px).
  * Costs nothing when everything reads well; boxes stay in the coordinates of `raster`.
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
   const suspect = (w: OcrWord) => chinese && w.confidence < WEAK_LINE_CONFIDENCE && LATIN_WORD.test(w.text.trim());
   if (!result.lines.some((l) => isWeak(l) || l.words.some(suspect))) return result;
-  /** The best confident reading of `box` (margin from the line's height), or undefined. */
-  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean): Promise<{ words: OcrWord[]; confidence: number } | undefined> => {
+  /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
+  const readAlone = async (box: Box, lineHeight: number, scale: number): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
     const x0 = Math.max(0, box.x - margin), y0 = Math.max(0, box.y - margin);
     const x1 = Math.min(raster.width, box.x + box.w + margin), y1 = Math.min(raster.height, box.y + box.h + margin);
-    if (x1 <= x0 || y1 <= y0) return undefined;
+    if (x1 <= x0 || y1 <= y0) return [];
     const cut: Box = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
     const cutOut = cropGray(raster, cut);
-    let best: { words: OcrWord[]; confidence: number } | undefined;
+    throwIfCancelled(signal);
+    const image = scale === 1 ? cutOut : resizeGray(cutOut, scale);
+    const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(signal ? { signal } : {}) });
+    // The reading's boxes, from the scaled cut-out back into the raster.
+    const sx = image.width / cut.w, sy = image.height / cut.h;
+    const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
+    return again.lines.flatMap((l) => l.words).filter((w) => w.text.trim()).map((w) => ({ ...w, box: back(w.box) }));
+  };
+  /** The most confident acceptable reading of `box` over the scales, stopping at a sure one. */
+  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean): Promise<Reading | undefined> => {
+    let best: Reading | undefined;
     for (const scale of REREAD_SCALES) {
-      throwIfCancelled(signal);
-      const image = scale === 1 ? cutOut : resizeGray(cutOut, scale);
-      const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(signal ? { signal } : {}) });
-      const words = again.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+      const words = await readAlone(box, lineHeight, scale);
       if (!words.length || !accept(words)) continue;
       const confidence = meanConfidence(words);
       if (best && best.confidence >= confidence) continue;
-      // The reading's boxes, from the scaled cut-out back into the raster.
-      const sx = image.width / cut.w, sy = image.height / cut.h;
-      const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
-      best = { words: words.map((w) => ({ ...w, box: back(w.box) })), confidence };
+      best = { words, confidence };
       // A reading as confident as a well-read line needs no other.
       if (confidence >= SURE_READING_CONFIDENCE) break;
     }
     return best;
   };
-  const better = (r: { confidence: number } | undefined, old: number) => r !== undefined && r.confidence >= WEAK_LINE_CONFIDENCE + 10 && r.confidence >= old + 15;
+  const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= WEAK_LINE_CONFIDENCE + 10 && r.confidence >= old + 15;
+  const hasHan = (ws: readonly OcrWord[]) => ws.some((x) => HAN.test(x.text));
 
   const lines: OcrLine[] = [];
   for (const line of result.lines) {
     if (isWeak(line)) {
       const again = await reread(line.box, line.box.h, () => true);
-      if (better(again, line.confidence)) { lines.push(lineOf(again!.words, again!.confidence)); continue; }
+      if (better(again, line.confidence)) { lines.push(lineOf(again.words, again.confidence)); continue; }
     }
-    const words: OcrWord[] = [];
-    let changed = false;
+    // Unsure English words: first each read alone; those still English, in a reading of their
+    // whole line, where the Chinese before them sets the language the engine tries first.
+    const replaced = new Map<OcrWord, OcrWord[]>();
     for (const w of line.words) {
-      const again = suspect(w) ? await reread(w.box, line.box.h, (ws) => ws.some((x) => HAN.test(x.text))) : undefined;
-      if (better(again, w.confidence)) { words.push(...again!.words); changed = true; }
-      else words.push(w);
+      if (!suspect(w)) continue;
+      const again = await reread(w.box, line.box.h, hasHan);
+      if (better(again, w.confidence)) replaced.set(w, again.words);
     }
-    lines.push(changed ? lineOf(words, line.confidence) : line);
+    const left = line.words.filter((w) => suspect(w) && !replaced.has(w));
+    for (const scale of left.length ? REREAD_SCALES : []) {
+      const reading = await readAlone(line.box, line.box.h, scale);
+      for (const w of left) {
+        if (replaced.has(w)) continue;
+        const inside = reading.filter((x) => within(x.box, w.box));
+        if (hasHan(inside) && better({ words: inside, confidence: meanConfidence(inside) }, w.confidence)) replaced.set(w, inside);
+      }
+      if (left.every((w) => replaced.has(w))) break;
+    }
+    lines.push(replaced.size ? lineOf(line.words.flatMap((w) => replaced.get(w) ?? [w]), line.confidence) : line);
   }
   const words = lines.flatMap((l) => l.words);
   return { text: lines.map((l) => l.text).join('\n'), confidence: words.length ? meanConfidence(words) : result.confidence, words, lines };
+}
+
+/** A second reading: its words (boxes in the page raster's frame) and their mean confidence. */
+interface Reading {
+  words: OcrWord[];
+  confidence: number;
+}
+
+/** Whether the horizontal centre of `inner` lies within `outer`'s span and the two overlap vertically. */
+function within(inner: Box, outer: Box): boolean {
+  const cx = inner.x + inner.w / 2;
+  return cx >= outer.x && cx <= outer.x + outer.w && inner.y < outer.y + outer.h && inner.y + inner.h > outer.y;
 }
 
 function meanConfidence(words: readonly OcrWord[]): number {

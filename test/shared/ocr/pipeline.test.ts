@@ -82,6 +82,32 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.confidence).toBe(79);
   });
 
+  it('reads the whole line when the word read alone stays English, and takes what lies under the word', async () => {
+    // NT$2, 460元, HER — HER (x 140…230) is 繳費期限; the line is cut out at x 28…242, y 88…132.
+    const l = line([word('NT$2,', 90, 40), word('460元,', 91, 90), word('HER', 33, 140, 100, 90)], 79);
+    const lineCall = REREAD_SCALES.length; // after the word's own readings at every scale
+    const { engine, calls } = scripted((call) =>
+      call < lineCall
+        ? [word('HER', 40, 5, 5)]
+        : // The line read alone at 0.75: x in the cut-out = (x in the raster − 28) × 0.75.
+          [word('NT$2,', 90, 9, 9, 30, 15), word('460元，', 91, 47, 9, 30, 15), ...['繳', '費', '期', '限'].map((c, i) => word(c, 88, 84 + i * 17, 9, 15, 15))],
+    );
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(lineCall + 1);
+    expect(calls[lineCall]!.width).toBe(Math.round(214 * REREAD_SCALES[0]));
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['NT$2,', '460元,', '繳', '費', '期', '限']);
+    expect(out.lines[0]!.words[2]!.box.x).toBe(140);
+  });
+
+  it('keeps the English word when the line read alone has no Chinese under it', async () => {
+    const l = line([word('SIM', 92, 40), word('卡', 90, 90), word('BER', 33, 140, 100, 90)], 70);
+    // Read alone the word is English; the line (cut out 214 px wide) has Chinese only left of it.
+    const { engine, calls } = scripted((_call, width) => (width < 150 ? [word('BEER', 45, 5, 5)] : [word('SIM卡', 90, 9, 9, 60, 15), word('BEER', 95, 90, 9, 60, 15)]));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(calls.map((c) => c.width > 150)).toEqual([...REREAD_SCALES.map(() => false), ...REREAD_SCALES.map(() => true)]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['SIM', '卡', 'BER']);
+  });
+
   it('does not second-guess English words on pages read without a Chinese model', async () => {
     const l = line([word('Roaming', 45, 40), word('data', 90, 120)], 67);
     const { engine, calls } = scripted(() => [word('Roaming', 95, 5, 5)]);

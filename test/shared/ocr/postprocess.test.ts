@@ -75,6 +75,11 @@ describe('normaliseCjkPunctuation', () => {
     ['NT$S2,460元', 'NT$2,460元'],
     ['NTSS 120', 'NT$ 120'],
     ['NT$649', 'NT$649'],
+    // Half of a 【】 pair read as an ASCII bracket.
+    ['[中華電信】您本月帳單', '【中華電信】您本月帳單'],
+    ['【中國移動]您的套餐', '【中國移動】您的套餐'],
+    ['[1] 月租費】', '[1] 月租費】'],
+    ['[附件] 帳單', '[附件] 帳單'],
     // Latin and numeric text is left alone.
     ['Period: 01 Oct 2024 - 31 Oct 2024', 'Period: 01 Oct 2024 - 31 Oct 2024'],
     ['Hotline 2888 1010, 24 hours', 'Hotline 2888 1010, 24 hours'],
