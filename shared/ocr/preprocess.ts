@@ -54,7 +54,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
   detail: string;
 }
 
@@ -402,28 +402,59 @@ export interface InvertedRegion {
  * A region is a large connected component of "dark" pixels (below Otsu's threshold) that is
  * mostly solid, uniform in tone (dark text on a mid-tone bubble is not uniform and is left
  * alone) and encloses lighter pixels (the text). Its inside is the component plus its holes.
+ *
+ * Holes thick in both directions are not text but panels (the white and green bubbles on LINE's
+ * blue-grey background). A dark background around light panels is inverted without them. A
+ * mid-tone background around panels is a page background, not a dark region: it is brightened
+ * to white with its dark text kept (`backgrounds`), and the darker regions it holds (the date
+ * bars on it) are looked for again with a threshold of its own.
+ * `mask` marks the pixels whose values come from here.
  */
-export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster): { raster: GrayRaster; regions: InvertedRegion[]; mask: Uint8Array } {
+export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; mask: Uint8Array } {
   const { width: w, height: h } = g;
-  const data = g.data;
   // Uniformity and the inverted values come from `tone` when given (the per-pixel minimum
   // channel on colour screenshots: a blue bubble and a black background are both "dark").
-  const values = tone?.data ?? data;
-  const t = otsuThreshold(histogram(g));
-  const min = minSize || Math.max(14, Math.round(Math.min(w, h) / 50));
+  const found: FoundRegions = {
+    values: tone?.data ?? g.data,
+    min: minSize || Math.max(14, Math.round(Math.min(w, h) / 50)),
+    thick: Math.max(16, Math.round(Math.min(w, h) / 25)),
+    out: new Uint8ClampedArray(g.data),
+    mask: new Uint8Array(w * h),
+    regions: [],
+    backgrounds: [],
+  };
+  invertRegionsBelow(g.data, w, h, otsuThreshold(histogram(g)), found, true);
+  return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, mask: found.mask };
+}
+
+/** A tone (0–255) above which a region around panels is a page background, not a dark one. */
+const PANEL_BACKGROUND_TONE = 96;
+/** Panels of a dark background lighter than this on average (0–255) are left as they are. */
+const LIGHT_PANEL_TONE = 160;
+
+/** What {@link invertDarkRegions} reads (`values`), its size limits, and what it writes. */
+interface FoundRegions {
+  values: Uint8ClampedArray;
+  min: number;
+  thick: number;
+  out: Uint8ClampedArray;
+  mask: Uint8Array;
+  regions: InvertedRegion[];
+  backgrounds: InvertedRegion[];
+}
+
+/** Inverts the regions among the components of pixels ≤ `t` (see {@link invertDarkRegions}). */
+function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: number, f: FoundRegions, nested: boolean): void {
   // One pixel loop per function below: each loop is optimised on its own while it runs, and a
   // small function is compiled much sooner than one holding every loop.
   const { labels, parent, count } = labelDarkPixels(data, w, h, t);
-  const c = measureComponents(labels, parent, count, values, w, h);
-  const out = new Uint8ClampedArray(data);
-  const mask = new Uint8Array(w * h);
-  const regions: InvertedRegion[] = [];
+  const c = measureComponents(labels, parent, count, f.values, w, h);
   for (const label of c.roots) {
     const x0 = c.x0[label]!, y0 = c.y0[label]!;
     const bw = c.x1[label]! - x0 + 1;
     const bh = c.y1[label]! - y0 + 1;
     const n = c.n[label]!;
-    if (bw < min * 2 || bh < min) continue;
+    if (bw < f.min * 2 || bh < f.min) continue;
     if (n / (bw * bh) < 0.45) continue;
     const mean = c.sum[label]! / n;
     const std = Math.sqrt(Math.max(0, c.sumSq[label]! / n - mean * mean));
@@ -432,11 +463,108 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster)
     const outside = outsideOfComponent(labels, w, label, box);
     const { inside, holes } = countInside(labels, w, label, box, outside);
     // No enclosed lighter pixels means no light text: nothing to gain from inverting.
-    if (holes < inside * 0.004 || holes > inside * 0.6) continue;
-    fillInverted(out, mask, values, w, box, outside, Math.max(1, 255 - mean));
-    regions.push({ box, background: Math.round(mean) });
+    if (holes < inside * 0.004) continue;
+    const panels = thickHoles(labels, w, f.values, label, box, outside, f.thick);
+    if (panels.count > holes * 0.3) {
+      if (mean > PANEL_BACKGROUND_TONE) {
+        if (!nested) continue;
+        whitenComponent(f.out, f.mask, f.values, labels, w, label, box, mean);
+        f.backgrounds.push({ box, background: Math.round(mean) });
+        invertRegionsWithin(data, labels, w, h, label, box, f);
+        continue;
+      }
+      // Light panels (a white picture on a dark screen) are left as they are: marked outside.
+      // Dark ones (a saturated bubble with white text) are inverted with the rest.
+      if (panels.tone / panels.count > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
+    } else if (holes > inside * 0.6) continue;
+    fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
+    f.regions.push({ box, background: Math.round(mean) });
   }
-  return { raster: { width: w, height: h, data: out }, regions, mask };
+}
+
+/**
+ * The darker regions inside a mid-tone page background (component `label`): its pixels alone,
+ * thresholded by Otsu's method over their own values.
+ */
+function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: number, h: number, label: number, box: Box, f: FoundRegions): void {
+  const only = new Uint8ClampedArray(w * h).fill(255);
+  const hist = new Uint32Array(256);
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
+      if (labels[i] !== label) continue;
+      only[i] = data[i]!;
+      hist[data[i]!]!++;
+    }
+  }
+  invertRegionsBelow(only, w, h, otsuThreshold(hist), f, false);
+}
+
+/**
+ * The holes of a component (pixels inside it, not in it) that lie in runs of at least `size`
+ * holes both across and down: panels rather than the strokes of light text. A mask over `box`,
+ * its count and the sum of its `values`.
+ */
+function thickHoles(labels: Int32Array, w: number, values: Uint8ClampedArray, label: number, box: Box, outside: Uint8Array, size: number): { mask: Uint8Array; count: number; tone: number } {
+  const across = holeRunsAcross(labels, w, label, box, outside);
+  const down = holeRunsDown(labels, w, label, box, outside);
+  const mask = new Uint8Array(box.w * box.h);
+  let count = 0;
+  let tone = 0;
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      if (across[k]! < size || down[k]! < size) continue;
+      mask[k] = 1;
+      count++;
+      tone += values[i]!;
+    }
+  }
+  return { mask, count, tone };
+}
+
+/** Brightens the pixels of component `label` so that its mean tone becomes white; darker text on it stays darker. */
+function whitenComponent(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8ClampedArray, labels: Int32Array, w: number, label: number, box: Box, mean: number): void {
+  const gain = 255 / Math.max(1, mean);
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
+      if (labels[i] !== label) continue;
+      out[i] = values[i]! * gain;
+      mask[i] = 1;
+    }
+  }
+}
+
+/** For each hole pixel of `box`, the length of the horizontal run of holes it lies in (0 elsewhere). */
+function holeRunsAcross(labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): Uint16Array {
+  const runs = new Uint16Array(box.w * box.h);
+  for (let y = 0; y < box.h; y++) {
+    let start = -1;
+    for (let x = 0; x <= box.w; x++) {
+      const k = y * box.w + x;
+      const hole = x < box.w && !outside[k] && labels[(box.y + y) * w + box.x + x] !== label;
+      if (hole) { if (start < 0) start = x; continue; }
+      if (start >= 0) { runs.fill(Math.min(65535, x - start), y * box.w + start, k); start = -1; }
+    }
+  }
+  return runs;
+}
+
+/** For each hole pixel of `box`, the length of the vertical run of holes it lies in (0 elsewhere). */
+function holeRunsDown(labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): Uint16Array {
+  const runs = new Uint16Array(box.w * box.h);
+  const start = new Int32Array(box.w).fill(-1);
+  for (let y = 0; y <= box.h; y++) {
+    for (let x = 0; x < box.w; x++) {
+      const k = y * box.w + x;
+      const hole = y < box.h && !outside[k] && labels[(box.y + y) * w + box.x + x] !== label;
+      if (hole) { if (start[x]! < 0) start[x] = y; continue; }
+      const s = start[x]!;
+      if (s < 0) continue;
+      const len = Math.min(65535, y - s);
+      for (let yy = s; yy < y; yy++) runs[yy * box.w + x] = len;
+      start[x] = -1;
+    }
+  }
+  return runs;
 }
 
 /** Root of `a` in a union-find forest, halving the path on the way. */
@@ -757,6 +885,10 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     for (let i = 0; i < d.length; i++) if (!inverted.mask[i]) d[i] = bright.data[i]!;
     g = inverted.raster;
     steps.push({ name: 'colour-fills', detail: 'max channel outside dark regions, min channel inside' });
+  }
+  if (inverted.backgrounds.length) {
+    g = inverted.raster;
+    steps.push({ name: 'whiten-background', detail: inverted.backgrounds.map((b) => `tone ${b.background}`).join(', ') });
   }
   if (inverted.regions.length) {
     g = inverted.raster;

@@ -134,6 +134,52 @@ describe('invertDarkRegions', () => {
   });
 });
 
+describe('invertDarkRegions around panels', () => {
+  /** A 400×300 page of `page` tone: two light panels with dark "glyphs", a dark bar with light ones, dark glyphs on the page. */
+  function panelPage(page: number, panel: number): GrayRaster {
+    const g = createGray(400, 300, page);
+    fillRect(g, 20, 20, 240, 80, panel); // a bubble
+    fillRect(g, 140, 120, 240, 80, panel); // another
+    for (let i = 0; i < 5; i++) { fillRect(g, 40 + i * 40, 45, 14, 28, 20); fillRect(g, 160 + i * 40, 145, 14, 28, 20); }
+    fillRect(g, 140, 236, 120, 36, 50); // a date bar…
+    for (let i = 0; i < 3; i++) fillRect(g, 150 + i * 40, 242, 12, 24, 250); // …with light glyphs
+    fillRect(g, 30, 150, 10, 20, 40); // a time printed on the page
+    return g;
+  }
+
+  it('whitens a mid-tone page background around light bubbles, keeping all dark text dark and inverting the bars on it', () => {
+    const { raster, regions, backgrounds } = invertDarkRegions(panelPage(160, 255));
+    expect(backgrounds).toHaveLength(1);
+    expect(raster.data[5 * 400 + 5]).toBeGreaterThan(250); // page → white
+    expect(raster.data[155 * 400 + 35]).toBeLessThan(80); // the time on the page stays dark
+    expect(raster.data[30 * 400 + 30]).toBe(255); // bubble untouched
+    expect(raster.data[50 * 400 + 45]).toBe(20); // its text untouched
+    expect(regions.map((r) => r.box)).toEqual([{ x: 140, y: 236, w: 120, h: 36 }]);
+    expect(raster.data[238 * 400 + 145]).toBeGreaterThan(240); // bar → white
+    expect(raster.data[250 * 400 + 155]).toBeLessThan(20); // its glyph → dark
+  });
+
+  it('inverts a dark screen around a white picture but leaves the picture as it is', () => {
+    const { raster, regions, backgrounds } = invertDarkRegions(panelPage(18, 255));
+    expect(backgrounds).toHaveLength(0);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[5 * 400 + 5]).toBeGreaterThan(240); // dark page → white
+    expect(raster.data[30 * 400 + 30]).toBe(255); // the light panel stays light…
+    expect(raster.data[50 * 400 + 45]).toBe(20); // …with its dark text
+  });
+
+  it('inverts a dark screen with dark-toned bubbles (saturated colour) as one region', () => {
+    // Luma of a blue bubble is light against a black screen; its tone (least channel) is dark.
+    const g = panelPage(18, 130);
+    const tone = panelPage(18, 12);
+    for (let i = 0; i < 5; i++) { fillRect(g, 40 + i * 40, 45, 14, 28, 250); fillRect(tone, 40 + i * 40, 45, 14, 28, 250); }
+    const { raster, regions } = invertDarkRegions(g, 0, tone);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[30 * 400 + 30]).toBeGreaterThan(240); // bubble → white
+    expect(raster.data[50 * 400 + 45]).toBeLessThan(20); // its white text → dark
+  });
+});
+
 describe('preprocess', () => {
   it('classifies a flat rendered page as a screenshot and a noisy one as a photo', () => {
     const flat = textPage(600, 400, 20, 5);
