@@ -90,7 +90,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const checked = await rereadWeakLines(raw, pre.raster, engine, options.lang, options.signal);
+  const checked = await rereadWeakLines(dropGraphicWords(raw), pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));
@@ -215,6 +215,38 @@ interface Reading {
 function within(inner: Box, outer: Box): boolean {
   const cx = inner.x + inner.w / 2;
   return cx >= outer.x && cx <= outer.x + outer.w && inner.y < outer.y + outer.h && inner.y + inner.h > outer.y;
+}
+
+/**
+ * Removes what the engine read from pictures rather than text:
+ * - a table's vertical rule read as "|";
+ * - an avatar or icon beside a chat bubble read as one or two unsure characters ("@" for a
+ *   round avatar, "国" or "BH" for a square one): a word of at most two characters without a
+ *   digit, read with confidence below 75, at least 1.6 times as tall as the page's median word
+ *   and set apart from the rest of its line by at least half its height.
+ * Lines left without words are dropped; the others get their box again.
+ */
+export function dropGraphicWords(result: OcrResult): OcrResult {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  const heights = read.map((w) => w.box.h).sort((a, b) => a - b);
+  const median = heights[heights.length >> 1] ?? 0;
+  const graphic = (w: OcrWord, line: OcrLine): boolean => {
+    const t = w.text.trim();
+    if (/^[|¦]+$/u.test(t)) return true;
+    if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
+    if (w.confidence >= 75 || w.box.h < 1.6 * median) return false;
+    const gaps = line.words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0));
+    return Math.min(Infinity, ...gaps) >= w.box.h / 2;
+  };
+  if (!result.lines.some((l) => l.words.some((w) => w.text.trim() && graphic(w, l)))) return result;
+  const lines: OcrLine[] = [];
+  for (const line of result.lines) {
+    const kept = line.words.filter((w) => !(w.text.trim() && graphic(w, line)));
+    if (kept.length === line.words.length) lines.push(line);
+    else if (kept.some((w) => w.text.trim())) lines.push(lineOf(kept, line.confidence));
+  }
+  const words = lines.flatMap((l) => l.words);
+  return { text: lines.map((l) => l.text).join('\n'), confidence: words.length ? meanConfidence(words) : result.confidence, words, lines };
 }
 
 function meanConfidence(words: readonly OcrWord[]): number {

@@ -72,6 +72,9 @@ const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
 /** A bracketed aside written in Chinese: (元), (含稅). Latin or mixed content keeps ASCII. */
 const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
+/** The yuan sign read as Y before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
+const YUAN_SIGN = /(?<![A-Za-z0-9])Y(?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
+const HAN_IN_TEXT = new RegExp(HAN, 'u');
 /** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
 const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
@@ -88,7 +91,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount is "NT$" with the dollar sign read as S,
  *   or as S and $ together (the wide full-width ＄ split in two or three);
- * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】.
+ * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
+ * - in Chinese text, a Y before an amount with cents is the yuan sign: Y129.00 → ¥129.00.
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
@@ -100,6 +104,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$')
+    .replace(YUAN_SIGN, (m) => (HAN_IN_TEXT.test(text) ? '¥' : m))
     .replace(OPENING_FOR_LENTICULAR, '【')
     .replace(CLOSING_FOR_LENTICULAR, '】');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrLine, OcrResult, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
+import { dropGraphicWords, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
 import { createGray } from '../../../shared/ocr/raster';
 
 const word = (text: string, confidence: number, x: number, y = 100, w = 40, h = 20): OcrWord => ({ text, confidence, box: { x, y, w, h } });
@@ -129,5 +129,34 @@ describe('rereadWeakLines', () => {
     const { engine, calls } = scripted(() => []);
     await expect(rereadWeakLines(page([line([word('9', 3, 40)], 3)]), raster, engine, 'chi_tra+eng', controller.signal)).rejects.toThrow();
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('dropGraphicWords', () => {
+  // Text 28 px tall; an avatar 77 px tall beside the bubbles.
+  const text = (t: string, x: number, y: number) => word(t, 92, x, y, 28, 28);
+  const body = [line([text('您', 120, 100), text('好', 150, 100), text('，', 180, 100)], 92), line([text('每', 120, 140), text('次', 150, 140), word('129.00', 90, 180, 140, 80, 28)], 91)];
+
+  it('drops an avatar read as an unsure character, alone on its line or set apart at its start', () => {
+    const alone = line([word('国', 24, 700, 90, 77, 77)], 24);
+    const before = line([word('@', 49, 20, 176, 48, 48), text('中', 98, 186), text('華', 128, 186)], 70);
+    const out = dropGraphicWords(page([...body, alone, before]));
+    expect(out.lines.map((l) => l.words.map((w) => w.text).join(''))).toEqual(['您好，', '每次129.00', '中華']);
+    expect(out.lines[2]!.box).toEqual({ x: 98, y: 186, w: 58, h: 28 });
+    expect(out.words).toHaveLength(8);
+  });
+
+  it('drops a table rule read as "|"', () => {
+    const row = line([word('Item', 90, 40, 100, 50, 20), word('|', 60, 100, 96, 4, 28), word('Qty', 91, 120, 100, 40, 20)], 80);
+    expect(dropGraphicWords(page([...body, row])).lines[2]!.text).toBe('Item Qty');
+  });
+
+  it('keeps large text that is confident, long, a number or close to its line', () => {
+    const heading = line([word('帳單查詢', 90, 100, 20, 160, 60)], 90);
+    const amount = line([word('$1,399', 60, 100, 300, 150, 60)], 60);
+    const bigUnsure = line([word('繳', 60, 100, 400, 60, 60), text('費', 165, 410)], 70); // 5 px from the next word
+    const sure = line([word('信', 89, 300, 20, 30, 49)], 89);
+    const result = page([...body, heading, amount, bigUnsure, sure]);
+    expect(dropGraphicWords(result)).toBe(result);
   });
 });

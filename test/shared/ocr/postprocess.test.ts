@@ -80,6 +80,11 @@ describe('normaliseCjkPunctuation', () => {
     ['【中國移動]您的套餐', '【中國移動】您的套餐'],
     ['[1] 月租費】', '[1] 月租費】'],
     ['[附件] 帳單', '[附件] 帳單'],
+    // The yuan sign read as Y, in Chinese text only.
+    ['Y129.00至您的话费账户', '¥129.00至您的话费账户'],
+    ['每次Y 1,280.50元', '每次¥ 1,280.50元'],
+    ['Y129.00 due', 'Y129.00 due'],
+    ['型号Y2024', '型号Y2024'],
     // Latin and numeric text is left alone.
     ['Period: 01 Oct 2024 - 31 Oct 2024', 'Period: 01 Oct 2024 - 31 Oct 2024'],
     ['Hotline 2888 1010, 24 hours', 'Hotline 2888 1010, 24 hours'],
