@@ -253,8 +253,8 @@ function meanConfidence(words: readonly OcrWord[]): number {
   return words.reduce((a, w) => a + w.confidence, 0) / words.length;
 }
 
-/** Letters of the Latin alphabet, possibly with brackets or punctuation read around them. */
-const LATIN_WORD = /^[\p{P}\p{S}]*[A-Za-z]{2,}[\p{P}\p{S}]*$/u;
+/** Latin letters, possibly with brackets, punctuation or symbols read around them ("[EEF]", "=m"), but no digit. */
+const LATIN_WORD = /^[\p{P}\p{S}]*[A-Za-z][\p{P}\p{S}A-Za-z]*$/u;
 const HAN = /\p{Script=Han}/u;
 
 function isWeak(line: OcrLine): boolean {

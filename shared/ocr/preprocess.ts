@@ -54,7 +54,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
   detail: string;
 }
 
@@ -567,6 +567,38 @@ function holeRunsDown(labels: Int32Array, w: number, label: number, box: Box, ou
   return runs;
 }
 
+/**
+ * Paints white the solid shapes of a rendered page that are not text: avatars beside chat
+ * bubbles, filled icons and markers. The engine reads them as characters ("@" for a round
+ * avatar) and, set beside a line, they can pull the line's box over two lines of text. A shape is
+ * a connected component of pixels darker than {@link SHAPE_TONE} at least `size` pixels across
+ * and down, at least 70% solid and uniform in tone; text is never that solid at that size.
+ */
+export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(Math.min(g.width, g.height) / 25))): { raster: GrayRaster; count: number } {
+  const { width: w, height: h } = g;
+  const { labels, parent, count } = labelDarkPixels(g.data, w, h, SHAPE_TONE);
+  const c = measureComponents(labels, parent, count, g.data, w, h);
+  const erase: number[] = [];
+  for (const label of c.roots) {
+    const bw = c.x1[label]! - c.x0[label]! + 1, bh = c.y1[label]! - c.y0[label]! + 1;
+    if (bw < size || bh < size) continue;
+    const n = c.n[label]!;
+    if (n < bw * bh * 0.7) continue;
+    const mean = c.sum[label]! / n;
+    if (c.sumSq[label]! / n - mean * mean > 20 * 20) continue;
+    erase.push(label);
+  }
+  if (!erase.length) return { raster: g, count: 0 };
+  const out = new Uint8ClampedArray(g.data);
+  const marked = new Uint8Array(count);
+  for (const label of erase) marked[label] = 1;
+  for (let i = 0; i < out.length; i++) if (labels[i]! >= 0 && marked[labels[i]!]) out[i] = 255;
+  return { raster: { width: w, height: h, data: out }, count: erase.length };
+}
+
+/** Pixels darker than this can belong to a shape {@link eraseSolidShapes} paints white. */
+const SHAPE_TONE = 200;
+
 /** Root of `a` in a union-find forest, halving the path on the way. */
 function findRoot(parent: Int32Array, a: number): number {
   while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
@@ -880,11 +912,9 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const colour = !photo && stats.colourfulness > 2;
   const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined);
   if (colour) {
-    const bright = rgbaToChannelExtreme(upright, 'max');
-    const d = inverted.raster.data;
-    for (let i = 0; i < d.length; i++) if (!inverted.mask[i]) d[i] = bright.data[i]!;
+    fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, inverted.mask);
     g = inverted.raster;
-    steps.push({ name: 'colour-fills', detail: 'max channel outside dark regions, min channel inside' });
+    steps.push({ name: 'colour-fills', detail: 'light colours by their brightest channel outside dark regions, least channel inside' });
   }
   if (inverted.backgrounds.length) {
     g = inverted.raster;
@@ -893,6 +923,13 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   if (inverted.regions.length) {
     g = inverted.raster;
     steps.push({ name: 'invert-dark-regions', detail: `${inverted.regions.length} region(s)` });
+  }
+  if (!photo) {
+    const erased = eraseSolidShapes(g);
+    if (erased.count) {
+      g = erased.raster;
+      steps.push({ name: 'erase-shapes', detail: `${erased.count} shape(s)` });
+    }
   }
   const mode = options.contrast ?? (photo ? 'global' : 'gamma');
   if (mode === 'local') {
@@ -942,6 +979,26 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   }
   return { raster: g, steps, geometry, scale, stats, lineHeight, sourceWidth: upright.width, sourceHeight: upright.height };
 }
+
+/**
+ * Outside the regions of `mask`, replaces luma (`tone`, in place) by a tone that whitens light
+ * colours and keeps coloured text dark: the brightest channel where luma is light (a green
+ * bubble, luma 195, becomes 236, as light as the page around it), luma where it is dark (red
+ * text, luma 71, whose brightest channel of 230 would vanish on white), blended linearly in
+ * between (luma 100–160) so anti-aliased edges stay smooth.
+ */
+function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, mask: Uint8Array): void {
+  for (let i = 0; i < tone.length; i++) {
+    if (mask[i]) continue;
+    const luma = tone[i]!;
+    if (luma <= COLOUR_TEXT_LUMA) continue;
+    const t = luma >= COLOUR_FILL_LUMA ? 1 : (luma - COLOUR_TEXT_LUMA) / (COLOUR_FILL_LUMA - COLOUR_TEXT_LUMA);
+    tone[i] = luma + t * (brightest[i]! - luma);
+  }
+}
+/** Luma at or below which a coloured pixel keeps its luma (text), and at or above which it takes its brightest channel (a fill). */
+const COLOUR_TEXT_LUMA = 100;
+const COLOUR_FILL_LUMA = 160;
 
 /**
  * Maps a box in the processed raster back to the upright original (orientation applied,

@@ -108,6 +108,18 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['SIM', '卡', 'BER']);
   });
 
+  it('also second-guesses a single letter read with symbols ("=m" for 【中華電信】) but never a number', async () => {
+    const l = line([word('=m', 0, 40), word('113', 89, 140), word('0O', 20, 200)], 60);
+    const { engine, calls } = scripted((_call, width) => (width < 100 ? [word('【中華電信】', 85, 5, 5, 60, 20)] : []));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['【中華電信】', '113', '0O']);
+    expect(calls.length).toBeGreaterThan(0);
+    const digits = line([word('0936', 20, 40)], 20);
+    const { engine: e2, calls: c2 } = scripted(() => []);
+    await rereadWeakLines(page([line([word('門號', 90, 10)], 90), { ...digits, confidence: 80 }]), raster, e2, 'chi_tra+eng');
+    expect(c2).toHaveLength(0);
+  });
+
   it('does not second-guess English words on pages read without a Chinese model', async () => {
     const l = line([word('Roaming', 45, 40), word('data', 90, 120)], 67);
     const { engine, calls } = scripted(() => [word('Roaming', 95, 5, 5)]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  eraseSolidShapes,
   estimateLineHeight,
   findSkewAngle,
   flattenIllumination,
@@ -180,7 +181,46 @@ describe('invertDarkRegions around panels', () => {
   });
 });
 
+describe('eraseSolidShapes', () => {
+  it('paints a round avatar white and keeps the text beside it', () => {
+    const g = createGray(400, 300);
+    for (let y = 0; y < 40; y++) for (let x = 0; x < 40; x++) if ((x - 19.5) ** 2 + (y - 19.5) ** 2 <= 400) g.data[(60 + y) * 400 + 20 + x] = 150;
+    // Glyphs beside it: thin strokes, a hollow square as large as the avatar, a small solid dot.
+    for (let i = 0; i < 6; i++) { fillRect(g, 80 + i * 30, 65, 20, 3, 20); fillRect(g, 88 + i * 30, 60, 3, 28, 20); }
+    fillRect(g, 300, 60, 40, 40, 20); fillRect(g, 304, 64, 32, 32, 255);
+    fillRect(g, 360, 80, 8, 8, 20);
+    const before = Array.from(g.data);
+    const { raster, count } = eraseSolidShapes(g);
+    expect(count).toBe(1);
+    expect(raster.data[80 * 400 + 40]).toBe(255);
+    const changed = before.flatMap((v, i) => (raster.data[i] !== v ? [i] : []));
+    expect(changed.every((i) => i % 400 >= 20 && i % 400 < 60 && i >= 60 * 400 && i < 100 * 400)).toBe(true);
+  });
+
+  it('leaves a page without shapes as it is', () => {
+    const g = textPage(600, 400, 20, 5);
+    expect(eraseSolidShapes(g).raster).toBe(g);
+  });
+});
+
 describe('preprocess', () => {
+  it('keeps red text dark on a colour screenshot while a light green bubble turns as light as the page', () => {
+    const w = 400, h = 200;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x0: number, y0: number, bw: number, bh: number, [r, g, b]: number[]) => {
+      for (let y = y0; y < y0 + bh; y++) for (let x = x0; x < x0 + bw; x++) rgba.data.set([r!, g!, b!, 255], (y * w + x) * 4);
+    };
+    paint(20, 20, 360, 70, [0x95, 0xec, 0x69]); // green bubble…
+    for (let i = 0; i < 8; i++) { paint(40 + i * 40, 40, 20, 3, [25, 25, 25]); paint(48 + i * 40, 34, 3, 24, [25, 25, 25]); } // …with black text
+    for (let i = 0; i < 8; i++) { paint(40 + i * 40, 130, 20, 3, [0xe6, 0, 0x12]); paint(48 + i * 40, 124, 3, 24, [0xe6, 0, 0x12]); } // red text on white
+    const { raster, steps } = preprocess(rgba);
+    expect(steps.map((s) => s.name)).toContain('colour-fills');
+    const at = (x: number, y: number) => raster.data[y * raster.width + x]!;
+    expect(at(25, 25)).toBeGreaterThan(200); // bubble
+    expect(at(49, 140)).toBeLessThan(60); // red stroke
+    expect(at(49, 45)).toBeLessThan(20); // black stroke
+  });
+
   it('classifies a flat rendered page as a screenshot and a noisy one as a photo', () => {
     const flat = textPage(600, 400, 20, 5);
     expect(measureImage(grayToRgba(flat)).classification).toBe('screenshot');
