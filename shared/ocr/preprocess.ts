@@ -50,11 +50,13 @@ export interface ImageStats {
 export type GeometryStep =
   | { kind: 'crop'; box: Box }
   | { kind: 'rotate'; degrees: number; width: number; height: number }
-  | { kind: 'scale'; factor: number };
+  | { kind: 'scale'; factor: number }
+  /** A projective map `h` (3×3 row-major) from the new raster's pixels to the previous one's. */
+  | { kind: 'warp'; h: number[] };
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify';
   detail: string;
 }
 
@@ -64,6 +66,8 @@ export interface PreprocessOptions {
   orientation?: number;
   /** Force Sauvola binarisation on or off (default: photos only). */
   binarise?: boolean;
+  /** Undo the perspective of a sheet photographed on a darker surface (default on). */
+  rectify?: boolean;
   /** Crop to the content's bounding box (default off: the engine ignores white margins). */
   cropBorder?: boolean;
   /** Contrast normalisation: local min–max (default for screenshots) or global stretch only. */
@@ -712,6 +716,161 @@ function fillInverted(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8Cla
 }
 
 /**
+ * The sheet of paper in a photo of a document lying on a darker surface (a desk): the largest
+ * connected region of light pixels (Otsu's threshold on a reduced copy) with everything it
+ * encloses (the text), as a mask over the full raster (1 = paper). Undefined when the picture is
+ * not a sheet on a darker surround: the light region touches nearly everything, covers too little,
+ * or what lies outside it is not clearly darker.
+ */
+export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
+  const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
+  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
+  const { width: w, height: h } = small;
+  const t = otsuThreshold(histogram(small));
+  // Light pixels labelled as the "dark" ones of the negative.
+  const neg = new Uint8ClampedArray(w * h);
+  for (let i = 0; i < neg.length; i++) neg[i] = 255 - small.data[i]!;
+  const { labels, parent, count } = labelDarkPixels(neg, w, h, 254 - t);
+  if (!count) return undefined;
+  const c = measureComponents(labels, parent, count, small.data, w, h);
+  let best = -1;
+  for (const r of c.roots) if (best < 0 || c.n[r]! > c.n[best]!) best = r;
+  const outside = outsideOfComponent(labels, w, best, { x: 0, y: 0, w, h });
+  let nOut = 0, sumOut = 0;
+  for (let i = 0; i < outside.length; i++) if (outside[i]) { nOut++; sumOut += small.data[i]!; }
+  const total = w * h;
+  if (nOut < total * 0.04 || total - nOut < total * 0.2) return undefined;
+  // A surround runs along most of the picture's edge; a dark band across the top of a sheet
+  // photographed edge to edge (a bill's header, with its text) does not.
+  let edge = 0;
+  for (let x = 0; x < w; x++) edge += outside[x]! + outside[(h - 1) * w + x]!;
+  for (let y = 1; y < h - 1; y++) edge += outside[y * w]! + outside[y * w + w - 1]!;
+  if (edge < (2 * w + 2 * h - 4) * 0.6) return undefined;
+  const paper = c.sum[best]! / c.n[best]!;
+  // The surround must be clearly darker than the paper, not a light desk with dark things on it.
+  if (sumOut / nOut > paper - 60) return undefined;
+  // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
+  const grown = new Uint8Array(outside);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (!outside[y * w + x]) continue;
+    if (x > 0) grown[y * w + x - 1] = 1;
+    if (x < w - 1) grown[y * w + x + 1] = 1;
+    if (y > 0) grown[(y - 1) * w + x] = 1;
+    if (y < h - 1) grown[(y + 1) * w + x] = 1;
+  }
+  const mask = new Uint8Array(g.width * g.height);
+  for (let y = 0; y < g.height; y++) {
+    const sy = Math.min(h - 1, Math.floor(y / factor)) * w;
+    for (let x = 0; x < g.width; x++) mask[y * g.width + x] = grown[sy + Math.min(w - 1, Math.floor(x / factor))]! ? 0 : 1;
+  }
+  // The sheet's corners: its extreme points along the two diagonals (sheets turned by less than
+  // about 30°), in full-raster pixels.
+  let tl = [0, 0], tr = [0, 0], br = [0, 0], bl = [0, 0];
+  let sTl = Infinity, sTr = -Infinity, sBr = -Infinity, sBl = -Infinity, area = 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (outside[y * w + x]) continue;
+    area++;
+    if (x + y < sTl) { sTl = x + y; tl = [x, y]; }
+    if (x - y > sTr) { sTr = x - y; tr = [x + 1, y]; }
+    if (x + y > sBr) { sBr = x + y; br = [x + 1, y + 1]; }
+    if (y - x > sBl) { sBl = y - x; bl = [x, y + 1]; }
+  }
+  const corners = [tl, tr, br, bl].map(([x, y]) => [x! * factor, y! * factor] as [number, number]);
+  // Whether the sheet fills its quadrilateral (a flat rectangle in perspective), not a curled
+  // or torn shape whose corners say little about its lines.
+  const quad = Math.abs(polygonArea([tl, tr, br, bl] as Array<[number, number]>));
+  // Sides within 20° of upright: beyond, the diagonal extremes may name the wrong corners and
+  // turn the page on its side.
+  const tilt = (a: number[], b: number[], vertical: boolean) => {
+    const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
+    return (Math.atan2(Math.abs(vertical ? dx : dy), Math.abs(vertical ? dy : dx)) * 180) / Math.PI;
+  };
+  const upright = Math.max(tilt(tl, tr, false), tilt(bl, br, false), tilt(tl, bl, true), tilt(tr, br, true)) <= 20;
+  return { mask, corners, quadrilateral: upright && quad > 0 && area / quad > 0.95 && area / quad < 1.05 };
+}
+
+/** The paper found by {@link findPaperMask}. */
+export interface PaperOutline {
+  /** 1 on the paper, 0 on the surround, over the full raster. */
+  mask: Uint8Array;
+  /** Top-left, top-right, bottom-right, bottom-left corners in raster pixels. */
+  corners: Array<[number, number]>;
+  /** Whether the paper is a quadrilateral (so its corners can undo the perspective). */
+  quadrilateral: boolean;
+}
+
+function polygonArea(p: Array<[number, number]>): number {
+  let a = 0;
+  for (let i = 0; i < p.length; i++) { const [x0, y0] = p[i]!, [x1, y1] = p[(i + 1) % p.length]!; a += x0 * y1 - x1 * y0; }
+  return a / 2;
+}
+
+/**
+ * The projective map (3×3, row-major, h[8] = 1) taking the four points `from` to the four
+ * points `to`.
+ */
+export function homography(from: Array<[number, number]>, to: Array<[number, number]>): number[] {
+  const a: number[][] = [];
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = from[i]!, [u, v] = to[i]!;
+    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
+    a.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
+  }
+  // Gaussian elimination with partial pivoting on the 8×9 augmented matrix.
+  for (let c = 0; c < 8; c++) {
+    let p = c;
+    for (let r = c + 1; r < 8; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+    [a[c], a[p]] = [a[p]!, a[c]!];
+    for (let r = 0; r < 8; r++) {
+      if (r === c) continue;
+      const f = a[r]![c]! / a[c]![c]!;
+      for (let k = c; k < 9; k++) a[r]![k]! -= f * a[c]![k]!;
+    }
+  }
+  return [...Array.from({ length: 8 }, (_, i) => a[i]![8]! / a[i]![i]!), 1];
+}
+
+/** `h` applied to a point. */
+export function applyHomography(h: readonly number[], x: number, y: number): [number, number] {
+  const d = h[6]! * x + h[7]! * y + h[8]!;
+  return [(h[0]! * x + h[1]! * y + h[2]!) / d, (h[3]! * x + h[4]! * y + h[5]!) / d];
+}
+
+/**
+ * A `width`×`height` raster whose pixel (x, y) is `g` at `h`(x, y) (bilinear; `fill` outside).
+ */
+export function warpGray(g: GrayRaster, h: readonly number[], width: number, height: number, fill = 255): GrayRaster {
+  const out = new Uint8ClampedArray(width * height);
+  const d = g.data, W = g.width, H = g.height;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const cx = x + 0.5, cy = y + 0.5;
+      const den = h[6]! * cx + h[7]! * cy + h[8]!;
+      const sx = (h[0]! * cx + h[1]! * cy + h[2]!) / den - 0.5, sy = (h[3]! * cx + h[4]! * cy + h[5]!) / den - 0.5;
+      const x0 = Math.floor(sx), y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= W || y0 + 1 >= H) { out[y * width + x] = fill; continue; }
+      const fx = sx - x0, fy = sy - y0, i = y0 * W + x0;
+      out[y * width + x] = (d[i]! * (1 - fx) + d[i + 1]! * fx) * (1 - fy) + (d[i + W]! * (1 - fx) + d[i + W + 1]! * fx) * fy;
+    }
+  }
+  return { width, height, data: out };
+}
+
+/**
+ * Undoes the perspective of a photographed sheet: its quadrilateral becomes an upright rectangle
+ * (sides the mean of the opposite sides' lengths) with a white margin of `margin` px. Returns the
+ * warped raster and the map from its pixels to `g`'s.
+ */
+export function rectifyPaper(g: GrayRaster, corners: Array<[number, number]>, margin: number): { raster: GrayRaster; h: number[] } {
+  const [tl, tr, br, bl] = corners as [[number, number], [number, number], [number, number], [number, number]];
+  const dist = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+  const w = Math.round((dist(tl, tr) + dist(bl, br)) / 2), ht = Math.round((dist(tl, bl) + dist(tr, br)) / 2);
+  const rect: Array<[number, number]> = [[margin, margin], [margin + w, margin], [margin + w, margin + ht], [margin, margin + ht]];
+  const h = homography(rect, corners);
+  return { raster: warpGray(g, h, w + 2 * margin, ht + 2 * margin), h };
+}
+
+/**
  * Sauvola's adaptive threshold (integral images, O(1) per pixel): dark where
  * v ≤ mean·(1 + k·(std/R − 1)). Robust to uneven light and faint print.
  */
@@ -903,9 +1062,16 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const stats = measureImage(upright, g);
   const photo = stats.classification === 'photo';
 
+  const paper = photo ? findPaperMask(g) : undefined;
   if (photo && stats.backgroundSpread > 12) {
     g = flattenIllumination(g);
     steps.push({ name: 'flatten-illumination', detail: `background spread ${stats.backgroundSpread}` });
+  }
+  if (paper) {
+    const d = g.data;
+    let n = 0;
+    for (let i = 0; i < d.length; i++) if (!paper.mask[i]) { d[i] = 255; n++; }
+    steps.push({ name: 'whiten-surround', detail: `${Math.round((n / d.length) * 100)}% outside the paper` });
   }
   // On rendered colour UIs, tone comes from the channel extremes instead of luma (see
   // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
@@ -944,6 +1110,13 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   if (contrast.raster !== g) {
     g = contrast.raster;
     steps.push({ name: 'normalise-contrast', detail: `${contrast.low}–${contrast.high} → 0–255` });
+  }
+  if (paper?.quadrilateral && (options.rectify ?? true)) {
+    const margin = Math.round(Math.max(g.width, g.height) / 40);
+    const r = rectifyPaper(g, paper.corners, margin);
+    geometry.push({ kind: 'warp', h: r.h });
+    g = r.raster;
+    steps.push({ name: 'rectify', detail: paper.corners.map((c) => c.join(',')).join(' ') });
   }
   if (options.deskew ?? photo) {
     const angle = findSkewAngle(g);
@@ -1010,6 +1183,7 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
     const step = result.geometry[i]!;
     if (step.kind === 'scale') pts = pts.map(([x, y]) => [x / step.factor, y / step.factor]);
     else if (step.kind === 'crop') pts = pts.map(([x, y]) => [x + step.box.x, y + step.box.y]);
+    else if (step.kind === 'warp') pts = pts.map(([x, y]) => applyHomography(step.h, x, y));
     else pts = pts.map(([x, y]) => unrotatePoint(x, y, step.degrees, step.width, step.height));
   }
   const xs = pts.map((p) => p[0]);

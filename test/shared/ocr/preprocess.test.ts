@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyHomography,
   eraseSolidShapes,
   estimateLineHeight,
+  findPaperMask,
+  homography,
   findSkewAngle,
   flattenIllumination,
   invertDarkRegions,
@@ -200,6 +203,74 @@ describe('eraseSolidShapes', () => {
   it('leaves a page without shapes as it is', () => {
     const g = textPage(600, 400, 20, 5);
     expect(eraseSolidShapes(g).raster).toBe(g);
+  });
+});
+
+describe('photographed sheets', () => {
+  /** A light sheet (corners tl, tr, br, bl) with dark "text" rows, on a dark desk, with noise: a photo. */
+  function sheetPhoto(w: number, h: number, corners: Array<[number, number]>, desk = 60): GrayRaster {
+    const g = createGray(w, h, desk);
+    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
+    let seed = 11;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
+        let value = desk;
+        if (u >= 0 && u <= 1 && v >= 0 && v <= 1) {
+          value = 225;
+          // Five rows of dashes: text lines at v = 0.15, 0.3 … 0.75.
+          const row = Math.round(v / 0.15);
+          if (row >= 1 && row <= 5 && Math.abs(v - row * 0.15) < 0.025 && u > 0.1 && u < 0.9 && (u * 40) % 1 < 0.7) value = 40;
+        }
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        g.data[y * w + x] = Math.max(0, Math.min(255, value - 12 + (seed % 25)));
+      }
+    }
+    return g;
+  }
+
+  it('maps four points onto four points', () => {
+    const from: Array<[number, number]> = [[10, 20], [300, 5], [320, 400], [0, 380]];
+    const to: Array<[number, number]> = [[0, 0], [1, 0], [1, 1], [0, 1]];
+    const m = homography(from, to);
+    from.forEach((p, i) => {
+      const [x, y] = applyHomography(m, ...p);
+      expect(x).toBeCloseTo(to[i]![0], 9);
+      expect(y).toBeCloseTo(to[i]![1], 9);
+    });
+  });
+
+  it('finds a sheet on a dark desk and its corners', () => {
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const paper = findPaperMask(sheetPhoto(600, 480, corners));
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(8);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(8);
+    });
+    expect(paper!.mask[5 * 600 + 5]).toBe(0);
+    expect(paper!.mask[240 * 600 + 300]).toBe(1);
+  });
+
+  it('finds no sheet in a page photographed edge to edge, even with a dark band across its top', () => {
+    expect(findPaperMask(sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]))).toBeUndefined();
+    const banded = sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]);
+    fillRect(banded, 0, 0, 600, 70, 30);
+    for (let i = 0; i < 8; i++) fillRect(banded, 40 + i * 40, 25, 20, 4, 240); // light title text
+    expect(findPaperMask(banded)).toBeUndefined();
+  });
+
+  it('preprocessing whitens the desk, straightens the sheet and maps boxes back through the warp', () => {
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const photo = sheetPhoto(600, 480, corners);
+    const result = preprocess(grayToRgba(photo));
+    expect(result.stats.classification).toBe('photo');
+    expect(result.steps.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
+    // The sheet's top-left corner in the processed raster lies at the margin; mapped back, at the photo's corner.
+    const margin = Math.round(Math.max(...[600, 480]) / 40);
+    const back = mapBoxToSource({ x: margin, y: margin, w: 1, h: 1 }, result);
+    expect(Math.abs(back.x - 80)).toBeLessThan(12);
+    expect(Math.abs(back.y - 60)).toBeLessThan(12);
   });
 });
 
