@@ -17,8 +17,8 @@ import {
   type PageSegMode,
 } from './engine';
 import { postprocess } from './postprocess';
-import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
-import { cropGray, resizeGray, type Box, type GrayRaster, type RgbaRaster } from './raster';
+import { inkComponents, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
+import { createGray, cropGray, histogram, otsuThreshold, resizeGray, type Box, type GrayRaster, type RgbaRaster } from './raster';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -90,7 +90,9 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const checked = await rereadWeakLines(dropGraphicWords(raw), pre.raster, engine, options.lang, options.signal);
+  const reread = await rereadWeakLines(dropGraphicWords(raw), pre.raster, engine, options.lang, options.signal);
+  throwIfCancelled(options.signal);
+  const checked = await readMissedText(reread, pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));
@@ -203,6 +205,107 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   }
   const words = lines.flatMap((l) => l.words);
   return { text: lines.map((l) => l.text).join('\n'), confidence: words.length ? meanConfidence(words) : result.confidence, words, lines };
+}
+
+/**
+ * Reads text the engine's layout analysis left out: its page segmentation can drop short runs of
+ * text that stand apart, such as the amounts right-aligned across from their labels on an app's
+ * bill (行動上網超量費 … 0, 加值服務 … 800). Ink outside every word read so far is grouped into
+ * line-sized clusters, which are stacked into one strip and read as a block (one engine call).
+ * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
+ * digit or ideograph; it joins the line beside it, or becomes a line of its own.
+ */
+export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (read.length < 3) return result;
+  const unit = read.map((w) => w.box.h).sort((a, b) => a - b)[read.length >> 1]!;
+  const clusters = missedClusters(raster, read, unit);
+  if (!clusters.length) return result;
+  // One strip: each cluster with a margin, a line's height of white between them.
+  const margin = Math.max(4, Math.round(unit * 0.5));
+  const cuts = clusters.map((b) => clampBox({ x: b.x - margin, y: b.y - margin, w: b.w + 2 * margin, h: b.h + 2 * margin }, raster));
+  const stripWidth = Math.max(...cuts.map((c) => c.w));
+  const tops: number[] = [];
+  let y = unit;
+  for (const c of cuts) { tops.push(y); y += c.h + unit; }
+  const strip = createGray(stripWidth, y);
+  cuts.forEach((c, i) => {
+    for (let row = 0; row < c.h; row++) strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
+  });
+  throwIfCancelled(signal);
+  const again = await engine.recognize({ kind: 'raster', raster: strip }, { lang, psm: 'single-block', dpi: 300, ...(signal ? { signal } : {}) });
+  const found: OcrWord[] = [];
+  for (const w of again.lines.flatMap((l) => l.words)) {
+    if (w.confidence < MISSED_TEXT_CONFIDENCE || !/[\p{L}\p{N}]/u.test(w.text)) continue;
+    const cy = w.box.y + w.box.h / 2;
+    const i = tops.findIndex((top, k) => cy >= top && cy < top + cuts[k]!.h);
+    if (i < 0) continue;
+    found.push({ ...w, box: { x: w.box.x + cuts[i]!.x, y: w.box.y - tops[i]! + cuts[i]!.y, w: w.box.w, h: w.box.h } });
+  }
+  if (!found.length) return result;
+  // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
+  const joining = result.lines.map((): OcrWord[] => []);
+  const alone: OcrLine[] = [];
+  for (const w of found) {
+    let best = -1, bestOverlap = 0;
+    result.lines.forEach((l, k) => {
+      const overlap = Math.min(l.box.y + l.box.h, w.box.y + w.box.h) - Math.max(l.box.y, w.box.y);
+      if (overlap > bestOverlap && overlap >= 0.5 * Math.min(l.box.h, w.box.h)) { best = k; bestOverlap = overlap; }
+    });
+    if (best >= 0) joining[best]!.push(w);
+    else alone.push(lineOf([w], w.confidence));
+  }
+  const merged = result.lines.map((l, k) => (joining[k]!.length ? lineOf([...l.words, ...joining[k]!].sort((a, b) => a.box.x - b.box.x), l.confidence) : l));
+  for (const l of alone) {
+    // After the last line whose middle lies above this one's.
+    const cy = l.box.y + l.box.h / 2;
+    const above = merged.findLastIndex((m) => m.box.y + m.box.h / 2 <= cy);
+    merged.splice(above + 1, 0, l);
+  }
+  const words = merged.flatMap((l) => l.words);
+  return { text: merged.map((l) => l.text).join('\n'), confidence: meanConfidence(words), words, lines: merged };
+}
+
+/** Least confidence of a word read by {@link readMissedText}. */
+export const MISSED_TEXT_CONFIDENCE = 60;
+
+/**
+ * Line-sized clusters of ink outside the boxes of `read` (grown by `unit`, the median word
+ * height, across and a third of it down): components between a quarter and 1.6 units tall, joined when side by side
+ * within a unit; clusters half a unit to 1.8 units tall, at most 40.
+ */
+function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number): Box[] {
+  const { width: W, height: H } = raster;
+  const free = new Uint8ClampedArray(raster.data);
+  // Ink within a unit beside a word or a third of one above or below is part of what was read
+  // (a glyph's edge outside its box), not text left out.
+  const padX = unit, padY = Math.round(unit / 3);
+  for (const w of read) {
+    const b = clampBox({ x: w.box.x - padX, y: w.box.y - padY, w: w.box.w + 2 * padX, h: w.box.h + 2 * padY }, raster);
+    for (let row = b.y; row < b.y + b.h; row++) free.fill(255, row * W + b.x, row * W + b.x + b.w);
+  }
+  const t = otsuThreshold(histogram(raster));
+  const parts = inkComponents(free, W, H, t)
+    .filter((c) => c.n >= 6 && c.box.h >= unit * 0.25 && c.box.h <= unit * 1.6 && c.box.w <= unit * 8)
+    .map((c) => c.box)
+    .sort((a, b) => a.x - b.x);
+  const clusters: Box[] = [];
+  for (const p of parts) {
+    const near = clusters.find((c) => {
+      const overlap = Math.min(c.y + c.h, p.y + p.h) - Math.max(c.y, p.y);
+      return overlap >= 0.5 * Math.min(c.h, p.h) && p.x - (c.x + c.w) <= unit;
+    });
+    if (!near) { clusters.push({ ...p }); continue; }
+    const x1 = Math.max(near.x + near.w, p.x + p.w), y1 = Math.max(near.y + near.h, p.y + p.h);
+    near.x = Math.min(near.x, p.x); near.y = Math.min(near.y, p.y);
+    near.w = x1 - near.x; near.h = y1 - near.y;
+  }
+  return clusters.filter((c) => c.h >= unit * 0.5 && c.h <= unit * 1.8).slice(0, 40);
+}
+
+function clampBox(b: Box, r: GrayRaster): Box {
+  const x = Math.max(0, b.x), y = Math.max(0, b.y);
+  return { x, y, w: Math.max(0, Math.min(r.width, b.x + b.w) - x), h: Math.max(0, Math.min(r.height, b.y + b.h) - y) };
 }
 
 /** A second reading: its words (boxes in the page raster's frame) and their mean confidence. */

@@ -603,6 +603,13 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
 /** Pixels darker than this can belong to a shape {@link eraseSolidShapes} paints white. */
 const SHAPE_TONE = 200;
 
+/** The 4-connected components of the pixels ≤ `t` of `data` (w × h): bounding box and pixel count of each. */
+export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): Array<{ box: Box; n: number }> {
+  const { labels, parent, count } = labelDarkPixels(data, w, h, t);
+  const c = measureComponents(labels, parent, count, data, w, h);
+  return c.roots.map((r) => ({ box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! }));
+}
+
 /** Root of `a` in a union-find forest, halving the path on the way. */
 function findRoot(parent: Int32Array, a: number): number {
   while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrLine, OcrResult, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { dropGraphicWords, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
+import { dropGraphicWords, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
 import { createGray } from '../../../shared/ocr/raster';
 
 const word = (text: string, confidence: number, x: number, y = 100, w = 40, h = 20): OcrWord => ({ text, confidence, box: { x, y, w, h } });
@@ -170,5 +170,49 @@ describe('dropGraphicWords', () => {
     const sure = line([word('信', 89, 300, 20, 30, 49)], 89);
     const result = page([...body, heading, amount, bigUnsure, sure]);
     expect(dropGraphicWords(result)).toBe(result);
+  });
+});
+
+describe('readMissedText', () => {
+  /** A 600×300 page: "glyphs" (dark blocks, 20 px tall) at the given x positions of a row. */
+  function ink(rows: Array<{ y: number; xs: number[] }>) {
+    const g = createGray(600, 300);
+    for (const { y, xs } of rows) for (const x of xs) for (let yy = y; yy < y + 20; yy++) g.data.fill(0, yy * 600 + x, yy * 600 + x + 12);
+    return g;
+  }
+  const label = (y: number) => line([word('行動', 92, 40, y, 40, 20), word('上網', 92, 84, y, 40, 20), word('費', 92, 128, y, 20, 20)], 92);
+
+  it('reads ink far from every word in one strip and puts each word on the line beside it', async () => {
+    // Row 1 is read; its amount at x 520 is not. Row 2 (y 200) was not read at all.
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 520, 536] }, { y: 200, xs: [300, 316] }]);
+    const { engine, calls } = scripted((_call, width, height) => {
+      // The strip: two cuts 20 + 2 × 10 px tall (margin half a unit), a unit of white around each.
+      expect([width, height]).toEqual([48, 20 + 40 + 20 + 40 + 20]);
+      // Cuts in order of x: row 2's (x 300) at strip y 20…60, row 1's amount (x 520) at 80…120.
+      return [word('12', 40, 10, 30, 28, 20), word('80', 94, 10, 90, 28, 20), word('~', 90, 30, 90, 8, 20)];
+    });
+    const out = await readMissedText(page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]), raster, engine, 'chi_tra+eng');
+    expect(calls.map((c) => c.options.psm)).toEqual(['single-block']);
+    expect(out.lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['行動 上網 費 80', '繳費']);
+    // Strip (10, 90) is 10 px into the second cut, which starts at (510, 90) on the page.
+    expect(out.lines[0]!.words[3]!.box).toEqual({ x: 520, y: 100, w: 28, h: 20 });
+    expect(MISSED_TEXT_CONFIDENCE).toBeGreaterThan(40);
+  });
+
+  it('adds a line of its own, in reading order, for text beside no line', async () => {
+    const raster = ink([{ y: 200, xs: [300, 316] }]);
+    const { engine } = scripted(() => [word('0', 95, 10, 30, 12, 20)]);
+    const out = await readMissedText(page([label(100), line([word('合計', 92, 40, 260, 40, 20)], 92)]), raster, engine, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '0', '合計']);
+  });
+
+  it('asks nothing when all ink lies within a unit of what was read', async () => {
+    // A glyph's edge just right of the last word's box, and an underline (too flat for text).
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 150] }]);
+    for (let x = 40; x < 400; x++) raster.data[130 * 600 + x] = 0;
+    const { engine, calls } = scripted(() => []);
+    const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
+    expect(await readMissedText(result, raster, engine, 'chi_tra+eng')).toBe(result);
+    expect(calls).toHaveLength(0);
   });
 });
