@@ -92,7 +92,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   throwIfCancelled(options.signal);
   const reread = await rereadWeakLines(dropGraphicWords(raw), pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
-  const checked = await readMissedText(reread, pre.raster, engine, options.lang, options.signal);
+  const checked = orderByRows(await readMissedText(reread, pre.raster, engine, options.lang, options.signal));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));
@@ -264,6 +264,46 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   }
   const words = merged.flatMap((l) => l.words);
   return { text: merged.map((l) => l.text).join('\n'), confidence: meanConfidence(words), words, lines: merged };
+}
+
+/**
+ * Puts the lines in reading order row by row: top to bottom, and lines side by side on one row
+ * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
+ * margin, a clause number the layout analysis set apart as a block of its own) joined left to
+ * right into one line. The engine orders blocks, which puts such pieces after the block they
+ * sit beside. Left as it is when long lines share several rows: columns of running text are
+ * read column by column.
+ */
+export function orderByRows(result: OcrResult): OcrResult {
+  const lines = result.lines.filter((l) => l.words.some((w) => w.text.trim()));
+  if (lines.length < 2) return result;
+  const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
+  const rows: OcrLine[][] = [];
+  for (const line of byTop) {
+    const row = rows.at(-1);
+    const last = row?.at(-1);
+    if (row && last && sameRow(last.box, line.box)) row.push(line);
+    else rows.push([line]);
+  }
+  const long = (l: OcrLine) => Array.from(l.text.replace(/\s+/gu, '')).length >= ROW_COLUMN_TEXT;
+  if (rows.filter((r) => r.filter(long).length >= 2).length >= COLUMN_ROWS) return result;
+  const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.sort((a, b) => a.box.x - b.box.x).flatMap((l) => l.words), meanConfidence(r.flatMap((l) => l.words)))));
+  if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
+  const words = ordered.flatMap((l) => l.words);
+  return { text: ordered.map((l) => l.text).join('\n'), confidence: result.confidence, words, lines: ordered };
+}
+
+/**
+ * Columns of running text: at least {@link COLUMN_ROWS} rows each holding two lines of at least
+ * {@link ROW_COLUMN_TEXT} characters (two columns of label: value pairs have fewer).
+ */
+const ROW_COLUMN_TEXT = 12;
+const COLUMN_ROWS = 4;
+
+/** Whether two line boxes share a row: they overlap by half the height of the shorter one. */
+function sameRow(a: Box, b: Box): boolean {
+  const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return overlap >= 0.5 * Math.min(a.h, b.h);
 }
 
 /** Least confidence of a word read by {@link readMissedText}. */

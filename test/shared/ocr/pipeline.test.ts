@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrLine, OcrResult, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { dropGraphicWords, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
+import { dropGraphicWords, MISSED_TEXT_CONFIDENCE, orderByRows, readMissedText, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
 import { createGray } from '../../../shared/ocr/raster';
 
 const word = (text: string, confidence: number, x: number, y = 100, w = 40, h = 20): OcrWord => ({ text, confidence, box: { x, y, w, h } });
@@ -214,5 +214,31 @@ describe('readMissedText', () => {
     const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
     expect(await readMissedText(result, raster, engine, 'chi_tra+eng')).toBe(result);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('orderByRows', () => {
+  const at = (text: string, x: number, y: number, w = 120) => line([word(text, 90, x, y, w, 20)], 90);
+
+  it('reads row by row, joining lines side by side left to right', () => {
+    // The engine's block order: the title, the details, then the right margin's pieces.
+    const result = page([at('SkyLink eSIM', 40, 20), at('Invoice No.: INV-2024-118273', 40, 80, 300), at('Customer ID: C-5502817', 40, 110, 260), at('INVOICE', 600, 22), at('Date: Nov 3, 2024', 500, 81, 200), at('Status: Paid', 500, 112)]);
+    const out = orderByRows(result);
+    expect(out.lines.map((l) => l.text)).toEqual(['SkyLink eSIM INVOICE', 'Invoice No.: INV-2024-118273 Date: Nov 3, 2024', 'Customer ID: C-5502817 Status: Paid']);
+    expect(out.words.map((w) => w.text)).toEqual(['SkyLink eSIM', 'INVOICE', 'Invoice No.: INV-2024-118273', 'Date: Nov 3, 2024', 'Customer ID: C-5502817', 'Status: Paid']);
+    expect(out.lines[0]!.box).toEqual({ x: 40, y: 20, w: 680, h: 22 });
+  });
+
+  it('puts a piece the engine read last back on its row', () => {
+    const result = page([at('、因本公司服務品質不良', 86, 100, 400), at('用戶得不負擔前款補償款', 86, 130, 400), at('三', 60, 101, 20)]);
+    expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['三 、因本公司服務品質不良', '用戶得不負擔前款補償款']);
+  });
+
+  it('leaves columns of running text and pages already in order alone', () => {
+    const column = (x: number) => [0, 1, 2, 3].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
+    const twoColumns = page([...column(40), ...column(360)]);
+    expect(orderByRows(twoColumns)).toBe(twoColumns);
+    const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
+    expect(orderByRows(ordered)).toBe(ordered);
   });
 });
