@@ -142,8 +142,9 @@ const SURE_READING_CONFIDENCE = 80;
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
-  const suspect = (w: OcrWord) => chinese && w.confidence < WEAK_LINE_CONFIDENCE && LATIN_WORD.test(w.text.trim());
-  if (!result.lines.some((l) => isWeak(l) || l.words.some(suspect))) return result;
+  // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
+  const suspect = (w: OcrWord, line: OcrLine) => chinese && w.confidence < WEAK_LINE_CONFIDENCE && LATIN_WORD.test(w.text.trim()) && (/[A-Za-z]{2}/.test(w.text) || w.box.h >= 0.6 * line.box.h);
+  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => suspect(w, l)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
   const readAlone = async (box: Box, lineHeight: number, scale: number): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
@@ -187,11 +188,11 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     // whole line, where the Chinese before them sets the language the engine tries first.
     const replaced = new Map<OcrWord, OcrWord[]>();
     for (const w of line.words) {
-      if (!suspect(w)) continue;
+      if (!suspect(w, line)) continue;
       const again = await reread(w.box, line.box.h, hasHan);
       if (better(again, w.confidence)) replaced.set(w, again.words);
     }
-    const left = line.words.filter((w) => suspect(w) && !replaced.has(w));
+    const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
       const reading = await readAlone(line.box, line.box.h, scale);
       for (const w of left) {
@@ -311,36 +312,87 @@ export const MISSED_TEXT_CONFIDENCE = 60;
 
 /**
  * Line-sized clusters of ink outside the boxes of `read` (grown by `unit`, the median word
- * height, across and a third of it down): components between a quarter and 1.6 units tall, joined when side by side
- * within a unit; clusters half a unit to 1.8 units tall, at most 40.
+ * height, across and a third of it down), found without the long straight lines of rules and
+ * borders: components between a quarter and 1.6 units tall, joined when side by side within a
+ * unit; clusters half a unit to 1.8 units tall and a quarter of one wide, at most 40. Large text
+ * is looked at in half resolution (the darker pixel of each 2×2 block keeps thin strokes).
  */
 function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number): Box[] {
-  const { width: W, height: H } = raster;
-  const free = new Uint8ClampedArray(raster.data);
+  const f = unit >= 24 ? 2 : 1;
+  const free = f === 2 ? halfByMinimum(raster) : { width: raster.width, height: raster.height, data: new Uint8ClampedArray(raster.data) };
+  const { width: W, height: H } = free;
+  const u = unit / f;
   // Ink within a unit beside a word or a third of one above or below is part of what was read
   // (a glyph's edge outside its box), not text left out.
   const padX = unit, padY = Math.round(unit / 3);
   for (const w of read) {
-    const b = clampBox({ x: w.box.x - padX, y: w.box.y - padY, w: w.box.w + 2 * padX, h: w.box.h + 2 * padY }, raster);
-    for (let row = b.y; row < b.y + b.h; row++) free.fill(255, row * W + b.x, row * W + b.x + b.w);
+    const x0 = Math.max(0, Math.floor((w.box.x - padX) / f)), x1 = Math.min(W, Math.ceil((w.box.x + w.box.w + padX) / f));
+    const y0 = Math.max(0, Math.floor((w.box.y - padY) / f)), y1 = Math.min(H, Math.ceil((w.box.y + w.box.h + padY) / f));
+    for (let row = y0; row < y1; row++) if (x1 > x0) free.data.fill(255, row * W + x0, row * W + x1);
   }
   const t = otsuThreshold(histogram(raster));
-  const parts = inkComponents(free, W, H, t)
-    .filter((c) => c.n >= 6 && c.box.h >= unit * 0.25 && c.box.h <= unit * 1.6 && c.box.w <= unit * 8)
+  eraseLongRuns(free.data, W, H, t, u * 3);
+  const parts = inkComponents(free.data, W, H, t)
+    .filter((c) => c.n >= 6 && c.box.w >= 2 && c.box.h >= u * 0.25 && c.box.h <= u * 1.6 && c.box.w <= u * 8)
     .map((c) => c.box)
     .sort((a, b) => a.x - b.x);
   const clusters: Box[] = [];
   for (const p of parts) {
     const near = clusters.find((c) => {
       const overlap = Math.min(c.y + c.h, p.y + p.h) - Math.max(c.y, p.y);
-      return overlap >= 0.5 * Math.min(c.h, p.h) && p.x - (c.x + c.w) <= unit;
+      return overlap >= 0.5 * Math.min(c.h, p.h) && p.x - (c.x + c.w) <= u;
     });
     if (!near) { clusters.push({ ...p }); continue; }
     const x1 = Math.max(near.x + near.w, p.x + p.w), y1 = Math.max(near.y + near.h, p.y + p.h);
     near.x = Math.min(near.x, p.x); near.y = Math.min(near.y, p.y);
     near.w = x1 - near.x; near.h = y1 - near.y;
   }
-  return clusters.filter((c) => c.h >= unit * 0.5 && c.h <= unit * 1.8).slice(0, 40);
+  return clusters
+    .filter((c) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25)
+    .slice(0, 40)
+    .map((c) => clampBox({ x: c.x * f, y: c.y * f, w: c.w * f, h: c.h * f }, raster));
+}
+
+/** Half the size, each pixel the darkest of its 2×2 block. */
+function halfByMinimum(g: GrayRaster): GrayRaster {
+  const w = g.width >> 1, h = g.height >> 1;
+  const out = new Uint8ClampedArray(w * h);
+  const d = g.data, W = g.width;
+  for (let y = 0; y < h; y++) {
+    const a = 2 * y * W, b = a + W;
+    for (let x = 0; x < w; x++) {
+      const i = a + 2 * x, j = b + 2 * x;
+      out[y * w + x] = Math.min(d[i]!, d[i + 1]!, d[j]!, d[j + 1]!);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/**
+ * Paints white the runs of ink (≤ `t`) at least `length` long across or down: table rules,
+ * underlines and borders, never strokes of text.
+ */
+function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number, length: number): void {
+  const runs: Array<[number, number, number]> = []; // start, end (exclusive), step
+  for (let y = 0; y < h; y++) {
+    let start = -1;
+    for (let x = 0; x <= w; x++) {
+      const ink = x < w && data[y * w + x]! <= t;
+      if (ink) { if (start < 0) start = x; continue; }
+      if (start >= 0 && x - start >= length) runs.push([y * w + start, y * w + x, 1]);
+      start = -1;
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let start = -1;
+    for (let y = 0; y <= h; y++) {
+      const ink = y < h && data[y * w + x]! <= t;
+      if (ink) { if (start < 0) start = y; continue; }
+      if (start >= 0 && y - start >= length) runs.push([start * w + x, y * w + x, w]);
+      start = -1;
+    }
+  }
+  for (const [from, to, step] of runs) for (let i = from; i < to; i += step) data[i] = 255;
 }
 
 function clampBox(b: Box, r: GrayRaster): Box {

@@ -120,6 +120,13 @@ describe('rereadWeakLines', () => {
     expect(c2).toHaveLength(0);
   });
 
+  it('takes a lone letter much smaller than its line for punctuation ("o" for 。), not for a misread word', async () => {
+    const l = line([word('回覆', 92, 40), word('o', 30, 90, 110, 6, 8), word('月租', 92, 160)], 80);
+    const { engine, calls } = scripted(() => []);
+    expect((await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng')).lines[0]).toBe(l);
+    expect(calls).toHaveLength(0);
+  });
+
   it('does not second-guess English words on pages read without a Chinese model', async () => {
     const l = line([word('Roaming', 45, 40), word('data', 90, 120)], 67);
     const { engine, calls } = scripted(() => [word('Roaming', 95, 5, 5)]);
