@@ -32,6 +32,12 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     ['test/fixtures/ocr-extra/sms_fullwidth_16px_tw.png', 'chi_tra+eng', 0.03],
     ['test/fixtures/ocr-extra/sms_fullwidth_24px_tw.png', 'chi_tra+eng', 0.03],
     ['test/fixtures/ocr-extra/sms_bill_16px_tw.png', 'chi_tra+eng', 0.03],
+    // LINE's blue-grey background around white and green bubbles was inverted as a dark region
+    // (78 %); a round avatar beside a bubble broke its first line (7 %); a photographed receipt
+    // on a dark desk lost its amounts beside the dark rim of the desk (23 %).
+    ['test/fixtures/ocr-extra/chat_line_tw.png', 'chi_tra+eng', 0.07],
+    ['test/fixtures/ocr-extra/sms_android_fw_tw.png', 'chi_tra+eng', 0.03],
+    ['test/fixtures/ocr-extra/receipt_photo_cn.jpg', 'chi_sim+eng', 0.05],
   ])('%s reads within its CER bound', async (file, lang, bound) => {
     const result = await ocrFile(file, engine, { lang });
     const gt = readFileSync(file.replace(/\.(png|jpg)$/, '.gt.txt'), 'utf8');
@@ -53,6 +59,28 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(phone!.box.x).toBeLessThan(80);
     expect(phone!.box.y).toBeGreaterThan(545);
     expect(phone!.box.y).toBeLessThan(600);
+  }, 120_000);
+
+  it('keeps amounts on the lines of their labels: right-aligned on an app bill, in red on a bill', async () => {
+    const app = await ocrFile('test/fixtures/ocr-extra/bill_app_tw.png', engine, { lang: 'chi_tra+eng' });
+    const lines = app.text.split('\n').map((l) => l.replace(/\s+/gu, ''));
+    // Without looking for text the layout left out, 0, 800, 0, 0 and 1,399 were missing.
+    for (const [label, amount] of [['行動上網超量費', '0'], ['影音娛樂包', '800'], ['國際漫遊費', '0'], ['本期應繳金額', '1,399']] as const) {
+      expect(lines.find((l) => l.includes(label))).toMatch(new RegExp(`${label}${amount}$`, 'u'));
+    }
+    const unicom = await ocrFile('test/fixtures/ocr-extra/bill_cn_unicom.png', engine, { lang: 'chi_sim+eng' });
+    // 本期应缴 ¥111.00 is printed in red: as the brightest channel it was white on white.
+    expect(unicom.text.replace(/\s+/gu, '')).toContain('本期应缴¥111.00');
+  }, 120_000);
+
+  it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
+    const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
+    expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
+    // The total ¥164.00 is printed at about (618–693, 628–649) in the photo, the sheet turned and in perspective.
+    const total = result.pages[0]!.words.find((w) => w.text.includes('164.00'));
+    expect(total).toBeDefined();
+    expect(Math.abs(total!.box.x - 618)).toBeLessThan(15);
+    expect(Math.abs(total!.box.y - 628)).toBeLessThan(15);
   }, 120_000);
 
   it('takes embedded text from digital PDF pages and OCRs scanned ones', async () => {
