@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrEngine, OcrInput, OcrLine, OcrResult, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { dropGraphicWords, MISSED_TEXT_CONFIDENCE, orderByRows, readMissedText, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/pipeline';
+import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
+import { MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray } from '../../../shared/ocr/raster';
-
-const word = (text: string, confidence: number, x: number, y = 100, w = 40, h = 20): OcrWord => ({ text, confidence, box: { x, y, w, h } });
-const line = (words: OcrWord[], confidence: number): OcrLine => ({
-  text: words.map((w) => w.text).join(' '),
-  confidence,
-  box: { x: words[0]!.box.x, y: words[0]!.box.y, w: words.at(-1)!.box.x + words.at(-1)!.box.w - words[0]!.box.x, h: words[0]!.box.h },
-  words,
-});
-const page = (lines: OcrLine[]): OcrResult => ({ text: lines.map((l) => l.text).join('\n'), confidence: 80, words: lines.flatMap((l) => l.words), lines });
+import { line, page, word } from './results';
 
 /** An engine that answers each second reading from a script: (call index, input size) → words. */
 function scripted(answer: (call: number, width: number, height: number) => OcrWord[]) {
@@ -151,35 +143,6 @@ describe('rereadWeakLines', () => {
   });
 });
 
-describe('dropGraphicWords', () => {
-  // Text 28 px tall; an avatar 77 px tall beside the bubbles.
-  const text = (t: string, x: number, y: number) => word(t, 92, x, y, 28, 28);
-  const body = [line([text('您', 120, 100), text('好', 150, 100), text('，', 180, 100)], 92), line([text('每', 120, 140), text('次', 150, 140), word('129.00', 90, 180, 140, 80, 28)], 91)];
-
-  it('drops an avatar read as an unsure character, alone on its line or set apart at its start', () => {
-    const alone = line([word('国', 24, 700, 90, 77, 77)], 24);
-    const before = line([word('@', 49, 20, 176, 48, 48), text('中', 98, 186), text('華', 128, 186)], 70);
-    const out = dropGraphicWords(page([...body, alone, before]));
-    expect(out.lines.map((l) => l.words.map((w) => w.text).join(''))).toEqual(['您好，', '每次129.00', '中華']);
-    expect(out.lines[2]!.box).toEqual({ x: 98, y: 186, w: 58, h: 28 });
-    expect(out.words).toHaveLength(8);
-  });
-
-  it('drops a table rule read as "|"', () => {
-    const row = line([word('Item', 90, 40, 100, 50, 20), word('|', 60, 100, 96, 4, 28), word('Qty', 91, 120, 100, 40, 20)], 80);
-    expect(dropGraphicWords(page([...body, row])).lines[2]!.text).toBe('Item Qty');
-  });
-
-  it('keeps large text that is confident, long, a number or close to its line', () => {
-    const heading = line([word('帳單查詢', 90, 100, 20, 160, 60)], 90);
-    const amount = line([word('$1,399', 60, 100, 300, 150, 60)], 60);
-    const bigUnsure = line([word('繳', 60, 100, 400, 60, 60), text('費', 165, 410)], 70); // 5 px from the next word
-    const sure = line([word('信', 89, 300, 20, 30, 49)], 89);
-    const result = page([...body, heading, amount, bigUnsure, sure]);
-    expect(dropGraphicWords(result)).toBe(result);
-  });
-});
-
 describe('readMissedText', () => {
   /** A 600×300 page: "glyphs" (dark blocks, 20 px tall) at the given x positions of a row. */
   function ink(rows: Array<{ y: number; xs: number[] }>) {
@@ -221,31 +184,5 @@ describe('readMissedText', () => {
     const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
     expect(await readMissedText(result, raster, engine, 'chi_tra+eng')).toBe(result);
     expect(calls).toHaveLength(0);
-  });
-});
-
-describe('orderByRows', () => {
-  const at = (text: string, x: number, y: number, w = 120) => line([word(text, 90, x, y, w, 20)], 90);
-
-  it('reads row by row, joining lines side by side left to right', () => {
-    // The engine's block order: the title, the details, then the right margin's pieces.
-    const result = page([at('SkyLink eSIM', 40, 20), at('Invoice No.: INV-2024-118273', 40, 80, 300), at('Customer ID: C-5502817', 40, 110, 260), at('INVOICE', 600, 22), at('Date: Nov 3, 2024', 500, 81, 200), at('Status: Paid', 500, 112)]);
-    const out = orderByRows(result);
-    expect(out.lines.map((l) => l.text)).toEqual(['SkyLink eSIM INVOICE', 'Invoice No.: INV-2024-118273 Date: Nov 3, 2024', 'Customer ID: C-5502817 Status: Paid']);
-    expect(out.words.map((w) => w.text)).toEqual(['SkyLink eSIM', 'INVOICE', 'Invoice No.: INV-2024-118273', 'Date: Nov 3, 2024', 'Customer ID: C-5502817', 'Status: Paid']);
-    expect(out.lines[0]!.box).toEqual({ x: 40, y: 20, w: 680, h: 22 });
-  });
-
-  it('puts a piece the engine read last back on its row', () => {
-    const result = page([at('、因本公司服務品質不良', 86, 100, 400), at('用戶得不負擔前款補償款', 86, 130, 400), at('三', 60, 101, 20)]);
-    expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['三 、因本公司服務品質不良', '用戶得不負擔前款補償款']);
-  });
-
-  it('leaves columns of running text and pages already in order alone', () => {
-    const column = (x: number) => [0, 1, 2, 3].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
-    const twoColumns = page([...column(40), ...column(360)]);
-    expect(orderByRows(twoColumns)).toBe(twoColumns);
-    const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
-    expect(orderByRows(ordered)).toBe(ordered);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Lines of an OCR result as the engine gave them, put right: words read from pictures removed,
+ * lines in reading order row by row. Pure functions of the result's words and boxes.
+ */
+import type { OcrLine, OcrResult, OcrWord } from './engine';
+import type { Box } from './raster';
+
+/**
+ * Removes what the engine read from pictures rather than text:
+ * - a table's vertical rule read as "|";
+ * - an avatar or icon beside a chat bubble read as one or two unsure characters ("@" for a
+ *   round avatar, "国" or "BH" for a square one): a word of at most two characters without a
+ *   digit, read with confidence below 75, at least 1.6 times as tall as the page's median word
+ *   and set apart from the rest of its line by at least half its height.
+ * Lines left without words are dropped; the others get their box again.
+ */
+export function dropGraphicWords(result: OcrResult): OcrResult {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  const heights = read.map((w) => w.box.h).sort((a, b) => a - b);
+  const median = heights[heights.length >> 1] ?? 0;
+  const graphic = (w: OcrWord, line: OcrLine): boolean => {
+    const t = w.text.trim();
+    if (/^[|¦]+$/u.test(t)) return true;
+    if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
+    if (w.confidence >= 75 || w.box.h < 1.6 * median) return false;
+    const gaps = line.words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0));
+    return Math.min(Infinity, ...gaps) >= w.box.h / 2;
+  };
+  if (!result.lines.some((l) => l.words.some((w) => w.text.trim() && graphic(w, l)))) return result;
+  const lines: OcrLine[] = [];
+  for (const line of result.lines) {
+    const kept = line.words.filter((w) => !(w.text.trim() && graphic(w, line)));
+    if (kept.length === line.words.length) lines.push(line);
+    else if (kept.some((w) => w.text.trim())) lines.push(lineOf(kept, line.confidence));
+  }
+  return resultOf(lines, result.confidence);
+}
+
+/**
+ * Puts the lines in reading order row by row: top to bottom, and lines side by side on one row
+ * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
+ * margin, a clause number the layout analysis set apart as a block of its own) joined left to
+ * right into one line. The engine orders blocks, which puts such pieces after the block they
+ * sit beside. Left as it is when long lines share several rows: columns of running text are
+ * read column by column.
+ */
+export function orderByRows(result: OcrResult): OcrResult {
+  const lines = result.lines.filter((l) => l.words.some((w) => w.text.trim()));
+  if (lines.length < 2) return result;
+  const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
+  const rows: OcrLine[][] = [];
+  for (const line of byTop) {
+    const row = rows.at(-1);
+    const last = row?.at(-1);
+    if (row && last && sameRow(last.box, line.box)) row.push(line);
+    else rows.push([line]);
+  }
+  const long = (l: OcrLine) => Array.from(l.text.replace(/\s+/gu, '')).length >= ROW_COLUMN_TEXT;
+  if (rows.filter((r) => r.filter(long).length >= 2).length >= COLUMN_ROWS) return result;
+  const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.sort((a, b) => a.box.x - b.box.x).flatMap((l) => l.words), meanConfidence(r.flatMap((l) => l.words)))));
+  if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
+  return resultOf(ordered, result.confidence);
+}
+
+/**
+ * Columns of running text: at least {@link COLUMN_ROWS} rows each holding two lines of at least
+ * {@link ROW_COLUMN_TEXT} characters (two columns of label: value pairs have fewer).
+ */
+const ROW_COLUMN_TEXT = 12;
+const COLUMN_ROWS = 4;
+
+/** Whether two line boxes share a row: they overlap by half the height of the shorter one. */
+function sameRow(a: Box, b: Box): boolean {
+  const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return overlap >= 0.5 * Math.min(a.h, b.h);
+}
+
+export function meanConfidence(words: readonly OcrWord[]): number {
+  return words.reduce((a, w) => a + w.confidence, 0) / words.length;
+}
+
+/** A line of `words` (joined with spaces) whose box encloses theirs. */
+export function lineOf(words: OcrWord[], confidence: number): OcrLine {
+  const left = Math.min(...words.map((w) => w.box.x)), top = Math.min(...words.map((w) => w.box.y));
+  const right = Math.max(...words.map((w) => w.box.x + w.box.w)), bottom = Math.max(...words.map((w) => w.box.y + w.box.h));
+  return { text: words.map((w) => w.text).join(' '), confidence, box: { x: left, y: top, w: right - left, h: bottom - top }, words };
+}
+
+/** A result made of `lines`: its text, words and their mean confidence (`fallback` without words). */
+export function resultOf(lines: OcrLine[], fallback: number): OcrResult {
+  const words = lines.flatMap((l) => l.words);
+  return { text: lines.map((l) => l.text).join('\n'), confidence: words.length ? meanConfidence(words) : fallback, words, lines };
+}
