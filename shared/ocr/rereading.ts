@@ -26,7 +26,8 @@ const SURE_READING_CONFIDENCE = 80;
  *   the pixel size of the text, and a line of widely spaced full-width digits that upscaling made
  *   30 px tall can come out as "9 do ddw" (confidence 2) yet read "0936－555－789。" (82) at three
  *   quarters of the size;
- * - on pages read with a Chinese model, a word of Latin letters below that confidence: with
+ * - on pages read with a Chinese model, a word with Latin letters, no Chinese nor digit below that
+ *   confidence, or below {@link ODD_WORD_CONFIDENCE} when mixed with symbols ("=m", "(B=)"): with
  *   chi_tra+eng the engine tries first whichever language read the previous word, so after an
  *   amount read as English an English dictionary word can stand for a Chinese one ("BER" for
  *   繳費期限 at 36, "[EEF]" for 【中華電信】 at 1). Read alone, such a word is replaced only by a
@@ -37,8 +38,15 @@ const SURE_READING_CONFIDENCE = 80;
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
+  // Latin letters without Chinese or digits; mixed with symbols ("(B=)" for （週三）) even when
+  // less unsure. Codes and amounts (0O936, TK1131008) are not second-guessed.
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
-  const suspect = (w: OcrWord, line: OcrLine) => chinese && w.confidence < WEAK_LINE_CONFIDENCE && LATIN_WORD.test(w.text.trim()) && (/[A-Za-z]{2}/.test(w.text) || w.box.h >= 0.6 * line.box.h);
+  const suspect = (w: OcrWord, line: OcrLine) => {
+    const t = w.text.trim();
+    if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t) || /\p{N}/u.test(t)) return false;
+    if (w.confidence >= (SYMBOL.test(t) ? ODD_WORD_CONFIDENCE : WEAK_LINE_CONFIDENCE)) return false;
+    return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
+  };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => suspect(w, l)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
   const readAlone = async (box: Box, lineHeight: number, scale: number): Promise<OcrWord[]> => {
@@ -265,8 +273,11 @@ function within(inner: Box, outer: Box): boolean {
   return cx >= outer.x && cx <= outer.x + outer.w && inner.y < outer.y + outer.h && inner.y + inner.h > outer.y;
 }
 
-/** Latin letters, possibly with brackets, punctuation or symbols read around them ("[EEF]", "=m"), but no digit. */
-const LATIN_WORD = /^[\p{P}\p{S}]*[A-Za-z][\p{P}\p{S}A-Za-z]*$/u;
+const LATIN_LETTER = /[A-Za-z]/u;
+/** Symbols and punctuation other than what amounts, dates and codes hold (NT$1,285.00, 113/11/20, CS-0458). */
+const SYMBOL = /[^\p{L}\p{N}\s$.,:/-]/u;
+/** Below this, a word of Latin letters mixed with symbols on a Chinese page is read again. */
+const ODD_WORD_CONFIDENCE = 70;
 const HAN = /\p{Script=Han}/u;
 
 function isWeak(line: OcrLine): boolean {

@@ -119,6 +119,14 @@ describe('rereadWeakLines', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('second-guesses letters mixed with symbols even when less unsure, but not English words at that confidence', async () => {
+    const l = line([word('10月2日', 92, 40), word('(B=)', 61, 120), word('Plan', 61, 180)], 80);
+    const { engine, calls } = scripted((_call, width) => (width < 100 ? [word('（週三）', 90, 5, 5, 60, 20)] : []));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['10月2日', '（週三）', 'Plan']);
+    expect(calls).toHaveLength(1);
+  });
+
   it('does not second-guess English words on pages read without a Chinese model', async () => {
     const l = line([word('Roaming', 45, 40), word('data', 90, 120)], 67);
     const { engine, calls } = scripted(() => [word('Roaming', 95, 5, 5)]);
