@@ -41,33 +41,41 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
  * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
  * margin, a clause number the layout analysis set apart as a block of its own) joined left to
  * right into one line. The engine orders blocks, which puts such pieces after the block they
- * sit beside. Left as it is when long lines share several rows: columns of running text are
- * read column by column.
+ * sit beside. Left as it is when long lines share many rows in a row: columns of running text
+ * are read column by column.
  */
 export function orderByRows(result: OcrResult): OcrResult {
   const lines = result.lines.filter((l) => l.words.some((w) => w.text.trim()));
   if (lines.length < 2) return result;
   const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
+  // A line much taller than most (stray marks read as one line across several rows) joins none.
+  const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
+  const tall = (l: OcrLine) => l.box.h > 1.8 * heights[heights.length >> 1]!;
   const rows: OcrLine[][] = [];
   for (const line of byTop) {
     const row = rows.at(-1);
-    const last = row?.at(-1);
-    if (row && last && sameRow(last.box, line.box)) row.push(line);
+    const first = row?.[0];
+    if (row && first && !tall(first) && !tall(line) && sameRow(first.box, line.box)) row.push(line);
     else rows.push([line]);
   }
   const long = (l: OcrLine) => Array.from(l.text.replace(/\s+/gu, '')).length >= ROW_COLUMN_TEXT;
-  if (rows.filter((r) => r.filter(long).length >= 2).length >= COLUMN_ROWS) return result;
+  let run = 0;
+  for (const r of rows) {
+    run = r.filter(long).length >= 2 ? run + 1 : 0;
+    if (run >= COLUMN_ROWS) return result;
+  }
   const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.sort((a, b) => a.box.x - b.box.x).flatMap((l) => l.words), meanConfidence(r.flatMap((l) => l.words)))));
   if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
   return resultOf(ordered, result.confidence);
 }
 
 /**
- * Columns of running text: at least {@link COLUMN_ROWS} rows each holding two lines of at least
- * {@link ROW_COLUMN_TEXT} characters (two columns of label: value pairs have fewer).
+ * Columns of running text: at least {@link COLUMN_ROWS} rows in a row, each holding two lines of
+ * at least {@link ROW_COLUMN_TEXT} characters (two boxes of label: value pairs side by side have
+ * fewer).
  */
 const ROW_COLUMN_TEXT = 12;
-const COLUMN_ROWS = 4;
+const COLUMN_ROWS = 8;
 
 /** Whether two line boxes share a row: they overlap by half the height of the shorter one. */
 function sameRow(a: Box, b: Box): boolean {

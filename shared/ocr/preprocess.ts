@@ -755,7 +755,10 @@ export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
   if (edge < (2 * w + 2 * h - 4) * 0.6) return undefined;
   const paper = c.sum[best]! / c.n[best]!;
   // The surround must be clearly darker than the paper, not a light desk with dark things on it.
-  if (sumOut / nOut > paper - 60) return undefined;
+  if (sumOut / nOut > paper - 40) return undefined;
+  // A sheet's edge is a step in brightness; where light merely falls off (a vignette darkening
+  // the paper's corners) the threshold crosses a gentle slope, and cutting there would cut text.
+  if (meanStepAcross(small, outside, 2) < PAPER_EDGE_STEP) return undefined;
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
@@ -794,6 +797,31 @@ export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
   };
   const upright = Math.max(tilt(tl, tr, false), tilt(bl, br, false), tilt(tl, bl, true), tilt(tr, br, true)) <= 20;
   return { mask, corners, quadrilateral: upright && quad > 0 && area / quad > 0.95 && area / quad < 1.05 };
+}
+
+/** Least mean rise in brightness (0–255) from the surround into the paper across its edge. */
+const PAPER_EDGE_STEP = 20;
+
+/**
+ * The mean brightness difference between pixels `gap` apart across the border of the `outside`
+ * mask: inside pixel minus outside pixel, over every border pixel of the outside.
+ */
+function meanStepAcross(g: GrayRaster, outside: Uint8Array, gap: number): number {
+  const { width: w, height: h, data } = g;
+  let sum = 0, n = 0;
+  for (let y = gap; y < h - gap; y++) {
+    for (let x = gap; x < w - gap; x++) {
+      const i = y * w + x;
+      if (!outside[i]) continue;
+      for (const d of [1, -1, w, -w]) {
+        if (outside[i + d]) continue;
+        // A border pixel of the surround: compare the paper `gap` pixels on with the surround `gap` pixels back.
+        sum += data[i + d * gap]! - data[i - d * (gap - 1)]!;
+        n++;
+      }
+    }
+  }
+  return n ? sum / n : 0;
 }
 
 /** The paper found by {@link findPaperMask}. */

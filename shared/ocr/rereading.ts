@@ -89,18 +89,22 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     }
     // Unsure English words: first each read alone; those still English, in a reading of their
     // whole line, where the Chinese before them sets the language the engine tries first.
+    // A reading is cut down to the words not over the line's other words: an engine's word box
+    // can reach over the words after it, and they were read already.
     const replaced = new Map<OcrWord, OcrWord[]>();
+    const own = (w: OcrWord, words: OcrWord[]) => words.filter((x) => !line.words.some((o) => o !== w && centreIn(x.box, o.box)));
     for (const w of line.words) {
       if (!suspect(w, line)) continue;
-      const again = await reread(w.box, line.box.h, hasHan);
-      if (better(again, w.confidence)) replaced.set(w, again.words);
+      const again = await reread(w.box, line.box.h, (ws) => hasHan(own(w, ws)));
+      const kept = again && own(w, again.words);
+      if (kept?.length && better({ words: kept, confidence: meanConfidence(kept) }, w.confidence)) replaced.set(w, kept);
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
       const reading = await readAlone(line.box, line.box.h, scale);
       for (const w of left) {
         if (replaced.has(w)) continue;
-        const inside = reading.filter((x) => within(x.box, w.box));
+        const inside = own(w, reading.filter((x) => within(x.box, w.box)));
         if (hasHan(inside) && better({ words: inside, confidence: meanConfidence(inside) }, w.confidence)) replaced.set(w, inside);
       }
       if (left.every((w) => replaced.has(w))) break;
@@ -143,7 +147,10 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
     const cy = w.box.y + w.box.h / 2;
     const i = tops.findIndex((top, k) => cy >= top && cy < top + cuts[k]!.h);
     if (i < 0) continue;
-    found.push({ ...w, box: { x: w.box.x + cuts[i]!.x, y: w.box.y - tops[i]! + cuts[i]!.y, w: w.box.w, h: w.box.h } });
+    const box = { x: w.box.x + cuts[i]!.x, y: w.box.y - tops[i]! + cuts[i]!.y, w: w.box.w, h: w.box.h };
+    // A cut's margin can reach words already read: those are not read twice.
+    if (read.some((r) => centreIn(box, r.box))) continue;
+    found.push({ ...w, box });
   }
   if (!found.length) return result;
   // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
@@ -265,6 +272,12 @@ function clampBox(b: Box, r: GrayRaster): Box {
 interface Reading {
   words: OcrWord[];
   confidence: number;
+}
+
+/** Whether the centre of `inner` lies within `outer`. */
+function centreIn(inner: Box, outer: Box): boolean {
+  const cx = inner.x + inner.w / 2, cy = inner.y + inner.h / 2;
+  return cx >= outer.x && cx <= outer.x + outer.w && cy >= outer.y && cy <= outer.y + outer.h;
 }
 
 /** Whether the horizontal centre of `inner` lies within `outer`'s span and the two overlap vertically. */

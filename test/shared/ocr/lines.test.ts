@@ -48,10 +48,21 @@ describe('orderByRows', () => {
     expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['三 、因本公司服務品質不良', '用戶得不負擔前款補償款']);
   });
 
+  it('does not let a line much taller than the others join rows together', () => {
+    // Stray marks at the margin read as one line 90 px tall beside three rows of text.
+    const stray = line([word('a]ishall', 20, 10, 95, 30, 90)], 20);
+    const result = page([at('中国电信宽带服务协议', 60, 100, 400), at('第六条', 60, 130), at('6.1 本协议有效期', 60, 160, 300), stray]);
+    // In order of their middles, each its own row.
+    expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['中国电信宽带服务协议', '第六条', 'a]ishall', '6.1 本协议有效期']);
+  });
+
   it('leaves columns of running text and pages already in order alone', () => {
-    const column = (x: number) => [0, 1, 2, 3].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
+    const column = (x: number) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
     const twoColumns = page([...column(40), ...column(360)]);
     expect(orderByRows(twoColumns)).toBe(twoColumns);
+    // Two boxes of five label: value rows side by side are read across.
+    const boxes = (x: number) => [0, 1, 2, 3, 4].map((i) => at(`Statement date: 0${i}/11/2024`, x, 100 + i * 30, 280));
+    expect(orderByRows(page([...boxes(40), ...boxes(360)])).lines).toHaveLength(5);
     const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
     expect(orderByRows(ordered)).toBe(ordered);
   });

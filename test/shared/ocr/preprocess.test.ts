@@ -260,6 +260,15 @@ describe('photographed sheets', () => {
     expect(findPaperMask(banded)).toBeUndefined();
   });
 
+  it('finds no sheet where light merely falls off towards the corners (a vignette, no desk)', () => {
+    const g = sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const r = Math.hypot((x - 300) / 300, (y - 240) / 240);
+      g.data[y * 600 + x] = g.data[y * 600 + x]! * Math.max(0.35, 1 - 0.55 * r * r);
+    }
+    expect(findPaperMask(g)).toBeUndefined();
+  });
+
   it('preprocessing whitens the desk, straightens the sheet and maps boxes back through the warp', () => {
     const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
     const photo = sheetPhoto(600, 480, corners);

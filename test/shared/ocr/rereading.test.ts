@@ -127,6 +127,15 @@ describe('rereadWeakLines', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('does not take twice the words a suspect word\'s box reaches over', async () => {
+    // "AP" (x 140…300) reaches over 上月 (x 250…290), read already.
+    const l = line([word('短信', 92, 40), word('AP', 30, 140, 100, 160), word('上月', 92, 250)], 70);
+    // Read at 0.75 from the cut at (128, 88): x = 128 + x′ / 0.75, so 推送 lies around x 200, 上月 around 270.
+    const { engine } = scripted(() => [word('推送', 85, 24, 6, 60, 20), word('上月', 90, 86, 6, 40, 20)]);
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['短信', '推送', '上月']);
+  });
+
   it('does not second-guess English words on pages read without a Chinese model', async () => {
     const l = line([word('Roaming', 45, 40), word('data', 90, 120)], 67);
     const { engine, calls } = scripted(() => [word('Roaming', 95, 5, 5)]);
