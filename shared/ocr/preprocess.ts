@@ -482,6 +482,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
       if (panels.tone / panels.count > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
     } else if (holes > inside * 0.6) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
+    invertLighterParts(f, labels, w, label, box, mean);
     f.regions.push({ box, background: Math.round(mean) });
   }
 }
@@ -524,6 +525,34 @@ function thickHoles(labels: Int32Array, w: number, values: Uint8ClampedArray, la
   }
   return { mask, count, tone };
 }
+
+/**
+ * Inverts again, against its own tone, each large part of an inverted region that is lighter
+ * than the region's background (`background`): the dark grey bubbles of a dark-mode chat, which
+ * the region's inversion leaves grey behind their text, turn white.
+ */
+function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, background: number): void {
+  const marks = new Uint8ClampedArray(box.w * box.h).fill(255);
+  const tones = new Uint8ClampedArray(box.w * box.h);
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      tones[k] = f.values[i]!;
+      if (labels[i] === label && f.values[i]! > background + LIGHTER_PART_STEP) marks[k] = 0;
+    }
+  }
+  const parts = labelDarkPixels(marks, box.w, box.h, 0);
+  const c = measureComponents(parts.labels, parts.parent, parts.count, tones, box.w, box.h);
+  for (const r of c.roots) {
+    const part = { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 };
+    if (part.w < f.min * 2 || part.h < f.min || c.n[r]! < part.w * part.h * 0.45) continue;
+    const tone = c.sum[r]! / c.n[r]!;
+    const outside = outsideOfComponent(parts.labels, box.w, r, part);
+    fillInverted(f.out, f.mask, f.values, w, { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h }, outside, Math.max(1, 255 - tone));
+  }
+}
+
+/** How much lighter (0–255) than its region's background a part must be to be inverted on its own. */
+const LIGHTER_PART_STEP = 25;
 
 /** Brightens the pixels of component `label` so that its mean tone becomes white; darker text on it stays darker. */
 function whitenComponent(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8ClampedArray, labels: Int32Array, w: number, label: number, box: Box, mean: number): void {

@@ -172,6 +172,19 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[50 * 400 + 45]).toBe(20); // …with its dark text
   });
 
+  it('turns the dark grey bubbles of a dark screen white, not grey, behind their text', () => {
+    const g = createGray(400, 300, 10);
+    fillRect(g, 20, 20, 240, 80, 60); // a dark grey bubble
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 45, 12, 24, 240); // light text in it
+    for (let i = 0; i < 5; i++) fillRect(g, 160 + i * 40, 200, 12, 24, 240); // light text on the screen
+    const { raster, regions } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[5 * 400 + 5]).toBeGreaterThan(240); // screen → white
+    expect(raster.data[30 * 400 + 30]).toBeGreaterThan(240); // bubble → white as well
+    expect(raster.data[50 * 400 + 45]).toBeLessThan(30); // its text → dark
+    expect(raster.data[210 * 400 + 165]).toBeLessThan(20);
+  });
+
   it('inverts a dark screen with dark-toned bubbles (saturated colour) as one region', () => {
     // Luma of a blue bubble is light against a black screen; its tone (least channel) is dark.
     const g = panelPage(18, 130);
