@@ -414,7 +414,7 @@ export interface InvertedRegion {
  * bars on it) are looked for again with a threshold of its own.
  * `mask` marks the pixels whose values come from here.
  */
-export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; mask: Uint8Array } {
+export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster, lightRegions = false): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; mask: Uint8Array } {
   const { width: w, height: h } = g;
   // Uniformity and the inverted values come from `tone` when given (the per-pixel minimum
   // channel on colour screenshots: a blue bubble and a black background are both "dark").
@@ -427,9 +427,39 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster)
     regions: [],
     backgrounds: [],
   };
-  invertRegionsBelow(g.data, w, h, otsuThreshold(histogram(g)), found, true);
+  const t = otsuThreshold(histogram(g));
+  invertRegionsBelow(g.data, w, h, t, found, true);
+  if (lightRegions) invertLightRegions(g, t, found);
   return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, mask: found.mask };
 }
+
+/**
+ * The regions among the light tones (above `t`): pale date pills with white text on a chat's
+ * wallpaper, too light to fall below Otsu's threshold of the whole page: regions of the pixels
+ * darker than the commonest light tone (the page's background; pixels inverted already count as
+ * white), inverted only when they hold thin text clearly lighter than themselves.
+ */
+function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
+  const { width: w, height: h } = g;
+  const data = new Uint8ClampedArray(g.data);
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) {
+    if (f.mask[i]) data[i] = 255;
+    else if (data[i]! > t) hist[data[i]!]!++;
+  }
+  // Just below the commonest light tone, the page's own background.
+  let mode = t + 1;
+  for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+  const t2 = mode - LIGHT_REGION_MARGIN;
+  if (t2 <= t) return;
+  invertRegionsBelow(data, w, h, t2, f, false, true);
+}
+
+/** How much darker (0–255) than the page's background a light region's pixels are. */
+const LIGHT_REGION_MARGIN = 12;
+
+/** How much lighter (0–255) than a light region its text must be for it to be inverted. */
+const LIGHT_TEXT_STEP = 30;
 
 /** A tone (0–255) above which a region around panels is a page background, not a dark one. */
 const PANEL_BACKGROUND_TONE = 96;
@@ -448,7 +478,7 @@ interface FoundRegions {
 }
 
 /** Inverts the regions among the components of pixels ≤ `t` (see {@link invertDarkRegions}). */
-function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: number, f: FoundRegions, nested: boolean): void {
+function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: number, f: FoundRegions, nested: boolean, lightTextOnly = false): void {
   // One pixel loop per function below: each loop is optimised on its own while it runs, and a
   // small function is compiled much sooner than one holding every loop.
   const { labels, parent, count } = labelDarkPixels(data, w, h, t);
@@ -465,11 +495,14 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     if (std > 28) continue;
     const box = { x: x0, y: y0, w: bw, h: bh };
     const outside = outsideOfComponent(labels, w, label, box);
-    const { inside, holes } = countInside(labels, w, label, box, outside);
+    const { inside, holes, holeTone } = countInside(labels, f.values, w, label, box, outside);
     // No enclosed lighter pixels means no light text: nothing to gain from inverting.
     if (holes < inside * 0.004) continue;
     const panels = thickHoles(labels, w, f.values, label, box, outside, f.thick);
-    if (panels.count > holes * 0.3) {
+    if (lightTextOnly) {
+      // Among light tones, only a region holding thin text clearly lighter than itself.
+      if (panels.count > holes * 0.3 || holes > inside * 0.6 || holeTone < mean + LIGHT_TEXT_STEP) continue;
+    } else if (panels.count > holes * 0.3) {
       if (mean > PANEL_BACKGROUND_TONE) {
         if (!nested) continue;
         whitenComponent(f.out, f.mask, f.values, labels, w, label, box, mean);
@@ -725,18 +758,20 @@ function outsideOfComponent(labels: Int32Array, w: number, label: number, box: B
   return outside;
 }
 
-/** Pixels of `box` not outside the component (its inside), and how many of them are not in it (holes). */
-function countInside(labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): { inside: number; holes: number } {
+/** Pixels of `box` not outside the component (its inside), how many of them are not in it (holes), and the holes' mean value. */
+function countInside(labels: Int32Array, values: Uint8ClampedArray, w: number, label: number, box: Box, outside: Uint8Array): { inside: number; holes: number; holeTone: number } {
   let inside = 0;
   let holes = 0;
+  let holeTone = 0;
   for (let y = 0; y < box.h; y++) {
     for (let x = 0; x < box.w; x++) {
       if (outside[y * box.w + x]) continue;
       inside++;
-      if (labels[(box.y + y) * w + box.x + x] !== label) holes++;
+      const i = (box.y + y) * w + box.x + x;
+      if (labels[i] !== label) { holes++; holeTone += values[i]!; }
     }
   }
-  return { inside, holes };
+  return { inside, holes, holeTone: holes ? holeTone / holes : 0 };
 }
 
 /** Inverts the inside of a region into `out` (its background renormalised to white) and marks it in `mask`. */
@@ -1140,7 +1175,7 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   // On rendered colour UIs, tone comes from the channel extremes instead of luma (see
   // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
   const colour = !photo && stats.colourfulness > 2;
-  const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined);
+  const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined, !photo);
   if (colour) {
     fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, inverted.mask);
     g = inverted.raster;

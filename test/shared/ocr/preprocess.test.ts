@@ -185,6 +185,22 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[210 * 400 + 165]).toBeLessThan(20);
   });
 
+  it('finds a pale date pill with white text on a light wallpaper when asked to, not a bubble with dark text', () => {
+    const g = createGray(400, 300, 225);
+    fillRect(g, 20, 20, 240, 80, 255); // a white bubble…
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 45, 12, 24, 20); // …with dark text
+    fillRect(g, 20, 120, 240, 80, 177); // a light green bubble with dark text
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 145, 12, 24, 20);
+    fillRect(g, 140, 236, 120, 36, 160); // a pale pill…
+    for (let i = 0; i < 3; i++) fillRect(g, 150 + i * 40, 242, 12, 24, 255); // …with white text
+    expect(invertDarkRegions(g).regions).toHaveLength(0);
+    const { raster, regions } = invertDarkRegions(g, 0, undefined, true);
+    expect(regions.map((r) => r.box)).toEqual([{ x: 140, y: 236, w: 120, h: 36 }]);
+    expect(raster.data[238 * 400 + 145]).toBeGreaterThan(240); // pill → white
+    expect(raster.data[250 * 400 + 155]).toBeLessThan(20); // its text → dark
+    expect(raster.data[125 * 400 + 25]).toBe(177); // the green bubble untouched
+  });
+
   it('inverts a dark screen with dark-toned bubbles (saturated colour) as one region', () => {
     // Luma of a blue bubble is light against a black screen; its tone (least channel) is dark.
     const g = panelPage(18, 130);
