@@ -37,6 +37,34 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
 }
 
 /**
+ * Removes the icons of a phone screenshot's status bar (signal, Wi-Fi, battery read as "all",
+ * "atl", "EE", "@"): when the topmost word of the page is a clock (16:08), the unsure short words
+ * without digits on its row (confidence below 75, at most four characters).
+ */
+export function dropStatusBarIcons(result: OcrResult): OcrResult {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (!read.length) return result;
+  const top = read.reduce((a, w) => (w.box.y < a.box.y ? w : a));
+  const clock = read.find((w) => CLOCK.test(w.text.trim()) && w.box.y <= top.box.y + top.box.h);
+  if (!clock) return result;
+  const icon = (w: OcrWord) => {
+    const t = w.text.trim();
+    return w !== clock && t !== '' && w.confidence < 75 && Array.from(t).length <= 4 && !/\p{Nd}/u.test(t) && sameRow(clock.box, w.box);
+  };
+  if (!read.some(icon)) return result;
+  const lines: OcrLine[] = [];
+  for (const line of result.lines) {
+    const kept = line.words.filter((w) => !icon(w));
+    if (kept.length === line.words.length) lines.push(line);
+    else if (kept.some((w) => w.text.trim())) lines.push(lineOf(kept, line.confidence));
+  }
+  return resultOf(lines, result.confidence);
+}
+
+/** A status bar's clock. */
+const CLOCK = /^\d{1,2}:\d{2}$/u;
+
+/**
  * Puts the lines in reading order row by row: top to bottom, and lines side by side on one row
  * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
  * margin, a clause number the layout analysis set apart as a block of its own) joined left to

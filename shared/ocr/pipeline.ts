@@ -15,7 +15,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { dropGraphicWords, orderByRows } from './lines';
+import { dropGraphicWords, dropStatusBarIcons, orderByRows } from './lines';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -91,7 +91,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const reread = await rereadWeakLines(dropGraphicWords(raw), pre.raster, engine, options.lang, options.signal);
+  const reread = await rereadWeakLines(dropStatusBarIcons(dropGraphicWords(raw)), pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   const checked = orderByRows(await readMissedText(reread, pre.raster, engine, options.lang, options.signal));
   throwIfCancelled(options.signal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropGraphicWords, orderByRows } from '../../../shared/ocr/lines';
+import { dropGraphicWords, dropStatusBarIcons, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropGraphicWords', () => {
@@ -65,5 +65,21 @@ describe('orderByRows', () => {
     expect(orderByRows(page([...boxes(40), ...boxes(360)])).lines).toHaveLength(5);
     const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
     expect(orderByRows(ordered)).toBe(ordered);
+  });
+});
+
+describe('dropStatusBarIcons', () => {
+  it('drops unsure short words on the row of a clock at the top of the page', () => {
+    const bar = line([word('16:08', 88, 37, 22, 50, 19), word('al', 67, 580, 19, 20, 20), word('EE', 26, 649, 16, 30, 23)], 60);
+    const title = line([word('數碼通', 92, 100, 70, 90, 24), word('SmarTone', 90, 200, 70, 110, 24)], 91);
+    const out = dropStatusBarIcons(page([bar, title]));
+    expect(out.lines.map((l) => l.text)).toEqual(['16:08', '數碼通 SmarTone']);
+  });
+
+  it('leaves pages without a clock on top, and sure or numeric words beside one, alone', () => {
+    const header = page([line([word('中華電信', 94, 300, 29, 90, 29), word('800', 92, 428, 32, 40, 24)], 93)]);
+    expect(dropStatusBarIcons(header)).toBe(header);
+    const bar = page([line([word('10:24', 90, 42, 26, 50, 18), word('5G', 60, 600, 26, 20, 18), word('LTE', 90, 640, 26, 30, 18)], 80)]);
+    expect(dropStatusBarIcons(bar)).toBe(bar);
   });
 });
