@@ -91,9 +91,12 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const reread = await rereadWeakLines(dropStatusBarIcons(dropGraphicWords(raw)), pre.raster, engine, options.lang, options.signal);
+  const kept = dropStatusBarIcons(dropGraphicWords(raw));
+  const reread = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
-  const checked = orderByRows(await readMissedText(reread, pre.raster, engine, options.lang, options.signal));
+  // What was dropped as pictures is not looked for again as text left out.
+  const dropped = raw.words.filter((w) => !kept.words.includes(w));
+  const checked = orderByRows(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

@@ -120,13 +120,14 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
  * bill (行動上網超量費 … 0, 加值服務 … 800). Ink outside every word read so far is grouped into
  * line-sized clusters, which are stacked into one strip and read as a block (one engine call).
  * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
- * digit or ideograph; it joins the line beside it, or becomes a line of its own.
+ * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places of
+ * `ignore` (words dropped as pictures) are not looked at.
  */
-export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly OcrWord[] = []): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
   const unit = read.map((w) => w.box.h).sort((a, b) => a - b)[read.length >> 1]!;
-  const clusters = missedClusters(raster, read, unit);
+  const clusters = missedClusters(raster, [...read, ...ignore], unit);
   if (!clusters.length) return result;
   // One strip: each cluster with a margin, a line's height of white between them.
   const margin = Math.max(4, Math.round(unit * 0.5));

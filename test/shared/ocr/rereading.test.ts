@@ -193,6 +193,15 @@ describe('readMissedText', () => {
     expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '0', '合計']);
   });
 
+  it('does not look again where words were dropped as pictures', async () => {
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 520, 536] }]);
+    const { engine, calls } = scripted(() => [word('all', 90, 10, 30, 28, 20)]);
+    const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
+    const icon = word('all', 66, 520, 100, 28, 20);
+    expect(await readMissedText(result, raster, engine, 'chi_tra+eng', undefined, [icon])).toBe(result);
+    expect(calls).toHaveLength(0);
+  });
+
   it('asks nothing when all ink lies within a unit of what was read', async () => {
     // A glyph's edge just right of the last word's box, and an underline (too flat for text).
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 150] }]);
