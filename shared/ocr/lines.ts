@@ -26,14 +26,7 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
     const gaps = line.words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0));
     return Math.min(Infinity, ...gaps) >= w.box.h / 2;
   };
-  if (!result.lines.some((l) => l.words.some((w) => w.text.trim() && graphic(w, l)))) return result;
-  const lines: OcrLine[] = [];
-  for (const line of result.lines) {
-    const kept = line.words.filter((w) => !(w.text.trim() && graphic(w, line)));
-    if (kept.length === line.words.length) lines.push(line);
-    else if (kept.some((w) => w.text.trim())) lines.push(lineOf(kept, line.confidence));
-  }
-  return resultOf(lines, result.confidence);
+  return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
 }
 
 /**
@@ -51,10 +44,18 @@ export function dropStatusBarIcons(result: OcrResult): OcrResult {
     const t = w.text.trim();
     return w !== clock && t !== '' && w.confidence < 75 && Array.from(t).length <= 4 && !/\p{Nd}/u.test(t) && sameRow(clock.box, w.box);
   };
-  if (!read.some(icon)) return result;
+  return withoutWords(result, icon);
+}
+
+/**
+ * `result` without the words `drop` picks (the same object when it picks none): lines left
+ * without words are dropped, the others get their box again.
+ */
+function withoutWords(result: OcrResult, drop: (w: OcrWord, line: OcrLine) => boolean): OcrResult {
+  if (!result.lines.some((l) => l.words.some((w) => drop(w, l)))) return result;
   const lines: OcrLine[] = [];
   for (const line of result.lines) {
-    const kept = line.words.filter((w) => !icon(w));
+    const kept = line.words.filter((w) => !drop(w, line));
     if (kept.length === line.words.length) lines.push(line);
     else if (kept.some((w) => w.text.trim())) lines.push(lineOf(kept, line.confidence));
   }
@@ -111,6 +112,7 @@ function sameRow(a: Box, b: Box): boolean {
   return overlap >= 0.5 * Math.min(a.h, b.h);
 }
 
+/** The mean confidence of `words` (NaN for none). */
 export function meanConfidence(words: readonly OcrWord[]): number {
   return words.reduce((a, w) => a + w.confidence, 0) / words.length;
 }
