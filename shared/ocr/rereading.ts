@@ -51,10 +51,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
   const readAlone = async (box: Box, lineHeight: number, scale: number): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
-    const x0 = Math.max(0, box.x - margin), y0 = Math.max(0, box.y - margin);
-    const x1 = Math.min(raster.width, box.x + box.w + margin), y1 = Math.min(raster.height, box.y + box.h + margin);
-    if (x1 <= x0 || y1 <= y0) return [];
-    const cut: Box = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    const cut = grownBox(box, margin, margin, raster);
+    if (!cut.w || !cut.h) return [];
     const cutOut = cropGray(raster, cut);
     throwIfCancelled(signal);
     const image = scale === 1 ? cutOut : resizeGray(cutOut, scale);
@@ -131,7 +129,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   if (!clusters.length) return result;
   // One strip: each cluster with a margin, a line's height of white between them.
   const margin = Math.max(4, Math.round(unit * 0.5));
-  const cuts = clusters.map((b) => clampBox({ x: b.x - margin, y: b.y - margin, w: b.w + 2 * margin, h: b.h + 2 * margin }, raster));
+  const cuts = clusters.map((b) => grownBox(b, margin, margin, raster));
   const stripWidth = Math.max(...cuts.map((c) => c.w));
   const tops: number[] = [];
   let y = unit;
@@ -264,6 +262,12 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
   for (const [from, to, step] of runs) for (let i = from; i < to; i += step) data[i] = 255;
 }
 
+/** `b` grown by `mx` across and `my` down on each side, within `r`. */
+function grownBox(b: Box, mx: number, my: number, r: GrayRaster): Box {
+  return clampBox({ x: b.x - mx, y: b.y - my, w: b.w + 2 * mx, h: b.h + 2 * my }, r);
+}
+
+/** The part of `b` within `r`. */
 function clampBox(b: Box, r: GrayRaster): Box {
   const x = Math.max(0, b.x), y = Math.max(0, b.y);
   return { x, y, w: Math.max(0, Math.min(r.width, b.x + b.w) - x), h: Math.max(0, Math.min(r.height, b.y + b.h) - y) };
