@@ -75,6 +75,8 @@ const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[
 /** The yuan sign read as Y before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
 const YUAN_SIGN = /(?<![A-Za-z0-9])Y(?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
 const HAN_IN_TEXT = new RegExp(HAN, 'u');
+/** The plus of an international number read as 十: 十886-935-000-876 (Taiwan, mainland, Hong Kong, Macao). */
+const PLUS_MISREAD = /十(?= ?(?:886|86|852|853)[- ]?\d)/gu;
 /** 上午/下午 (a.m./p.m.) before a time, its small 午 read as 和 or 干. */
 const NOON_MISREAD = /([上下])[和干](?= ?\d{1,2}:?\d{2}(?!\d))/gu;
 /** A time after 上午/下午 whose colon was lost: 上午1026 → 上午10:26. */
@@ -97,7 +99,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   or as S and $ together (the wide full-width ＄ split in two or three);
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
  * - in Chinese text, a Y before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
- * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), 上午1026 → 上午10:26.
+ * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), 上午1026 → 上午10:26;
+ * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876.
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
@@ -110,6 +113,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$')
     .replace(YUAN_SIGN, (m) => (HAN_IN_TEXT.test(text) ? '¥' : m))
+    .replace(PLUS_MISREAD, '+')
     .replace(NOON_MISREAD, '$1午')
     .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m))
     .replace(OPENING_FOR_LENTICULAR, '【')
