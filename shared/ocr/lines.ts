@@ -106,10 +106,14 @@ export function orderByRows(result: OcrResult): OcrResult {
 const ROW_COLUMN_TEXT = 12;
 const COLUMN_ROWS = 8;
 
-/** Whether two line boxes share a row: they overlap by half the height of the shorter one. */
-function sameRow(a: Box, b: Box): boolean {
-  const overlap = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return overlap >= 0.5 * Math.min(a.h, b.h);
+/** How many pixel rows two boxes share (negative: the gap between them). */
+export function verticalOverlap(a: Box, b: Box): number {
+  return Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+}
+
+/** Whether two boxes share a row: they overlap by half the height of the shorter one. */
+export function sameRow(a: Box, b: Box): boolean {
+  return verticalOverlap(a, b) >= 0.5 * Math.min(a.h, b.h);
 }
 
 /** The mean confidence of `words` (NaN for none). */

@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { lineOf, meanConfidence, resultOf } from './lines';
+import { lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { createGray, cropGray, histogram, otsuThreshold, resizeGray, type Box, type GrayRaster } from './raster';
 
@@ -158,8 +158,8 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   for (const w of found) {
     let best = -1, bestOverlap = 0;
     result.lines.forEach((l, k) => {
-      const overlap = Math.min(l.box.y + l.box.h, w.box.y + w.box.h) - Math.max(l.box.y, w.box.y);
-      if (overlap > bestOverlap && overlap >= 0.5 * Math.min(l.box.h, w.box.h)) { best = k; bestOverlap = overlap; }
+      const overlap = verticalOverlap(l.box, w.box);
+      if (overlap > bestOverlap && sameRow(l.box, w.box)) { best = k; bestOverlap = overlap; }
     });
     if (best >= 0) joining[best]!.push(w);
     else alone.push(lineOf([w], w.confidence));
@@ -205,10 +205,7 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     .sort((a, b) => a.x - b.x);
   const clusters: Box[] = [];
   for (const p of parts) {
-    const near = clusters.find((c) => {
-      const overlap = Math.min(c.y + c.h, p.y + p.h) - Math.max(c.y, p.y);
-      return overlap >= 0.5 * Math.min(c.h, p.h) && p.x - (c.x + c.w) <= u;
-    });
+    const near = clusters.find((c) => sameRow(c, p) && p.x - (c.x + c.w) <= u);
     if (!near) { clusters.push({ ...p }); continue; }
     const x1 = Math.max(near.x + near.w, p.x + p.w), y1 = Math.max(near.y + near.h, p.y + p.h);
     near.x = Math.min(near.x, p.x); near.y = Math.min(near.y, p.y);
