@@ -94,9 +94,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const kept = dropStatusBarIcons(dropGraphicWords(raw));
   const reread = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
-  // What was dropped as pictures is not looked for again as text left out.
+  // What was dropped as pictures is not looked for again as text left out; status-bar icons
+  // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
-  const checked = orderByRows(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped));
+  const checked = orderByRows(dropStatusBarIcons(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped)));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

@@ -56,7 +56,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify';
   detail: string;
 }
 
@@ -414,7 +414,7 @@ export interface InvertedRegion {
  * bars on it) are looked for again with a threshold of its own.
  * `mask` marks the pixels whose values come from here.
  */
-export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster, lightRegions = false): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; mask: Uint8Array } {
+export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster, lightRegions = false): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; pictures: Box[]; mask: Uint8Array } {
   const { width: w, height: h } = g;
   // Uniformity and the inverted values come from `tone` when given (the per-pixel minimum
   // channel on colour screenshots: a blue bubble and a black background are both "dark").
@@ -426,11 +426,12 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
     mask: new Uint8Array(w * h),
     regions: [],
     backgrounds: [],
+    pictures: [],
   };
   const t = otsuThreshold(histogram(g));
   invertRegionsBelow(g.data, w, h, t, found, true);
   if (lightRegions) invertLightRegions(g, t, found);
-  return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, mask: found.mask };
+  return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, pictures: found.pictures, mask: found.mask };
 }
 
 /**
@@ -475,6 +476,8 @@ interface FoundRegions {
   mask: Uint8Array;
   regions: InvertedRegion[];
   backgrounds: InvertedRegion[];
+  /** Regions holding only solid shapes (an avatar's head and shoulders, a camera icon's lens): painted white. */
+  pictures: Box[];
 }
 
 /** Inverts the regions among the components of pixels ≤ `t` (see {@link invertDarkRegions}). */
@@ -498,6 +501,12 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     const { inside, holes, holeTone } = countInside(labels, f.values, w, label, box, outside);
     // No enclosed lighter pixels means no light text: nothing to gain from inverting.
     if (holes < inside * 0.004) continue;
+    if (holdsOnlyShapes(f.values, w, box, outside, (mean + holeTone) / 2)) {
+      fillInside(f.out, f.mask, w, box, outside, 255);
+      whitenRim(f.out, f.mask, data, w, h, box, t);
+      f.pictures.push(box);
+      continue;
+    }
     const panels = thickHoles(labels, w, f.values, label, box, outside, f.thick);
     if (lightTextOnly) {
       // Among light tones, only a region holding thin text clearly lighter than itself.
@@ -515,6 +524,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
       if (panels.tone / panels.count > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
     } else if (holes > inside * 0.6) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
+    whitenRim(f.out, f.mask, data, w, h, box, t);
     invertLighterParts(f, labels, w, label, box, mean);
     f.regions.push({ box, background: Math.round(mean) });
   }
@@ -582,6 +592,74 @@ function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, labe
     const outside = outsideOfComponent(parts.labels, box.w, r, part);
     fillInverted(f.out, f.mask, f.values, w, { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h }, outside, Math.max(1, 255 - tone));
   }
+}
+
+/**
+ * Whether the lighter pixels a region encloses (`values` above `t` inside `box`) form only a few
+ * solid shapes, none thin like the strokes of text and none holding anything (a bubble holds its
+ * text): an avatar's head and shoulders, a camera icon's lens. Inverted, they would be dark blobs the engine reads as "TN" or "[J".
+ */
+function holdsOnlyShapes(values: Uint8ClampedArray, w: number, box: Box, outside: Uint8Array, t: number): boolean {
+  const marks = new Uint8ClampedArray(box.w * box.h).fill(255);
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) if (!outside[k] && values[i]! > t) marks[k] = 0;
+  }
+  const parts = labelDarkPixels(marks, box.w, box.h, 0);
+  const c = measureComponents(parts.labels, parts.parent, parts.count, marks, box.w, box.h);
+  let shapes = 0;
+  for (const r of c.roots) {
+    const pw = c.x1[r]! - c.x0[r]! + 1, ph = c.y1[r]! - c.y0[r]! + 1;
+    if (c.n[r]! < SPECK) continue;
+    if (pw < SHAPE_SIDE || ph < SHAPE_SIDE || c.n[r]! < pw * ph * 0.6 || ++shapes > 3) return false;
+    // A shape holds nothing: a light panel with text in it (a bubble) is not one.
+    const part = { x: c.x0[r]!, y: c.y0[r]!, w: pw, h: ph };
+    let enclosed = 0;
+    const around = outsideOfComponent(parts.labels, box.w, r, part);
+    for (let k = 0; k < around.length; k++) if (!around[k]) enclosed++;
+    if (enclosed - c.n[r]! >= SPECK) return false;
+  }
+  return shapes > 0;
+}
+
+/** Enclosed light specks of fewer pixels than this are noise, neither text nor shape. */
+const SPECK = 6;
+/** A solid shape inside a region is at least this many pixels across and down. */
+const SHAPE_SIDE = 10;
+
+/** Sets the inside of `box` (pixels not `outside`) to `value` in `out` and marks it in `mask`. */
+function fillInside(out: Uint8ClampedArray, mask: Uint8Array, w: number, box: Box, outside: Uint8Array, value: number): void {
+  for (let y = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, i++) {
+      if (outside[y * box.w + x]) continue;
+      out[i] = value;
+      mask[i] = 1;
+    }
+  }
+}
+
+/**
+ * Paints white the anti-aliased rim of a region just inverted or painted over (`mask` 1), on both
+ * sides of its edge: its own pixels within two pixels of an unmarked one, and the unmarked pixels
+ * within two pixels of it that are lighter than `t` (text beside the region is darker and kept);
+ * the latter are marked 2 in `mask`. Left as they are, the rim's mid tones make a faint dashed
+ * outline that the engine reads as brackets and strokes ("TN" around an avatar).
+ */
+function whitenRim(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8ClampedArray, w: number, h: number, box: Box, t: number): void {
+  const x0 = Math.max(0, box.x - 2), x1 = Math.min(w - 1, box.x + box.w + 1);
+  const y0 = Math.max(0, box.y - 2), y1 = Math.min(h - 1, box.y + box.h + 1);
+  const marked = (x: number, y: number) => x < 0 || y < 0 || x >= w || y >= h ? 0 : mask[y * w + x] === 1 ? 1 : -1;
+  const near = (x: number, y: number, want: number) =>
+    marked(x - 1, y) === want || marked(x + 1, y) === want || marked(x, y - 1) === want || marked(x, y + 1) === want
+    || marked(x - 2, y) === want || marked(x + 2, y) === want || marked(x, y - 2) === want || marked(x, y + 2) === want
+    || marked(x - 1, y - 1) === want || marked(x + 1, y - 1) === want || marked(x - 1, y + 1) === want || marked(x + 1, y + 1) === want;
+  const rim: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const i = y * w + x;
+      if (mask[i] === 1 ? near(x, y, -1) : !mask[i] && values[i]! > t && near(x, y, 1)) rim.push(i);
+    }
+  }
+  for (const i of rim) { out[i] = 255; if (!mask[i]) mask[i] = 2; }
 }
 
 /** How much lighter (0–255) than its region's background a part must be to be inverted on its own. */
@@ -658,7 +736,9 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
   const out = new Uint8ClampedArray(g.data);
   const marked = new Uint8Array(count);
   for (const label of erase) marked[label] = 1;
-  for (let i = 0; i < out.length; i++) if (labels[i]! >= 0 && marked[labels[i]!]) out[i] = 255;
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i++) if (labels[i]! >= 0 && marked[labels[i]!]) { out[i] = 255; mask[i] = 1; }
+  for (const label of erase) whitenRim(out, mask, g.data, w, h, { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 }, SHAPE_TONE);
   return { raster: { width: w, height: h, data: out }, count: erase.length };
 }
 
@@ -1188,6 +1268,10 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   if (inverted.regions.length) {
     g = inverted.raster;
     steps.push({ name: 'invert-dark-regions', detail: `${inverted.regions.length} region(s)` });
+  }
+  if (inverted.pictures.length) {
+    g = inverted.raster;
+    steps.push({ name: 'erase-pictures', detail: `${inverted.pictures.length} region(s) holding only shapes` });
   }
   if (!photo) {
     const erased = eraseSolidShapes(g);

@@ -20,6 +20,14 @@ function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
 }
 
+/** A glyph drawn as strokes (a hollow box like 口, 2 px thick), not a solid block. */
+function strokeGlyph(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
+  fillRect(g, x0, y0, w, 2, v);
+  fillRect(g, x0, y0 + h - 2, w, 2, v);
+  fillRect(g, x0, y0, 2, h, v);
+  fillRect(g, x0 + w - 2, y0, 2, h, v);
+}
+
 /** A page of "text": lines of glyph-sized dark blocks with gaps, like a printed paragraph. */
 function textPage(width: number, height: number, lineHeight: number, lines: number): GrayRaster {
   const g = createGray(width, height);
@@ -146,7 +154,7 @@ describe('invertDarkRegions around panels', () => {
     fillRect(g, 140, 120, 240, 80, panel); // another
     for (let i = 0; i < 5; i++) { fillRect(g, 40 + i * 40, 45, 14, 28, 20); fillRect(g, 160 + i * 40, 145, 14, 28, 20); }
     fillRect(g, 140, 236, 120, 36, 50); // a date bar…
-    for (let i = 0; i < 3; i++) fillRect(g, 150 + i * 40, 242, 12, 24, 250); // …with light glyphs
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 150 + i * 40, 242, 12, 24, 250); // …with light glyphs
     fillRect(g, 30, 150, 10, 20, 40); // a time printed on the page
     return g;
   }
@@ -160,7 +168,7 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[50 * 400 + 45]).toBe(20); // its text untouched
     expect(regions.map((r) => r.box)).toEqual([{ x: 140, y: 236, w: 120, h: 36 }]);
     expect(raster.data[238 * 400 + 145]).toBeGreaterThan(240); // bar → white
-    expect(raster.data[250 * 400 + 155]).toBeLessThan(20); // its glyph → dark
+    expect(raster.data[250 * 400 + 151]).toBeLessThan(20); // its glyph → dark
   });
 
   it('inverts a dark screen around a white picture but leaves the picture as it is', () => {
@@ -192,12 +200,12 @@ describe('invertDarkRegions around panels', () => {
     fillRect(g, 20, 120, 240, 80, 177); // a light green bubble with dark text
     for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 145, 12, 24, 20);
     fillRect(g, 140, 236, 120, 36, 160); // a pale pill…
-    for (let i = 0; i < 3; i++) fillRect(g, 150 + i * 40, 242, 12, 24, 255); // …with white text
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 150 + i * 40, 242, 12, 24, 255); // …with white text
     expect(invertDarkRegions(g).regions).toHaveLength(0);
     const { raster, regions } = invertDarkRegions(g, 0, undefined, true);
     expect(regions.map((r) => r.box)).toEqual([{ x: 140, y: 236, w: 120, h: 36 }]);
     expect(raster.data[238 * 400 + 145]).toBeGreaterThan(240); // pill → white
-    expect(raster.data[250 * 400 + 155]).toBeLessThan(20); // its text → dark
+    expect(raster.data[250 * 400 + 151]).toBeLessThan(20); // its text → dark
     expect(raster.data[125 * 400 + 25]).toBe(177); // the green bubble untouched
   });
 
@@ -210,6 +218,49 @@ describe('invertDarkRegions around panels', () => {
     expect(regions).toHaveLength(1);
     expect(raster.data[30 * 400 + 30]).toBeGreaterThan(240); // bubble → white
     expect(raster.data[50 * 400 + 45]).toBeLessThan(20); // its white text → dark
+  });
+});
+
+/** Paints an anti-aliased disk of tone `v` (4×4 samples per pixel) over `g`. */
+function disk(g: GrayRaster, cx: number, cy: number, r: number, v: number): void {
+  for (let y = Math.floor(cy - r - 1); y <= cy + r + 1; y++) {
+    for (let x = Math.floor(cx - r - 1); x <= cx + r + 1; x++) {
+      let inside = 0;
+      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if ((x + (sx + 0.5) / 4 - cx) ** 2 + (y + (sy + 0.5) / 4 - cy) ** 2 <= r * r) inside++;
+      const i = y * g.width + x;
+      g.data[i] = g.data[i]! + ((v - g.data[i]!) * inside) / 16;
+    }
+  }
+}
+
+describe('pictures and rims in invertDarkRegions', () => {
+  it('paints white a grey avatar holding a white head and shoulders, rim included, and keeps a date bar beside it', () => {
+    const g = createGray(400, 200);
+    disk(g, 60, 60, 40, 165); // the avatar…
+    disk(g, 60, 48, 14, 255); // …its head…
+    for (let y = 70; y < 90; y++) for (let x = 36; x < 85; x++) if (((x - 60) / 24) ** 2 + ((y - 90) / 20) ** 2 <= 1) g.data[y * 400 + x] = 255; // …its shoulders
+    fillRect(g, 150, 40, 200, 40, 60); // a date bar with light glyphs
+    for (let i = 0; i < 5; i++) strokeGlyph(g, 165 + i * 36, 48, 16, 24, 245);
+    const { raster, regions, pictures } = invertDarkRegions(g, 0, undefined, true);
+    expect(pictures).toHaveLength(1);
+    expect(regions.map((r) => r.box)).toEqual([{ x: 150, y: 40, w: 200, h: 40 }]);
+    let darkest = 255;
+    for (let y = 15; y < 106; y++) for (let x = 15; x < 106; x++) darkest = Math.min(darkest, raster.data[y * 400 + x]!);
+    expect(darkest).toBe(255);
+    expect(raster.data[60 * 400 + 166]).toBeLessThan(20); // the bar's glyph → dark
+  });
+
+  it('leaves no dark outline around an inverted bar whose edges are anti-aliased', () => {
+    const g = createGray(300, 120);
+    fillRect(g, 40, 40, 220, 40, 60);
+    for (let x = 40; x < 260; x++) { g.data[39 * 300 + x] = 160; g.data[80 * 300 + x] = 160; } // half-covered rows
+    for (let y = 40; y < 80; y++) { g.data[y * 300 + 39] = 200; g.data[y * 300 + 260] = 200; }
+    for (let i = 0; i < 5; i++) strokeGlyph(g, 60 + i * 40, 48, 16, 24, 245);
+    const { raster, regions, pictures } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(pictures).toHaveLength(0);
+    for (const [x, y] of [[100, 39], [100, 40], [100, 80], [39, 60], [40, 60], [260, 60], [259, 60]] as const) expect(raster.data[y * 300 + x]).toBe(255);
+    expect(raster.data[60 * 300 + 61]).toBeLessThan(20);
   });
 });
 
@@ -227,6 +278,14 @@ describe('eraseSolidShapes', () => {
     expect(raster.data[80 * 400 + 40]).toBe(255);
     const changed = before.flatMap((v, i) => (raster.data[i] !== v ? [i] : []));
     expect(changed.every((i) => i % 400 >= 20 && i % 400 < 60 && i >= 60 * 400 && i < 100 * 400)).toBe(true);
+  });
+
+  it('paints the anti-aliased rim of a shape white with it', () => {
+    const g = createGray(200, 200);
+    disk(g, 100, 100, 30, 90);
+    const { raster, count } = eraseSolidShapes(g);
+    expect(count).toBe(1);
+    expect(Math.min(...raster.data)).toBe(255);
   });
 
   it('leaves a page without shapes as it is', () => {
