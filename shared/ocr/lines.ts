@@ -20,13 +20,18 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
   const median = heights[heights.length >> 1] ?? 0;
   const graphic = (w: OcrWord, line: OcrLine): boolean => {
     const t = w.text.trim();
-    if (/^[|¦]+$/u.test(t)) return true;
+    if (isRule(t)) return true;
     if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
     if (w.confidence >= 75 || w.box.h < 1.6 * median) return false;
     const gaps = line.words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0));
     return Math.min(Infinity, ...gaps) >= w.box.h / 2;
   };
   return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
+}
+
+/** Whether a word's text is a table's vertical rule read as a character ("|"). */
+export function isRule(text: string): boolean {
+  return /^[|¦]+$/u.test(text.trim());
 }
 
 /**

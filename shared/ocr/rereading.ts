@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
+import { isRule, lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { createGray, cropGray, histogram, otsuThreshold, resizeGray, type Box, type GrayRaster } from './raster';
 
@@ -127,30 +127,10 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   const unit = read.map((w) => w.box.h).sort((a, b) => a - b)[read.length >> 1]!;
   const clusters = missedClusters(raster, [...read, ...ignore], unit);
   if (!clusters.length) return result;
-  // One strip: each cluster with a margin, a line's height of white between them.
-  const margin = Math.max(4, Math.round(unit * 0.5));
-  const cuts = clusters.map((b) => grownBox(b, margin, margin, raster));
-  const stripWidth = Math.max(...cuts.map((c) => c.w));
-  const tops: number[] = [];
-  let y = unit;
-  for (const c of cuts) { tops.push(y); y += c.h + unit; }
-  const strip = createGray(stripWidth, y);
-  cuts.forEach((c, i) => {
-    for (let row = 0; row < c.h; row++) strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
-  });
-  throwIfCancelled(signal);
-  const again = await engine.recognize({ kind: 'raster', raster: strip }, { lang, psm: 'single-block', dpi: 300, ...(signal ? { signal } : {}) });
-  const found: OcrWord[] = [];
-  for (const w of again.lines.flatMap((l) => l.words)) {
-    if (w.confidence < MISSED_TEXT_CONFIDENCE || !/[\p{L}\p{N}]/u.test(w.text)) continue;
-    const cy = w.box.y + w.box.h / 2;
-    const i = tops.findIndex((top, k) => cy >= top && cy < top + cuts[k]!.h);
-    if (i < 0) continue;
-    const box = { x: w.box.x + cuts[i]!.x, y: w.box.y - tops[i]! + cuts[i]!.y, w: w.box.w, h: w.box.h };
+  const found = (await readStacked(raster, clusters, unit, engine, lang, signal))
+    .flat()
     // A cut's margin can reach words already read: those are not read twice.
-    if (read.some((r) => centreIn(box, r.box))) continue;
-    found.push({ ...w, box });
-  }
+    .filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE && /[\p{L}\p{N}]/u.test(w.text) && !read.some((r) => centreIn(w.box, r.box)));
   if (!found.length) return result;
   // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
   const joining = result.lines.map((): OcrWord[] => []);
@@ -176,6 +156,100 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
 
 /** Least confidence of a word read by {@link readMissedText}. */
 export const MISSED_TEXT_CONFIDENCE = 60;
+
+/**
+ * Reads the parts `boxes` of `raster` in one engine call: each cut out with a margin of half of
+ * `unit` (a line's height), stacked into one strip a line's height apart and read as a block.
+ * The words read in each part, boxes in the raster's frame.
+ */
+async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrWord[][]> {
+  const margin = Math.max(4, Math.round(unit * 0.5));
+  const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
+  const stripWidth = Math.max(...cuts.map((c) => c.w));
+  const tops: number[] = [];
+  let y = unit;
+  for (const c of cuts) { tops.push(y); y += c.h + unit; }
+  const strip = createGray(stripWidth, y);
+  cuts.forEach((c, i) => {
+    for (let row = 0; row < c.h; row++) strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
+  });
+  throwIfCancelled(signal);
+  const again = await engine.recognize({ kind: 'raster', raster: strip }, { lang, psm: 'single-block', dpi: 300, ...(signal ? { signal } : {}) });
+  const parts = cuts.map((): OcrWord[] => []);
+  for (const w of again.lines.flatMap((l) => l.words)) {
+    if (!w.text.trim()) continue;
+    const cy = w.box.y + w.box.h / 2;
+    const i = tops.findIndex((top, k) => cy >= top && cy < top + cuts[k]!.h);
+    if (i < 0) continue;
+    parts[i]!.push({ ...w, box: { x: w.box.x + cuts[i]!.x, y: w.box.y - tops[i]! + cuts[i]!.y, w: w.box.w, h: w.box.h } });
+  }
+  return parts;
+}
+
+/**
+ * Reads again, each on its own, the two parts of a line that are two texts set side by side: a
+ * chat's small timestamp printed beside the last line of a bubble ("下午3:12" and "1,399元。"),
+ * which the engine takes for one line and misreads across ("下午3:12 1,39975T ©", "查一下。320").
+ * A line is split where a gap between its words is at least {@link SIDE_BY_SIDE_GAP} times the
+ * taller part's height and one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as tall as the
+ * other (the median heights of their words), and one of its words was read with less confidence
+ * than {@link SIDE_BY_SIDE_SURE}. All parts of a page are read in one engine call. A part's new
+ * reading (the words in the part's box) replaces the old one when it is at least as confident
+ * and not much shorter; the line keeps its place.
+ */
+export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+  const splits = new Map<OcrLine, [OcrWord[], OcrWord[]]>();
+  for (const line of result.lines) {
+    const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+    if (words.every((w) => w.confidence >= SIDE_BY_SIDE_SURE)) continue;
+    for (let k = 1; k < words.length; k++) {
+      const left = words.slice(0, k), right = words.slice(k);
+      const lb = boxOf(left), rb = boxOf(right);
+      // Heights of glyphs, not of boxes: a word's box can reach a line above or below.
+      const lh = medianHeight(left), rh = medianHeight(right);
+      const tall = Math.max(lh, rh), short = Math.min(lh, rh);
+      if (rb.x - (lb.x + lb.w) < SIDE_BY_SIDE_GAP * tall || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
+      splits.set(line, [left, right]);
+      break;
+    }
+  }
+  if (!splits.size) return result;
+  const parts = [...splits.values()].flat();
+  const boxes = parts.map(boxOf);
+  const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal);
+  const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
+  const lines = result.lines.map((line) => {
+    const split = splits.get(line);
+    if (!split) return line;
+    const words = split.flatMap((old) => {
+      const k = parts.indexOf(old);
+      // Only what lies in the part (a cut's margin can reach the lines above and below), without
+      // a table's rules.
+      const again = readings[k]!.filter((w) => centreIn(w.box, boxes[k]!) && !isRule(w.text));
+      const taken = again.length && meanConfidence(again) >= meanConfidence(old) && length(again) >= 0.6 * length(old);
+      return taken ? again : old;
+    });
+    return lineOf(words, line.confidence);
+  });
+  return resultOf(lines, result.confidence);
+}
+
+/** A line whose words are all read with at least this confidence is not read again in parts. */
+const SIDE_BY_SIDE_SURE = 80;
+/** Least gap, in heights of the taller part, between two texts set side by side on one line. */
+const SIDE_BY_SIDE_GAP = 1;
+/** Most height of the shorter of two texts side by side, as a fraction of the taller one's. */
+const SIDE_BY_SIDE_HEIGHTS = 0.8;
+
+/** The median height of the boxes of `words`. */
+function medianHeight(words: readonly OcrWord[]): number {
+  return words.map((w) => w.box.h).sort((a, b) => a - b)[words.length >> 1]!;
+}
+
+/** The box enclosing the boxes of `words`. */
+function boxOf(words: readonly OcrWord[]): Box {
+  return lineOf([...words], 0).box;
+}
 
 /**
  * Line-sized clusters of ink outside the boxes of `read` (grown by `unit`, the median word
