@@ -56,7 +56,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify';
   detail: string;
 }
 
@@ -742,6 +742,71 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
   return { raster: { width: w, height: h, data: out }, count: erase.length };
 }
 
+/**
+ * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component
+ * (red exceeding both other channels by {@link SEAL_REDNESS}) at least `size` pixels across and
+ * down, round or square and hollow (its ring; a solid red card is not a seal), with the red parts
+ * inside its box (the star, the characters along the ring).
+ * The ring with its blurred edges, and the reddish pixels within its box, take their red channel,
+ * in which the seal's ink is as light as paper and black text printed over it stays dark. Red text (a bill's red
+ * total) is glyph-sized and left alone. `g` is changed in place; the count of seals.
+ */
+export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, Math.round(Math.min(g.width, g.height) / 15))): number {
+  const { width: w, height: h } = g;
+  const d = rgba.data;
+  const redness = (i: number) => { const j = i * 4; return d[j]! - Math.max(d[j + 1]!, d[j + 2]!); };
+  const red = new Uint8ClampedArray(w * h);
+  let any = false;
+  for (let i = 0; i < w * h; i++) if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) { red[i] = 255; any = true; }
+  if (!any) return 0;
+  // Grown by a stroke's width, so that the text stamped over a ring does not cut it apart.
+  const grown = maxFilter({ width: w, height: h, data: red }, SEAL_GAP);
+  for (let i = 0; i < w * h; i++) grown.data[i] = 255 - grown.data[i]!;
+  const { labels, parent, count } = labelDarkPixels(grown.data, w, h, 0);
+  const c = measureComponents(labels, parent, count, grown.data, w, h);
+  const seals: Array<Box & { label: number }> = [];
+  for (const r of c.roots) {
+    const bw = c.x1[r]! - c.x0[r]! + 1, bh = c.y1[r]! - c.y0[r]! + 1;
+    // Round or square, not a long red rule; a ring, not a solid red card or button.
+    if (bw >= size && bh >= size && bw < bh * 2 && bh < bw * 2 && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
+  }
+  for (const b of seals) {
+    // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
+    // red) and the red of its ink (the median red channel of its red pixels).
+    const paperHist = new Uint32Array(256), inkHist = new Uint32Array(256);
+    for (let y = b.y; y < b.y + b.h; y++) {
+      for (let i = y * w + b.x, end = i + b.w; i < end; i++) {
+        if (redness(i) <= SEAL_REDNESS / 4) paperHist[g.data[i]!]!++;
+        else if (red[i]) inkHist[d[i * 4]!]!++;
+      }
+    }
+    const paper = quantile(paperHist, 0.75), ink = Math.max(1, quantile(inkHist, 0.5));
+    // The ring with its blurred edges (the grown component) and the reddish pixels in the box take
+    // their red channel, scaled so that the seal's ink becomes paper, and no lighter than paper.
+    for (let y = b.y; y < b.y + b.h; y++) {
+      for (let i = y * w + b.x, end = i + b.w; i < end; i++) {
+        if (labels[i] === b.label || redness(i) > SEAL_REDNESS / 4) g.data[i] = Math.max(g.data[i]!, Math.min(paper, (d[i * 4]! * paper) / ink));
+      }
+    }
+  }
+  return seals.length;
+}
+
+/** How much a seal's red exceeds its green and blue (0–255). */
+const SEAL_REDNESS = 40;
+/** Half the widest gap (px) that text stamped over a seal's ring can cut into it. */
+const SEAL_GAP = 3;
+/** Least red channel of a seal's ink (0–255). */
+const SEAL_RED = 120;
+
+/** The value below which a fraction `q` of the counts of `hist` lie. */
+function quantile(hist: Uint32Array, q: number): number {
+  let n = 0;
+  for (const c of hist) n += c;
+  for (let v = 0, seen = 0; v < 256; v++) { seen += hist[v]!; if (seen > n * q) return v; }
+  return 255;
+}
+
 /** Pixels darker than this can belong to a shape {@link eraseSolidShapes} paints white. */
 const SHAPE_TONE = 200;
 
@@ -1238,6 +1303,8 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   if (upright !== rgba) steps.push({ name: 'orientation', detail: `EXIF ${orientation}` });
   let g = rgbaToGray(upright);
   steps.push({ name: 'grayscale', detail: 'BT.601 luma' });
+  const seals = eraseSeals(upright, g);
+  if (seals) steps.push({ name: 'erase-seals', detail: `${seals} seal(s)` });
   const stats = measureImage(upright, g);
   const photo = stats.classification === 'photo';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyHomography,
+  eraseSeals,
   eraseSolidShapes,
   estimateLineHeight,
   findPaperMask,
@@ -14,7 +15,7 @@ import {
   measureImage,
   preprocess,
 } from '../../../shared/ocr/preprocess';
-import { createGray, grayToRgba, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { createGray, grayToRgba, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
 
 function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
@@ -261,6 +262,50 @@ describe('pictures and rims in invertDarkRegions', () => {
     expect(pictures).toHaveLength(0);
     for (const [x, y] of [[100, 39], [100, 40], [100, 80], [39, 60], [40, 60], [260, 60], [259, 60]] as const) expect(raster.data[y * 300 + x]).toBe(255);
     expect(raster.data[60 * 300 + 61]).toBeLessThan(20);
+  });
+});
+
+describe('eraseSeals', () => {
+  /** A 400×300 white page in RGBA: black text strokes, a red seal ring over some of them, red text. */
+  function sealPage() {
+    const w = 400, h = 300;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * w + x) * 4);
+    // The ring: centre (200, 150), radii 50–60, ink (200, 60, 60).
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 50 && r <= 60) paint(x, y, [200, 60, 60]); }
+    // Black strokes across the seal's ring (over it: black wins) and on plain paper.
+    for (let x = 120; x < 280; x++) for (let y = 148; y < 151; y++) paint(x, y, [30, 30, 30]);
+    for (let x = 20; x < 100; x++) for (let y = 40; y < 43; y++) paint(x, y, [30, 30, 30]);
+    // Red text, glyph-sized: a 20 × 24 "glyph" of strokes.
+    for (let y = 250; y < 274; y++) { paint(300, y, [210, 40, 40]); paint(301, y, [210, 40, 40]); }
+    for (let x = 300; x < 320; x++) paint(x, 260, [210, 40, 40]);
+    return rgba;
+  }
+
+  it('lifts a red seal off the page, keeping the black text over it and red text elsewhere', () => {
+    const rgba = sealPage();
+    const g = rgbaToGray(rgba);
+    const before = g.data.slice();
+    expect(eraseSeals(rgba, g)).toBe(1);
+    expect(g.data[100 * 400 + 200]).toBeGreaterThan(240); // the ring's top → paper
+    expect(before[100 * 400 + 200]).toBeLessThan(110);
+    expect(g.data[149 * 400 + 145]).toBeLessThan(40); // the stroke where it crosses the ring stays dark
+    expect(g.data[41 * 400 + 50]).toBeLessThan(40);
+    expect(g.data[255 * 400 + 300]).toBe(before[255 * 400 + 300]); // red text untouched
+  });
+
+  it('leaves a solid red card with white text alone', () => {
+    const w = 300, h = 200;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    for (let y = 40; y < 160; y++) for (let x = 40; x < 200; x++) if (!(y > 80 && y < 84 && x > 60 && x < 180)) rgba.data.set([220, 30, 40], (y * w + x) * 4);
+    const g = rgbaToGray(rgba);
+    expect(eraseSeals(rgba, g)).toBe(0);
+  });
+
+  it('finds nothing on a page without red', () => {
+    const rgba = grayToRgba(textPage(300, 200, 16, 4));
+    const g = rgbaToGray(rgba);
+    expect(eraseSeals(rgba, g)).toBe(0);
   });
 });
 
