@@ -53,6 +53,20 @@ export function dropStatusBarIcons(result: OcrResult): OcrResult {
 }
 
 /**
+ * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww" or "vv"):
+ * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line.
+ */
+export function dropReadReceipts(result: OcrResult): OcrResult {
+  const receipt = (w: OcrWord, line: OcrLine) => {
+    if (!/^[wWvV✓✔]{1,2}$/u.test(w.text.trim())) return false;
+    const before = line.words.filter((o) => o.text.trim() && o.box.x + o.box.w <= w.box.x + w.box.w / 2);
+    const last = before.reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined);
+    return last !== undefined && /\d{1,2}:\d{2}$/u.test(last.text.trim());
+  };
+  return withoutWords(result, receipt);
+}
+
+/**
  * `result` without the words `drop` picks (the same object when it picks none): lines left
  * without words are dropped, the others get their box again.
  */

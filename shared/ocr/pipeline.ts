@@ -15,7 +15,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { dropGraphicWords, dropStatusBarIcons, orderByRows } from './lines';
+import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from './lines';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -97,7 +97,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
-  const checked = orderByRows(dropStatusBarIcons(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped)));
+  const checked = orderByRows(dropReadReceipts(dropStatusBarIcons(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

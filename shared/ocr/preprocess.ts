@@ -411,10 +411,15 @@ export interface InvertedRegion {
  * blue-grey background). A dark background around light panels is inverted without them. A
  * mid-tone background around panels is a page background, not a dark region: it is brightened
  * to white with its dark text kept (`backgrounds`), and the darker regions it holds (the date
- * bars on it) are looked for again with a threshold of its own.
+ * bars on it) are looked for again with a threshold of its own. A mid-tone background too uneven
+ * for that (a wallpaper with a gradient and a doodle pattern) is looked into the same way, its
+ * regions found without their thin parts (the doodles that touch them), and lifted to white.
+ * Regions holding only solid shapes (an avatar) are painted white rather than inverted.
+ * With `open`, regions are looked for without their thin parts from the start (photos, where
+ * blur joins the letters of bold print into blobs).
  * `mask` marks the pixels whose values come from here.
  */
-export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster, lightRegions = false): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; pictures: Box[]; mask: Uint8Array } {
+export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster, lightRegions = false, open = false): { raster: GrayRaster; regions: InvertedRegion[]; backgrounds: InvertedRegion[]; pictures: Box[]; mask: Uint8Array } {
   const { width: w, height: h } = g;
   // Uniformity and the inverted values come from `tone` when given (the per-pixel minimum
   // channel on colour screenshots: a blue bubble and a black background are both "dark").
@@ -429,7 +434,7 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
     pictures: [],
   };
   const t = otsuThreshold(histogram(g));
-  invertRegionsBelow(g.data, w, h, t, found, true);
+  invertRegionsBelow(g.data, w, h, t, found, true, false, open);
   if (lightRegions) invertLightRegions(g, t, found);
   return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, pictures: found.pictures, mask: found.mask };
 }
@@ -480,11 +485,29 @@ interface FoundRegions {
   pictures: Box[];
 }
 
+/** Half the width (px) of the dark lines that {@link openDark} removes from regions. */
+const THIN_DARK = 2;
+
+/**
+ * Morphological opening of the dark parts of `g` with a square of side 2r + 1: dark lines and
+ * specks narrower than that turn light, larger dark areas keep their shape (and their light holes).
+ */
+export function openDark(g: GrayRaster, r: number): GrayRaster {
+  const eroded = maxFilter(g, r);
+  // The dilation of dark is a minimum filter: a maximum filter of the negative.
+  for (let i = 0; i < eroded.data.length; i++) eroded.data[i] = 255 - eroded.data[i]!;
+  const dilated = maxFilter(eroded, r);
+  for (let i = 0; i < dilated.data.length; i++) dilated.data[i] = 255 - dilated.data[i]!;
+  return dilated;
+}
+
 /** Inverts the regions among the components of pixels ≤ `t` (see {@link invertDarkRegions}). */
-function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: number, f: FoundRegions, nested: boolean, lightTextOnly = false): void {
+function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: number, f: FoundRegions, nested: boolean, lightTextOnly = false, open = false): void {
   // One pixel loop per function below: each loop is optimised on its own while it runs, and a
   // small function is compiled much sooner than one holding every loop.
-  const { labels, parent, count } = labelDarkPixels(data, w, h, t);
+  // `open`: components of the dark pixels without their thin parts (a patterned wallpaper's
+  // doodles, which touch the bubbles and would join them into one non-uniform component).
+  const { labels, parent, count } = labelDarkPixels(open ? openDark({ width: w, height: h, data }, THIN_DARK).data : data, w, h, t);
   const c = measureComponents(labels, parent, count, f.values, w, h);
   for (const label of c.roots) {
     const x0 = c.x0[label]!, y0 = c.y0[label]!;
@@ -492,11 +515,19 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     const bh = c.y1[label]! - y0 + 1;
     const n = c.n[label]!;
     if (bw < f.min * 2 || bh < f.min) continue;
-    if (n / (bw * bh) < 0.45) continue;
     const mean = c.sum[label]! / n;
     const std = Math.sqrt(Math.max(0, c.sumSq[label]! / n - mean * mean));
-    if (std > 28) continue;
+    if (n / (bw * bh) < 0.45) continue;
     const box = { x: x0, y: y0, w: bw, h: bh };
+    if (std > 28) {
+      // A mid-tone page background too uneven to be one region (a wallpaper with a gradient and
+      // a pattern): the darker regions on it (blue bubbles with white text) are looked for alone.
+      if (nested && mean > PANEL_BACKGROUND_TONE && bw * bh >= w * h * 0.25) {
+        invertRegionsWithin(data, labels, w, h, label, box, f, true);
+        f.backgrounds.push({ box, background: liftUnevenBackground(f, labels, w, label, box) });
+      }
+      continue;
+    }
     const outside = outsideOfComponent(labels, w, label, box);
     const { inside, holes, holeTone } = countInside(labels, f.values, w, label, box, outside);
     // No enclosed lighter pixels means no light text: nothing to gain from inverting.
@@ -532,9 +563,9 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
 
 /**
  * The darker regions inside a mid-tone page background (component `label`): its pixels alone,
- * thresholded by Otsu's method over their own values.
+ * thresholded by Otsu's method over their own values; without their thin parts when `open`.
  */
-function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: number, h: number, label: number, box: Box, f: FoundRegions): void {
+function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: number, h: number, label: number, box: Box, f: FoundRegions, open = false): void {
   const only = new Uint8ClampedArray(w * h).fill(255);
   const hist = new Uint32Array(256);
   for (let y = box.y; y < box.y + box.h; y++) {
@@ -544,8 +575,44 @@ function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: num
       hist[data[i]!]!++;
     }
   }
-  invertRegionsBelow(only, w, h, otsuThreshold(hist), f, false);
+  invertRegionsBelow(only, w, h, otsuThreshold(hist), f, false, false, open);
 }
+
+/**
+ * Lifts to white an uneven mid-tone page background (component `label`, outside the regions found
+ * on it already): each pixel against the background's light tone around it (the lightest of it
+ * within {@link UNEVEN_BACKGROUND_RADIUS}, at most its 90th percentile). Pixels within {@link UNEVEN_BACKGROUND_STEP} of that
+ * tone (a wallpaper's gradient and faint pattern) become white, darker ones (text printed on it)
+ * are scaled by the same gain. Returns the background's median tone.
+ */
+function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box): number {
+  const own = cropGray({ width: w, height: f.out.length / w, data: f.values }, box);
+  const hist = new Uint32Array(256);
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      if (labels[i] === label && !f.mask[i]) hist[own.data[k]!]!++;
+      else own.data[k] = 0;
+    }
+  }
+  // Lighter outliers (a rule along its edge) do not count: tones above its 90th percentile are clipped.
+  const top = quantile(hist, 0.9);
+  for (let k = 0; k < own.data.length; k++) if (own.data[k]! > top) own.data[k] = top;
+  const light = maxFilter(own, UNEVEN_BACKGROUND_RADIUS);
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      if (labels[i] !== label || f.mask[i]) continue;
+      const v = f.values[i]!, bg = Math.max(1, light.data[k]!);
+      f.out[i] = v >= bg * UNEVEN_BACKGROUND_STEP ? 255 : (v * 255) / bg;
+      f.mask[i] = 1;
+    }
+  }
+  return quantile(hist, 0.5);
+}
+
+/** Radius (px) of the neighbourhood whose lightest pixel is an uneven background's light tone. */
+const UNEVEN_BACKGROUND_RADIUS = 24;
+/** Tones of an uneven background above this fraction of its light tone count as background. */
+const UNEVEN_BACKGROUND_STEP = 0.7;
 
 /**
  * The holes of a component (pixels inside it, not in it) that lie in runs of at least `size`
@@ -745,7 +812,7 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
 /**
  * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component
  * (red exceeding both other channels by {@link SEAL_REDNESS}) at least `size` pixels across and
- * down, round or square and hollow (its ring; a solid red card is not a seal), with the red parts
+ * down and at most 40% of the picture's width or height, round or square and hollow (its ring; a solid red card is not a seal), with the red parts
  * inside its box (the star, the characters along the ring).
  * The ring with its blurred edges, and the reddish pixels within its box, take their red channel,
  * in which the seal's ink is as light as paper and black text printed over it stays dark. Red text (a bill's red
@@ -764,11 +831,13 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   for (let i = 0; i < w * h; i++) grown.data[i] = 255 - grown.data[i]!;
   const { labels, parent, count } = labelDarkPixels(grown.data, w, h, 0);
   const c = measureComponents(labels, parent, count, grown.data, w, h);
+  // A seal is a few centimetres across, a fraction of a page; a red-brown desk is not one.
+  const maxSize = Math.min(w, h) * 0.4;
   const seals: Array<Box & { label: number }> = [];
   for (const r of c.roots) {
     const bw = c.x1[r]! - c.x0[r]! + 1, bh = c.y1[r]! - c.y0[r]! + 1;
     // Round or square, not a long red rule; a ring, not a solid red card or button.
-    if (bw >= size && bh >= size && bw < bh * 2 && bh < bw * 2 && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
+    if (bw >= size && bh >= size && bw <= maxSize && bh <= maxSize && bw < bh * 2 && bh < bw * 2 && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
   }
   for (const b of seals) {
     // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
@@ -1322,7 +1391,9 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   // On rendered colour UIs, tone comes from the channel extremes instead of luma (see
   // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
   const colour = !photo && stats.colourfulness > 2;
-  const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined, !photo);
+  // On photos, blur joins the letters of bold print into blobs that look like dark regions: they
+  // are looked for without their thin parts.
+  const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined, !photo, photo);
   if (colour) {
     fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, inverted.mask);
     g = inverted.raster;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropGraphicWords, dropStatusBarIcons, orderByRows } from '../../../shared/ocr/lines';
+import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropGraphicWords', () => {
@@ -65,6 +65,17 @@ describe('orderByRows', () => {
     expect(orderByRows(page([...boxes(40), ...boxes(360)])).lines).toHaveLength(5);
     const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
     expect(orderByRows(ordered)).toBe(ordered);
+  });
+});
+
+describe('dropReadReceipts', () => {
+  it('drops the ticks read after a message\'s time, and nothing else', () => {
+    const result = page([
+      line([word('還沒，怎麼了?', 92, 40, 100, 200, 30), word('下午8:15', 90, 260, 108, 80, 20), word('Ww', 60, 345, 108, 20, 20)], 90),
+      line([word('WWW', 88, 40, 200, 60, 20), word('w', 80, 110, 200, 12, 20)], 85), // an English line, no time before the w
+      line([word('8:20', 90, 40, 300, 40, 20), word('vv', 70, 90, 300, 20, 20)], 80),
+    ]);
+    expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['還沒，怎麼了? 下午8:15', 'WWW w', '8:20']);
   });
 });
 

@@ -234,6 +234,46 @@ function disk(g: GrayRaster, cx: number, cy: number, r: number, v: number): void
   }
 }
 
+describe('invertDarkRegions on photos', () => {
+  it('does not take bold letters joined by blur for a dark region when looking without thin parts', () => {
+    // Five bold "letters" (22 × 30 dark blocks with small counters) joined by 2 px smears.
+    const g = createGray(400, 200);
+    for (let i = 0; i < 5; i++) {
+      fillRect(g, 60 + i * 26, 80, 22, 30, 30);
+      fillRect(g, 68 + i * 26, 90, 6, 8, 240);
+      if (i < 4) fillRect(g, 82 + i * 26, 94, 4, 2, 30);
+    }
+    expect(invertDarkRegions(g).regions).toHaveLength(1);
+    expect(invertDarkRegions(g, 0, undefined, false, true).regions).toHaveLength(0);
+  });
+});
+
+describe('invertDarkRegions on a patterned wallpaper', () => {
+  it('inverts the dark bubbles on an uneven, patterned mid-tone wallpaper and lifts the wallpaper to white', () => {
+    // A 400×300 wallpaper: a gradient 150…185 with a doodle pattern (3 px lines of 120) touching everything.
+    const g = createGray(400, 300);
+    for (let y = 0; y < 300; y++) for (let x = 0; x < 400; x++) g.data[y * 400 + x] = 150 + Math.round((35 * x) / 400);
+    for (let y = 10; y < 300; y += 40) fillRect(g, 0, y, 400, 3, 120);
+    for (let x = 15; x < 400; x += 50) fillRect(g, x, 0, 3, 300, 120);
+    fillRect(g, 20, 60, 220, 70, 100); // a blue bubble (its luma)…
+    for (let i = 0; i < 5; i++) { fillRect(g, 35 + i * 40, 92, 16, 2, 250); fillRect(g, 42 + i * 40, 80, 2, 26, 250); } // …with white text (十)
+    fillRect(g, 160, 170, 220, 70, 255); // white bubbles…
+    fillRect(g, 20, 140, 130, 50, 255);
+    for (let i = 0; i < 5; i++) strokeGlyph(g, 175 + i * 40, 190, 16, 26, 20); // …with dark text
+    fillRect(g, 30, 260, 40, 14, 70); // dark text on the wallpaper itself
+    const { raster, regions, backgrounds } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(backgrounds).toHaveLength(1);
+    expect(raster.data[65 * 400 + 25]).toBeGreaterThan(240); // bubble → white
+    expect(raster.data[90 * 400 + 42]).toBeLessThan(20); // its text → dark
+    expect(raster.data[150 * 400 + 100]).toBe(255); // wallpaper → white
+    expect(raster.data[51 * 400 + 100]).toBe(255); // its pattern too
+    expect(raster.data[150 * 400 + 16]).toBe(255);
+    expect(raster.data[200 * 400 + 176]).toBe(20); // the white bubble's text is untouched
+    expect(raster.data[265 * 400 + 50]).toBeLessThan(130); // text on the wallpaper stays dark
+  });
+});
+
 describe('pictures and rims in invertDarkRegions', () => {
   it('paints white a grey avatar holding a white head and shoulders, rim included, and keeps a date bar beside it', () => {
     const g = createGray(400, 200);
@@ -271,8 +311,8 @@ describe('eraseSeals', () => {
     const w = 400, h = 300;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
     const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * w + x) * 4);
-    // The ring: centre (200, 150), radii 50–60, ink (200, 60, 60).
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 50 && r <= 60) paint(x, y, [200, 60, 60]); }
+    // The ring: centre (200, 150), radii 40–48, ink (200, 60, 60).
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 40 && r <= 48) paint(x, y, [200, 60, 60]); }
     // Black strokes across the seal's ring (over it: black wins) and on plain paper.
     for (let x = 120; x < 280; x++) for (let y = 148; y < 151; y++) paint(x, y, [30, 30, 30]);
     for (let x = 20; x < 100; x++) for (let y = 40; y < 43; y++) paint(x, y, [30, 30, 30]);
@@ -287,11 +327,19 @@ describe('eraseSeals', () => {
     const g = rgbaToGray(rgba);
     const before = g.data.slice();
     expect(eraseSeals(rgba, g)).toBe(1);
-    expect(g.data[100 * 400 + 200]).toBeGreaterThan(240); // the ring's top → paper
-    expect(before[100 * 400 + 200]).toBeLessThan(110);
-    expect(g.data[149 * 400 + 145]).toBeLessThan(40); // the stroke where it crosses the ring stays dark
+    expect(g.data[105 * 400 + 200]).toBeGreaterThan(240); // the ring's top → paper
+    expect(before[105 * 400 + 200]).toBeLessThan(110);
+    expect(g.data[149 * 400 + 155]).toBeLessThan(40); // the stroke where it crosses the ring stays dark
     expect(g.data[41 * 400 + 50]).toBeLessThan(40);
     expect(g.data[255 * 400 + 300]).toBe(before[255 * 400 + 300]); // red text untouched
+  });
+
+  it('takes a red-brown desk around a photographed sheet for no seal', () => {
+    const w = 300, h = 200;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
+    for (let i = 0; i < w * h; i++) rgba.data.set([150, 95, 60, 255], i * 4);
+    for (let y = 20; y < 180; y++) for (let x = 40; x < 260; x++) rgba.data.set([235, 235, 230, 255], (y * w + x) * 4); // hollow: the desk is a frame
+    expect(eraseSeals(rgba, rgbaToGray(rgba))).toBe(0);
   });
 
   it('leaves a solid red card with white text alone', () => {
