@@ -112,7 +112,9 @@ export function orderByRows(result: OcrResult): OcrResult {
     run = r.filter(long).length >= 2 ? run + 1 : 0;
     if (run >= COLUMN_ROWS) return result;
   }
-  const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.sort((a, b) => a.box.x - b.box.x).flatMap((l) => l.words), meanConfidence(r.flatMap((l) => l.words)))));
+  // The words of a row, left to right: a line read across a table's row can reach over a cell
+  // read as a line of its own (an item and its amount, with the billing period between).
+  const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.flatMap((l) => l.words).sort((a, b) => a.box.x - b.box.x), meanConfidence(r.flatMap((l) => l.words)))));
   if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
   return resultOf(ordered, result.confidence);
 }

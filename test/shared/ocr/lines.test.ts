@@ -48,6 +48,13 @@ describe('orderByRows', () => {
     expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['三 、因本公司服務品質不良', '用戶得不負擔前款補償款']);
   });
 
+  it('orders a row\'s words left to right when a line reaches over a cell read on its own', () => {
+    // A table row: the engine read the item with its quantity and amount, the period apart.
+    const across = line([word('月租費', 90, 40, 100, 100, 20), word('1', 90, 460, 100, 10, 20), word('699', 90, 560, 100, 40, 20)], 90);
+    const result = page([across, at('113/09/01-113/09/30', 280, 101, 150)]);
+    expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['月租費 113/09/01-113/09/30 1 699']);
+  });
+
   it('does not let a line much taller than the others join rows together', () => {
     // Stray marks at the margin read as one line 90 px tall beside three rows of text.
     const stray = line([word('a]ishall', 20, 10, 95, 30, 90)], 20);
