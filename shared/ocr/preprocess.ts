@@ -1393,9 +1393,10 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const colour = !photo && stats.colourfulness > 2;
   // On photos, blur joins the letters of bold print into blobs that look like dark regions: they
   // are looked for without their thin parts.
-  const inverted = invertDarkRegions(g, 0, colour ? rgbaToChannelExtreme(upright, 'min') : undefined, !photo, photo);
-  if (colour) {
-    fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, inverted.mask);
+  const least = colour ? rgbaToChannelExtreme(upright, 'min') : undefined;
+  const inverted = invertDarkRegions(g, 0, least, !photo, photo);
+  if (least) {
+    fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, least.data, inverted.mask);
     g = inverted.raster;
     steps.push({ name: 'colour-fills', detail: 'light colours by their brightest channel outside dark regions, least channel inside' });
   }
@@ -1476,23 +1477,30 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
 
 /**
  * Outside the regions of `mask`, replaces luma (`tone`, in place) by a tone that whitens light
- * colours and keeps coloured text dark: the brightest channel where luma is light (a green
- * bubble, luma 195, becomes 236, as light as the page around it), luma where it is dark (red
- * text, luma 71, whose brightest channel of 230 would vanish on white), blended linearly in
- * between (luma 100–160) so anti-aliased edges stay smooth.
+ * colours and keeps coloured text dark: the brightest channel for a light fill (a green bubble,
+ * luma 195, becomes 236, as light as the page around it), luma for ink, blended linearly in
+ * between so anti-aliased edges stay smooth. Ink is dark (red text, luma 71, whose brightest
+ * channel of 230 would vanish on white: luma 100–160 blends) or strongly coloured, with a weak
+ * least channel (orange text, luma 153 but least channel 0: least channel 40–80 blends);
+ * fills are pale, all their channels fairly strong.
  */
-function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, mask: Uint8Array): void {
+function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, least: Uint8ClampedArray, mask: Uint8Array): void {
   for (let i = 0; i < tone.length; i++) {
     if (mask[i]) continue;
     const luma = tone[i]!;
     if (luma <= COLOUR_TEXT_LUMA) continue;
-    const t = luma >= COLOUR_FILL_LUMA ? 1 : (luma - COLOUR_TEXT_LUMA) / (COLOUR_FILL_LUMA - COLOUR_TEXT_LUMA);
-    tone[i] = luma + t * (brightest[i]! - luma);
+    const byLuma = luma >= COLOUR_FILL_LUMA ? 1 : (luma - COLOUR_TEXT_LUMA) / (COLOUR_FILL_LUMA - COLOUR_TEXT_LUMA);
+    const l = least[i]!;
+    const byLeast = l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST);
+    tone[i] = luma + Math.min(byLuma, byLeast) * (brightest[i]! - luma);
   }
 }
 /** Luma at or below which a coloured pixel keeps its luma (text), and at or above which it takes its brightest channel (a fill). */
 const COLOUR_TEXT_LUMA = 100;
 const COLOUR_FILL_LUMA = 160;
+/** Least channel at or below which a coloured pixel is ink, and at or above which it can be a fill. */
+const COLOUR_TEXT_LEAST = 40;
+const COLOUR_FILL_LEAST = 80;
 
 /**
  * Maps a box in the processed raster back to the upright original (orientation applied,

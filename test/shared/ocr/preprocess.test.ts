@@ -465,7 +465,7 @@ describe('photographed sheets', () => {
 });
 
 describe('preprocess', () => {
-  it('keeps red text dark on a colour screenshot while a light green bubble turns as light as the page', () => {
+  it('keeps red and orange text dark on a colour screenshot while a light green bubble turns as light as the page', () => {
     const w = 400, h = 200;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
     const paint = (x0: number, y0: number, bw: number, bh: number, [r, g, b]: number[]) => {
@@ -474,11 +474,13 @@ describe('preprocess', () => {
     paint(20, 20, 360, 70, [0x95, 0xec, 0x69]); // green bubble…
     for (let i = 0; i < 8; i++) { paint(40 + i * 40, 40, 20, 3, [25, 25, 25]); paint(48 + i * 40, 34, 3, 24, [25, 25, 25]); } // …with black text
     for (let i = 0; i < 8; i++) { paint(40 + i * 40, 130, 20, 3, [0xe6, 0, 0x12]); paint(48 + i * 40, 124, 3, 24, [0xe6, 0, 0x12]); } // red text on white
+    for (let i = 0; i < 8; i++) { paint(40 + i * 40, 170, 20, 3, [0xff, 0x82, 0x10]); paint(48 + i * 40, 164, 3, 24, [0xff, 0x82, 0x10]); } // orange text, luma 153
     const { raster, steps } = preprocess(rgba);
     expect(steps.map((s) => s.name)).toContain('colour-fills');
     const at = (x: number, y: number) => raster.data[y * raster.width + x]!;
     expect(at(25, 25)).toBeGreaterThan(200); // bubble
     expect(at(49, 140)).toBeLessThan(60); // red stroke
+    expect(at(49, 180)).toBeLessThan(110); // orange stroke
     expect(at(49, 45)).toBeLessThan(20); // black stroke
   });
 
