@@ -19,7 +19,7 @@ import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } f
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
-import { readMissedText, rereadSideBySide, rereadWeakLines } from './rereading';
+import { readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -92,7 +92,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   });
   throwIfCancelled(options.signal);
   const kept = dropStatusBarIcons(dropGraphicWords(raw));
-  const reread = await rereadSideBySide(await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal), pre.raster, engine, options.lang, options.signal);
+  const weak = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
+  const reread = await rereadSmallText(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal), pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.

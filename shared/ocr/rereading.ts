@@ -159,10 +159,10 @@ export const MISSED_TEXT_CONFIDENCE = 60;
 
 /**
  * Reads the parts `boxes` of `raster` in one engine call: each cut out with a margin of half of
- * `unit` (a line's height), stacked into one strip a line's height apart and read as a block.
- * The words read in each part, boxes in the raster's frame.
+ * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
+ * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrWord[][]> {
+async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, scale = 1): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
   const stripWidth = Math.max(...cuts.map((c) => c.w));
@@ -174,14 +174,17 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
     for (let row = 0; row < c.h; row++) strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
   });
   throwIfCancelled(signal);
-  const again = await engine.recognize({ kind: 'raster', raster: strip }, { lang, psm: 'single-block', dpi: 300, ...(signal ? { signal } : {}) });
+  const image = scale === 1 ? strip : resizeGray(strip, scale);
+  const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-block', dpi: 300, ...(signal ? { signal } : {}) });
+  const sx = image.width / strip.width, sy = image.height / strip.height;
   const parts = cuts.map((): OcrWord[] => []);
   for (const w of again.lines.flatMap((l) => l.words)) {
     if (!w.text.trim()) continue;
-    const cy = w.box.y + w.box.h / 2;
+    const b = { x: Math.round(w.box.x / sx), y: Math.round(w.box.y / sy), w: Math.round(w.box.w / sx), h: Math.round(w.box.h / sy) };
+    const cy = b.y + b.h / 2;
     const i = tops.findIndex((top, k) => cy >= top && cy < top + cuts[k]!.h);
     if (i < 0) continue;
-    parts[i]!.push({ ...w, box: { x: w.box.x + cuts[i]!.x, y: w.box.y - tops[i]! + cuts[i]!.y, w: w.box.w, h: w.box.h } });
+    parts[i]!.push({ ...w, box: { x: b.x + cuts[i]!.x, y: b.y - tops[i]! + cuts[i]!.y, w: b.w, h: b.h } });
   }
   return parts;
 }
@@ -217,22 +220,88 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const parts = [...splits.values()].flat();
   const boxes = parts.map(boxOf);
   const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal);
-  const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
   const lines = result.lines.map((line) => {
     const split = splits.get(line);
     if (!split) return line;
     const words = split.flatMap((old) => {
       const k = parts.indexOf(old);
-      // Only what lies in the part (a cut's margin can reach the lines above and below), without
-      // a table's rules.
-      const again = readings[k]!.filter((w) => centreIn(w.box, boxes[k]!) && !isRule(w.text));
-      const taken = again.length && meanConfidence(again) >= meanConfidence(old) && length(again) >= 0.6 * length(old);
-      return taken ? again : old;
+      return takenReading(old, readings[k]!, boxes[k]!);
     });
     return lineOf(words, line.confidence);
   });
   return resultOf(lines, result.confidence);
 }
+
+/**
+ * The words of a part read again that replace `old` (those of `again` in `box`: a cut's margin
+ * can reach the lines above and below; without a table's rules) when at least as confident and
+ * not much shorter; else `old`.
+ */
+function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box): OcrWord[] {
+  const inside = again.filter((w) => centreIn(w.box, box) && !isRule(w.text));
+  const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
+  return inside.length && meanConfidence(inside) >= meanConfidence(old) && length(inside) >= 0.6 * length(old) ? inside : old;
+}
+
+/**
+ * Reads small text again, enlarged: the engine reads text under {@link SMALL_TEXT} pixels tall
+ * badly (a list's grey dates beside larger names: 週三 read as "週", 週二 as "B="), and a page is
+ * enlarged as a whole only when most of its text is small. The runs of words of a line (set apart
+ * by a gap as wide as their text is tall) whose median height is below that, and below
+ * {@link SMALL_TEXT_SHARE} of the page's median, are stacked into one strip, enlarged to
+ * {@link REREAD_TEXT} pixels and read in one engine call; each run's new reading replaces the old
+ * one when at least as confident and not much shorter.
+ */
+export async function rereadSmallText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (read.length < 3) return result;
+  const median = medianHeight(read);
+  // Flat characters (一, 、, dashes) are small whatever the size of their text.
+  const isSmall = (run: readonly OcrWord[]) => {
+    if (run.every((w) => FLAT.test(w.text.trim()))) return false;
+    const h = medianHeight(run.filter((w) => !FLAT.test(w.text.trim())));
+    return h < SMALL_TEXT && h < SMALL_TEXT_SHARE * median;
+  };
+  // Each line's runs of words set apart by a gap as wide as their text is tall (a name and the
+  // small date beside it), and the small ones among them.
+  const runs = new Map<OcrLine, OcrWord[][]>();
+  const small: OcrWord[][] = [];
+  for (const line of result.lines) {
+    const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+    if (!words.length) continue;
+    const split: OcrWord[][] = [[words[0]!]];
+    for (const w of words.slice(1)) {
+      const run = split.at(-1)!, last = run.at(-1)!;
+      if (w.box.x - (last.box.x + last.box.w) >= Math.max(medianHeight(run), w.box.h)) split.push([w]);
+      else run.push(w);
+    }
+    runs.set(line, split);
+    small.push(...split.filter(isSmall));
+  }
+  if (!small.length) return result;
+  const boxes = small.map(boxOf);
+  const unit = medianHeight(small.flat());
+  const readings = await readStacked(raster, boxes, unit, engine, lang, signal, Math.min(3, REREAD_TEXT / unit));
+  const lines = result.lines.map((line) => {
+    const split = runs.get(line);
+    if (!split?.some((run) => small.includes(run))) return line;
+    const words = split.flatMap((run) => {
+      const k = small.indexOf(run);
+      return k < 0 ? run : takenReading(run, readings[k]!, boxes[k]!);
+    });
+    return words.every((w, i) => w === line.words[i]) && words.length === line.words.length ? line : lineOf(words, line.confidence);
+  });
+  return resultOf(lines, result.confidence);
+}
+
+/** Words of flat characters only: punctuation, symbols, 一 and dashes. */
+const FLAT = /^[\p{P}\p{S}一ー]+$/u;
+/** Text less tall than this (px, glyph boxes) is read again enlarged. */
+const SMALL_TEXT = 16;
+/** …when also less tall than this share of the page's median glyph height. */
+const SMALL_TEXT_SHARE = 0.8;
+/** The height (px) small text is enlarged to for its second reading. */
+const REREAD_TEXT = 28;
 
 /** A line whose words are all read with at least this confidence is not read again in parts. */
 const SIDE_BY_SIDE_SURE = 80;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -258,6 +258,39 @@ describe('rereadSideBySide', () => {
     const result = page([line(words, 70)]);
     const { engine, calls } = scripted(() => []);
     expect(await rereadSideBySide(result, raster, engine, 'chi_tra+eng')).toBe(result);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('rereadSmallText', () => {
+  // A list: names 20 px tall, a small date (12 px) at the right of the first one, previews below.
+  const name = (text: string, y: number) => word(text, 92, 40, y, 120, 20);
+  const preview = (y: number) => line([word('您好，我是門市陳先生', 90, 40, y, 300, 20)], 90);
+
+  it('reads the small run of a line again, enlarged, and takes the better reading', async () => {
+    const result = page([line([name('0975-881-203', 100), word('週', 89, 500, 104, 20, 12)], 90), preview(130), line([name('亞太電信', 200)], 92)]);
+    const { engine, calls } = scripted((_call, width, height) => {
+      // One cut (20 × 12 grown by 6 px) in a strip of 32 × 48, enlarged 28 / 12 times.
+      expect([width, height]).toEqual([Math.round(32 * 28 / 12), Math.round(48 * 28 / 12)]);
+      return [word('週三', 93, 14, 42, 65, 28)];
+    });
+    const out = await rereadSmallText(result, raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines.map((l) => l.text)).toEqual(['0975-881-203 週三', '您好，我是門市陳先生', '亞太電信']);
+    expect(out.lines[0]!.words[1]!.box).toEqual({ x: 500, y: 104, w: 28, h: 12 });
+  });
+
+  it('keeps the old reading when the new one is less confident', async () => {
+    const result = page([line([name('0975-881-203', 100), word('週', 89, 500, 104, 20, 12)], 90), preview(130), line([name('亞太電信', 200)], 92)]);
+    const { engine } = scripted(() => [word('週三', 70, 14, 42, 65, 28)]);
+    expect((await rereadSmallText(result, raster, engine, 'chi_tra+eng')).lines[0]!.text).toBe('0975-881-203 週');
+  });
+
+  it('asks nothing for text of one size or for flat characters (一、) that are small at any size', async () => {
+    const flat = line([word('一', 90, 40, 108, 20, 3), word('、', 90, 62, 110, 6, 6), word('用戶於合約期間內', 90, 100, 100, 200, 20)], 90);
+    const result = page([line([name('中華電信', 100)], 92), preview(130), flat]);
+    const { engine, calls } = scripted(() => []);
+    expect(await rereadSmallText(result, raster, engine, 'chi_tra+eng')).toBe(result);
     expect(calls).toHaveLength(0);
   });
 });
