@@ -247,7 +247,7 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box): OcrW
  * Reads small text again, enlarged: the engine reads text under {@link SMALL_TEXT} pixels tall
  * badly (a list's grey dates beside larger names: 週三 read as "週", 週二 as "B="), and a page is
  * enlarged as a whole only when most of its text is small. The runs of words of a line (set apart
- * by a gap as wide as their text is tall) whose median height is below that, and below
+ * by a gap as wide as their text is tall, or half as wide where the size changes) whose median height is below that, and below
  * {@link SMALL_TEXT_SHARE} of the page's median, are stacked into one strip, enlarged to
  * {@link REREAD_TEXT} pixels and read in one engine call; each run's new reading replaces the old
  * one when at least as confident and not much shorter.
@@ -272,7 +272,11 @@ export async function rereadSmallText(result: OcrResult, raster: GrayRaster, eng
     const split: OcrWord[][] = [[words[0]!]];
     for (const w of words.slice(1)) {
       const run = split.at(-1)!, last = run.at(-1)!;
-      if (w.box.x - (last.box.x + last.box.w) >= Math.max(medianHeight(run), w.box.h)) split.push([w]);
+      const gap = w.box.x - (last.box.x + last.box.w), tall = Math.max(medianHeight(run), w.box.h);
+      // Apart: a gap as wide as the text is tall, or half that with a change of size (a chat's
+      // time printed close after the message's last word).
+      const resized = !FLAT.test(w.text.trim()) && Math.min(medianHeight(run), w.box.h) * SIZE_CHANGE <= tall;
+      if (gap >= tall || (resized && gap >= tall / 2)) split.push([w]);
       else run.push(w);
     }
     runs.set(line, split);
@@ -297,7 +301,9 @@ export async function rereadSmallText(result: OcrResult, raster: GrayRaster, eng
 /** Words of flat characters only: punctuation, symbols, 一 and dashes. */
 const FLAT = /^[\p{P}\p{S}一ー]+$/u;
 /** Text less tall than this (px, glyph boxes) is read again enlarged. */
-const SMALL_TEXT = 16;
+const SMALL_TEXT = 18;
+/** Two texts whose heights differ by this factor are of different sizes. */
+const SIZE_CHANGE = 1.6;
 /** …when also less tall than this share of the page's median glyph height. */
 const SMALL_TEXT_SHARE = 0.8;
 /** The height (px) small text is enlarged to for its second reading. */

@@ -280,6 +280,16 @@ describe('rereadSmallText', () => {
     expect(out.lines[0]!.words[1]!.box).toEqual({ x: 500, y: 104, w: 28, h: 12 });
   });
 
+  it('takes a smaller text printed close after a line\'s last word (a chat\'s time) for a run of its own', async () => {
+    // 34 px text, then a 16 px time 20 px further: closer than the text is tall, but half its size.
+    const message = line([word('收', 92, 40, 100, 34, 34), word('HK$214.40', 90, 80, 100, 174, 34), word('2106', 55, 274, 116, 52, 16)], 80);
+    const result = page([message, line([word('我睇咗', 92, 40, 160, 120, 34)], 92), line([word('有個', 92, 40, 220, 80, 34)], 92)]);
+    const { engine, calls } = scripted(() => [word('21:06', 91, 14, 42, 120, 37)]);
+    const out = await rereadSmallText(result, raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines[0]!.text).toBe('收 HK$214.40 21:06');
+  });
+
   it('keeps the old reading when the new one is less confident', async () => {
     const result = page([line([name('0975-881-203', 100), word('週', 89, 500, 104, 20, 12)], 90), preview(130), line([name('亞太電信', 200)], 92)]);
     const { engine } = scripted(() => [word('週三', 70, 14, 42, 65, 28)]);
