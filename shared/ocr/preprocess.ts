@@ -532,7 +532,8 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     const { inside, holes, holeTone } = countInside(labels, f.values, w, label, box, outside);
     // No enclosed lighter pixels means no light text: nothing to gain from inverting.
     if (holes < inside * 0.004) continue;
-    if (holdsOnlyShapes(f.values, w, box, outside, (mean + holeTone) / 2)) {
+    // Pictures are small: an avatar or an icon, not a screen.
+    if (bw * bh <= w * h * PICTURE_AREA && holdsOnlyShapes(f.values, w, box, outside, (mean + holeTone) / 2)) {
       fillInside(f.out, f.mask, w, box, outside, 255);
       whitenRim(f.out, f.mask, data, w, h, box, t);
       f.pictures.push(box);
@@ -688,6 +689,8 @@ function holdsOnlyShapes(values: Uint8ClampedArray, w: number, box: Box, outside
   return shapes > 0;
 }
 
+/** Most share of the picture's area a region painted white as a picture can cover. */
+const PICTURE_AREA = 0.05;
 /** Enclosed light specks of fewer pixels than this are noise, neither text nor shape. */
 const SPECK = 6;
 /** A solid shape inside a region is at least this many pixels across and down. */
@@ -823,9 +826,11 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   const d = rgba.data;
   const redness = (i: number) => { const j = i * 4; return d[j]! - Math.max(d[j + 1]!, d[j + 2]!); };
   const red = new Uint8ClampedArray(w * h);
-  let any = false;
-  for (let i = 0; i < w * h; i++) if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) { red[i] = 255; any = true; }
-  if (!any) return 0;
+  let count0 = 0;
+  for (let i = 0; i < w * h; i++) if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) { red[i] = 255; count0++; }
+  // A ring `size` across holds a tenth of its box at the least; fewer red pixels (a badge, red
+  // text) cannot make one, and the search is not worth its time.
+  if (count0 < size * size * 0.1) return 0;
   // Grown by a stroke's width, so that the text stamped over a ring does not cut it apart.
   const grown = maxFilter({ width: w, height: h, data: red }, SEAL_GAP);
   for (let i = 0; i < w * h; i++) grown.data[i] = 255 - grown.data[i]!;

@@ -276,7 +276,8 @@ describe('invertDarkRegions on a patterned wallpaper', () => {
 
 describe('pictures and rims in invertDarkRegions', () => {
   it('paints white a grey avatar holding a white head and shoulders, rim included, and keeps a date bar beside it', () => {
-    const g = createGray(400, 200);
+    // A screen of 400 × 400: the avatar covers a twentieth of it at most, as on a phone.
+    const g = createGray(400, 400);
     disk(g, 60, 60, 40, 165); // the avatar…
     disk(g, 60, 48, 14, 255); // …its head…
     for (let y = 70; y < 90; y++) for (let x = 36; x < 85; x++) if (((x - 60) / 24) ** 2 + ((y - 90) / 20) ** 2 <= 1) g.data[y * 400 + x] = 255; // …its shoulders
