@@ -1401,7 +1401,7 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const least = colour ? rgbaToChannelExtreme(upright, 'min') : undefined;
   const inverted = invertDarkRegions(g, 0, least, !photo, photo);
   if (least) {
-    fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, least.data, inverted.mask);
+    fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, least.data, inverted.mask, upright.width);
     g = inverted.raster;
     steps.push({ name: 'colour-fills', detail: 'light colours by their brightest channel outside dark regions, least channel inside' });
   }
@@ -1487,9 +1487,13 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
  * between so anti-aliased edges stay smooth. Ink is dark (red text, luma 71, whose brightest
  * channel of 230 would vanish on white: luma 100–160 blends) or strongly coloured, with a weak
  * least channel (orange text, luma 153 but least channel 0: least channel 40–80 blends);
- * fills are pale, all their channels fairly strong.
+ * fills are pale, all their channels fairly strong. Long straight runs of such colour (a button's
+ * green outline around its green label, a coloured rule) are not ink: they turn light.
  */
-function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, least: Uint8ClampedArray, mask: Uint8Array): void {
+function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, least: Uint8ClampedArray, mask: Uint8Array, width: number): void {
+  // Pixels kept dark for their colour alone (not their luma): ink, unless they make up a long
+  // straight run (the outline of a button, a coloured rule), which turns as light as a fill.
+  const inked = new Uint8Array(tone.length);
   for (let i = 0; i < tone.length; i++) {
     if (mask[i]) continue;
     const luma = tone[i]!;
@@ -1497,9 +1501,40 @@ function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, l
     const byLuma = luma >= COLOUR_FILL_LUMA ? 1 : (luma - COLOUR_TEXT_LUMA) / (COLOUR_FILL_LUMA - COLOUR_TEXT_LUMA);
     const l = least[i]!;
     const byLeast = l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST);
+    if (byLeast < byLuma) inked[i] = 1;
     tone[i] = luma + Math.min(byLuma, byLeast) * (brightest[i]! - luma);
   }
+  const length = Math.max(60, Math.round(width / 12));
+  const height = tone.length / width;
+  const across = inkRuns(inked, width, height, 1), down = inkRuns(inked, width, height, width);
+  // Long one way and thin the other: a rule or an outline, not a coloured area (a banner).
+  for (let k = 0; k < tone.length; k++) {
+    if (inked[k] && ((across[k]! >= length && down[k]! <= THIN_RULE) || (down[k]! >= length && across[k]! <= THIN_RULE))) tone[k] = brightest[k]!;
+  }
 }
+
+/** Thickest (px) a coloured rule or outline can be. */
+const THIN_RULE = 4;
+
+/**
+ * For each marked pixel of `marks` (width × height), the length of the run of marked pixels it
+ * lies in along `step` (1: across, width: down); 0 elsewhere.
+ */
+function inkRuns(marks: Uint8Array, width: number, height: number, step: number): Uint16Array {
+  const runs = new Uint16Array(marks.length);
+  const lines = step === 1 ? height : width, along = step === 1 ? width : height, next = step === 1 ? width : 1;
+  for (let l = 0; l < lines; l++) {
+    let start = -1;
+    for (let a = 0; a <= along; a++) {
+      const k = l * next + a * step;
+      if (a < along && marks[k]) { if (start < 0) start = a; continue; }
+      if (start >= 0) { const n = Math.min(65535, a - start); for (let b = start; b < a; b++) runs[l * next + b * step] = n; }
+      start = -1;
+    }
+  }
+  return runs;
+}
+
 /** Luma at or below which a coloured pixel keeps its luma (text), and at or above which it takes its brightest channel (a fill). */
 const COLOUR_TEXT_LUMA = 100;
 const COLOUR_FILL_LUMA = 160;

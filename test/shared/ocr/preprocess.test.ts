@@ -485,6 +485,24 @@ describe('preprocess', () => {
     expect(at(49, 45)).toBeLessThan(20); // black stroke
   });
 
+  it('turns a coloured button outline light but keeps the coloured label inside it dark', () => {
+    const w = 600, h = 200;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x0: number, y0: number, bw: number, bh: number, [r, g, b]: number[]) => {
+      for (let y = y0; y < y0 + bh; y++) for (let x = x0; x < x0 + bw; x++) rgba.data.set([r!, g!, b!, 255], (y * w + x) * 4);
+    };
+    const green = [7, 193, 96];
+    paint(100, 60, 300, 2, green); paint(100, 118, 300, 2, green); // the outline, top and bottom…
+    paint(100, 60, 2, 60, green); paint(398, 60, 2, 60, green); // …and sides
+    for (let i = 0; i < 5; i++) { paint(130 + i * 50, 88, 24, 3, green); paint(140 + i * 50, 76, 3, 30, green); } // the label
+    const { raster } = preprocess(rgba);
+    const at = (x: number, y: number) => raster.data[y * raster.width + x]!;
+    // The outline takes its brightest channel (193): far lighter than the label, which keeps its luma.
+    expect(at(250, 60)).toBeGreaterThan(90);
+    expect(at(100, 90)).toBeGreaterThan(90);
+    expect(at(141, 95)).toBeLessThan(30);
+  });
+
   it('classifies a flat rendered page as a screenshot and a noisy one as a photo', () => {
     const flat = textPage(600, 400, 20, 5);
     expect(measureImage(grayToRgba(flat)).classification).toBe('screenshot');
