@@ -582,9 +582,10 @@ function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: num
 /**
  * Lifts to white an uneven mid-tone page background (component `label`, outside the regions found
  * on it already): each pixel against the background's light tone around it (the lightest of it
- * within {@link UNEVEN_BACKGROUND_RADIUS}, at most its 90th percentile). Pixels within {@link UNEVEN_BACKGROUND_STEP} of that
- * tone (a wallpaper's gradient and faint pattern) become white, darker ones (text printed on it)
- * are scaled by the same gain. Returns the background's median tone.
+ * within {@link UNEVEN_BACKGROUND_RADIUS}, at most its 90th percentile). Pixels within
+ * {@link UNEVEN_BACKGROUND_STEP} of that tone (a wallpaper's gradient and faint pattern) become
+ * white, darker ones (text printed on it) are scaled by the same gain. Returns the background's
+ * median tone.
  */
 function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box): number {
   const own = cropGray({ width: w, height: f.out.length / w, data: f.values }, box);
@@ -665,7 +666,8 @@ function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, labe
 /**
  * Whether the lighter pixels a region encloses (`values` above `t` inside `box`) form only a few
  * solid shapes, none thin like the strokes of text and none holding anything (a bubble holds its
- * text): an avatar's head and shoulders, a camera icon's lens. Inverted, they would be dark blobs the engine reads as "TN" or "[J".
+ * text): an avatar's head and shoulders, a camera icon's lens. Inverted, they would be dark blobs
+ * the engine reads as "TN" or "[J".
  */
 function holdsOnlyShapes(values: Uint8ClampedArray, w: number, box: Box, outside: Uint8Array, t: number): boolean {
   const marks = new Uint8ClampedArray(box.w * box.h).fill(255);
@@ -815,11 +817,12 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
 /**
  * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component
  * (red exceeding both other channels by {@link SEAL_REDNESS}) at least `size` pixels across and
- * down and at most 40% of the picture's width or height, round or square and hollow (its ring; a solid red card is not a seal), with the red parts
- * inside its box (the star, the characters along the ring).
- * The ring with its blurred edges, and the reddish pixels within its box, take their red channel,
- * in which the seal's ink is as light as paper and black text printed over it stays dark. Red text (a bill's red
- * total) is glyph-sized and left alone. `g` is changed in place; the count of seals.
+ * down and at most 40% of the picture's width or height, round or square and hollow (its ring; a
+ * solid red card is not a seal), with the red parts inside its box (the star, the characters along
+ * the ring). The ring with its blurred edges, and the reddish pixels within its box, take their red
+ * channel, in which the seal's ink is as light as paper and black text printed over it stays
+ * dark. Red text (a bill's red total) is glyph-sized and left alone. `g` is changed in place; the
+ * count of seals.
  */
 export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, Math.round(Math.min(g.width, g.height) / 15))): number {
   const { width: w, height: h } = g;
@@ -1396,9 +1399,9 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   // On rendered colour UIs, tone comes from the channel extremes instead of luma (see
   // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
   const colour = !photo && stats.colourfulness > 2;
+  const least = colour ? rgbaToChannelExtreme(upright, 'min') : undefined;
   // On photos, blur joins the letters of bold print into blobs that look like dark regions: they
   // are looked for without their thin parts.
-  const least = colour ? rgbaToChannelExtreme(upright, 'min') : undefined;
   const inverted = invertDarkRegions(g, 0, least, !photo, photo);
   if (least) {
     fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, least.data, inverted.mask, upright.width);
