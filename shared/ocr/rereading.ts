@@ -196,8 +196,8 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
  * A line is split where a gap between its words is at least {@link SIDE_BY_SIDE_GAP} times the
  * taller part's height and one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as tall as the
  * other (the median heights of their words), and one of its words was read with less confidence
- * than {@link SIDE_BY_SIDE_SURE}. All parts of a page are read in one engine call. A part's new
- * reading (the words in the part's box) replaces the old one when it is at least as confident
+ * than {@link SIDE_BY_SIDE_SURE}. The unsure parts of a page are read in one engine call. A part's
+ * new reading (the words in the part's box) replaces the old one when it is at least as confident
  * and not much shorter; the line keeps its place.
  */
 export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
@@ -217,7 +217,8 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
     }
   }
   if (!splits.size) return result;
-  const parts = [...splits.values()].flat();
+  // Only the unsure side of each line is read again: read alone, the other would read the same.
+  const parts = [...splits.values()].flat().filter((part) => part.some((w) => w.confidence < SIDE_BY_SIDE_SURE));
   const boxes = parts.map(boxOf);
   const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal);
   const lines = result.lines.map((line) => {
@@ -225,7 +226,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
     if (!split) return line;
     const words = split.flatMap((old) => {
       const k = parts.indexOf(old);
-      return takenReading(old, readings[k]!, boxes[k]!);
+      return k < 0 ? old : takenReading(old, readings[k]!, boxes[k]!);
     });
     return lineOf(words, line.confidence);
   });

@@ -218,34 +218,36 @@ describe('rereadSideBySide', () => {
   const time = (confidence = 82) => word('下午3:12', confidence, 40, 106, 80, 20);
   const misread = () => [word('1,39975T', 42, 160, 100, 120, 30), word('©', 30, 290, 100, 20, 30)];
 
-  it('reads the two texts of a line apart in one strip and takes the better readings, keeping the line', async () => {
+  it('reads the unsure text of a line again apart from the text beside it and takes the better reading, keeping the line', async () => {
     const result = page([line([word('陳專員', 92, 40, 40, 90, 20)], 92), line([time(), ...misread()], 60)]);
     const { engine, calls } = scripted((_call, width, height) => {
-      // Parts grown by half the median word height (15 px): 110 × 50 and 180 × 60, a unit (30) apart.
-      expect([width, height]).toEqual([180, 30 + 50 + 30 + 60 + 30]);
+      // Only the unsure part (150 × 30), grown by half its words' height (15 px), a unit (30) of white around it.
+      expect([width, height]).toEqual([180, 30 + 60 + 30]);
       return [
-        word('下午3:12', 88, 15, 45, 80, 20), // the time: strip (15, 45) is page (40, 106)
-        word('上', 90, 15, 110, 20, 6), // the foot of the line above, in the second cut's margin
-        word('1,399', 92, 15, 125, 60, 30), word('元', 92, 85, 125, 20, 30), word('。', 92, 110, 125, 10, 30),
+        word('上', 90, 15, 32, 20, 6), // the foot of the line above, in the cut's margin
+        word('1,399', 92, 15, 45, 60, 30), word('元', 92, 85, 45, 20, 30), word('。', 92, 110, 45, 10, 30),
       ];
     });
     const out = await rereadSideBySide(result, raster, engine, 'chi_tra+eng');
     expect(calls.map((c) => c.options.psm)).toEqual(['single-block']);
     expect(out.lines.map((l) => l.text)).toEqual(['陳專員', '下午3:12 1,399 元 。']);
-    expect(out.lines[1]!.words[0]!.box).toEqual({ x: 40, y: 106, w: 80, h: 20 });
+    // Strip (15, 45) is 15 px into the cut, which starts at (145, 85) on the page.
     expect(out.lines[1]!.words[1]!.box).toEqual({ x: 160, y: 100, w: 60, h: 30 });
   });
 
-  it('keeps a part whose new reading is less confident or much shorter', async () => {
+  it.each([
+    ['less confident', [word('1,399元。', 30, 15, 45, 100, 30)]],
+    ['much shorter', [word('1', 95, 15, 45, 12, 30)]],
+  ])('keeps a part whose new reading is %s', async (_what, answer) => {
     const result = page([line([time(), ...misread()], 60)]);
-    const { engine } = scripted(() => [word('下午3:12', 70, 15, 45, 80, 20), word('1', 95, 15, 125, 12, 30)]);
+    const { engine } = scripted(() => answer);
     const out = await rereadSideBySide(result, raster, engine, 'chi_tra+eng');
     expect(out.lines.map((l) => l.text)).toEqual(['下午3:12 1,39975T ©']);
   });
 
   it('does not take a table\'s rule read in a part', async () => {
     const result = page([line([time(), ...misread()], 60)]);
-    const { engine } = scripted(() => [word('1,399元。', 92, 15, 125, 100, 30), word('|', 95, 130, 125, 4, 30)]);
+    const { engine } = scripted(() => [word('1,399元。', 92, 15, 45, 100, 30), word('|', 95, 130, 45, 4, 30)]);
     const out = await rereadSideBySide(result, raster, engine, 'chi_tra+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['下午3:12', '1,399元。']);
   });
