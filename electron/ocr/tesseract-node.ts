@@ -190,7 +190,8 @@ export interface NodeOcrEngineOptions {
   threads?: number;
   /**
    * Images with at least this many pixels get a second recogniser started by
-   * {@link NodeOcrEngine.prepare} and are recognised as two bands in parallel. Measured on the
+   * {@link NodeOcrEngine.prepare} and are recognised as two bands in parallel (their processed
+   * raster from a third of this size on: a sheet cut out of a large photo). Measured on the
    * fixtures (2 cores): smaller pages do not repay the second recogniser's start-up, which
    * competes with decoding and preprocessing for the same cores.
    */
@@ -232,9 +233,10 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
     async recognize(input: OcrInput, options: RecognizeOptions): Promise<OcrResult> {
       if (options.signal?.aborted) throw new OcrCancelledError();
       // Bands only with a second recogniser already under way: one started now would still be
-      // loading when the first band is done.
+      // loading when the first band is done. With one under way, a smaller raster (a sheet cut
+      // out of a photo that was large) is worth splitting too.
       const parallel = lang === options.lang && threads.length > 1;
-      const bands: Band[] = input.kind === 'raster' && parallel && input.raster.width * input.raster.height >= minParallelPixels
+      const bands: Band[] = input.kind === 'raster' && parallel && input.raster.width * input.raster.height >= minParallelPixels / 3
         ? splitIntoBands(input.raster)
         : [{ y: 0, h: 0 }];
       const workers = use(options.lang, bands.length);

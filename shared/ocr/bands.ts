@@ -33,7 +33,7 @@ export function splitIntoBands(g: GrayRaster, options: BandOptions = {}): Band[]
   const t = otsuThreshold(histogram(g));
   // A row is blank when next to nothing in it is darker than the page's threshold (a stray
   // speck of noise does not make a text line).
-  const noise = Math.max(1, Math.floor(g.width * 0.001));
+  const noise = Math.max(2, Math.floor(g.width * 0.005));
   const ink = new Float64Array(g.height);
   let total = 0;
   for (let y = 0; y < g.height; y++) {

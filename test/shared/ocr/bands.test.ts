@@ -15,6 +15,15 @@ function page(height: number, blocks: Array<[number, number, number]>, width = 2
   return g;
 }
 
+/** `g` with four dark specks in every row at pseudo-random places (a photo's grain). */
+function grainy(g: GrayRaster): GrayRaster {
+  let seed = 5;
+  for (let y = 0; y < g.height; y++) {
+    for (let k = 0; k < 4; k++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; g.data[y * g.width + (seed % g.width)] = 0; }
+  }
+  return g;
+}
+
 describe('splitIntoBands', () => {
   it.each<[string, GrayRaster, Band[]]>([
     ['two equal paragraphs: cut in the gap, both bands keep it', page(100, [[10, 30, 1], [60, 30, 1]]), [{ y: 0, h: 60 }, { y: 40, h: 60 }]],
@@ -23,6 +32,7 @@ describe('splitIntoBands', () => {
     ['gap narrower than 4 rows is a line gap too tight to trust', page(100, [[10, 40, 1], [53, 40, 1]]), [{ y: 0, h: 100 }]],
     ['the gap that halves the ink wins over one nearer the top', page(200, [[10, 20, 1], [40, 60, 1], [110, 80, 1]]), [{ y: 0, h: 110 }, { y: 100, h: 100 }]],
     ['a tiny footnote below a long text is not worth its own band', page(200, [[10, 160, 1], [185, 5, 0.2]]), [{ y: 0, h: 200 }]],
+    ['a photo\'s grain (a few dark specks in every row) still leaves the gap blank', grainy(page(100, [[10, 30, 1], [60, 30, 1]], 1000)), [{ y: 0, h: 60 }, { y: 40, h: 60 }]],
   ])('%s', (_name, g, bands) => {
     expect(splitIntoBands(g)).toEqual(bands);
   });
