@@ -43,6 +43,12 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     // across two boxes and a table (37 %).
     ['test/fixtures/ocr-extra/chat_messenger_dark_hk.png', 'chi_tra+eng', 0.05],
     ['test/fixtures/ocr-extra/bill_en_hk_summary.png', 'eng', 0.02],
+    // A Telegram chat on a patterned wallpaper, its blue bubbles' white text lost (41 %); a
+    // ruled bill whose billing periods came after the amounts (13 %); a contract photographed
+    // with a red seal over the signature block (8 %).
+    ['test/fixtures/ocr-extra/chat_telegram_tw.png', 'chi_tra+eng', 0.06],
+    ['test/fixtures/ocr-extra/bill_cht_table_tw.png', 'chi_tra+eng', 0.02],
+    ['test/fixtures/ocr-extra/photo_contract_cn.jpg', 'chi_sim+eng', 0.07],
   ])('%s reads within its CER bound', async (file, lang, bound) => {
     const result = await ocrFile(file, engine, { lang });
     const gt = readFileSync(file.replace(/\.(png|jpg)$/, '.gt.txt'), 'utf8');
@@ -76,6 +82,18 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     const unicom = await ocrFile('test/fixtures/ocr-extra/bill_cn_unicom.png', engine, { lang: 'chi_sim+eng' });
     // 本期应缴 ¥111.00 is printed in red: as the brightest channel it was white on white.
     expect(unicom.text.replace(/\s+/gu, '')).toContain('本期应缴¥111.00');
+  }, 120_000);
+
+  it('reads a table row in column order, a patterned wallpaper\'s bubbles, and a page under a red seal', async () => {
+    const bill = await ocrFile('test/fixtures/ocr-extra/bill_cht_table_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(bill.text.split('\n').map((l) => l.replace(/\s+/gu, ''))).toContain('4G699型月租費113/09/01-113/09/301699');
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_telegram_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(chat.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-background', 'invert-dark-regions']));
+    // White text in blue bubbles on the wallpaper.
+    expect(chat.text.replace(/\s+/gu, '')).toContain('帳單也要截圖留著');
+    const contract = await ocrFile('test/fixtures/ocr-extra/photo_contract_cn.jpg', engine, { lang: 'chi_sim+eng' });
+    expect(contract.pages[0]!.preprocessing.map((s) => s.name)).toContain('erase-seals');
+    expect(contract.text.replace(/\s+/gu, '')).toContain('乙方：刘晓峰');
   }, 120_000);
 
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
