@@ -93,7 +93,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const own = (w: OcrWord, words: OcrWord[]) => words.filter((x) => !line.words.some((o) => o !== w && centreIn(x.box, o.box)));
     for (const w of line.words) {
       if (!suspect(w, line)) continue;
-      const again = await reread(w.box, line.box.h, (ws) => hasHan(own(w, ws)));
+      const row = withinRow(w, line);
+      const again = await reread(row, row === w.box ? line.box.h : row.h, (ws) => hasHan(own(w, ws)));
       const kept = again && own(w, again.words);
       if (kept?.length && better({ words: kept, confidence: meanConfidence(kept) }, w.confidence)) replaced.set(w, kept);
     }
@@ -407,6 +408,24 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
     }
   }
   for (const [from, to, step] of runs) for (let i = from; i < to; i += step) data[i] = 255;
+}
+
+/**
+ * The box of word `w` cut down to its line's row when it is much taller than the line's other
+ * words and reaches past them above and below (a misread word whose box reaches into the lines
+ * above and below: "RAGES" 63 px tall on a row of 26 px): the rows between the median tops and bottoms of the other words. Cut down, it
+ * is read with a margin from the row's height, not the line's (which the word made tall).
+ */
+function withinRow(w: OcrWord, line: OcrLine): Box {
+  const others = line.words.filter((o) => o !== w && o.text.trim());
+  if (!others.length) return w.box;
+  const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1]!;
+  const top = median(others.map((o) => o.box.y)), bottom = median(others.map((o) => o.box.y + o.box.h));
+  // Reaching past the row both above and below: a smaller text beside larger (a time beside a
+  // bubble's line) has larger words above it only.
+  const reach = (bottom - top) / 4;
+  if (w.box.h <= 1.5 * (bottom - top) || w.box.y > top - reach || w.box.y + w.box.h < bottom + reach) return w.box;
+  return { x: w.box.x, y: top, w: w.box.w, h: bottom - top };
 }
 
 /** `b` grown by `mx` across and `my` down on each side, within `r`. */

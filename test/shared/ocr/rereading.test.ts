@@ -91,6 +91,16 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words[2]!.box.x).toBe(140);
   });
 
+  it('reads a suspect word whose box reaches into the lines above and below within its row', async () => {
+    // "RAGES" for 因系統設定錯誤, its box 46 px tall on a row of 20 px glyphs.
+    const result = page([line([word('國際漫遊', 92, 40, 100, 120, 20), word('RAGES', 0, 200, 88, 100, 46), word('誤以', 90, 320, 100, 40, 20)], 70)]);
+    const { engine, calls } = scripted(() => [word('因系統設定錯誤', 90, 12, 12, 76, 15)]);
+    const out = await rereadWeakLines(result, raster, engine, 'chi_tra+eng');
+    // The row (20 px) with a margin of 0.6 × 20 above and below, at the first scale.
+    expect(calls[0]!.height).toBe(Math.round(44 * REREAD_SCALES[0]));
+    expect(out.lines[0]!.text).toBe('國際漫遊 因系統設定錯誤 誤以');
+  });
+
   it('keeps the English word when the line read alone has no Chinese under it', async () => {
     const l = line([word('SIM', 92, 40), word('卡', 90, 90), word('BER', 33, 140, 100, 90)], 70);
     // Read alone the word is English; the line (cut out 214 px wide) has Chinese only left of it.
