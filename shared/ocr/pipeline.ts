@@ -16,6 +16,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from './lines';
+import { eraseMarks, findEllipses, findLoneDiscs, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -79,6 +80,17 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     ...options.preprocess,
     orientation: image.orientation,
   });
+  // Ellipses are read from their geometry: the engine sees the page without them.
+  const ellipses = findEllipses(pre.raster);
+  if (ellipses.length) {
+    eraseMarks(pre.raster, ellipses);
+    pre.steps.push({ name: 'ellipses', detail: `${ellipses.length} ellipsis mark(s) set apart` });
+  }
+  const discs = findLoneDiscs(pre.raster, pre.lineHeight * pre.scale);
+  if (discs.length) {
+    eraseMarks(pre.raster, discs.map((box) => ({ box })));
+    pre.steps.push({ name: 'erase-discs', detail: `${discs.length} lone disc(s)` });
+  }
   throwIfCancelled(options.signal);
   const psm = options.psm ?? choosePageSegMode(pre.stats);
   report('recognize', 0.15);
@@ -98,7 +110,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
-  const checked = orderByRows(dropReadReceipts(dropStatusBarIcons(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped))));
+  const found = await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped);
+  const checked = orderByRows(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

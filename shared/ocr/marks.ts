@@ -1,0 +1,194 @@
+/**
+ * Marks the engine misreads, found in the preprocessed raster and handled outside it.
+ *
+ * An ellipsis (…, and the Chinese ……) ends the truncated previews of a message list and is
+ * common in chat messages. Set at mid-height by CJK fonts, its three dots are read as 一, "-" or
+ * ".", or swallowed into the word before it ("NT$…" read as "NT$" with no confidence). The dots
+ * are found by their geometry (three equal small dots evenly spaced on one level, right after
+ * text), painted white before recognition, and put back as "…" words in the line beside them.
+ *
+ * A solid round dot standing alone (a message list's unread marker, a status light) is read as
+ * "LJ" or "@": it is painted white.
+ */
+import { inkComponents } from './preprocess';
+import type { OcrLine, OcrResult, OcrWord } from './engine';
+import { lineOf, resultOf, sameRow } from './lines';
+import type { Box, GrayRaster } from './raster';
+
+/** An ellipsis found in the raster: the box of its dots and the row of the text it follows. */
+export interface EllipsisMark {
+  box: Box;
+  /** The dots' span across, the height of the text before them. */
+  row: Box;
+}
+
+/** Pixels at most this dark are ink. */
+const INK = 128;
+/** A dot is at most this many pixels across (text upscaled to its reading size has dots of 2–8). */
+const MAX_DOT = 14;
+/** The text before an ellipsis is at least this many times as tall as its dots. */
+const TEXT_TO_DOT = 2.5;
+
+interface Component { box: Box; n: number }
+
+/**
+ * The ellipses of `g`: runs of three (or six: ……) dots of one size, each roughly square and
+ * solid, on one level, evenly spaced at 0.3–3 dot widths apart, whose run begins within four dot
+ * widths after a taller component (the text they end) that spans their level, with nothing
+ * else above or below them within that text's height. Longer runs (dotted leaders), runs without
+ * text before them (a "more" menu's ⋯) and dots within a character (the 灬 of 熱) are not ellipses.
+ */
+export function findEllipses(g: GrayRaster): EllipsisMark[] {
+  const comps = inkComponents(g.data, g.width, g.height, INK);
+  const dots = comps.filter(isDot).sort((a, b) => a.box.x - b.box.x);
+  const marks: EllipsisMark[] = [];
+  const used = new Set<Component>();
+  for (const first of dots) {
+    if (used.has(first)) continue;
+    const run = [first];
+    for (;;) {
+      const last = run[run.length - 1]!;
+      const next = dots.find((d) => !used.has(d) && !run.includes(d) && follows(last, d, run));
+      if (!next) break;
+      run.push(next);
+    }
+    if (run.length !== 3 && run.length !== 6) continue;
+    if (dots.some((d) => !run.includes(d) && follows(d, run[0]!, [d]))) continue;
+    const text = textBefore(comps, run);
+    if (!text || !clearAround(comps, run, text)) continue;
+    for (const d of run) used.add(d);
+    for (let i = 0; i < run.length; i += 3) {
+      const three = run.slice(i, i + 3);
+      const box = unionOf(three.map((d) => d.box));
+      marks.push({ box, row: { x: box.x, y: text.y, w: box.w, h: text.h } });
+    }
+  }
+  return marks;
+}
+
+/**
+ * The lone discs of `g`: solid round components (as wide as tall within a fifth, filling 70–90 %
+ * of their box, without holes) at least {@link DISC_TO_LINE} of a text line tall, with no other
+ * ink within one and a half times their size. A bullet before its text and a period after a word
+ * are too close to their text (or too small) to count.
+ */
+export function findLoneDiscs(g: GrayRaster, lineHeight: number): Box[] {
+  if (lineHeight <= 0) return [];
+  const comps = inkComponents(g.data, g.width, g.height, INK);
+  const discs = comps.filter((c) => {
+    const { w, h } = c.box;
+    return Math.min(w, h) >= DISC_TO_LINE * lineHeight && Math.max(w, h) <= 1.2 * Math.min(w, h) && c.n >= 0.7 * w * h && c.n <= 0.9 * w * h;
+  });
+  return discs
+    .filter((d) => {
+      const m = 1.5 * Math.max(d.box.w, d.box.h);
+      const x0 = d.box.x - m, x1 = d.box.x + d.box.w + m, y0 = d.box.y - m, y1 = d.box.y + d.box.h + m;
+      return !comps.some((c) => c !== d && c.box.x < x1 && c.box.x + c.box.w > x0 && c.box.y < y1 && c.box.y + c.box.h > y0);
+    })
+    .map((d) => d.box);
+}
+
+/** A lone disc is at least this share of a text line tall (a period is far smaller). */
+const DISC_TO_LINE = 0.4;
+
+/** Paints the boxes of `marks` white in `g` (in place), with a margin of half their height (at least 2 px) for soft edges. */
+export function eraseMarks(g: GrayRaster, marks: ReadonlyArray<{ box: Box }>): void {
+  for (const m of marks) {
+    const e = Math.max(2, Math.round(Math.min(m.box.w, m.box.h) / 2));
+    const x0 = Math.max(0, m.box.x - e), y0 = Math.max(0, m.box.y - e);
+    const x1 = Math.min(g.width, m.box.x + m.box.w + e), y1 = Math.min(g.height, m.box.y + m.box.h + e);
+    for (let y = y0; y < y1; y++) g.data.fill(255, y * g.width + x0, y * g.width + x1);
+  }
+}
+
+/** Confidence given to an ellipsis put back: its geometry is checked, not read. */
+const ELLIPSIS_CONFIDENCE = 90;
+
+/**
+ * Puts the ellipses back into the lines they end: each joins the line on its row whose nearest
+ * word ends before it, within three text heights, as a word "…" ("..." after Latin text on the
+ * baseline, low in its line, joined to a word it follows closely) placed by its position. Words the engine read from the dots' place alone (a word
+ * whose box lies within the dots' span across) are replaced. Ellipses without such a line are
+ * left out.
+ */
+export function placeEllipses(result: OcrResult, marks: readonly EllipsisMark[]): OcrResult {
+  if (!marks.length) return result;
+  let lines = result.lines;
+  for (const m of marks) {
+    let best: { line: OcrLine; word: OcrWord; gap: number } | undefined;
+    for (const line of lines) {
+      if (!sameRow(line.box, m.row)) continue;
+      for (const w of line.words) {
+        if (!w.text.trim() || insideAcross(w.box, m.box)) continue;
+        const gap = m.box.x - (w.box.x + w.box.w);
+        if (gap < -m.box.w / 2 || gap > 3 * m.row.h) continue;
+        if (!best || gap < best.gap) best = { line, word: w, gap };
+      }
+    }
+    if (!best) continue;
+    const target = best.line;
+    const latin = /[A-Za-z0-9]$/u.test(best.word.text.trim()) && m.box.y + m.box.h / 2 > target.box.y + 0.62 * target.box.h;
+    const kept = target.words.filter((w) => !insideAcross(w.box, m.box));
+    // Latin dots close after a word end it ("Loading..."), as the engine reads them.
+    const words = latin && best.gap <= 0.3 * m.row.h
+      ? kept.map((w) => (w === best.word ? { text: w.text.trimEnd() + '...', confidence: w.confidence, box: unionOf([w.box, m.box]) } : w))
+      : [...kept, { text: latin ? '...' : '…', confidence: ELLIPSIS_CONFIDENCE, box: m.box }].sort((a, b) => a.box.x - b.box.x);
+    const line = lineOf(words, target.confidence);
+    lines = lines.map((l) => (l === target ? line : l));
+  }
+  return lines === result.lines ? result : resultOf(lines, result.confidence);
+}
+
+/** Whether `inner` lies across within `outer` (give or take a pixel); its height does not count. */
+function insideAcross(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x - 1 && inner.x + inner.w <= outer.x + outer.w + 1;
+}
+
+function isDot(c: Component): boolean {
+  const { w, h } = c.box;
+  return w >= 2 && h >= 2 && w <= MAX_DOT && h <= MAX_DOT && Math.max(w, h) <= 1.5 * Math.min(w, h) && c.n >= 0.55 * w * h;
+}
+
+/** Whether dot `b` continues `run` (ending in `a`): same size and level, evenly spaced. */
+function follows(a: Component, b: Component, run: readonly Component[]): boolean {
+  const size = Math.max(a.box.w, a.box.h);
+  const tolerance = Math.max(1, 0.3 * size);
+  if (Math.abs(b.box.w - a.box.w) > tolerance || Math.abs(b.box.h - a.box.h) > tolerance) return false;
+  if (Math.abs(b.box.y + b.box.h / 2 - (a.box.y + a.box.h / 2)) > tolerance) return false;
+  const gap = b.box.x - (a.box.x + a.box.w);
+  if (gap < 0.3 * size || gap > 3 * size) return false;
+  if (run.length < 2) return true;
+  const before = run[run.length - 2]!;
+  const previous = a.box.x - (before.box.x + before.box.w);
+  // Two ellipses (……) may be set slightly further apart than the dots within one.
+  const slack = run.length === 3 ? Math.max(2, 0.8 * previous) : Math.max(1.5, 0.4 * previous);
+  return Math.abs(gap - previous) <= slack;
+}
+
+/** The box of the taller component the run follows closely on its level, if any. */
+function textBefore(comps: readonly Component[], run: readonly Component[]): Box | undefined {
+  const first = run[0]!.box;
+  const size = Math.max(first.w, first.h);
+  const cy = first.y + first.h / 2;
+  let best: Box | undefined;
+  for (const c of comps) {
+    const b = c.box;
+    if (b.h < TEXT_TO_DOT * size || b.y > cy || b.y + b.h < cy) continue;
+    const gap = first.x - (b.x + b.w);
+    if (gap < 0 || gap > 4 * size) continue;
+    if (!best || b.x + b.w > best.x + best.w) best = b;
+  }
+  return best;
+}
+
+/** Whether no component but the run's dots reaches into its span across within the text's height. */
+function clearAround(comps: readonly Component[], run: readonly Component[], text: Box): boolean {
+  const span = unionOf(run.map((d) => d.box));
+  return !comps.some((c) => !run.includes(c) && c.box.x < span.x + span.w && c.box.x + c.box.w > span.x && c.box.y < text.y + text.h && c.box.y + c.box.h > text.y);
+}
+
+function unionOf(boxes: readonly Box[]): Box {
+  const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.w)), y1 = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
