@@ -67,7 +67,7 @@ export function findEllipses(g: GrayRaster): EllipsisMark[] {
 }
 
 /**
- * The lone discs of `g`: solid round components (as wide as tall within a fifth, filling 70–90 %
+ * The lone discs of `g`: solid round components (as wide as tall within a fifth, filling 60–90 %
  * of their box, without holes) at least {@link DISC_TO_LINE} of a text line tall, with no other
  * ink within one and a half times their size. A bullet before its text and a period after a word
  * are too close to their text (or too small) to count.
@@ -77,7 +77,7 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number): Box[] {
   const comps = inkComponents(g.data, g.width, g.height, INK);
   const discs = comps.filter((c) => {
     const { w, h } = c.box;
-    return Math.min(w, h) >= DISC_TO_LINE * lineHeight && Math.max(w, h) <= 1.2 * Math.min(w, h) && c.n >= 0.7 * w * h && c.n <= 0.9 * w * h;
+    return Math.min(w, h) >= DISC_TO_LINE * lineHeight && Math.max(w, h) <= 1.2 * Math.min(w, h) && c.n >= 0.6 * w * h && c.n <= 0.9 * w * h;
   });
   return discs
     .filter((d) => {

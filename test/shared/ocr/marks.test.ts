@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { eraseMarks, findEllipses, findLoneDiscs, placeEllipses } from '../../../shared/ocr/marks';
+import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { line, page, word } from './results';
+
+function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v = 20): void {
+  for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
+}
+
+/** A glyph 28 px tall drawn as strokes (口), its right edge at `x + 28`, top at `y`. */
+function glyph(g: GrayRaster, x: number, y: number): void {
+  fillRect(g, x, y, 28, 3);
+  fillRect(g, x, y + 25, 28, 3);
+  fillRect(g, x, y, 3, 28);
+  fillRect(g, x + 25, y, 3, 28);
+}
+
+/** `n` square dots of `size` px, `gap` px apart, from `x` with their centres at `cy`. */
+function dots(g: GrayRaster, n: number, x: number, cy: number, size = 4, gap = 5): void {
+  for (let i = 0; i < n; i++) fillRect(g, x + i * (size + gap), cy - size / 2, size, size);
+}
+
+/** A disc of radius `r` centred at (`cx`, `cy`). */
+function disc(g: GrayRaster, cx: number, cy: number, r: number): void {
+  for (let y = Math.floor(cy - r); y <= cy + r; y++) for (let x = Math.floor(cx - r); x <= cx + r; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) g.data[y * g.width + x] = 20;
+}
+
+describe('findEllipses', () => {
+  it('finds three dots at mid-height right after text, and two ellipses in six dots', () => {
+    const g = createGray(400, 120);
+    glyph(g, 20, 20);
+    glyph(g, 52, 20);
+    dots(g, 3, 86, 34);
+    glyph(g, 20, 70);
+    dots(g, 6, 54, 84);
+    const marks = findEllipses(g);
+    expect(marks.map((m) => m.box).sort((a, b) => a.y - b.y || a.x - b.x)).toEqual([
+      { x: 86, y: 32, w: 22, h: 4 },
+      { x: 54, y: 82, w: 22, h: 4 },
+      { x: 81, y: 82, w: 22, h: 4 },
+    ]);
+    expect(marks.find((m) => m.box.y === 32)!.row).toEqual({ x: 86, y: 20, w: 22, h: 28 });
+  });
+
+  it('leaves dotted leaders, four dots, dots without text before them and dots inside a character', () => {
+    const g = createGray(600, 220);
+    glyph(g, 20, 20);
+    dots(g, 10, 54, 34); // 小計..........
+    glyph(g, 20, 70);
+    dots(g, 4, 54, 84);
+    dots(g, 3, 300, 34); // a "more" menu ⋯ standing alone
+    glyph(g, 20, 120);
+    fillRect(g, 52, 120, 30, 14); // 灬 under the upper part of 熱
+    dots(g, 3, 54, 144);
+    expect(findEllipses(g)).toEqual([]);
+  });
+
+  it('leaves dots that are not alike: of other sizes, levels or spacings', () => {
+    const g = createGray(400, 170);
+    glyph(g, 20, 20);
+    fillRect(g, 54, 32, 4, 4); fillRect(g, 63, 32, 8, 8); fillRect(g, 76, 32, 4, 4);
+    glyph(g, 20, 70);
+    fillRect(g, 54, 82, 4, 4); fillRect(g, 63, 88, 4, 4); fillRect(g, 72, 82, 4, 4);
+    glyph(g, 20, 120);
+    fillRect(g, 54, 132, 4, 4); fillRect(g, 60, 132, 4, 4); fillRect(g, 74, 132, 4, 4);
+    expect(findEllipses(g)).toEqual([]);
+  });
+});
+
+describe('findLoneDiscs', () => {
+  it('finds a solid disc standing alone, not a ring, a bullet before its text or a period', () => {
+    const g = createGray(400, 200);
+    disc(g, 360, 30, 6); // an unread marker
+    glyph(g, 20, 20);
+    disc(g, 60, 34, 2); // a period after the text
+    disc(g, 360, 100, 6);
+    for (let y = 96; y <= 104; y++) for (let x = 356; x <= 364; x++) if ((x - 360) ** 2 + (y - 100) ** 2 <= 9) g.data[y * g.width + x] = 255; // a ring
+    disc(g, 26, 160, 6); // a bullet
+    glyph(g, 44, 146);
+    expect(findLoneDiscs(g, 28)).toEqual([{ x: 354, y: 24, w: 13, h: 13 }]);
+    expect(findLoneDiscs(g, 0)).toEqual([]);
+  });
+});
+
+describe('eraseMarks', () => {
+  it('paints the boxes white with a margin for soft edges', () => {
+    const g = createGray(60, 20, 200);
+    eraseMarks(g, [{ box: { x: 20, y: 8, w: 10, h: 4 } }]);
+    expect(g.data[6 * 60 + 18]).toBe(255);
+    expect(g.data[13 * 60 + 31]).toBe(255);
+    expect(g.data[5 * 60 + 18]).toBe(200);
+    expect(g.data[10 * 60 + 33]).toBe(200);
+  });
+});
+
+describe('placeEllipses', () => {
+  const mark = (x: number, y = 110, w = 22) => ({ box: { x, y, w, h: 4 }, row: { x, y: 98, w, h: 28 } });
+
+  it('replaces what the engine read from the dots and ends the line beside them', () => {
+    const text = line([word('金', 90, 20, 98, 28, 28), word('額', 90, 52, 98, 28, 28), word('一', 0, 86, 104, 20, 14)], 80);
+    const other = line([word('遠', 90, 20, 200, 28, 28)], 90);
+    const out = placeEllipses(page([text, other]), [mark(86)]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['金', '額', '…']);
+    expect(out.lines[0]!.words[2]!.box).toEqual({ x: 86, y: 110, w: 22, h: 4 });
+    expect(out.lines[1]).toBe(other);
+    expect(out.words).toHaveLength(4);
+  });
+
+  it('ends Latin text with the dots on its baseline as "...", joined to the word they follow', () => {
+    const text = line([word('Loading', 90, 20, 98, 80, 28)], 90);
+    const out = placeEllipses(page([text]), [mark(102, 120, 16)]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['Loading...']);
+    expect(out.lines[0]!.words[0]!.box).toEqual({ x: 20, y: 98, w: 98, h: 28 });
+  });
+
+  it('leaves out an ellipsis no line ends beside, and returns the result itself without marks', () => {
+    const result = page([line([word('金', 90, 20, 98, 28, 28)], 90)]);
+    expect(placeEllipses(result, [])).toBe(result);
+    expect(placeEllipses(result, [mark(300)]).text).toBe('金');
+    expect(placeEllipses(result, [{ ...mark(52), row: { x: 52, y: 300, w: 22, h: 28 } }]).text).toBe('金');
+  });
+});
