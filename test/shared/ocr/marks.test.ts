@@ -55,8 +55,10 @@ describe('findEllipses', () => {
     expect(findEllipses(g)).toEqual([]);
   });
 
-  it('leaves dots that are not alike: of other sizes, levels or spacings', () => {
-    const g = createGray(400, 170);
+  it('leaves dots that are not alike (of other sizes, levels or spacings) and dashes', () => {
+    const g = createGray(400, 220);
+    glyph(g, 20, 170);
+    for (let i = 0; i < 3; i++) fillRect(g, 54 + i * 12, 183, 8, 3); // - - -
     glyph(g, 20, 20);
     fillRect(g, 54, 32, 4, 4); fillRect(g, 63, 32, 8, 8); fillRect(g, 76, 32, 4, 4);
     glyph(g, 20, 70);
