@@ -77,7 +77,7 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number): Box[] {
   const comps = inkComponents(g.data, g.width, g.height, INK);
   const discs = comps.filter((c) => {
     const { w, h } = c.box;
-    return Math.min(w, h) >= DISC_TO_LINE * lineHeight && Math.max(w, h) <= 1.2 * Math.min(w, h) && c.n >= 0.6 * w * h && c.n <= 0.9 * w * h;
+    return Math.min(w, h) >= DISC_TO_LINE * lineHeight && Math.max(w, h) <= 1.2 * Math.min(w, h) && c.n >= 0.6 * w * h && c.n <= 0.9 * w * h && solidCentre(g, c.box);
   });
   return discs
     .filter((d) => {
@@ -86,6 +86,14 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number): Box[] {
       return !comps.some((c) => c !== d && c.box.x < x1 && c.box.x + c.box.w > x0 && c.box.y < y1 && c.box.y + c.box.h > y0);
     })
     .map((d) => d.box);
+}
+
+/** Whether the middle third of `box` (across and down) is all ink: a disc, not a ring. */
+function solidCentre(g: GrayRaster, box: Box): boolean {
+  const x0 = box.x + Math.floor(box.w / 3), x1 = box.x + Math.ceil((2 * box.w) / 3);
+  const y0 = box.y + Math.floor(box.h / 3), y1 = box.y + Math.ceil((2 * box.h) / 3);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (g.data[y * g.width + x]! > INK) return false;
+  return true;
 }
 
 /** A lone disc is at least this share of a text line tall (a period is far smaller). */

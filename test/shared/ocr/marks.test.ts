@@ -75,8 +75,8 @@ describe('findLoneDiscs', () => {
     disc(g, 360, 30, 6); // an unread marker
     glyph(g, 20, 20);
     disc(g, 60, 34, 2); // a period after the text
-    disc(g, 360, 100, 6);
-    for (let y = 96; y <= 104; y++) for (let x = 356; x <= 364; x++) if ((x - 360) ** 2 + (y - 100) ** 2 <= 9) g.data[y * g.width + x] = 255; // a ring
+    disc(g, 350, 100, 12); // a ring (an app's icon)
+    for (let y = 95; y <= 105; y++) for (let x = 345; x <= 355; x++) if ((x - 350) ** 2 + (y - 100) ** 2 <= 16) g.data[y * g.width + x] = 255;
     disc(g, 26, 160, 6); // a bullet
     glyph(g, 44, 146);
     expect(findLoneDiscs(g, 28)).toEqual([{ x: 354, y: 24, w: 13, h: 13 }]);
