@@ -54,16 +54,23 @@ export function dropStatusBarIcons(result: OcrResult): OcrResult {
 
 /**
  * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww" or "vv"):
- * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line.
+ * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line,
+ * or lower-case ticks after a time whose colon the engine missed (2110 w: a small time is read
+ * again once its ticks are gone).
  */
 export function dropReadReceipts(result: OcrResult): OcrResult {
-  const receipt = (w: OcrWord, line: OcrLine) => {
-    if (!/^[wWvV✓✔]{1,2}$/u.test(w.text.trim())) return false;
-    const before = line.words.filter((o) => o.text.trim() && o.box.x + o.box.w <= w.box.x + w.box.w / 2);
-    const last = before.reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined);
-    return last !== undefined && /\d{1,2}:\d{2}$/u.test(last.text.trim());
-  };
-  return withoutWords(result, receipt);
+  return withoutWords(result, (w, line) => isReadReceipt(w, line.words));
+}
+
+/** Whether `w` is read-receipt ticks after a time among the words of its line (see {@link dropReadReceipts}). */
+export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
+  const t = w.text.trim();
+  if (!/^[wWvV✓✔]{1,2}$/u.test(t)) return false;
+  const before = words.filter((o) => o !== w && o.text.trim() && o.box.x < w.box.x);
+  const last = before.reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined)?.text.trim();
+  if (last === undefined) return false;
+  if (/\d{1,2}:\d{2}$/u.test(last)) return true;
+  return /(?:^|\D)(?:[01]?\d|2[0-3])[0-5]\d$/u.test(last) && /^[wv✓✔]{1,2}$/u.test(t);
 }
 
 /**

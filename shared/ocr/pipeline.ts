@@ -105,7 +105,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   throwIfCancelled(options.signal);
   const kept = dropStatusBarIcons(dropGraphicWords(raw));
   const weak = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
-  const reread = await rereadSmallText(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal), pre.raster, engine, options.lang, options.signal);
+  // Read receipts go before small text is read again: ticks beside a time make it look tall.
+  const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal)), pre.raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.

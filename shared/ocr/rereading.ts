@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { isRule, lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
+import { isReadReceipt, isRule, lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { createGray, cropGray, histogram, otsuThreshold, resizeGray, type Box, type GrayRaster } from './raster';
 
@@ -236,11 +236,12 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
 
 /**
  * The words of a part read again that replace `old` (those of `again` in `box`: a cut's margin
- * can reach the lines above and below; without a table's rules) when at least as confident and
+ * can reach the lines above and below; without a table's rules or a chat's read receipts) when at least as confident and
  * not much shorter; else `old`.
  */
 function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box): OcrWord[] {
-  const inside = again.filter((w) => centreIn(w.box, box) && !isRule(w.text));
+  const within = again.filter((w) => centreIn(w.box, box) && !isRule(w.text));
+  const inside = within.filter((w) => !isReadReceipt(w, within));
   const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
   return inside.length && meanConfidence(inside) >= meanConfidence(old) && length(inside) >= 0.6 * length(old) ? inside : old;
 }
@@ -275,10 +276,14 @@ export async function rereadSmallText(result: OcrResult, raster: GrayRaster, eng
     for (const w of words.slice(1)) {
       const run = split.at(-1)!, last = run.at(-1)!;
       const gap = w.box.x - (last.box.x + last.box.w), tall = Math.max(medianHeight(run), w.box.h);
-      // Apart: a gap as wide as the text is tall, or half that with a change of size (a chat's
-      // time printed close after the message's last word).
-      const resized = !FLAT.test(w.text.trim()) && Math.min(medianHeight(run), w.box.h) * SIZE_CHANGE <= tall;
-      if (gap >= tall || (resized && gap >= tall / 2)) split.push([w]);
+      // Apart: a gap as wide as the text is tall, or with a change of size half that (a name
+      // and the small date beside it). A word of a few small characters (a chat's time printed
+      // close after the message's last word) is apart at half its own height; a single
+      // character's box can be much smaller than its glyph, and needs the wider gap.
+      const shorter = Math.min(medianHeight(run), w.box.h);
+      const resized = !FLAT.test(w.text.trim()) && shorter * SIZE_CHANGE <= tall;
+      const few = Array.from(w.text.trim()).length >= 3 && w.box.h < medianHeight(run);
+      if (gap >= tall || (resized && gap >= (few ? shorter : tall) / 2)) split.push([w]);
       else run.push(w);
     }
     runs.set(line, split);

@@ -84,6 +84,15 @@ describe('dropReadReceipts', () => {
     ]);
     expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['還沒，怎麼了? 下午8:15', 'WWW w', '8:20']);
   });
+
+  it('drops lower-case ticks after a time read without its colon, whose box may reach over them', () => {
+    const result = page([
+      line([word('搞錯', 93, 582, 770, 50, 34), word('2110', 57, 929, 789, 84, 17), word('w', 51, 994, 768, 22, 52)], 80),
+      line([word('功率', 93, 40, 900, 50, 34), word('1000', 90, 100, 900, 60, 20), word('W', 90, 166, 900, 14, 20)], 90), // watts
+      line([word('房間', 93, 40, 960, 50, 34), word('2180', 90, 100, 960, 60, 20), word('w', 60, 166, 960, 14, 20)], 90), // not a time
+    ]);
+    expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['搞錯 2110', '功率 1000 W', '房間 2180 w']);
+  });
 });
 
 describe('dropStatusBarIcons', () => {

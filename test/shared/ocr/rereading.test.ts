@@ -302,6 +302,24 @@ describe('rereadSmallText', () => {
     expect(out.lines[0]!.text).toBe('收 HK$214.40 21:06');
   });
 
+  it('sets a time apart from the text just before it by half the time\'s height, and leaves its read receipt out', async () => {
+    // 34 px text, then a 16 px time 11 px further; the new reading holds the time's ticks.
+    const message = line([word('俾', 87, 40, 100, 44, 34), word('你', 95, 84, 100, 24, 34), word('1032', 86, 119, 116, 51, 16)], 80);
+    const result = page([message, line([word('我睇咗', 92, 40, 160, 120, 34)], 92), line([word('有個', 92, 40, 220, 80, 34)], 92)]);
+    const { engine, calls } = scripted(() => [word('10:32', 92, 12, 42, 70, 28), word('w', 30, 84, 42, 12, 28)]);
+    const out = await rereadSmallText(result, raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['俾', '你', '10:32']);
+  });
+
+  it('does not set apart a single character whose box is much smaller than its glyph', async () => {
+    const message = line([word('流量安心', 92, 40, 100, 136, 34), word('包', 58, 182, 110, 9, 8), word('”', 80, 200, 100, 12, 34)], 80);
+    const result = page([message, line([word('我没有订购过。', 92, 40, 160, 200, 34)], 92), line([word('有個', 92, 40, 220, 80, 34)], 92)]);
+    const { engine, calls } = scripted(() => [word('入', 63, 12, 42, 28, 28)]);
+    expect(await rereadSmallText(result, raster, engine, 'chi_tra+eng')).toBe(result);
+    expect(calls).toHaveLength(0);
+  });
+
   it('keeps the old reading when the new one is less confident', async () => {
     const result = page([line([name('0975-881-203', 100), word('週', 89, 500, 104, 20, 12)], 90), preview(130), line([name('亞太電信', 200)], 92)]);
     const { engine } = scripted(() => [word('週三', 70, 14, 42, 65, 28)]);
