@@ -43,7 +43,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
   const suspect = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
-    if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t) || /\p{N}/u.test(t)) return false;
+    if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
+    if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
     if (w.confidence >= (SYMBOL.test(t) ? ODD_WORD_CONFIDENCE : WEAK_LINE_CONFIDENCE)) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
   };
@@ -76,7 +77,9 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     }
     return best;
   };
-  const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= WEAK_LINE_CONFIDENCE + 10 && r.confidence >= old + 15;
+  // A reading far more confident than a garbled one (a Chinese reading at 55 for "2ERBRHTE" at 0)
+  // is taken below the usual bar.
+  const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= Math.min(WEAK_LINE_CONFIDENCE + 10, old + 40) && r.confidence >= old + 15;
   const hasHan = (ws: readonly OcrWord[]) => ws.some((x) => HAN.test(x.text));
 
   const lines: OcrLine[] = [];
@@ -467,6 +470,8 @@ const LATIN_LETTER = /[A-Za-z]/u;
 const SYMBOL = /[^\p{L}\p{N}\s$.,:/-]/u;
 /** Below this, a word of Latin letters mixed with symbols on a Chinese page is read again. */
 const ODD_WORD_CONFIDENCE = 70;
+/** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */
+const GARBLED_CONFIDENCE = 20;
 const HAN = /\p{Script=Han}/u;
 
 function isWeak(line: OcrLine): boolean {

@@ -122,6 +122,18 @@ describe('rereadWeakLines', () => {
     expect(c2).toHaveLength(0);
   });
 
+  it('second-guesses letters garbled with digits when read with almost no confidence, and takes a far more confident Chinese reading', async () => {
+    const l = line([word('(大写)', 80, 40), word('2ERBRHTE', 0, 100, 100, 150)], 60);
+    const { engine } = scripted(() => [word('参佰蒜拾制元整', 55, 12, 12, 110, 15)]);
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['(大写)', '参佰蒜拾制元整']);
+    // Codes are left alone: read with some confidence, or with fewer letters.
+    const codes = line([word('(大写)', 80, 40), word('CSL2411558', 30, 100, 100, 150), word('TK1131008', 5, 260, 100, 150)], 80);
+    const { engine: e2, calls: c2 } = scripted(() => []);
+    expect(await rereadWeakLines(page([codes]), raster, e2, 'chi_sim+eng')).toEqual(page([codes]));
+    expect(c2).toHaveLength(0);
+  });
+
   it('takes a lone letter much smaller than its line for punctuation ("o" for 。), not for a misread word', async () => {
     const l = line([word('回覆', 92, 40), word('o', 30, 90, 110, 6, 8), word('月租', 92, 160)], 80);
     const { engine, calls } = scripted(() => []);
