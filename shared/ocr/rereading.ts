@@ -79,7 +79,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   };
   // A reading far more confident than a garbled one (a Chinese reading at 55 for "2ERBRHTE" at 0)
   // is taken below the usual bar.
-  const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= Math.min(WEAK_LINE_CONFIDENCE + 10, old + 40) && r.confidence >= old + 15;
+  const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= Math.min(WEAK_LINE_CONFIDENCE + 10, old + 30) && r.confidence >= old + 15;
   const hasHan = (ws: readonly OcrWord[]) => ws.some((x) => HAN.test(x.text));
 
   const lines: OcrLine[] = [];
