@@ -29,7 +29,13 @@ const MAX_DOT = 14;
 /** The text before an ellipsis is at least this many times as tall as its dots. */
 const TEXT_TO_DOT = 2.5;
 
-interface Component { box: Box; n: number }
+/** A connected component of ink: its box and pixel count. */
+export interface Component { box: Box; n: number }
+
+/** The ink components of `g` (pixels ≤ {@link INK}), for the finders below to share. */
+export function markComponents(g: GrayRaster): Component[] {
+  return inkComponents(g.data, g.width, g.height, INK);
+}
 
 /**
  * The ellipses of `g`: runs of three (or six: ……) dots of one size, each roughly square and
@@ -38,8 +44,7 @@ interface Component { box: Box; n: number }
  * else above or below them within that text's height. Longer runs (dotted leaders), runs without
  * text before them (a "more" menu's ⋯) and dots within a character (the 灬 of 熱) are not ellipses.
  */
-export function findEllipses(g: GrayRaster): EllipsisMark[] {
-  const comps = inkComponents(g.data, g.width, g.height, INK);
+export function findEllipses(g: GrayRaster, comps: readonly Component[] = markComponents(g)): EllipsisMark[] {
   const dots = comps.filter(isDot).sort((a, b) => a.box.x - b.box.x);
   const marks: EllipsisMark[] = [];
   const used = new Set<Component>();
@@ -72,9 +77,8 @@ export function findEllipses(g: GrayRaster): EllipsisMark[] {
  * ink within one and a half times their size. A bullet before its text and a period after a word
  * are too close to their text (or too small) to count.
  */
-export function findLoneDiscs(g: GrayRaster, lineHeight: number): Box[] {
+export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly Component[] = markComponents(g)): Box[] {
   if (lineHeight <= 0) return [];
-  const comps = inkComponents(g.data, g.width, g.height, INK);
   const discs = comps.filter((c) => {
     const { w, h } = c.box;
     return Math.min(w, h) >= DISC_TO_LINE * lineHeight && Math.max(w, h) <= 1.2 * Math.min(w, h) && c.n >= 0.6 * w * h && c.n <= 0.9 * w * h && solidCentre(g, c.box);

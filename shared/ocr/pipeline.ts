@@ -16,7 +16,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from './lines';
-import { eraseMarks, findEllipses, findLoneDiscs, placeEllipses } from './marks';
+import { eraseMarks, findEllipses, findLoneDiscs, markComponents, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -80,13 +80,16 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     ...options.preprocess,
     orientation: image.orientation,
   });
-  // Ellipses are read from their geometry: the engine sees the page without them.
-  const ellipses = findEllipses(pre.raster);
+  // Ellipses are read from their geometry: the engine sees the page without them, and without
+  // lone discs it would read as letters. One labelling of the ink serves both.
+  const comps = markComponents(pre.raster);
+  const ellipses = findEllipses(pre.raster, comps);
+  const lineHeight = pre.lineHeight * pre.scale;
+  const discs = findLoneDiscs(pre.raster, lineHeight, comps);
   if (ellipses.length) {
     eraseMarks(pre.raster, ellipses);
     pre.steps.push({ name: 'ellipses', detail: `${ellipses.length} ellipsis mark(s) set apart` });
   }
-  const discs = findLoneDiscs(pre.raster, pre.lineHeight * pre.scale);
   if (discs.length) {
     eraseMarks(pre.raster, discs.map((box) => ({ box })));
     pre.steps.push({ name: 'erase-discs', detail: `${discs.length} lone disc(s)` });
