@@ -77,7 +77,7 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
  * `result` without the words `drop` picks (the same object when it picks none): lines left
  * without words are dropped, the others get their box again.
  */
-function withoutWords(result: OcrResult, drop: (w: OcrWord, line: OcrLine) => boolean): OcrResult {
+export function withoutWords(result: OcrResult, drop: (w: OcrWord, line: OcrLine) => boolean): OcrResult {
   if (!result.lines.some((l) => l.words.some((w) => drop(w, l)))) return result;
   const lines: OcrLine[] = [];
   for (const line of result.lines) {

@@ -9,10 +9,14 @@
  *
  * A solid round dot standing alone (a message list's unread marker, a status light) is read as
  * "LJ" or "@": it is painted white.
+ *
+ * In a wide blank (an ideographic space between a clause's number and its title) the engine can
+ * read a character it has no confidence in ("]" at 0): such words, whose boxes hold almost no
+ * ink, are dropped.
  */
 import { inkComponents } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import { lineOf, resultOf, sameRow } from './lines';
+import { lineOf, resultOf, sameRow, withoutWords } from './lines';
 import type { Box, GrayRaster } from './raster';
 
 /** An ellipsis found in the raster: the box of its dots and the row of the text it follows. */
@@ -204,3 +208,26 @@ function unionOf(boxes: readonly Box[]): Box {
   const x1 = Math.max(...boxes.map((b) => b.x + b.w)), y1 = Math.max(...boxes.map((b) => b.y + b.h));
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
+
+/**
+ * `result` without the words read from blank paper: confidence below {@link BLANK_WORD_CONFIDENCE}
+ * and less than {@link BLANK_WORD_INK} of the word's box (in `g`'s frame) ink. Boxes of confident
+ * words can miss their glyphs (a comma's box beside it): only the unsure are judged.
+ */
+export function dropBlankWords(result: OcrResult, g: GrayRaster): OcrResult {
+  const blank = (w: OcrWord) => {
+    if (w.confidence >= BLANK_WORD_CONFIDENCE || !w.text.trim()) return false;
+    const x0 = Math.max(0, w.box.x), y0 = Math.max(0, w.box.y);
+    const x1 = Math.min(g.width, w.box.x + w.box.w), y1 = Math.min(g.height, w.box.y + w.box.h);
+    if (x1 <= x0 || y1 <= y0) return true;
+    let ink = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (g.data[y * g.width + x]! <= INK) ink++;
+    return ink < BLANK_WORD_INK * (x1 - x0) * (y1 - y0);
+  };
+  return withoutWords(result, blank);
+}
+
+/** Only words read with less confidence than this are checked for ink. */
+const BLANK_WORD_CONFIDENCE = 25;
+/** A box with less than this share of ink is blank. */
+const BLANK_WORD_INK = 0.03;

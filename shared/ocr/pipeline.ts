@@ -16,7 +16,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from './lines';
-import { eraseMarks, findEllipses, findLoneDiscs, markComponents, placeEllipses } from './marks';
+import { dropBlankWords, eraseMarks, findEllipses, findLoneDiscs, markComponents, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -106,7 +106,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const kept = dropStatusBarIcons(dropGraphicWords(raw));
+  const kept = dropStatusBarIcons(dropGraphicWords(dropBlankWords(raw, pre.raster)));
   const weak = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal)), pre.raster, engine, options.lang, options.signal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eraseMarks, findEllipses, findLoneDiscs, placeEllipses } from '../../../shared/ocr/marks';
+import { dropBlankWords, eraseMarks, findEllipses, findLoneDiscs, placeEllipses } from '../../../shared/ocr/marks';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -120,5 +120,17 @@ describe('placeEllipses', () => {
     expect(placeEllipses(result, [])).toBe(result);
     expect(placeEllipses(result, [mark(300)]).text).toBe('金');
     expect(placeEllipses(result, [{ ...mark(52), row: { x: 52, y: 300, w: 22, h: 28 } }]).text).toBe('金');
+  });
+});
+
+describe('dropBlankWords', () => {
+  it('drops an unsure word whose box holds almost no ink, keeps unsure words over ink and sure words anywhere', () => {
+    const g = createGray(400, 100);
+    glyph(g, 20, 20); // 第
+    glyph(g, 120, 20); // 契
+    const result = page([line([word('第', 40, 20, 20, 28, 28), word(']', 0, 60, 14, 20, 40), word('契', 20, 120, 20, 28, 28), word('，', 93, 160, 20, 20, 28)], 60)]);
+    expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
+    const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
+    expect(dropBlankWords(sure, g)).toBe(sure);
   });
 });
