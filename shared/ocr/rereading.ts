@@ -43,6 +43,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
   const suspect = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
+    if (chinese && UNPAIRED_BRACKET.test(t) && w.confidence < ODD_WORD_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
     if (w.confidence >= (SYMBOL.test(t) ? ODD_WORD_CONFIDENCE : WEAK_LINE_CONFIDENCE)) return false;
@@ -470,6 +471,8 @@ const LATIN_LETTER = /[A-Za-z]/u;
 const SYMBOL = /[^\p{L}\p{N}\s$.,:/-]/u;
 /** Below this, a word of Latin letters mixed with symbols on a Chinese page is read again. */
 const ODD_WORD_CONFIDENCE = 70;
+/** A square bracket before digits or letters with no bracket closing it ("[11、" for 三、 in a serif face). */
+const UNPAIRED_BRACKET = /^\[[^\]\s]+$/u;
 /** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */
 const GARBLED_CONFIDENCE = 20;
 const HAN = /\p{Script=Han}/u;

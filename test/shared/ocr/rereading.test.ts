@@ -149,6 +149,14 @@ describe('rereadWeakLines', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('second-guesses a square bracket left open before digits ("[11、" for 三、 in a serif face), not a closed one', async () => {
+    const l = line([word('[11、', 60, 40, 100, 40, 20), word('因本公司', 92, 90, 100, 80, 20), word('[1]', 60, 200, 100, 30, 20)], 80);
+    const { engine, calls } = scripted((_call, width) => (width < 100 ? [word('三、', 90, 5, 5, 40, 20)] : []));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['三、', '因本公司', '[1]']);
+    expect(calls).toHaveLength(1);
+  });
+
   it('does not take twice the words a suspect word\'s box reaches over', async () => {
     // "AP" (x 140…300) reaches over 上月 (x 250…290), read already.
     const l = line([word('短信', 92, 40), word('AP', 30, 140, 100, 160), word('上月', 92, 250)], 70);
