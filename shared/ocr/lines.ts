@@ -74,6 +74,31 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
 }
 
 /**
+ * Removes the closing quotation mark the engine reads in a wide blank before a word (an
+ * ideographic space: 第六条　协议期限 read as "第六条 ”协议期限"): a ” (or ") starting a word of
+ * Chinese, with no opening “ before it on its line. A closing mark follows the text it closes;
+ * the engine's word split can set it before the next word ("“中国电信 ”App"), where the line
+ * holds the opening one.
+ */
+export function dropStrayClosingQuotes(result: OcrResult): OcrResult {
+  let changed = false;
+  const lines = result.lines.map((line) => {
+    let open = false;
+    const words = [...line.words].sort((a, b) => a.box.x - b.box.x).map((w) => {
+      const t = w.text.trim();
+      const stray = !open && /^[”"]\p{Script=Han}/u.test(t);
+      if (/[“]/u.test(t)) open = true;
+      if (/[”]/u.test(t) && t.lastIndexOf('”') > t.lastIndexOf('“')) open = false;
+      return stray ? { ...w, text: t.slice(1) } : w;
+    });
+    if (words.every((w) => line.words.includes(w))) return line;
+    changed = true;
+    return lineOf(words, line.confidence);
+  });
+  return changed ? resultOf(lines, result.confidence) : result;
+}
+
+/**
  * `result` without the words `drop` picks (the same object when it picks none): lines left
  * without words are dropped, the others get their box again.
  */

@@ -15,7 +15,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from './lines';
+import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
 import { dropBlankWords, eraseMarks, findEllipses, findLoneDiscs, markComponents, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
@@ -115,7 +115,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped);
-  const checked = orderByRows(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses))));
+  const checked = orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses)))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, orderByRows } from '../../../shared/ocr/lines';
+import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropGraphicWords', () => {
@@ -108,5 +108,20 @@ describe('dropStatusBarIcons', () => {
     expect(dropStatusBarIcons(header)).toBe(header);
     const bar = page([line([word('10:24', 90, 42, 26, 50, 18), word('5G', 60, 600, 26, 20, 18), word('LTE', 90, 640, 26, 30, 18)], 80)]);
     expect(dropStatusBarIcons(bar)).toBe(bar);
+  });
+});
+
+describe('dropStrayClosingQuotes', () => {
+  it('removes a closing mark read before a word of Chinese with no opening mark before it on the line', () => {
+    const result = page([
+      line([word('第六条', 92, 40, 100, 60, 20), word('”协议期限', 61, 130, 100, 100, 20)], 80),
+      line([word('短信及“中国电信', 92, 40, 200, 150, 20), word('”App推送', 89, 200, 200, 80, 20)], 90),
+      line([word('”', 80, 40, 300, 10, 20), word('"好的', 90, 60, 300, 40, 20)], 85),
+    ]);
+    const out = dropStrayClosingQuotes(result);
+    expect(out.lines.map((l) => l.text)).toEqual(['第六条 协议期限', '短信及“中国电信 ”App推送', '” 好的']);
+    expect(out.lines[1]).toBe(result.lines[1]);
+    const clean = page([line([word('第七条', 92, 40, 100, 60, 20)], 92)]);
+    expect(dropStrayClosingQuotes(clean)).toBe(clean);
   });
 });
