@@ -75,7 +75,7 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
 
 /**
  * Removes the closing quotation mark the engine reads in a wide blank before a word (an
- * ideographic space: 第六条　协议期限 read as "第六条 ”协议期限"): a ” (or ") starting a word of
+ * ideographic space: 第六条 [ideographic space] 协议期限 read as "第六条 ”协议期限"): a ” (or ") starting a word of
  * Chinese, with no opening “ before it on its line. A closing mark follows the text it closes;
  * the engine's word split can set it before the next word ("“中国电信 ”App"), where the line
  * holds the opening one.
