@@ -340,6 +340,17 @@ describe('rereadSmallText', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it.each([
+    ['takes a reading that only adds punctuation, nearly as confident', '1405', 91, '14:05', 87, '14:05'],
+    ['keeps a reading when the new one only drops punctuation', '14:05', 91, '1405', 90, '14:05'],
+    ['keeps a reading when the new one adds punctuation with far less confidence', '1405', 91, '14:05', 80, '1405'],
+  ])('%s', async (_what, before, beforeConfidence, after, afterConfidence, kept) => {
+    const message = line([word('帳戶號碼。', 92, 40, 100, 140, 28), word(before, beforeConfidence, 220, 110, 42, 14)], 90);
+    const result = page([message, line([word('A/C', 92, 40, 160, 120, 28)], 92), line([word('明白', 92, 40, 220, 80, 28)], 92)]);
+    const { engine } = scripted(() => [word(after, afterConfidence, 12, 42, 80, 28)]);
+    expect((await rereadSmallText(result, raster, engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['帳戶號碼。', kept]);
+  });
+
   it('keeps the old reading when the new one is less confident', async () => {
     const result = page([line([name('0975-881-203', 100), word('週', 89, 500, 104, 20, 12)], 90), preview(130), line([name('亞太電信', 200)], 92)]);
     const { engine } = scripted(() => [word('週三', 70, 14, 42, 65, 28)]);
