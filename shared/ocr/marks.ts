@@ -14,7 +14,7 @@
  * read a character it has no confidence in ("]" at 0): such words, whose boxes hold almost no
  * ink, are dropped.
  */
-import { inkComponents } from './preprocess';
+import { labelledInkComponents } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, resultOf, sameRow, withoutWords } from './lines';
 import type { Box, GrayRaster } from './raster';
@@ -33,12 +33,12 @@ const MAX_DOT = 14;
 /** The text before an ellipsis is at least this many times as tall as its dots. */
 const TEXT_TO_DOT = 2.5;
 
-/** A connected component of ink: its box and pixel count. */
-export interface Component { box: Box; n: number }
+/** A connected component of ink: its label, box and pixel count. */
+export interface Component { label: number; box: Box; n: number }
 
-/** The ink components of `g` (pixels ≤ {@link INK}), for the finders below to share. */
-export function markComponents(g: GrayRaster): Component[] {
-  return inkComponents(g.data, g.width, g.height, INK);
+/** The ink components of `g` (pixels ≤ {@link INK}) and each pixel's label, for the finders below to share. */
+export function markComponents(g: GrayRaster): { labels: Int32Array; components: Component[] } {
+  return labelledInkComponents(g.data, g.width, g.height, INK);
 }
 
 /**
@@ -48,7 +48,7 @@ export function markComponents(g: GrayRaster): Component[] {
  * else above or below them within that text's height. Longer runs (dotted leaders), runs without
  * text before them (a "more" menu's ⋯) and dots within a character (the 灬 of 熱) are not ellipses.
  */
-export function findEllipses(g: GrayRaster, comps: readonly Component[] = markComponents(g)): EllipsisMark[] {
+export function findEllipses(g: GrayRaster, comps: readonly Component[] = markComponents(g).components): EllipsisMark[] {
   const dots = comps.filter(isDot).sort((a, b) => a.box.x - b.box.x);
   const marks: EllipsisMark[] = [];
   const used = new Set<Component>();
@@ -81,7 +81,7 @@ export function findEllipses(g: GrayRaster, comps: readonly Component[] = markCo
  * ink within one and a half times their size. A bullet before its text and a period after a word
  * are too close to their text (or too small) to count.
  */
-export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly Component[] = markComponents(g)): Box[] {
+export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly Component[] = markComponents(g).components): Box[] {
   if (lineHeight <= 0) return [];
   const discs = comps.filter((c) => {
     const { w, h } = c.box;
@@ -94,6 +94,85 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly
       return !comps.some((c) => c !== d && c.box.x < x1 && c.box.x + c.box.w > x0 && c.box.y < y1 && c.box.y + c.box.h > y0);
     })
     .map((d) => d.box);
+}
+
+/**
+ * The thin closed outlines of `g` (pixels ≤ {@link OUTLINE_INK}, labelled in `ink`) around text (a chat's message field, an outlined button):
+ * components {@link OUTLINE_MIN_WIDTH} text lines wide or more and 1.2–6 lines tall whose ink,
+ * filling at most a fifth of their box, makes one thin loop: across the middle half of its
+ * height, two thin runs at its left and right edges; down the middle half of its width, two thin
+ * runs at its top and bottom. The engine reads the rounded end of such a field with the text
+ * inside it ("(Wesage" for iMessage). Table grids (more runs) and underlines (no top) are not
+ * loops.
+ */
+export function findOutlines(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Component[] {
+  if (lineHeight <= 0) return [];
+  return ink.components.filter((c) => {
+    const { w, h } = c.box;
+    if (w < OUTLINE_MIN_WIDTH * lineHeight || h < 1.2 * lineHeight || h > 6 * lineHeight || c.n > 0.2 * w * h) return false;
+    return isLoop(ink.labels, g.width, c);
+  });
+}
+
+/**
+ * Pixels at most this dark make up an outline: a field's grey outline is lighter than text, and
+ * the engine's own threshold still sees it.
+ */
+export const OUTLINE_INK = 200;
+/** A field's outline is at least this many text lines wide. */
+const OUTLINE_MIN_WIDTH = 3;
+
+/** Whether component `c` (its pixels labelled in `labels`, `width` wide) is one thin loop around its box. */
+function isLoop(labels: Int32Array, width: number, c: Component): boolean {
+  const { x: bx, y: by, w: bw, h: bh } = c.box;
+  const thin = Math.max(6, 0.2 * Math.min(bw, bh));
+  const edge = 0.15 * Math.min(bw, bh) + 2;
+  const at = (x: number, y: number) => labels[y * width + x] === c.label;
+  // Runs of the component's pixels along a row or column: [start, end) pairs.
+  const runs = (n: number, pixel: (i: number) => boolean): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) {
+      if (!pixel(i)) continue;
+      const start = i;
+      while (i < n && pixel(i)) i++;
+      out.push([start, i]);
+    }
+    return out;
+  };
+  const twoEdges = (r: Array<[number, number]>, n: number) =>
+    r.length === 2 && r[0]![0] <= edge && r[1]![1] >= n - edge && r[0]![1] - r[0]![0] <= thin && r[1]![1] - r[1]![0] <= thin;
+  for (let y = by + Math.floor(bh / 4); y < by + Math.ceil((3 * bh) / 4); y++) {
+    if (!twoEdges(runs(bw, (i) => at(bx + i, y)), bw)) return false;
+  }
+  for (let x = bx + Math.floor(bw / 4); x < bx + Math.ceil((3 * bw) / 4); x++) {
+    if (!twoEdges(runs(bh, (i) => at(x, by + i)), bh)) return false;
+  }
+  return true;
+}
+
+/**
+ * Paints the pixels of `outlines` white in `g` (in place), with the light fringe of anti-aliasing
+ * around them; the text inside stays.
+ */
+export function eraseOutlines(g: GrayRaster, labels: Int32Array, outlines: readonly Component[]): void {
+  for (const c of outlines) {
+    const { x: bx, y: by, w: bw, h: bh } = c.box;
+    const x0 = Math.max(0, bx - 1), y0 = Math.max(0, by - 1), x1 = Math.min(g.width, bx + bw + 1), y1 = Math.min(g.height, by + bh + 1);
+    const fringe: number[] = [];
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const i = y * g.width + x;
+        if (labels[i] === c.label) { g.data[i] = 255; continue; }
+        if (labels[i]! >= 0) continue;
+        const near = (dx: number, dy: number) => {
+          const nx = x + dx, ny = y + dy;
+          return nx >= 0 && ny >= 0 && nx < g.width && ny < g.height && labels[ny * g.width + nx] === c.label;
+        };
+        if (near(-1, 0) || near(1, 0) || near(0, -1) || near(0, 1)) fringe.push(i);
+      }
+    }
+    for (const i of fringe) g.data[i] = 255;
+  }
 }
 
 /** Whether the middle third of `box` (across and down) is all ink: a disc, not a ring. */

@@ -16,9 +16,9 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
-import { dropBlankWords, eraseMarks, findEllipses, findLoneDiscs, markComponents, placeEllipses } from './marks';
+import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
-import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
+import { labelledInkComponents, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
 import { readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
@@ -82,17 +82,23 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   });
   // Ellipses are read from their geometry: the engine sees the page without them, and without
   // lone discs it would read as letters. One labelling of the ink serves both.
-  const comps = markComponents(pre.raster);
-  const ellipses = findEllipses(pre.raster, comps);
+  const ink = markComponents(pre.raster);
+  const ellipses = findEllipses(pre.raster, ink.components);
   const lineHeight = pre.lineHeight * pre.scale;
-  const discs = findLoneDiscs(pre.raster, lineHeight, comps);
+  const discs = findLoneDiscs(pre.raster, lineHeight, ink.components);
   if (ellipses.length) {
     eraseMarks(pre.raster, ellipses);
     pre.steps.push({ name: 'ellipses', detail: `${ellipses.length} ellipsis mark(s) set apart` });
   }
+  const lines = labelledInkComponents(pre.raster.data, pre.raster.width, pre.raster.height, OUTLINE_INK);
+  const outlines = findOutlines(pre.raster, lineHeight, lines);
   if (discs.length) {
     eraseMarks(pre.raster, discs.map((box) => ({ box })));
     pre.steps.push({ name: 'erase-discs', detail: `${discs.length} lone disc(s)` });
+  }
+  if (outlines.length) {
+    eraseOutlines(pre.raster, lines.labels, outlines);
+    pre.steps.push({ name: 'erase-outlines', detail: `${outlines.length} outline(s) around text` });
   }
   throwIfCancelled(options.signal);
   const psm = options.psm ?? choosePageSegMode(pre.stats);

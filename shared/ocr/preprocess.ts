@@ -56,7 +56,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-discs';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-discs' | 'erase-outlines';
   detail: string;
 }
 
@@ -889,9 +889,17 @@ const SHAPE_TONE = 200;
 
 /** The 4-connected components of the pixels ≤ `t` of `data` (w × h): bounding box and pixel count of each. */
 export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): Array<{ box: Box; n: number }> {
+  return labelledInkComponents(data, w, h, t).components;
+}
+
+/**
+ * Like {@link inkComponents}, with each pixel's component: `labels` holds, per pixel, the `label`
+ * of its component (−1 for light pixels).
+ */
+export function labelledInkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; components: Array<{ label: number; box: Box; n: number }> } {
   const { labels, parent, count } = labelDarkPixels(data, w, h, t);
   const c = measureComponents(labels, parent, count, data, w, h);
-  return c.roots.map((r) => ({ box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! }));
+  return { labels, components: c.roots.map((r) => ({ label: r, box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! })) };
 }
 
 /** Root of `a` in a union-find forest, halving the path on the way. */

@@ -41,9 +41,18 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   // Latin letters without Chinese or digits; mixed with symbols ("(B=)" for （週三）) even when
   // less unsure. Codes and amounts (0O936, TK1131008) are not second-guessed.
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
+  // Lower-case letters without ascenders or descenders ("me", "ne") are half as tall as Chinese
+  // characters of the same size: read from a box as tall as those, they are Chinese misread
+  // ("me" for 訊息 at 78, "ne" for 找零 at 91), however sure the engine is.
+  const hanHeights = result.lines.flatMap((l) => l.words).filter((w) => HAN.test(w.text)).map((w) => w.box.h).sort((a, b) => a - b);
+  const hanHeight = hanHeights.length >= 5 ? hanHeights[hanHeights.length >> 1]! : Infinity;
+  const tooTall = (w: OcrWord) => chinese && X_HEIGHT_WORD.test(w.text.trim()) && w.box.h >= X_HEIGHT_SHARE * hanHeight;
+  // The engine's confidence in such a word says nothing: a Chinese reading needs the usual bar only.
+  const trust = (w: OcrWord) => (tooTall(w) ? Math.min(w.confidence, WEAK_LINE_CONFIDENCE - 15) : w.confidence);
   const suspect = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
     if (chinese && UNPAIRED_BRACKET.test(t) && w.confidence < ODD_WORD_CONFIDENCE) return true;
+    if (tooTall(w)) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
     if (w.confidence >= (SYMBOL.test(t) ? ODD_WORD_CONFIDENCE : WEAK_LINE_CONFIDENCE)) return false;
@@ -100,7 +109,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const row = withinRow(w, line);
       const again = await reread(row, row === w.box ? line.box.h : row.h, (ws) => hasHan(own(w, ws)));
       const kept = again && own(w, again.words);
-      if (kept?.length && better({ words: kept, confidence: meanConfidence(kept) }, w.confidence)) replaced.set(w, kept);
+      if (kept?.length && better({ words: kept, confidence: meanConfidence(kept) }, trust(w))) replaced.set(w, kept);
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
@@ -108,7 +117,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       for (const w of left) {
         if (replaced.has(w)) continue;
         const inside = own(w, reading.filter((x) => within(x.box, w.box)));
-        if (hasHan(inside) && better({ words: inside, confidence: meanConfidence(inside) }, w.confidence)) replaced.set(w, inside);
+        if (hasHan(inside) && better({ words: inside, confidence: meanConfidence(inside) }, trust(w))) replaced.set(w, inside);
       }
       if (left.every((w) => replaced.has(w))) break;
     }
@@ -479,6 +488,10 @@ const LATIN_LETTER = /[A-Za-z]/u;
 const SYMBOL = /[^\p{L}\p{N}\s$.,:/-]/u;
 /** Below this, a word of Latin letters mixed with symbols on a Chinese page is read again. */
 const ODD_WORD_CONFIDENCE = 70;
+/** Words of lower-case letters within the x-height only. */
+const X_HEIGHT_WORD = /^[acemnorsuvwxz]{2,}$/u;
+/** Such a word at least this share of the page's Chinese characters tall is Chinese misread. */
+const X_HEIGHT_SHARE = 0.75;
 /** A square bracket before digits or letters with no bracket closing it ("[11、" for 三、 in a serif face). */
 const UNPAIRED_BRACKET = /^\[[^\]\s]+$/u;
 /** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */

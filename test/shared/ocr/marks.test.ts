@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dropBlankWords, eraseMarks, findEllipses, findLoneDiscs, placeEllipses } from '../../../shared/ocr/marks';
+import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
+import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -132,5 +133,43 @@ describe('dropBlankWords', () => {
     expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
     const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
     expect(dropBlankWords(sure, g)).toBe(sure);
+  });
+});
+
+describe('findOutlines', () => {
+  /** A rectangle's outline, `t` px thick, in tone `v`. */
+  function frame(g: GrayRaster, x: number, y: number, w: number, h: number, t = 2, v = 180): void {
+    fillRect(g, x, y, w, t, v);
+    fillRect(g, x, y + h - t, w, t, v);
+    fillRect(g, x, y, t, h, v);
+    fillRect(g, x + w - t, y, t, h, v);
+  }
+
+  it('finds a thin light outline around text and erases it with its fringe, keeping the text', () => {
+    const g = createGray(600, 300);
+    frame(g, 20, 20, 300, 50);
+    fillRect(g, 19, 30, 1, 20, 230); // anti-aliasing just outside the outline
+    glyph(g, 40, 31);
+    const ink = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
+    const found = findOutlines(g, 28, ink);
+    expect(found.map((c) => c.box)).toEqual([{ x: 20, y: 20, w: 300, h: 50 }]);
+    eraseOutlines(g, ink.labels, found);
+    expect(g.data[20 * 600 + 100]).toBe(255);
+    expect(g.data[40 * 600 + 19]).toBe(255);
+    expect(g.data[31 * 600 + 45]).toBe(20); // the glyph
+  });
+
+  it('leaves table grids, underlines, filled boxes, small frames and pages without text lines', () => {
+    const g = createGray(600, 400);
+    frame(g, 20, 20, 300, 50);
+    fillRect(g, 170, 20, 2, 50, 180); // a cell divider: a grid, not a loop
+    fillRect(g, 20, 120, 300, 2, 180); // an underline
+    fillRect(g, 20, 160, 300, 50, 180); // a filled button
+    frame(g, 20, 240, 60, 50); // narrower than three lines
+    fillRect(g, 20, 320, 2, 50, 180); fillRect(g, 318, 320, 2, 50, 180); fillRect(g, 20, 368, 300, 2, 180); // open at the top
+    expect(findOutlines(g, 28)).toEqual([]);
+    const field = createGray(400, 100);
+    frame(field, 20, 20, 300, 50);
+    expect(findOutlines(field, 0)).toEqual([]);
   });
 });
