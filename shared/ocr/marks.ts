@@ -119,6 +119,28 @@ export function findOutlines(g: GrayRaster, lineHeight: number, ink: { labels: I
  * the engine's own threshold still sees it.
  */
 export const OUTLINE_INK = 200;
+/**
+ * The round or square icons of `g` drawn as a closed outline around a symbol (a chat's ⊕
+ * attach button, ☺, ⓘ): thin loops 1.2–2.5 text lines tall, about as wide as tall, with ink
+ * inside them and none beside them on their level within a third of their width (a character
+ * such as 回 in a large heading has its neighbours closer; an empty square may be 口). Painted
+ * white with what they enclose; the engine reads them as "®" and then takes the text after them
+ * for English.
+ */
+export function findIconRings(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Box[] {
+  if (lineHeight <= 0) return [];
+  return ink.components
+    .filter((c) => {
+      const { x, y, w, h } = c.box;
+      if (h < 1.2 * lineHeight || h > 2.5 * lineHeight || w < 0.75 * h || w > 1.33 * h || c.n > 0.4 * w * h) return false;
+      const gap = w / 3;
+      const inside = (o: Component) => o.box.x >= x && o.box.y >= y && o.box.x + o.box.w <= x + w && o.box.y + o.box.h <= y + h;
+      const beside = ink.components.some((o) => o !== c && !inside(o) && o.box.y < y + h && o.box.y + o.box.h > y && o.box.x < x + w + gap && o.box.x + o.box.w > x - gap);
+      return !beside && ink.components.some((o) => o !== c && inside(o)) && isLoop(ink.labels, g.width, c);
+    })
+    .map((c) => c.box);
+}
+
 /** A field's outline is at least this many text lines wide. */
 const OUTLINE_MIN_WIDTH = 3;
 

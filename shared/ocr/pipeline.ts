@@ -16,7 +16,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
-import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses } from './marks';
+import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findIconRings, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
 import { labelledInkComponents, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -92,9 +92,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   }
   const lines = labelledInkComponents(pre.raster.data, pre.raster.width, pre.raster.height, OUTLINE_INK);
   const outlines = findOutlines(pre.raster, lineHeight, lines);
-  if (discs.length) {
-    eraseMarks(pre.raster, discs.map((box) => ({ box })));
-    pre.steps.push({ name: 'erase-discs', detail: `${discs.length} lone disc(s)` });
+  const rings = findIconRings(pre.raster, lineHeight, lines);
+  if (discs.length || rings.length) {
+    eraseMarks(pre.raster, [...discs, ...rings].map((box) => ({ box })));
+    pre.steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s)` });
   }
   if (outlines.length) {
     eraseOutlines(pre.raster, lines.labels, outlines);

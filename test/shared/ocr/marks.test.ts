@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
+import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findIconRings, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
@@ -171,5 +171,28 @@ describe('findOutlines', () => {
     const field = createGray(400, 100);
     frame(field, 20, 20, 300, 50);
     expect(findOutlines(field, 0)).toEqual([]);
+  });
+});
+
+describe('findIconRings', () => {
+  /** A square outline `size` px wide, 2 px thick. */
+  function square(g: GrayRaster, x: number, y: number, size: number): void {
+    fillRect(g, x, y, size, 2, 60);
+    fillRect(g, x, y + size - 2, size, 2, 60);
+    fillRect(g, x, y, 2, size, 60);
+    fillRect(g, x + size - 2, y, 2, size, 60);
+  }
+
+  it('finds an outlined icon around a symbol standing apart, not an empty one or one close to text', () => {
+    const g = createGray(600, 300);
+    square(g, 20, 20, 44); // ⊕: a plus inside
+    fillRect(g, 40, 30, 4, 24); fillRect(g, 30, 40, 24, 4);
+    glyph(g, 120, 28); // the field's text, well apart
+    square(g, 20, 120, 44); // an empty square (口, a tab icon)
+    square(g, 20, 200, 44); // 回 in a large heading, its neighbour close
+    square(g, 32, 212, 20);
+    glyph(g, 70, 208);
+    expect(findIconRings(g, 30)).toEqual([{ x: 20, y: 20, w: 44, h: 44 }]);
+    expect(findIconRings(g, 0)).toEqual([]);
   });
 });
