@@ -197,6 +197,121 @@ export function eraseOutlines(g: GrayRaster, labels: Int32Array, outlines: reado
   }
 }
 
+/**
+ * The QR codes and barcodes of `g` (an e-invoice's, a payment slip's): regions where ink is
+ * dense. The page is cut into cells half a text line wide; a cell is dense when at least
+ * {@link CODE_CELL_INK} of it is ink. Dense cells that touch (or lie one cell apart along a row)
+ * make a region; one whose cells fill at least {@link CODE_FILL} of its box and whose rows change
+ * between ink and paper at least {@link CODE_CHANGES} times per cell is a code when it is at
+ * least three lines tall and wide and roughly square (a QR code), or 1.2 lines tall and four
+ * wide with ink in full-height bars (a barcode). Bold text is dense in rows a line or two tall,
+ * and a paragraph of it is much wider than tall; a solid block seldom changes.
+ */
+export function findCodes(g: GrayRaster, lineHeight: number): Box[] {
+  if (lineHeight <= 0) return [];
+  const cell = Math.max(4, Math.round(lineHeight / 2));
+  const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell);
+  const dense = new Uint8Array(cw * ch);
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      const x0 = cx * cell, y0 = cy * cell, x1 = Math.min(g.width, x0 + cell), y1 = Math.min(g.height, y0 + cell);
+      let ink = 0;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (g.data[y * g.width + x]! <= INK) ink++;
+      if (ink >= CODE_CELL_INK * (x1 - x0) * (y1 - y0)) dense[cy * cw + cx] = 1;
+    }
+  }
+  const seen = new Uint8Array(cw * ch);
+  const codes: Box[] = [];
+  for (let start = 0; start < dense.length; start++) {
+    if (!dense[start] || seen[start]) continue;
+    // One region of dense cells, 4-connected.
+    let n = 0, minX = cw, minY = ch, maxX = 0, maxY = 0;
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % cw, y = (i - x) / cw;
+      n++;
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+      for (const [dx, dy] of CODE_NEIGHBOURS) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
+        const j = ny * cw + nx;
+        if (dense[j] && !seen[j]) { seen[j] = 1; stack.push(j); }
+      }
+    }
+    const cells = (maxX - minX + 1) * (maxY - minY + 1);
+    if (n < CODE_FILL * cells) continue;
+    const box = fitToInk(g, { x: minX * cell, y: minY * cell, w: Math.min(g.width, (maxX + 1) * cell) - minX * cell, h: Math.min(g.height, (maxY + 1) * cell) - minY * cell }, cell);
+    if (!box.w || !box.h) continue;
+    if (changesPerCell(g, box, cell) < CODE_CHANGES) continue;
+    const qr = box.w >= 3 * lineHeight && box.h >= 3 * lineHeight && box.w <= 1.6 * box.h && box.h <= 1.6 * box.w;
+    const barcode = box.h >= 1.2 * lineHeight && box.w >= 4 * lineHeight && fullHeightBars(g, box) >= 0.6;
+    if (qr || barcode) codes.push(box);
+  }
+  return codes;
+}
+
+/** A cell at least this share ink is dense. */
+const CODE_CELL_INK = 0.25;
+/** Dense cells around a cell that join its region: the eight around it, and across one cell's gap sideways (a barcode's wide spaces). */
+const CODE_NEIGHBOURS: ReadonlyArray<readonly [number, number]> = [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1], [-2, 0], [2, 0]];
+/** A code's dense cells fill at least this share of its region's box. */
+const CODE_FILL = 0.5;
+/** A code changes between ink and paper at least this often per cell along its rows. */
+const CODE_CHANGES = 0.5;
+
+/**
+ * `box` fitted to a code's ink: edge rows and columns less than {@link CODE_EDGE_INK} ink are
+ * taken off (cells are coarse, and those at a code's edge can hold the text printed beside it),
+ * then rows and columns at least that much ink just outside are added, up to `cell` pixels (a
+ * code's edge in a cell too little of which it fills).
+ */
+function fitToInk(g: GrayRaster, box: Box, cell: number): Box {
+  const rowInk = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (g.data[y * g.width + x]! <= INK) n++; return n / Math.max(1, x1 - x0); };
+  const colInk = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (g.data[y * g.width + x]! <= INK) n++; return n / Math.max(1, y1 - y0); };
+  let { x: x0, y: y0 } = box, x1 = box.x + box.w, y1 = box.y + box.h;
+  while (y0 < y1 && rowInk(y0, x0, x1) < CODE_EDGE_INK) y0++;
+  while (y1 > y0 && rowInk(y1 - 1, x0, x1) < CODE_EDGE_INK) y1--;
+  while (x0 < x1 && colInk(x0, y0, y1) < CODE_EDGE_INK) x0++;
+  while (x1 > x0 && colInk(x1 - 1, y0, y1) < CODE_EDGE_INK) x1--;
+  if (x1 <= x0 || y1 <= y0) return { x: x0, y: y0, w: 0, h: 0 };
+  for (let i = 0; i < cell && y0 > 0 && rowInk(y0 - 1, x0, x1) >= CODE_EDGE_INK; i++) y0--;
+  for (let i = 0; i < cell && y1 < g.height && rowInk(y1, x0, x1) >= CODE_EDGE_INK; i++) y1++;
+  for (let i = 0; i < cell && x0 > 0 && colInk(x0 - 1, y0, y1) >= CODE_EDGE_INK; i++) x0--;
+  for (let i = 0; i < cell && x1 < g.width && colInk(x1, y0, y1) >= CODE_EDGE_INK; i++) x1++;
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** A code's edge rows and columns are at least this share ink. */
+const CODE_EDGE_INK = 0.25;
+
+/** Mean number of changes between ink and paper along the rows of `box`, per `cell` pixels. */
+function changesPerCell(g: GrayRaster, box: Box, cell: number): number {
+  let changes = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    let was = g.data[y * g.width + box.x]! <= INK;
+    for (let x = box.x + 1; x < box.x + box.w; x++) {
+      const is = g.data[y * g.width + x]! <= INK;
+      if (is !== was) changes++;
+      was = is;
+    }
+  }
+  return (changes / box.h) / (box.w / cell);
+}
+
+/** The share of the inked columns of `box` whose ink runs down at least 80 % of its height. */
+function fullHeightBars(g: GrayRaster, box: Box): number {
+  let inked = 0, bars = 0;
+  for (let x = box.x; x < box.x + box.w; x++) {
+    let ink = 0;
+    for (let y = box.y; y < box.y + box.h; y++) if (g.data[y * g.width + x]! <= INK) ink++;
+    if (ink) inked++;
+    if (ink >= 0.8 * box.h) bars++;
+  }
+  return inked ? bars / inked : 0;
+}
+
 /** Whether the middle third of `box` (across and down) is all ink: a disc, not a ring. */
 function solidCentre(g: GrayRaster, box: Box): boolean {
   const x0 = box.x + Math.floor(box.w / 3), x1 = box.x + Math.ceil((2 * box.w) / 3);
@@ -208,10 +323,10 @@ function solidCentre(g: GrayRaster, box: Box): boolean {
 /** A lone disc is at least this share of a text line tall (a period is far smaller). */
 const DISC_TO_LINE = 0.4;
 
-/** Paints the boxes of `marks` white in `g` (in place), with a margin of half their height (at least 2 px) for soft edges. */
+/** Paints the boxes of `marks` white in `g` (in place), with a margin of half their height (2–3 px) for soft edges. */
 export function eraseMarks(g: GrayRaster, marks: ReadonlyArray<{ box: Box }>): void {
   for (const m of marks) {
-    const e = Math.max(2, Math.round(Math.min(m.box.w, m.box.h) / 2));
+    const e = Math.min(3, Math.max(2, Math.round(Math.min(m.box.w, m.box.h) / 2)));
     const x0 = Math.max(0, m.box.x - e), y0 = Math.max(0, m.box.y - e);
     const x1 = Math.min(g.width, m.box.x + m.box.w + e), y1 = Math.min(g.height, m.box.y + m.box.h + e);
     for (let y = y0; y < y1; y++) g.data.fill(255, y * g.width + x0, y * g.width + x1);

@@ -16,7 +16,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
-import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findIconRings, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses } from './marks';
+import { dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses } from './marks';
 import { postprocess } from './postprocess';
 import { labelledInkComponents, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -96,6 +96,11 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   if (discs.length || rings.length) {
     eraseMarks(pre.raster, [...discs, ...rings].map((box) => ({ box })));
     pre.steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s)` });
+  }
+  const codes = findCodes(pre.raster, lineHeight);
+  if (codes.length) {
+    eraseMarks(pre.raster, codes.map((box) => ({ box })));
+    pre.steps.push({ name: 'erase-codes', detail: `${codes.length} QR code(s) or barcode(s)` });
   }
   if (outlines.length) {
     eraseOutlines(pre.raster, lines.labels, outlines);

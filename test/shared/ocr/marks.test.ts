@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropBlankWords, eraseMarks, eraseOutlines, findEllipses, findIconRings, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
+import { dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
@@ -194,5 +194,35 @@ describe('findIconRings', () => {
     glyph(g, 70, 208);
     expect(findIconRings(g, 30)).toEqual([{ x: 20, y: 20, w: 44, h: 44 }]);
     expect(findIconRings(g, 0)).toEqual([]);
+  });
+});
+
+describe('findCodes', () => {
+  /** A QR-like square of `modules` × `modules` cells of `m` px, about half of them ink (seeded). */
+  function qr(g: GrayRaster, x: number, y: number, modules: number, m: number): void {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let r = 0; r < modules; r++) for (let c = 0; c < modules; c++) if (next() < 0.5) fillRect(g, x + c * m, y + r * m, m, m);
+    fillRect(g, x, y, 7 * m, 7 * m); fillRect(g, x + m, y + m, 5 * m, 5 * m, 255); fillRect(g, x + 2 * m, y + 2 * m, 3 * m, 3 * m); // a finder
+  }
+
+  it('finds a QR code and a barcode, each box trimmed to its ink', () => {
+    const g = createGray(700, 400);
+    qr(g, 40, 40, 25, 5); // 125 px: about four lines of 28 px
+    for (let i = 0; i < 60; i++) fillRect(g, 300 + i * 6, 60, i % 3 === 0 ? 4 : 2, 50); // bars 50 px tall
+    glyph(g, 300, 20); // text just above the bars stays out of the box
+    const codes = findCodes(g, 28);
+    expect(codes).toContainEqual({ x: 40, y: 40, w: 125, h: 125 });
+    expect(codes).toContainEqual({ x: 300, y: 60, w: 356, h: 50 });
+    expect(codes).toHaveLength(2);
+  });
+
+  it('leaves bold text, a wide block of it, a solid block and a page without text lines', () => {
+    const g = createGray(900, 500);
+    for (let line = 0; line < 4; line++) for (let c = 0; c < 20; c++) fillRect(g, 20 + c * 30, 20 + line * 40, 26, 28, c % 2 ? 20 : 60); // bold lines
+    fillRect(g, 20, 200, 200, 200); // a solid block (a photo's dark part)
+    for (let i = 0; i < 12; i++) fillRect(g, 300 + i * 8, 300, 4, 20); // bars shorter than a line
+    expect(findCodes(g, 28)).toEqual([]);
+    expect(findCodes(g, 0)).toEqual([]);
   });
 });
