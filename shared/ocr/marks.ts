@@ -8,16 +8,52 @@
  * text), painted white before recognition, and put back as "…" words in the line beside them.
  *
  * A solid round dot standing alone (a message list's unread marker, a status light) is read as
- * "LJ" or "@": it is painted white.
+ * "LJ" or "@", an outlined icon (⊕) as "®", a QR code or barcode as a few letters, and a field's
+ * outline joins the text inside it ("(Wesage" for iMessage): they are painted white.
  *
  * In a wide blank (an ideographic space between a clause's number and its title) the engine can
  * read a character it has no confidence in ("]" at 0): such words, whose boxes hold almost no
  * ink, are dropped.
  */
-import { labelledInkComponents } from './preprocess';
+import { labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, resultOf, sameRow, withoutWords } from './lines';
 import type { Box, GrayRaster } from './raster';
+
+/**
+ * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
+ * misread and paints it white (in place): ellipses, lone discs, outlined icons, QR codes and
+ * barcodes, the outlines of fields around text. Returns the ellipses, to be put back after
+ * reading ({@link placeEllipses}), and the steps taken.
+ */
+export function setMarksApart(g: GrayRaster, lineHeight: number): { ellipses: EllipsisMark[]; steps: PreprocessStep[] } {
+  const steps: PreprocessStep[] = [];
+  // One labelling of the ink serves the ellipses and discs; outlines, lighter, have their own.
+  const ink = markComponents(g);
+  const ellipses = findEllipses(g, ink.components);
+  const discs = findLoneDiscs(g, lineHeight, ink.components);
+  const light = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
+  const outlines = findOutlines(g, lineHeight, light);
+  const rings = findIconRings(g, lineHeight, light);
+  const codes = findCodes(g, lineHeight);
+  if (ellipses.length) {
+    eraseMarks(g, ellipses);
+    steps.push({ name: 'ellipses', detail: `${ellipses.length} ellipsis mark(s) set apart` });
+  }
+  if (discs.length || rings.length) {
+    eraseMarks(g, [...discs, ...rings].map((box) => ({ box })));
+    steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s)` });
+  }
+  if (codes.length) {
+    eraseMarks(g, codes.map((box) => ({ box })));
+    steps.push({ name: 'erase-codes', detail: `${codes.length} QR code(s) or barcode(s)` });
+  }
+  if (outlines.length) {
+    eraseOutlines(g, light.labels, outlines);
+    steps.push({ name: 'erase-outlines', detail: `${outlines.length} outline(s) around text` });
+  }
+  return { ellipses, steps };
+}
 
 /** An ellipsis found in the raster: the box of its dots and the row of the text it follows. */
 export interface EllipsisMark {

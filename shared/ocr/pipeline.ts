@@ -16,9 +16,9 @@ import {
   type PageSegMode,
 } from './engine';
 import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
-import { dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses } from './marks';
+import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { postprocess } from './postprocess';
-import { labelledInkComponents, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
+import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
 import { readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
@@ -80,32 +80,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     ...options.preprocess,
     orientation: image.orientation,
   });
-  // Ellipses are read from their geometry: the engine sees the page without them, and without
-  // lone discs it would read as letters. One labelling of the ink serves both.
-  const ink = markComponents(pre.raster);
-  const ellipses = findEllipses(pre.raster, ink.components);
-  const lineHeight = pre.lineHeight * pre.scale;
-  const discs = findLoneDiscs(pre.raster, lineHeight, ink.components);
-  if (ellipses.length) {
-    eraseMarks(pre.raster, ellipses);
-    pre.steps.push({ name: 'ellipses', detail: `${ellipses.length} ellipsis mark(s) set apart` });
-  }
-  const lines = labelledInkComponents(pre.raster.data, pre.raster.width, pre.raster.height, OUTLINE_INK);
-  const outlines = findOutlines(pre.raster, lineHeight, lines);
-  const rings = findIconRings(pre.raster, lineHeight, lines);
-  if (discs.length || rings.length) {
-    eraseMarks(pre.raster, [...discs, ...rings].map((box) => ({ box })));
-    pre.steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s)` });
-  }
-  const codes = findCodes(pre.raster, lineHeight);
-  if (codes.length) {
-    eraseMarks(pre.raster, codes.map((box) => ({ box })));
-    pre.steps.push({ name: 'erase-codes', detail: `${codes.length} QR code(s) or barcode(s)` });
-  }
-  if (outlines.length) {
-    eraseOutlines(pre.raster, lines.labels, outlines);
-    pre.steps.push({ name: 'erase-outlines', detail: `${outlines.length} outline(s) around text` });
-  }
+  // What the engine misreads as text is kept from it: ellipses (put back after reading), icons,
+  // codes and the outlines of fields.
+  const { ellipses, steps } = setMarksApart(pre.raster, pre.lineHeight * pre.scale);
+  pre.steps.push(...steps);
   throwIfCancelled(options.signal);
   const psm = options.psm ?? choosePageSegMode(pre.stats);
   report('recognize', 0.15);
