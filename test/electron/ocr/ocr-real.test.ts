@@ -96,6 +96,22 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(contract.text.replace(/\s+/gu, '')).toContain('乙方：刘晓峰');
   }, 120_000);
 
+  it('reads a message list\'s cut previews with their ellipses and without its unread markers, and an e-invoice without its codes', async () => {
+    const list = await ocrFile('test/fixtures/ocr-extra/sms_list_android_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(list.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['ellipses', 'erase-icons']));
+    // Seven previews end in …; the engine read them as 一, "-" or nothing, and the two unread
+    // markers as "LJ" (8.9 %).
+    expect(list.text.match(/…/gu)?.length).toBe(7);
+    expect(list.text).not.toMatch(/LJ/u);
+    expect(list.text.replace(/\s+/gu, '')).toContain('NT$1,425…');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/sms_list_android_tw.gt.txt', 'utf8'), list.text)).toBeLessThanOrEqual(0.04);
+    const invoice = await ocrFile('test/fixtures/ocr-extra/receipt_curved_tw.jpg', engine, { lang: 'chi_tra+eng' });
+    expect(invoice.pages[0]!.preprocessing.find((s) => s.name === 'erase-codes')?.detail).toMatch(/^3 /u);
+    // The lines beside the barcode and the QR codes stay: 賣方 above, 交易明細 below.
+    expect(invoice.text.replace(/\s+/gu, '')).toContain('賣方97176270');
+    expect(invoice.text.replace(/\s+/gu, '')).toContain('交易明細');
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
