@@ -74,6 +74,25 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
 }
 
 /**
+ * Removes the chevrons of an app's controls read as letters: a back arrow before a page's title
+ * ("< 我的账单"), a disclosure arrow after a link ("点此联系在线客服 >"), a drop-down's arrow after
+ * its value ("2024年10月 v"). A word that is one such mark alone, first or last on a line of
+ * Chinese (two characters or more); a breadcrumb's ">" between words stays.
+ */
+export function dropChevrons(result: OcrResult): OcrResult {
+  const chevron = (w: OcrWord, line: OcrLine) => {
+    if (!CHEVRON.test(w.text.trim())) return false;
+    const read = line.words.filter((o) => o.text.trim());
+    if (read.length < 2 || (read[0] !== w && read.at(-1) !== w)) return false;
+    return (line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2;
+  };
+  return withoutWords(result, chevron);
+}
+
+/** A chevron read as a character: < > ‹ › 〈 〉, or a lower-case v for a downward one. */
+const CHEVRON = /^[<>‹›〈〉v∨]$/u;
+
+/**
  * Removes the closing quotation mark the engine reads in a wide blank before a word (an
  * ideographic space: 第六条 [ideographic space] 协议期限 read as "第六条 ”协议期限"): a ” (or ") starting a word of
  * Chinese, with no opening “ before it on its line. A closing mark follows the text it closes;

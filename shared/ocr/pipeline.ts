@@ -15,7 +15,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
+import { dropChevrons, dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
@@ -105,7 +105,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped);
-  const checked = orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses)))));
+  const checked = orderByRows(dropChevrons(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses))))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
+import { dropChevrons, dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropGraphicWords', () => {
@@ -123,5 +123,19 @@ describe('dropStrayClosingQuotes', () => {
     expect(out.lines[1]).toBe(result.lines[1]);
     const clean = page([line([word('第七条', 92, 40, 100, 60, 20)], 92)]);
     expect(dropStrayClosingQuotes(clean)).toBe(clean);
+  });
+});
+
+describe('dropChevrons', () => {
+  it('drops a chevron read alone first or last on a line of Chinese, not a breadcrumb\'s or an English line\'s', () => {
+    const result = page([
+      line([word('<', 93, 33, 129, 25, 43), word('我的账单', 95, 400, 130, 160, 40)], 94),
+      line([word('对账单有疑问？点此联系在线客服', 92, 72, 1537, 390, 30), word('>', 96, 473, 1537, 13, 23)], 93),
+      line([word('2024年10月', 92, 860, 233, 150, 30), word('v', 74, 1023, 233, 27, 16)], 85),
+      line([word('首页', 92, 40, 300, 40, 20), word('>', 90, 90, 300, 10, 20), word('我的移动', 92, 110, 300, 80, 20)], 91),
+      line([word('Next', 92, 40, 400, 40, 20), word('>', 90, 90, 400, 10, 20)], 91),
+      line([word('電壓220', 92, 40, 450, 80, 20), word('V', 90, 130, 450, 14, 20)], 91),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['我的账单', '对账单有疑问？点此联系在线客服', '2024年10月', '首页 > 我的移动', 'Next >', '電壓220 V']);
   });
 });
