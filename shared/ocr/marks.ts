@@ -26,7 +26,7 @@ import type { Box, GrayRaster } from './raster';
  * barcodes, the outlines of fields around text. Returns the ellipses, to be put back after
  * reading ({@link placeEllipses}), and the steps taken.
  */
-export function setMarksApart(g: GrayRaster, lineHeight: number): { ellipses: EllipsisMark[]; steps: PreprocessStep[] } {
+export function setMarksApart(g: GrayRaster, lineHeight: number, options: { lightText?: boolean } = {}): { ellipses: EllipsisMark[]; steps: PreprocessStep[] } {
   const steps: PreprocessStep[] = [];
   // One labelling of the ink serves the ellipses and discs; outlines, lighter, have their own.
   const ink = markComponents(g);
@@ -52,8 +52,49 @@ export function setMarksApart(g: GrayRaster, lineHeight: number): { ellipses: El
     eraseOutlines(g, light.labels, outlines);
     steps.push({ name: 'erase-outlines', detail: `${outlines.length} outline(s) around text` });
   }
+  const darkened = options.lightText ? darkenLightText(g, lineHeight, light, new Set(outlines.map((c) => c.label))) : 0;
+  if (darkened) steps.push({ name: 'darken-light-text', detail: `${darkened} light glyph(s)` });
   return { ellipses, steps };
 }
+
+/**
+ * Darkens light grey text (a message field's placeholder, a grey label), which the engine takes
+ * for paper when the page also holds black text: components of `light` (pixels ≤
+ * {@link OUTLINE_INK}) with no pixel as dark as ink ({@link INK}), glyph-sized (0.3–1.5 text
+ * lines tall, at most 1.5 lines wide) and in a run of three or more such glyphs (a line apart at
+ * most), get their tones stretched so their darkest pixel is
+ * {@link LIGHT_TEXT_TARGET}; anti-aliased edges keep their share. `skip` names components
+ * already erased. Returns how many were darkened.
+ */
+export function darkenLightText(g: GrayRaster, lineHeight: number, light: { labels: Int32Array; components: readonly Component[] }, skip: ReadonlySet<number> = new Set()): number {
+  if (lineHeight <= 0) return 0;
+  const darkest = new Map<number, number>();
+  const glyphs = light.components.filter((c) => !skip.has(c.label) && c.box.h >= 0.3 * lineHeight && c.box.h <= 1.5 * lineHeight && c.box.w <= 1.5 * lineHeight);
+  const wanted = new Set(glyphs.map((c) => c.label));
+  for (let i = 0; i < g.data.length; i++) {
+    const l = light.labels[i]!;
+    if (l < 0 || !wanted.has(l)) continue;
+    const v = g.data[i]!;
+    if (v < (darkest.get(l) ?? 256)) darkest.set(l, v);
+  }
+  // Components painted white since they were labelled (icons, codes) are left white.
+  const pale = glyphs.filter((c) => { const v = darkest.get(c.label) ?? 0; return v > INK && v <= OUTLINE_INK; });
+  // Text is a run of glyphs: a pale sliver alone (a bubble's edge) is not darkened.
+  const beside = new Map(pale.map((c) => [c, pale.filter((o) => o !== c && sameRow(o.box, c.box) && Math.max(o.box.x - (c.box.x + c.box.w), c.box.x - (o.box.x + o.box.w)) <= lineHeight)]));
+  // In a run of three: with two neighbours, or beside one that has two.
+  const inRun = (c: Component) => beside.get(c)!.length >= 2 || beside.get(c)!.some((o) => beside.get(o)!.length >= 2);
+  const stretch = new Map<number, number>();
+  for (const c of pale) if (inRun(c)) stretch.set(c.label, (255 - LIGHT_TEXT_TARGET) / (255 - darkest.get(c.label)!));
+  if (!stretch.size) return 0;
+  for (let i = 0; i < g.data.length; i++) {
+    const k = stretch.get(light.labels[i]!);
+    if (k !== undefined) g.data[i] = Math.max(0, Math.round(255 - (255 - g.data[i]!) * k));
+  }
+  return stretch.size;
+}
+
+/** The darkest tone light text is darkened to. */
+const LIGHT_TEXT_TARGET = 40;
 
 /** An ellipsis found in the raster: the box of its dots and the row of the text it follows. */
 export interface EllipsisMark {

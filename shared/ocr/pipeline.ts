@@ -82,7 +82,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   });
   // What the engine misreads as text is kept from it: ellipses (put back after reading), icons,
   // codes and the outlines of fields.
-  const { ellipses, steps } = setMarksApart(pre.raster, pre.lineHeight * pre.scale);
+  const { ellipses, steps } = setMarksApart(pre.raster, pre.lineHeight * pre.scale, { lightText: pre.stats.classification === 'screenshot' });
   pre.steps.push(...steps);
   throwIfCancelled(options.signal);
   const psm = options.psm ?? choosePageSegMode(pre.stats);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
+import { darkenLightText, dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
@@ -224,5 +224,28 @@ describe('findCodes', () => {
     for (let i = 0; i < 12; i++) fillRect(g, 300 + i * 8, 300, 4, 20); // bars shorter than a line
     expect(findCodes(g, 28)).toEqual([]);
     expect(findCodes(g, 0)).toEqual([]);
+  });
+});
+
+describe('darkenLightText', () => {
+  /** A pale glyph (口, tone 170) 28 px tall at `x`, `y`. */
+  function pale(g: GrayRaster, x: number, y: number, v = 170): void {
+    fillRect(g, x, y, 20, 3, v); fillRect(g, x, y + 25, 20, 3, v); fillRect(g, x, y, 3, 28, v); fillRect(g, x + 17, y, 3, 28, v);
+  }
+
+  it('darkens a run of pale glyphs, not a pale sliver alone, dark text or what was painted white', () => {
+    const g = createGray(500, 200);
+    for (let i = 0; i < 3; i++) pale(g, 20 + i * 26, 20); // a placeholder
+    fillRect(g, 300, 20, 2, 20, 170); // a bubble's edge
+    glyph(g, 20, 100); // black text
+    pale(g, 300, 100); pale(g, 326, 100); pale(g, 352, 100);
+    const light = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
+    fillRect(g, 300, 100, 80, 28, 255); // painted white since (icons, codes)
+    expect(darkenLightText(g, 28, light)).toBe(3);
+    expect(g.data[20 * 500 + 20]).toBe(40);
+    expect(g.data[20 * 500 + 300]).toBe(170);
+    expect(g.data[100 * 500 + 20]).toBe(20);
+    expect(g.data[100 * 500 + 300]).toBe(255);
+    expect(darkenLightText(createGray(50, 50), 0, light)).toBe(0);
   });
 });
