@@ -208,8 +208,9 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
  * chat's small timestamp printed beside the last line of a bubble ("下午3:12" and "1,399元。"),
  * which the engine takes for one line and misreads across ("下午3:12 1,39975T ©", "查一下。320").
  * A line is split where a gap between its words is at least {@link SIDE_BY_SIDE_GAP} times the
- * taller part's height and one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as tall as the
- * other (the median heights of their words), and one of its words was read with less confidence
+ * taller part's height (the shorter's when it is at most {@link SIDE_BY_SIDE_SMALLER} as tall) and
+ * one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as tall as the other (the median heights
+ * of their words), and one of its words was read with less confidence
  * than {@link SIDE_BY_SIDE_SURE}. The unsure parts of a page are read in one engine call. A part's
  * new reading (the words in the part's box) replaces the old one when it is at least as confident
  * and not much shorter; the line keeps its place.
@@ -225,7 +226,9 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
       // Heights of glyphs, not of boxes: a word's box can reach a line above or below.
       const lh = medianHeight(left), rh = medianHeight(right);
       const tall = Math.max(lh, rh), short = Math.min(lh, rh);
-      if (rb.x - (lb.x + lb.w) < SIDE_BY_SIDE_GAP * tall || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
+      // Texts of clearly different sizes are apart at a gap as wide as the smaller is tall.
+      const apart = SIDE_BY_SIDE_GAP * (short <= SIDE_BY_SIDE_SMALLER * tall ? short : tall);
+      if (rb.x - (lb.x + lb.w) < apart || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
       splits.set(line, [left, right]);
       break;
     }
@@ -343,6 +346,8 @@ const SIDE_BY_SIDE_SURE = 80;
 const SIDE_BY_SIDE_GAP = 1;
 /** Most height of the shorter of two texts side by side, as a fraction of the taller one's. */
 const SIDE_BY_SIDE_HEIGHTS = 0.8;
+/** …and below this fraction, the gap between them is measured in the shorter one's height. */
+const SIDE_BY_SIDE_SMALLER = 0.65;
 
 /** The median height of the boxes of `words`. */
 function medianHeight(words: readonly OcrWord[]): number {
@@ -493,7 +498,7 @@ const X_HEIGHT_WORD = /^[acemnorsuvwxz]{2,}$/u;
 /** Such a word at least this share of the page's Chinese characters tall is Chinese misread. */
 const X_HEIGHT_SHARE = 0.75;
 /** A square bracket before digits or letters with no bracket closing it ("[11、" for 三、 in a serif face). */
-const UNPAIRED_BRACKET = /^\[[^\]\s]+$/u;
+const UNPAIRED_BRACKET = /^\[[^\]\s\p{Script=Han}]+$/u;
 /** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */
 const GARBLED_CONFIDENCE = 20;
 const HAN = /\p{Script=Han}/u;

@@ -150,10 +150,11 @@ describe('rereadWeakLines', () => {
   });
 
   it('second-guesses a square bracket left open before digits ("[11、" for 三、 in a serif face), not a closed one', async () => {
-    const l = line([word('[11、', 60, 40, 100, 40, 20), word('因本公司', 92, 90, 100, 80, 20), word('[1]', 60, 200, 100, 30, 20)], 80);
+    // "[中華" is 【中華 (post-processing puts the bracket right): it is not read again.
+    const l = line([word('[11、', 60, 40, 100, 40, 20), word('因本公司', 92, 90, 100, 80, 20), word('[1]', 60, 200, 100, 30, 20), word('[中華', 60, 260, 100, 40, 20)], 80);
     const { engine, calls } = scripted((_call, width) => (width < 100 ? [word('三、', 90, 5, 5, 40, 20)] : []));
     const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
-    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['三、', '因本公司', '[1]']);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['三、', '因本公司', '[1]', '[中華']);
     expect(calls).toHaveLength(1);
   });
 
@@ -280,6 +281,15 @@ describe('rereadSideBySide', () => {
     const { engine } = scripted(() => [word('1,399元。', 92, 15, 45, 100, 30), word('|', 95, 130, 45, 4, 30)]);
     const out = await rereadSideBySide(result, raster, engine, 'chi_tra+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['下午3:12', '1,399元。']);
+  });
+
+  it('sets apart a much smaller text at a gap as wide as it is tall (a time 20 px tall beside 34 px text)', async () => {
+    const message = line([word('遊戲點數。', 96, 40, 100, 200, 34), word('+5006', 34, 272, 117, 84, 20)], 80);
+    // The one cut fills the strip: a word at its middle lies in the part.
+    const { engine, calls } = scripted((_call, width, height) => [word('下午8:16', 91, Math.round(width / 2) - 40, Math.round(height / 2) - 10, 80, 20)]);
+    const out = await rereadSideBySide(page([message]), raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['遊戲點數。', '下午8:16']);
   });
 
   it.each([
