@@ -84,6 +84,8 @@ const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})(\d{2})(?!\d)/gu;
 /** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
 const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
+/** A capital I read as 工 (a full-width Ｉ is as wide as a character) between capitals: V工P → VIP. */
+const GONG_FOR_I = /(?<=[A-Z] ?)工(?= ?[A-Z])/gu;
 /** A digit and the CJK unit that belongs to it: 9 月, 15 日, 649 元, 3 號. */
 const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点個个])/gu;
 
@@ -100,7 +102,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
  * - in Chinese text, a Y before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
  * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), 上午1026 → 上午10:26;
- * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876.
+ * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876;
+ * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ).
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
@@ -114,6 +117,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$')
     .replace(YUAN_SIGN, (m) => (HAN_IN_TEXT.test(text) ? '¥' : m))
     .replace(PLUS_MISREAD, '+')
+    .replace(GONG_FOR_I, 'I')
     .replace(NOON_MISREAD, '$1午')
     .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m))
     .replace(OPENING_FOR_LENTICULAR, '【')

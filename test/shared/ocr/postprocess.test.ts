@@ -85,6 +85,11 @@ describe('normaliseCjkPunctuation', () => {
     ['請撥十852 2888 1010', '請撥+852 2888 1010'],
     ['十八日', '十八日'],
     ['十86元', '十86元'],
+    // A full-width capital I read as 工 between capitals.
+    ['“腾讯视频V工P会员”', '“腾讯视频VIP会员”'],
+    ['视频V 工P会员', '视频V IP会员'],
+    ['員工P卡', '員工P卡'],
+    ['A工程', 'A工程'],
     // Times of day in chats.
     ['下和2:05 但我的方案', '下午2:05 但我的方案'],
     ['上和1026', '上午10:26'],
