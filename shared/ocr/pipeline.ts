@@ -17,6 +17,7 @@ import {
 } from './engine';
 import { dropChevrons, dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
+import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
 import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
 import type { RgbaRaster } from './raster';
@@ -105,7 +106,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped);
-  const checked = orderByRows(dropChevrons(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses))))));
+  const checked = correctKnownNames(orderByRows(dropChevrons(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses)))))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));
