@@ -106,7 +106,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped);
-  const checked = correctKnownNames(orderByRows(dropChevrons(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses)))))));
+  // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
+  const checked = correctKnownNames(dropChevrons(orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses)))))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

@@ -98,7 +98,7 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount is "NT$" with the dollar sign read as S,
- *   or as S and $ together (the wide full-width ＄ split in two or three);
+ *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
  * - in Chinese text, a Y before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
  * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), 上午1026 → 上午10:26;
@@ -115,6 +115,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$')
+    .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
     .replace(YUAN_SIGN, (m) => (HAN_IN_TEXT.test(text) ? '¥' : m))
     .replace(PLUS_MISREAD, '+')
     .replace(GONG_FOR_I, 'I')

@@ -208,7 +208,7 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
  * chat's small timestamp printed beside the last line of a bubble ("下午3:12" and "1,399元。"),
  * which the engine takes for one line and misreads across ("下午3:12 1,39975T ©", "查一下。320").
  * A line is split where a gap between its words is at least {@link SIDE_BY_SIDE_GAP} times the
- * taller part's height (the shorter's when it is at most {@link SIDE_BY_SIDE_SMALLER} as tall) and
+ * taller part's height (¾ of the shorter's when it is at most {@link SIDE_BY_SIDE_SMALLER} as tall) and
  * one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as tall as the other (the median heights
  * of their words), and one of its words was read with less confidence
  * than {@link SIDE_BY_SIDE_SURE}. The unsure parts of a page are read in one engine call. A part's
@@ -223,11 +223,12 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
     for (let k = 1; k < words.length; k++) {
       const left = words.slice(0, k), right = words.slice(k);
       const lb = boxOf(left), rb = boxOf(right);
-      // Heights of glyphs, not of boxes: a word's box can reach a line above or below.
-      const lh = medianHeight(left), rh = medianHeight(right);
+      // Heights of glyphs, not of boxes: a word's box can reach a line above or below (read
+      // receipts beside a time make a tall box: of two words, the shorter counts).
+      const lh = lowerMedianHeight(left), rh = lowerMedianHeight(right);
       const tall = Math.max(lh, rh), short = Math.min(lh, rh);
       // Texts of clearly different sizes are apart at a gap as wide as the smaller is tall.
-      const apart = SIDE_BY_SIDE_GAP * (short <= SIDE_BY_SIDE_SMALLER * tall ? short : tall);
+      const apart = short <= SIDE_BY_SIDE_SMALLER * tall ? SIDE_BY_SIDE_SMALLER_GAP * short : SIDE_BY_SIDE_GAP * tall;
       if (rb.x - (lb.x + lb.w) < apart || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
       splits.set(line, [left, right]);
       break;
@@ -346,12 +347,18 @@ const SIDE_BY_SIDE_SURE = 80;
 const SIDE_BY_SIDE_GAP = 1;
 /** Most height of the shorter of two texts side by side, as a fraction of the taller one's. */
 const SIDE_BY_SIDE_HEIGHTS = 0.8;
-/** …and below this fraction, the gap between them is measured in the shorter one's height. */
+/** …and below this fraction, the gap between them is at least {@link SIDE_BY_SIDE_SMALLER_GAP} of the shorter one's height. */
 const SIDE_BY_SIDE_SMALLER = 0.65;
+const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
 
 /** The median height of the boxes of `words`. */
 function medianHeight(words: readonly OcrWord[]): number {
   return words.map((w) => w.box.h).sort((a, b) => a - b)[words.length >> 1]!;
+}
+
+/** The lower median height of the boxes of `words` (the shorter of two). */
+function lowerMedianHeight(words: readonly OcrWord[]): number {
+  return words.map((w) => w.box.h).sort((a, b) => a - b)[(words.length - 1) >> 1]!;
 }
 
 /** The box enclosing the boxes of `words`. */

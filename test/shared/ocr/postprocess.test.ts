@@ -75,6 +75,9 @@ describe('normaliseCjkPunctuation', () => {
     ['NT$S2,460元', 'NT$2,460元'],
     ['NTSS 120', 'NT$ 120'],
     ['NT$649', 'NT$649'],
+    ['國際漫遊費 NTSO', '國際漫遊費 NT$0'],
+    ['NT$O', 'NT$0'],
+    ['NTSOS', 'NTSOS'],
     // Half of a 【】 pair read as an ASCII bracket.
     ['[中華電信】您本月帳單', '【中華電信】您本月帳單'],
     ['【中國移動]您的套餐', '【中國移動】您的套餐'],

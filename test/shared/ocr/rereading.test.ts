@@ -283,13 +283,23 @@ describe('rereadSideBySide', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['下午3:12', '1,399元。']);
   });
 
-  it('sets apart a much smaller text at a gap as wide as it is tall (a time 20 px tall beside 34 px text)', async () => {
-    const message = line([word('遊戲點數。', 96, 40, 100, 200, 34), word('+5006', 34, 272, 117, 84, 20)], 80);
+  it.each([
+    ['alone', []],
+    ['with its read receipt, a tall box', [word('0', 20, 360, 97, 20, 56)]],
+  ])('sets apart a much smaller text at a gap ¾ as wide as it is tall (a time 20 px tall beside 34 px text) %s', async (_what, ticks) => {
+    const message = line([word('遊戲點數。', 96, 40, 100, 200, 34), word('+5006', 34, 256, 117, 84, 20), ...ticks], 80);
     // The one cut fills the strip: a word at its middle lies in the part.
     const { engine, calls } = scripted((_call, width, height) => [word('下午8:16', 91, Math.round(width / 2) - 40, Math.round(height / 2) - 10, 80, 20)]);
     const out = await rereadSideBySide(page([message]), raster, engine, 'chi_tra+eng');
     expect(calls).toHaveLength(1);
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['遊戲點數。', '下午8:16']);
+  });
+
+  it('does not set apart a much smaller text closer than ¾ of its height', async () => {
+    const message = line([word('遊戲點數。', 96, 40, 100, 200, 34), word('+5006', 34, 254, 117, 84, 20)], 80);
+    const { engine, calls } = scripted(() => []);
+    expect(await rereadSideBySide(page([message]), raster, engine, 'chi_tra+eng')).toEqual(page([message]));
+    expect(calls).toHaveLength(0);
   });
 
   it.each([
