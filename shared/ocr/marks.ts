@@ -11,6 +11,9 @@
  * "LJ" or "@", an outlined icon (⊕) as "®", a QR code or barcode as a few letters, and a field's
  * outline joins the text inside it ("(Wesage" for iMessage): they are painted white.
  *
+ * Pale grey text (a message field's placeholder) is taken for paper beside black text: on
+ * screenshots, runs of pale glyphs are darkened.
+ *
  * In a wide blank (an ideographic space between a clause's number and its title) the engine can
  * read a character it has no confidence in ("]" at 0): such words, whose boxes hold almost no
  * ink, are dropped.
@@ -23,8 +26,9 @@ import type { Box, GrayRaster } from './raster';
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
  * misread and paints it white (in place): ellipses, lone discs, outlined icons, QR codes and
- * barcodes, the outlines of fields around text. Returns the ellipses, to be put back after
- * reading ({@link placeEllipses}), and the steps taken.
+ * barcodes, the outlines of fields around text; with `lightText` (screenshots), pale grey text is
+ * darkened. Returns the ellipses, to be put back after reading ({@link placeEllipses}), and the
+ * steps taken.
  */
 export function setMarksApart(g: GrayRaster, lineHeight: number, options: { lightText?: boolean } = {}): { ellipses: EllipsisMark[]; steps: PreprocessStep[] } {
   const steps: PreprocessStep[] = [];
@@ -62,8 +66,8 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
  * for paper when the page also holds black text: components of `light` (pixels ≤
  * {@link OUTLINE_INK}) with no pixel as dark as ink ({@link INK}), glyph-sized (0.3–1.5 text
  * lines tall, at most 1.5 lines wide) and in a run of three or more such glyphs (a line apart at
- * most), get their tones stretched so their darkest pixel is
- * {@link LIGHT_TEXT_TARGET}; anti-aliased edges keep their share. `skip` names components
+ * most), get their tones stretched so their darkest pixel is {@link LIGHT_TEXT_TARGET};
+ * anti-aliased edges keep their share. `skip` names components
  * already erased. Returns how many were darkened.
  */
 export function darkenLightText(g: GrayRaster, lineHeight: number, light: { labels: Int32Array; components: readonly Component[] }, skip: ReadonlySet<number> = new Set()): number {

@@ -105,9 +105,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
-  const found = await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped);
+  const found = placeEllipses(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped), ellipses);
+  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(found))));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
-  const checked = correctKnownNames(dropChevrons(orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(placeEllipses(found, ellipses)))))));
+  const checked = correctKnownNames(dropChevrons(rows));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

@@ -208,10 +208,10 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
  * chat's small timestamp printed beside the last line of a bubble ("下午3:12" and "1,399元。"),
  * which the engine takes for one line and misreads across ("下午3:12 1,39975T ©", "查一下。320").
  * A line is split where a gap between its words is at least {@link SIDE_BY_SIDE_GAP} times the
- * taller part's height (¾ of the shorter's when it is at most {@link SIDE_BY_SIDE_SMALLER} as tall) and
- * one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as tall as the other (the median heights
- * of their words), and one of its words was read with less confidence
- * than {@link SIDE_BY_SIDE_SURE}. The unsure parts of a page are read in one engine call. A part's
+ * taller part's height ({@link SIDE_BY_SIDE_SMALLER_GAP} times the shorter's when it is at most
+ * {@link SIDE_BY_SIDE_SMALLER} as tall), one part is at most {@link SIDE_BY_SIDE_HEIGHTS} times as
+ * tall as the other (the lower median heights of their words), and one of its words was read with
+ * less confidence than {@link SIDE_BY_SIDE_SURE}. The unsure parts of a page are read in one engine call. A part's
  * new reading (the words in the part's box) replaces the old one when it is at least as confident
  * and not much shorter; the line keeps its place.
  */
@@ -225,9 +225,9 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
       const lb = boxOf(left), rb = boxOf(right);
       // Heights of glyphs, not of boxes: a word's box can reach a line above or below (read
       // receipts beside a time make a tall box: of two words, the shorter counts).
-      const lh = lowerMedianHeight(left), rh = lowerMedianHeight(right);
+      const lh = medianHeight(left, true), rh = medianHeight(right, true);
       const tall = Math.max(lh, rh), short = Math.min(lh, rh);
-      // Texts of clearly different sizes are apart at a gap as wide as the smaller is tall.
+      // Texts of clearly different sizes are apart at a gap ¾ as wide as the smaller is tall.
       const apart = short <= SIDE_BY_SIDE_SMALLER * tall ? SIDE_BY_SIDE_SMALLER_GAP * short : SIDE_BY_SIDE_GAP * tall;
       if (rb.x - (lb.x + lb.w) < apart || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
       splits.set(line, [left, right]);
@@ -351,14 +351,9 @@ const SIDE_BY_SIDE_HEIGHTS = 0.8;
 const SIDE_BY_SIDE_SMALLER = 0.65;
 const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
 
-/** The median height of the boxes of `words`. */
-function medianHeight(words: readonly OcrWord[]): number {
-  return words.map((w) => w.box.h).sort((a, b) => a - b)[words.length >> 1]!;
-}
-
-/** The lower median height of the boxes of `words` (the shorter of two). */
-function lowerMedianHeight(words: readonly OcrWord[]): number {
-  return words.map((w) => w.box.h).sort((a, b) => a - b)[(words.length - 1) >> 1]!;
+/** The median height of the boxes of `words` (of an even count, the upper one, or the lower one when `lower`). */
+function medianHeight(words: readonly OcrWord[], lower = false): number {
+  return words.map((w) => w.box.h).sort((a, b) => a - b)[lower ? (words.length - 1) >> 1 : words.length >> 1]!;
 }
 
 /** The box enclosing the boxes of `words`. */
