@@ -551,9 +551,15 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
         invertRegionsWithin(data, labels, w, h, label, box, f);
         continue;
       }
-      // Light panels (a white picture on a dark screen) are left as they are: marked outside.
-      // Dark ones (a saturated bubble with white text) are inverted with the rest.
-      if (panels.tone / panels.count > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
+      // Light panels (a white picture on a dark screen) and panels holding dark text (LINE's
+      // green bubbles with black text) are left as they are: marked outside. Dark ones with light
+      // text (a saturated bubble with white text) are inverted with the rest.
+      const panelTone = panels.tone / panels.count;
+      const fill = panelTone <= LIGHT_PANEL_TONE ? darkTextFill(f.values, w, box, panels.mask) : 0;
+      const darkText = fill > 0;
+      // Dark text's panel is brought to white, its text kept dark: fill and text scaled by the fill's tone.
+      if (darkText) lightenPanels(f.out, f.mask, f.values, w, box, panels.mask, fill);
+      if (darkText || panelTone > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
     } else if (holes > inside * 0.6) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
     whitenRim(f.out, f.mask, data, w, h, box, t);
@@ -621,6 +627,42 @@ const UNEVEN_BACKGROUND_STEP = 0.7;
  * holes both across and down: panels rather than the strokes of light text. A mask over `box`,
  * its count and the sum of its `values`.
  */
+/**
+ * The fill tone of the panels of `mask` (over `box`) when they hold dark text, else 0: their
+ * median tone is their fill (a hollow light glyph's fill is its inside, the region's own tone),
+ * and more of their pixels are {@link PANEL_TEXT_STEP} darker than the fill than are that much
+ * lighter.
+ */
+function darkTextFill(values: Uint8ClampedArray, w: number, box: Box, mask: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) if (mask[k]) { hist[values[i]!]!++; n++; }
+  }
+  const fill = quantile(hist, 0.5);
+  if (!n) return 0;
+  let darker = 0, lighter = 0;
+  for (let v = 0; v < 256; v++) {
+    if (v < fill - PANEL_TEXT_STEP) darker += hist[v]!;
+    else if (v > fill + PANEL_TEXT_STEP) lighter += hist[v]!;
+  }
+  return darker > lighter ? fill : 0;
+}
+
+/** Text differs from its panel's mean tone by at least this. */
+const PANEL_TEXT_STEP = 40;
+
+/** Scales the pixels of `mask` (over `box`) so that tone `fill` becomes white (in `out`, marked in `mask`). */
+function lightenPanels(out: Uint8ClampedArray, done: Uint8Array, values: Uint8ClampedArray, w: number, box: Box, mask: Uint8Array, fill: number): void {
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      if (!mask[k]) continue;
+      out[i] = (values[i]! * 255) / Math.max(1, fill);
+      done[i] = 1;
+    }
+  }
+}
+
 function thickHoles(labels: Int32Array, w: number, values: Uint8ClampedArray, label: number, box: Box, outside: Uint8Array, size: number): { mask: Uint8Array; count: number; tone: number } {
   const across = holeRunsAcross(labels, w, label, box, outside);
   const down = holeRunsDown(labels, w, label, box, outside);

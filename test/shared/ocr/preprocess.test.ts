@@ -210,6 +210,23 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[125 * 400 + 25]).toBe(177); // the green bubble untouched
   });
 
+  it('keeps a dark screen\'s dark-toned bubbles holding dark text (LINE\'s green bubbles) and brings them to white', () => {
+    // A green bubble: light in luma (160), dark in its tone (least channel 76), with black text.
+    const g = createGray(400, 300, 28);
+    const tone = createGray(400, 300, 28);
+    for (const r of [g, tone]) {
+      fillRect(r, 20, 20, 240, 80, r === g ? 160 : 76);
+      for (let i = 0; i < 5; i++) fillRect(r, 40 + i * 40, 45, 14, 28, 0); // black text in it
+      for (let i = 0; i < 5; i++) fillRect(r, 160 + i * 40, 200, 12, 24, 240); // white text on the screen
+    }
+    const { raster, regions } = invertDarkRegions(g, 0, tone);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[5 * 400 + 5]).toBeGreaterThan(240); // screen → white
+    expect(raster.data[210 * 400 + 165]).toBeLessThan(20); // its text → dark
+    expect(raster.data[30 * 400 + 30]).toBeGreaterThan(240); // bubble → white
+    expect(raster.data[50 * 400 + 45]).toBeLessThan(20); // its black text stays dark
+  });
+
   it('inverts a dark screen with dark-toned bubbles (saturated colour) as one region', () => {
     // Luma of a blue bubble is light against a black screen; its tone (least channel) is dark.
     const g = panelPage(18, 130);
