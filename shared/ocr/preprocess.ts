@@ -556,10 +556,9 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
       // text (a saturated bubble with white text) are inverted with the rest.
       const panelTone = panels.tone / panels.count;
       const fill = panelTone <= LIGHT_PANEL_TONE ? darkTextFill(f.values, w, box, panels.mask) : 0;
-      const darkText = fill > 0;
       // Dark text's panel is brought to white, its text kept dark: fill and text scaled by the fill's tone.
-      if (darkText) lightenPanels(f.out, f.mask, f.values, w, box, panels.mask, fill);
-      if (darkText || panelTone > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
+      if (fill > 0) lightenPanels(f.out, f.mask, f.values, w, box, panels.mask, fill);
+      if (fill > 0 || panelTone > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
     } else if (holes > inside * 0.6) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
     whitenRim(f.out, f.mask, data, w, h, box, t);
@@ -623,11 +622,6 @@ const UNEVEN_BACKGROUND_RADIUS = 24;
 const UNEVEN_BACKGROUND_STEP = 0.7;
 
 /**
- * The holes of a component (pixels inside it, not in it) that lie in runs of at least `size`
- * holes both across and down: panels rather than the strokes of light text. A mask over `box`,
- * its count and the sum of its `values`.
- */
-/**
  * The fill tone of the panels of `mask` (over `box`) when they hold dark text, else 0: their
  * median tone is their fill (a hollow light glyph's fill is its inside, the region's own tone),
  * and more of their pixels are {@link PANEL_TEXT_STEP} darker than the fill than are that much
@@ -639,8 +633,8 @@ function darkTextFill(values: Uint8ClampedArray, w: number, box: Box, mask: Uint
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) if (mask[k]) { hist[values[i]!]!++; n++; }
   }
-  const fill = quantile(hist, 0.5);
   if (!n) return 0;
+  const fill = quantile(hist, 0.5);
   let darker = 0, lighter = 0;
   for (let v = 0; v < 256; v++) {
     if (v < fill - PANEL_TEXT_STEP) darker += hist[v]!;
@@ -649,10 +643,10 @@ function darkTextFill(values: Uint8ClampedArray, w: number, box: Box, mask: Uint
   return darker > lighter ? fill : 0;
 }
 
-/** Text differs from its panel's mean tone by at least this. */
+/** Text differs from its panel's fill (median tone) by at least this. */
 const PANEL_TEXT_STEP = 40;
 
-/** Scales the pixels of `mask` (over `box`) so that tone `fill` becomes white (in `out`, marked in `mask`). */
+/** Scales the pixels of `mask` (over `box`) so that tone `fill` becomes white (into `out`, marked in `done`). */
 function lightenPanels(out: Uint8ClampedArray, done: Uint8Array, values: Uint8ClampedArray, w: number, box: Box, mask: Uint8Array, fill: number): void {
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
@@ -663,6 +657,11 @@ function lightenPanels(out: Uint8ClampedArray, done: Uint8Array, values: Uint8Cl
   }
 }
 
+/**
+ * The holes of a component (pixels inside it, not in it) that lie in runs of at least `size`
+ * holes both across and down: panels rather than the strokes of light text. A mask over `box`,
+ * its count and the sum of its `values`.
+ */
 function thickHoles(labels: Int32Array, w: number, values: Uint8ClampedArray, label: number, box: Box, outside: Uint8Array, size: number): { mask: Uint8Array; count: number; tone: number } {
   const across = holeRunsAcross(labels, w, label, box, outside);
   const down = holeRunsDown(labels, w, label, box, outside);
