@@ -3,7 +3,7 @@
  * lines in reading order row by row. Pure functions of the result's words and boxes.
  */
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import type { Box } from './raster';
+import { unionBox, type Box } from './raster';
 
 /**
  * Removes what the engine read from pictures rather than text:
@@ -195,9 +195,7 @@ export function meanConfidence(words: readonly OcrWord[]): number {
 
 /** A line of `words` (joined with spaces) whose box encloses theirs. */
 export function lineOf(words: OcrWord[], confidence: number): OcrLine {
-  const left = Math.min(...words.map((w) => w.box.x)), top = Math.min(...words.map((w) => w.box.y));
-  const right = Math.max(...words.map((w) => w.box.x + w.box.w)), bottom = Math.max(...words.map((w) => w.box.y + w.box.h));
-  return { text: words.map((w) => w.text).join(' '), confidence, box: { x: left, y: top, w: right - left, h: bottom - top }, words };
+  return { text: words.map((w) => w.text).join(' '), confidence, box: unionBox(words.map((w) => w.box)), words };
 }
 
 /** A result made of `lines`: its text, words and their mean confidence (`fallback` without words). */

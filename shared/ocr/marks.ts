@@ -21,7 +21,7 @@
 import { labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, resultOf, sameRow, withoutWords } from './lines';
-import type { Box, GrayRaster } from './raster';
+import { unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
@@ -149,7 +149,7 @@ export function findEllipses(g: GrayRaster, comps: readonly Component[] = markCo
     for (const d of run) used.add(d);
     for (let i = 0; i < run.length; i += 3) {
       const three = run.slice(i, i + 3);
-      const box = unionOf(three.map((d) => d.box));
+      const box = unionBox(three.map((d) => d.box));
       marks.push({ box, row: { x: box.x, y: text.y, w: box.w, h: text.h } });
     }
   }
@@ -444,7 +444,7 @@ export function placeEllipses(result: OcrResult, marks: readonly EllipsisMark[])
     const kept = target.words.filter((w) => !insideAcross(w.box, m.box));
     // Latin dots close after a word end it ("Loading..."), as the engine reads them.
     const words = latin && best.gap <= 0.3 * m.row.h
-      ? kept.map((w) => (w === best.word ? { text: w.text.trimEnd() + '...', confidence: w.confidence, box: unionOf([w.box, m.box]) } : w))
+      ? kept.map((w) => (w === best.word ? { text: w.text.trimEnd() + '...', confidence: w.confidence, box: unionBox([w.box, m.box]) } : w))
       : [...kept, { text: latin ? '...' : '…', confidence: ELLIPSIS_CONFIDENCE, box: m.box }].sort((a, b) => a.box.x - b.box.x);
     const line = lineOf(words, target.confidence);
     lines = lines.map((l) => (l === target ? line : l));
@@ -496,14 +496,8 @@ function textBefore(comps: readonly Component[], run: readonly Component[]): Box
 
 /** Whether no component but the run's dots reaches into its span across within the text's height. */
 function clearAround(comps: readonly Component[], run: readonly Component[], text: Box): boolean {
-  const span = unionOf(run.map((d) => d.box));
+  const span = unionBox(run.map((d) => d.box));
   return !comps.some((c) => !run.includes(c) && c.box.x < span.x + span.w && c.box.x + c.box.w > span.x && c.box.y < text.y + text.h && c.box.y + c.box.h > text.y);
-}
-
-function unionOf(boxes: readonly Box[]): Box {
-  const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));
-  const x1 = Math.max(...boxes.map((b) => b.x + b.w)), y1 = Math.max(...boxes.map((b) => b.y + b.h));
-  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
 /**

@@ -25,6 +25,13 @@ export interface Box {
   h: number;
 }
 
+/** The smallest box enclosing `boxes` (at least one). */
+export function unionBox(boxes: readonly Box[]): Box {
+  const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.w)), y1 = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
 /** A blank grey raster filled with `fill` (white by default). */
 export function createGray(width: number, height: number, fill = 255): GrayRaster {
   const data = new Uint8ClampedArray(width * height);

@@ -5,7 +5,7 @@
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { isReadReceipt, isRule, lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
-import { createGray, cropGray, histogram, otsuThreshold, resizeGray, type Box, type GrayRaster } from './raster';
+import { createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -358,7 +358,7 @@ function medianHeight(words: readonly OcrWord[], lower = false): number {
 
 /** The box enclosing the boxes of `words`. */
 function boxOf(words: readonly OcrWord[]): Box {
-  return lineOf([...words], 0).box;
+  return unionBox(words.map((w) => w.box));
 }
 
 /**

@@ -9,6 +9,7 @@ import { groupLines, joinLine } from '../../../shared/dossier/redact';
 import { extractIds } from '../../../shared/extract/ids';
 import { findNationalIds } from '../../../shared/extract/national-id';
 import { extractPhones } from '../../../shared/extract/phones';
+import { unionBox } from '../../../shared/ocr/raster';
 import type { CaseRow, EvidenceRow } from '../store/db';
 
 /** Kinds a suggestion can have. */
@@ -53,14 +54,6 @@ export function sensitiveRanges(text: string, caseRow: CaseRow): Array<{ start: 
   return out.filter((r, i) => !out.slice(0, i).some((o) => o.start < r.end && r.start < o.end));
 }
 
-function union(boxes: readonly Box[]): Box {
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const r = Math.max(...boxes.map((b) => b.x + b.w));
-  const bt = Math.max(...boxes.map((b) => b.y + b.h));
-  return { x, y, w: r - x, h: bt - y };
-}
-
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /**
@@ -72,7 +65,7 @@ export function suggestBoxes(words: readonly OcrWord[], caseRow: CaseRow): Array
   const out: Array<{ box: Box; kind: SuggestedKind }> = [];
   const add = (hit: readonly OcrWord[], kind: SuggestedKind) => {
     if (hit.length === 0) return;
-    const box = union(hit.map((w) => w.box));
+    const box = unionBox(hit.map((w) => w.box));
     if (!out.some((o) => overlaps(o.box, box))) out.push({ box, kind });
   };
   for (const line of groupLines(words)) {
