@@ -21,7 +21,7 @@
 import { labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, resultOf, sameRow, withoutWords } from './lines';
-import { unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
@@ -171,8 +171,8 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly
   return discs
     .filter((d) => {
       const m = 1.5 * Math.max(d.box.w, d.box.h);
-      const x0 = d.box.x - m, x1 = d.box.x + d.box.w + m, y0 = d.box.y - m, y1 = d.box.y + d.box.h + m;
-      return !comps.some((c) => c !== d && c.box.x < x1 && c.box.x + c.box.w > x0 && c.box.y < y1 && c.box.y + c.box.h > y0);
+      const around = { x: d.box.x - m, y: d.box.y - m, w: d.box.w + 2 * m, h: d.box.h + 2 * m };
+      return !comps.some((c) => c !== d && boxesOverlap(c.box, around));
     })
     .map((d) => d.box);
 }
@@ -216,7 +216,7 @@ export function findIconRings(g: GrayRaster, lineHeight: number, ink: { labels: 
       if (h < 1.2 * lineHeight || h > 2.5 * lineHeight || w < 0.75 * h || w > 1.33 * h || c.n > 0.4 * w * h) return false;
       const gap = w / 3;
       const inside = (o: Component) => o.box.x >= x && o.box.y >= y && o.box.x + o.box.w <= x + w && o.box.y + o.box.h <= y + h;
-      const beside = ink.components.some((o) => o !== c && !inside(o) && o.box.y < y + h && o.box.y + o.box.h > y && o.box.x < x + w + gap && o.box.x + o.box.w > x - gap);
+      const beside = ink.components.some((o) => o !== c && !inside(o) && boxesOverlap(o.box, { x: x - gap, y, w: w + 2 * gap, h }));
       return !beside && ink.components.some((o) => o !== c && inside(o)) && isLoop(ink.labels, g.width, c);
     })
     .map((c) => c.box);
@@ -497,7 +497,7 @@ function textBefore(comps: readonly Component[], run: readonly Component[]): Box
 /** Whether no component but the run's dots reaches into its span across within the text's height. */
 function clearAround(comps: readonly Component[], run: readonly Component[], text: Box): boolean {
   const span = unionBox(run.map((d) => d.box));
-  return !comps.some((c) => !run.includes(c) && c.box.x < span.x + span.w && c.box.x + c.box.w > span.x && c.box.y < text.y + text.h && c.box.y + c.box.h > text.y);
+  return !comps.some((c) => !run.includes(c) && boxesOverlap(c.box, { x: span.x, y: text.y, w: span.w, h: text.h }));
 }
 
 /**

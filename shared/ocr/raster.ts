@@ -25,6 +25,11 @@ export interface Box {
   h: number;
 }
 
+/** Whether boxes `a` and `b` share some area. */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
 /** The smallest box enclosing `boxes` (at least one). */
 export function unionBox(boxes: readonly Box[]): Box {
   const x0 = Math.min(...boxes.map((b) => b.x)), y0 = Math.min(...boxes.map((b) => b.y));

@@ -9,7 +9,7 @@ import { groupLines, joinLine } from '../../../shared/dossier/redact';
 import { extractIds } from '../../../shared/extract/ids';
 import { findNationalIds } from '../../../shared/extract/national-id';
 import { extractPhones } from '../../../shared/extract/phones';
-import { unionBox } from '../../../shared/ocr/raster';
+import { boxesOverlap, unionBox } from '../../../shared/ocr/raster';
 import type { CaseRow, EvidenceRow } from '../store/db';
 
 /** Kinds a suggestion can have. */
@@ -54,7 +54,6 @@ export function sensitiveRanges(text: string, caseRow: CaseRow): Array<{ start: 
   return out.filter((r, i) => !out.slice(0, i).some((o) => o.start < r.end && r.start < o.end));
 }
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /**
  * Boxes of the sensitive numbers on one page's words. Each line is read as the words join, and
@@ -66,7 +65,7 @@ export function suggestBoxes(words: readonly OcrWord[], caseRow: CaseRow): Array
   const add = (hit: readonly OcrWord[], kind: SuggestedKind) => {
     if (hit.length === 0) return;
     const box = unionBox(hit.map((w) => w.box));
-    if (!out.some((o) => overlaps(o.box, box))) out.push({ box, kind });
+    if (!out.some((o) => boxesOverlap(o.box, box))) out.push({ box, kind });
   };
   for (const line of groupLines(words)) {
     const texts = line.map((w) => w.text.trim());
@@ -94,7 +93,7 @@ export function suggestRedactions(caseRow: CaseRow, row: EvidenceRow, newId: () 
   for (const page of row.ocr?.pages ?? []) {
     const existing = caseRow.redactions.filter((r) => r.evidence === row.id && r.page === page.page).map((r) => r.box);
     for (const s of suggestBoxes(page.words, caseRow)) {
-      if (existing.some((b) => overlaps(b, s.box))) continue;
+      if (existing.some((b) => boxesOverlap(b, s.box))) continue;
       out.push({ id: newId() as RedactionId, evidence: row.id, page: page.page, box: s.box, kind: s.kind, status: 'suggested' });
     }
   }
