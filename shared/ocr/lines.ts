@@ -3,7 +3,7 @@
  * lines in reading order row by row. Pure functions of the result's words and boxes.
  */
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import { unionBox, type Box } from './raster';
+import { overlapArea, unionBox, type Box } from './raster';
 
 /**
  * Removes what the engine read from pictures rather than text:
@@ -28,6 +28,29 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
   };
   return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
 }
+
+/**
+ * Removes what the engine read twice: an unsure word of Latin letters or symbols (no digit, no
+ * Chinese; confidence below {@link OVERLAID_CONFIDENCE}) whose box lies within the box of a
+ * well-read Chinese word (of any line: the engine can set the two on lines of their own), at
+ * least {@link OVERLAID_SHARE} of it (the top of 意 read
+ * once more as "=r" over the 意 read at 90).
+ */
+export function dropOverlaidWords(result: OcrResult): OcrResult {
+  const sure = result.lines.flatMap((l) => l.words).filter((o) => o.confidence >= 80 && /\p{Script=Han}/u.test(o.text));
+  const overlaid = (w: OcrWord): boolean => {
+    const t = w.text.trim();
+    if (!t || w.confidence >= OVERLAID_CONFIDENCE || /[\p{N}\p{Script=Han}]/u.test(t)) return false;
+    const area = w.box.w * w.box.h;
+    return area > 0 && sure.some((o) => o !== w && overlapArea(o.box, w.box) >= OVERLAID_SHARE * area);
+  };
+  return withoutWords(result, overlaid);
+}
+
+/** Below this, a word within a well-read Chinese word is read twice (see {@link dropOverlaidWords}). */
+const OVERLAID_CONFIDENCE = 60;
+/** The share of such a word's box inside the other's. */
+const OVERLAID_SHARE = 0.8;
 
 /** Whether a word's text is a table's vertical rule read as a character ("|"). */
 export function isRule(text: string): boolean {

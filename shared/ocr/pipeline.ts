@@ -15,7 +15,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { dropChevrons, dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
+import { dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
@@ -97,7 +97,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const kept = dropStatusBarIcons(dropGraphicWords(dropBlankWords(raw, pre.raster)));
+  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(dropBlankWords(raw, pre.raster))));
   const weak = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal)), pre.raster, engine, options.lang, options.signal);
@@ -106,7 +106,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = placeEllipses(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped), ellipses);
-  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(found))));
+  // Second readings can read a character twice again (a reading of part of it over the whole).
+  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(dropOverlaidWords(found)))));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   const checked = correctKnownNames(dropChevrons(rows));
   throwIfCancelled(options.signal);

@@ -64,8 +64,16 @@ const HAN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
 const CJK_ANY = `(?:${HAN}|[\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20])`;
 const FULL_WIDTH_PUNCT: Record<string, string> = { ',': '，', ':': '：', ';': '；' };
 const PUNCT_BETWEEN_CJK = new RegExp(`(?<=${CJK_ANY}) ?([,:;]) ?(?=${CJK_ANY})`, 'gu');
-/** A comma or semicolon after a number that goes on in Chinese: 113/11/20,門號 */
-const PUNCT_BEFORE_CJK = new RegExp(`(?<=[0-9]) ?([,;]) ?(?=${HAN})`, 'gu');
+/** A comma or semicolon after a number that goes on in Chinese: 113/11/20,門號, 82%,超過 */
+const PUNCT_BEFORE_CJK = new RegExp(`(?<=[0-9%]) ?([,;]) ?(?=${HAN})`, 'gu');
+/** A full-width colon read twice, as two colons: 計費期間: : 11/01. */
+const DOUBLED_COLON = /([:：]) ?[:：] ?/gu;
+/** A label's full-width colon read as a semicolon, at the start of a line before its value: 手机号码; 138… */
+const SEMICOLON_AFTER_LABEL = new RegExp(`^(${HAN}{2,8}) ?; ?(?=[0-9])`, 'gmu');
+/** A full stop read as © at the end of a line of Chinese: 將降速至512 Kbps © */
+const COPYRIGHT_FOR_FULL_STOP = new RegExp(`^(.*${HAN}.*?) ?©$`, 'gmu');
+/** A zero read as the letter O before a unit of data: OMB → 0MB. */
+const O_FOR_ZERO = /(?<![\p{L}\p{N}])O(?=[KMGT]B\b)/gu;
 /** A label's colon before its value: 門號:0912…, 帳號 : 8812… */
 const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 /** The full-width colon's two dots read as ©, between a CJK label and a number. */
@@ -94,7 +102,10 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - an ASCII comma, colon or semicolon between CJK characters becomes full-width (，：；) without
  *   the spaces the engine put around it, and so do a CJK label's colon before a number and a
  *   comma or semicolon between a number and the Chinese text that goes on after it;
- * - a © between a CJK label and a number is the full-width colon misread;
+ * - a © between a CJK label and a number is the full-width colon misread, a © ending a line of
+ *   Chinese its full stop; a label's colon read twice (": :") is one, read as ";" before its
+ *   value at the start of a line it is a colon;
+ * - a letter O before a unit of data is a zero: OMB → 0MB;
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount is "NT$" with the dollar sign read as S,
@@ -108,6 +119,10 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  */
 export function normaliseCjkPunctuation(text: string): string {
   return text
+    .replace(DOUBLED_COLON, '$1')
+    .replace(SEMICOLON_AFTER_LABEL, '$1：')
+    .replace(COPYRIGHT_FOR_FULL_STOP, '$1。')
+    .replace(O_FOR_ZERO, '0')
     .replace(PUNCT_BETWEEN_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(COLON_AFTER_LABEL, '：')
@@ -141,8 +156,10 @@ export function cleanText(text: string): string {
 export function joinLineWords(words: readonly OcrWord[]): string {
   const heights = words.map((w) => w.box.h).sort((a, b) => a - b);
   const charHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const chinese = words.some((w) => HAN_IN_TEXT.test(w.text));
   let out = '';
   let prev: OcrWord | undefined;
+  let prevText = '';
   for (const w of words) {
     const text = normaliseFullWidth(w.text).trim();
     if (!text) continue;
@@ -153,10 +170,14 @@ export function joinLineWords(words: readonly OcrWord[]): string {
       // CJK brackets and punctuation carry their own white space inside the glyph: a wide gap
       // next to 】 or ， is not a space.
       const punct = CJK_PUNCT.test(a) || CJK_PUNCT.test(b);
-      if (!(isCjk(a) || isCjk(b)) || (!punct && charHeight > 0 && gap > charHeight * 0.6)) out += ' ';
+      // Full-width digits in Chinese text come one word each (８２％ read "8", "2%"): a lone
+      // digit and the digits after it, no wider apart than a character, are one number.
+      const spread = chinese && /^[0-9]$/u.test(prevText) && /^[0-9]/u.test(text) && gap <= charHeight;
+      if (!spread && (!(isCjk(a) || isCjk(b)) || (!punct && charHeight > 0 && gap > charHeight * 0.6))) out += ' ';
     }
     out += removeCjkSpaces(text);
     prev = w;
+    prevText = text;
   }
   return normaliseCjkPunctuation(normaliseDigitDashes(out));
 }

@@ -220,6 +220,11 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   for (const line of result.lines) {
     const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
     if (words.every((w) => w.confidence >= SIDE_BY_SIDE_SURE)) continue;
+    // Of the places a line can be split, the widest gap: the one between a message and its time
+    // rather than a narrow one within the message (a ？ or 。 before the time belongs to the
+    // message). A lone character last (a time's read receipt read as "0", 字 or "w") is split
+    // off only where no other place will do.
+    let widest = -Infinity, lone = false;
     for (let k = 1; k < words.length; k++) {
       const left = words.slice(0, k), right = words.slice(k);
       const lb = boxOf(left), rb = boxOf(right);
@@ -229,9 +234,13 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
       const tall = Math.max(lh, rh), short = Math.min(lh, rh);
       // Texts of clearly different sizes are apart at a gap ¾ as wide as the smaller is tall.
       const apart = short <= SIDE_BY_SIDE_SMALLER * tall ? SIDE_BY_SIDE_SMALLER_GAP * short : SIDE_BY_SIDE_GAP * tall;
-      if (rb.x - (lb.x + lb.w) < apart || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
+      const gap = rb.x - (lb.x + lb.w);
+      if (gap < apart || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
+      const last = right.length === 1 && Array.from(right[0]!.text.trim()).length === 1;
+      if (splits.has(line) && !((lone && !last) || (last === lone && gap > widest))) continue;
       splits.set(line, [left, right]);
-      break;
+      widest = gap;
+      lone = last;
     }
   }
   if (!splits.size) return result;
@@ -255,12 +264,14 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
  * The words of a part read again that replace `old` (those of `again` in `box`: a cut's margin
  * can reach the lines above and below; without a table's rules or a chat's read receipts) when
  * at least as confident and not much shorter, or when they differ only in punctuation and are
- * nearly as confident (a time's colon found: 1405 at 91, 14:05 at 90); else `old`.
+ * nearly as confident (a time's colon found: 1405 at 91, 14:05 at 90); else `old`. Chinese is
+ * not replaced by Latin letters alone.
  */
 function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box): OcrWord[] {
   const within = again.filter((w) => centreIn(w.box, box) && !isRule(w.text));
   const inside = within.filter((w) => !isReadReceipt(w, within));
-  if (!inside.length) return old;
+  // Chinese read again as Latin letters alone is a glyph cut badly (月 boxed on the comma after it, read "J").
+  if (!inside.length || (old.some((w) => HAN.test(w.text)) && !inside.some((w) => HAN.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text)))) return old;
   const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
   const bare = (ws: readonly OcrWord[]) => ws.map((w) => w.text).join('').replace(/[\s\p{P}]+/gu, '');
   const confidence = meanConfidence(inside), before = meanConfidence(old);

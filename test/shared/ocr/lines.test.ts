@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { dropChevrons, dropGraphicWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
+import { dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
+
+describe('dropOverlaidWords', () => {
+  it('drops an unsure word of letters or symbols lying within a well-read Chinese word (part of it read twice)', () => {
+    // 意 (55 × 37) read at 90 and its top read again as "=r" (47 × 13) on a line of its own.
+    const out = dropOverlaidWords(page([line([word('同', 93, 680, 697, 40, 37), word('意', 90, 732, 698, 55, 37)], 90), line([word('=r', 45, 732, 697, 47, 13)], 45)]));
+    expect(out.lines.map((l) => l.text)).toEqual(['同 意']);
+  });
+
+  it.each([
+    ['a sure word', word('=r', 75, 732, 697, 47, 13)],
+    ['a word with a digit', word('1', 30, 740, 700, 10, 20)],
+    ['a word mostly outside', word('=r', 45, 770, 697, 47, 13)],
+  ])('keeps %s', (_what, w) => {
+    const result = page([line([word('意', 90, 732, 698, 55, 37), w], 90)]);
+    expect(dropOverlaidWords(result)).toBe(result);
+  });
+
+  it('keeps a word over an unsure Chinese word', () => {
+    const result = page([line([word('意', 70, 732, 698, 55, 37), word('=r', 45, 732, 697, 47, 13)], 60)]);
+    expect(dropOverlaidWords(result)).toBe(result);
+  });
+});
 
 describe('dropGraphicWords', () => {
   // Text 28 px tall; an avatar 77 px tall beside the bubbles.

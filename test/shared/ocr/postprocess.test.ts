@@ -106,6 +106,19 @@ describe('normaliseCjkPunctuation', () => {
     ['每次Y 1,280.50元', '每次¥ 1,280.50元'],
     ['Y129.00 due', 'Y129.00 due'],
     ['型号Y2024', '型号Y2024'],
+    // A label's full-width colon read twice, or as a semicolon before its value.
+    ['計費期間: : 11/01-11/30', '計費期間：11/01-11/30'],
+    ['剩餘：: 5.4GB', '剩餘：5.4GB'],
+    ['手机号码; 138****5621', '手机号码：138****5621'],
+    ['交易时间; 2024-11-08 15:32', '交易时间：2024-11-08 15:32'],
+    ['請於12/01前繳清; 2024年恢復', '請於12/01前繳清; 2024年恢復'],
+    // A full stop read as © at the end of a line of Chinese.
+    ['將降速至512 Kbps ©', '將降速至512 Kbps。'],
+    ['Copyright ©', 'Copyright ©'],
+    // A zero read as O before a unit of data; a comma after a percentage before Chinese.
+    ['國際漫遊 OMB', '國際漫遊 0MB'],
+    ['Used 1OMB', 'Used 1OMB'],
+    ['已達82%,超過', '已達82%，超過'],
     // Latin and numeric text is left alone.
     ['Period: 01 Oct 2024 - 31 Oct 2024', 'Period: 01 Oct 2024 - 31 Oct 2024'],
     ['Hotline 2888 1010, 24 hours', 'Hotline 2888 1010, 24 hours'],
@@ -132,6 +145,10 @@ describe('joinLineWords', () => {
     ['Latin words keep their spaces', [word('Total', 0, 50), word('due', 56, 30)], 'Total due'],
     ['Latin next to CJK without a gap is joined', [word('mPro', 0, 40), word('加值', 42, 40)], 'mPro加值'],
     ['a gap after a CJK bracket is the bracket\'s own white space', [word('【中華電信】', 0, 120), word('您113年', 140, 80)], '【中華電信】您113年'],
+    ['full-width digits read one word each in Chinese text are one number', [word('已達', 0, 40), word('8', 42, 10), word('2%', 68, 24), word('超過', 94, 40), word('3', 136, 10), word('0GB', 162, 40)], '已達82%超過30GB'],
+    ['a date and a time stay apart', [word('時間', 0, 40), word('2024-11-08', 42, 100), word('15:32', 152, 50)], '時間2024-11-08 15:32'],
+    ['digits further apart than a character stay apart', [word('第', 0, 20), word('1', 22, 10), word('2', 60, 10)], '第1 2'],
+    ['Latin text keeps lone digits apart', [word('Page', 0, 40), word('1', 46, 10), word('2', 62, 10)], 'Page 1 2'],
   ])('%s', (_name, words, expected) => {
     expect(joinLineWords(words)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePgm, orientGray, resizeGray, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { encodePgm, orientGray, overlapArea, resizeGray, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -34,6 +34,15 @@ describe('rotateGray / unrotatePoint', () => {
     expect(Math.abs(sy - 25)).toBeLessThan(1.5);
     // Counter-clockwise on screen: a point right of the centre moves up.
     expect(best.y).toBeLessThan(25);
+  });
+});
+
+describe('overlapArea', () => {
+  it('is the area two boxes share, 0 when they only touch or lie apart', () => {
+    expect(overlapArea({ x: 0, y: 0, w: 10, h: 10 }, { x: 5, y: 6, w: 10, h: 10 })).toBe(20);
+    expect(overlapArea({ x: 0, y: 0, w: 10, h: 10 }, { x: 2, y: 2, w: 3, h: 3 })).toBe(9);
+    expect(overlapArea({ x: 0, y: 0, w: 10, h: 10 }, { x: 10, y: 0, w: 5, h: 5 })).toBe(0);
+    expect(overlapArea({ x: 0, y: 0, w: 10, h: 10 }, { x: 30, y: 30, w: 5, h: 5 })).toBe(0);
   });
 });
 

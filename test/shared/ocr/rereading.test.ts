@@ -295,6 +295,15 @@ describe('rereadSideBySide', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['遊戲點數。', '下午8:16']);
   });
 
+  it('splits a line at its widest gap: a ？ nearer the message than the time stays with the message', async () => {
+    // 自動續約 (34 px), ？ 30 px further, the time (20 px) 36 px after the ？.
+    const message = line([word('自動續約', 92, 40, 100, 160, 34), word('？', 89, 230, 102, 14, 30), word('下和9:58', 40, 280, 114, 90, 20)], 80);
+    const { engine, calls } = scripted((_call, width, height) => [word('下午9:58', 91, Math.round(width / 2) - 45, Math.round(height / 2) - 10, 90, 20)]);
+    const out = await rereadSideBySide(page([message]), raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['自動續約', '？', '下午9:58']);
+  });
+
   it('does not set apart a much smaller text closer than ¾ of its height', async () => {
     const message = line([word('遊戲點數。', 96, 40, 100, 200, 34), word('+5006', 34, 254, 117, 84, 20)], 80);
     const { engine, calls } = scripted(() => []);
@@ -350,6 +359,16 @@ describe('rereadSmallText', () => {
     const out = await rereadSmallText(result, raster, engine, 'chi_tra+eng');
     expect(calls).toHaveLength(1);
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['俾', '你', '10:32']);
+  });
+
+  it('does not replace Chinese by Latin letters alone (a character boxed on the comma after it)', async () => {
+    // 月 of 個月， boxed on the comma: 8 × 14 px beside 36 px text, read again as "J".
+    const message = line([word('24個', 93, 40, 100, 90, 36), word('月', 46, 160, 113, 8, 14)], 80);
+    const result = page([message, line([word('月租從599', 92, 40, 160, 200, 36)], 92), line([word('變成799', 92, 40, 220, 180, 36)], 92)]);
+    const { engine, calls } = scripted(() => [word('J', 80, 14, 42, 16, 28)]);
+    const out = await rereadSmallText(result, raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['24個', '月']);
   });
 
   it('does not set apart a single character whose box is much smaller than its glyph', async () => {
