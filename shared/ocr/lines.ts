@@ -52,6 +52,59 @@ const OVERLAID_CONFIDENCE = 60;
 /** The share of such a word's box inside the other's. */
 const OVERLAID_SHARE = 0.8;
 
+/**
+ * Gives back the English pronoun I that the engine read as a vertical bar ("Hi, | bought"): a
+ * "|" between two words of Latin letters on its line, no farther from either than its own height,
+ * the word after it starting in lower case. A table's rule stands in a wider gap, between cells.
+ */
+export function barsAsPronoun(result: OcrResult): OcrResult {
+  let changed = false;
+  const lines = result.lines.map((line) => {
+    const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+    const fixed = words.map((w, k) => {
+      const before = words[k - 1], after = words[k + 1];
+      if (!isRule(w.text) || !before || !after) return w;
+      const near = w.box.x - (before.box.x + before.box.w) <= w.box.h && after.box.x - (w.box.x + w.box.w) <= w.box.h;
+      if (!near || !/[A-Za-z][,.!?]?$/u.test(before.text.trim()) || !/^[a-z]/u.test(after.text.trim())) return w;
+      return { ...w, text: 'I' };
+    });
+    if (fixed.every((w, k) => w === words[k])) return line;
+    changed = true;
+    return lineOf(fixed, line.confidence);
+  });
+  return changed ? resultOf(lines, result.confidence) : result;
+}
+
+/**
+ * Puts right a chat's time read with a dot for its colon ("15.02" for 15:02, ticks after it read
+ * as "»"): the last word of a line (before its read receipt), a time of day with a dot, smaller than the line's other words
+ * (at most {@link TIME_SHARE} of their median height) and set apart from them by half its height.
+ * An amount in the text (HK$15.02) is as tall as the text around it.
+ */
+export function chatTimeColons(result: OcrResult): OcrResult {
+  let changed = false;
+  const lines = result.lines.map((line) => {
+    const all = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+    // Read receipts after the time are left for dropReadReceipts.
+    const ticks = all.length && TICKS.test(all.at(-1)!.text.trim()) ? all.slice(-1) : [];
+    const words = all.slice(0, all.length - ticks.length);
+    const last = words.at(-1), rest = words.slice(0, -1);
+    const m = last?.text.trim().match(/^((?:[01]?\d|2[0-3]))\.([0-5]\d)[»›]*$/u);
+    if (!last || !m || rest.length < 2) return line;
+    const heights = rest.map((w) => w.box.h).sort((a, b) => a - b);
+    const gap = last.box.x - (rest.at(-1)!.box.x + rest.at(-1)!.box.w);
+    if (last.box.h > TIME_SHARE * heights[heights.length >> 1]! || gap < last.box.h / 2) return line;
+    changed = true;
+    return lineOf([...rest, { ...last, text: `${m[1]}:${m[2]}` }, ...ticks], line.confidence);
+  });
+  return changed ? resultOf(lines, result.confidence) : result;
+}
+
+/** Read receipts (two ticks) as the engine reads them. */
+const TICKS = /^[wWvV✓✔»]{1,2}$/u;
+/** A chat's time is at most this share of the height of its message's words. */
+const TIME_SHARE = 0.8;
+
 /** Whether a word's text is a table's vertical rule read as a character ("|"). */
 export function isRule(text: string): boolean {
   return /^[|¦]+$/u.test(text.trim());
@@ -76,7 +129,7 @@ export function dropStatusBarIcons(result: OcrResult): OcrResult {
 }
 
 /**
- * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww" or "vv"):
+ * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv" or "»"):
  * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line,
  * or lower-case ticks after a time whose colon the engine missed (2110 w: a small time is read
  * again once its ticks are gone).
@@ -88,7 +141,7 @@ export function dropReadReceipts(result: OcrResult): OcrResult {
 /** Whether `w` is read-receipt ticks after a time among the words of its line (see {@link dropReadReceipts}). */
 export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
   const t = w.text.trim();
-  if (!/^[wWvV✓✔]{1,2}$/u.test(t)) return false;
+  if (!TICKS.test(t)) return false;
   const before = words.filter((o) => o !== w && o.text.trim() && o.box.x < w.box.x);
   const last = before.reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined)?.text.trim();
   if (last === undefined) return false;

@@ -15,7 +15,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
@@ -97,7 +97,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
   });
   throwIfCancelled(options.signal);
-  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(dropBlankWords(raw, pre.raster))));
+  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, pre.raster)))));
   const weak = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal)), pre.raster, engine, options.lang, options.signal);
@@ -105,9 +105,9 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
-  const found = placeEllipses(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped), ellipses);
+  const found = placeEllipses(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole).
-  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(dropStatusBarIcons(dropOverlaidWords(found)))));
+  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found))))));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   const checked = correctKnownNames(dropChevrons(rows));
   throwIfCancelled(options.signal);

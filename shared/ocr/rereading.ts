@@ -133,13 +133,14 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
  * line-sized clusters, which are stacked into one strip and read as a block (one engine call).
  * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
  * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places of
- * `ignore` (words dropped as pictures) are not looked at.
+ * `ignore` (words dropped as pictures) are not looked at; on a `photo`, ink barely darker than
+ * the threshold (a desk's grain) is not text.
  */
-export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly OcrWord[] = []): Promise<OcrResult> {
+export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly OcrWord[] = [], photo = false): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
   const unit = read.map((w) => w.box.h).sort((a, b) => a - b)[read.length >> 1]!;
-  const clusters = missedClusters(raster, [...read, ...ignore], unit);
+  const clusters = missedClusters(raster, [...read, ...ignore], unit, photo);
   if (!clusters.length) return result;
   const found = (await readStacked(raster, clusters, unit, engine, lang, signal))
     .flat()
@@ -379,7 +380,7 @@ function boxOf(words: readonly OcrWord[]): Box {
  * unit; clusters half a unit to 1.8 units tall and a quarter of one wide, at most 40. Large text
  * is looked at in half resolution (the darker pixel of each 2×2 block keeps thin strokes).
  */
-function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number): Box[] {
+function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number, photo: boolean): Box[] {
   const f = unit >= 24 ? 2 : 1;
   const free = f === 2 ? halfByMinimum(raster) : { width: raster.width, height: raster.height, data: new Uint8ClampedArray(raster.data) };
   const { width: W, height: H } = free;
@@ -406,11 +407,21 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     near.x = Math.min(near.x, p.x); near.y = Math.min(near.y, p.y);
     near.w = x1 - near.x; near.h = y1 - near.y;
   }
+  // On a photo, text is printed dark; the speckles of a desk's grain beside the page are barely
+  // darker than the threshold. (A screenshot's pale grey times are text.)
+  const darkest = (c: Box) => {
+    let m = 255;
+    for (let y = c.y; y < c.y + c.h; y++) for (let x = c.x; x < c.x + c.w; x++) m = Math.min(m, free.data[y * W + x]!);
+    return m;
+  };
   return clusters
-    .filter((c) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25)
+    .filter((c) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25 && (!photo || darkest(c) <= MISSED_INK * t))
     .slice(0, 40)
     .map((c) => clampBox({ x: c.x * f, y: c.y * f, w: c.w * f, h: c.h * f }, raster));
 }
+
+/** Ink left out on a photo is at least this much darker than the page's threshold (a share of it). */
+const MISSED_INK = 0.6;
 
 /** Half the size, each pixel the darkest of its 2×2 block. */
 function halfByMinimum(g: GrayRaster): GrayRaster {
@@ -429,30 +440,54 @@ function halfByMinimum(g: GrayRaster): GrayRaster {
 
 /**
  * Paints white the runs of ink (≤ `t`) at least `length` long across or down: table rules,
- * underlines and borders, never strokes of text.
+ * underlines and borders, never strokes of text. A run is followed in a band three pixels wide
+ * (a rule on a rectified photo drifts by a pixel every few dozen) and over breaks of up to
+ * {@link RUN_BREAK} pixels (it fades in places): the pieces of such a rule, a few pixels long,
+ * were taken for text left out and read as 上.
  */
 function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number, length: number): void {
-  const runs: Array<[number, number, number]> = []; // start, end (exclusive), step
-  for (let y = 0; y < h; y++) {
-    let start = -1;
-    for (let x = 0; x <= w; x++) {
-      const ink = x < w && data[y * w + x]! <= t;
-      if (ink) { if (start < 0) start = x; continue; }
-      if (start >= 0 && x - start >= length) runs.push([y * w + start, y * w + x, 1]);
-      start = -1;
+  const runs: Array<[number, number, number, number]> = []; // start, end (exclusive), step along, step across
+  /**
+   * Whether a run across (positions `from`…`to` along) is a rule, not a row of text whose
+   * strokes line up: ink two pixels beyond its band on either side along at most
+   * {@link RUN_CROSSED} of it (text's strokes cross it).
+   */
+  const thin = (first: number, from: number, to: number, step: number, side: number) => {
+    if (!side) return true;
+    let crossed = 0;
+    for (let k = from; k < to; k++) {
+      const i = first + k * step;
+      const a = i - 3 * side, b = i + 3 * side;
+      if ((a >= 0 && data[a]! <= t) || (b < data.length && data[b]! <= t)) crossed++;
+    }
+    return crossed <= RUN_CROSSED * (to - from);
+  };
+  /** Runs along `n` pixels from `first`, `step` apart, ink looked for `side` either way across. */
+  const scan = (first: number, n: number, step: number, side: number) => {
+    const ink = (i: number) => data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t));
+    let start = -1, last = -1;
+    for (let k = 0; k <= n; k++) {
+      if (k < n && ink(first + k * step)) { if (start < 0) start = k; last = k; continue; }
+      if (start >= 0 && (k === n || k - last > RUN_BREAK)) {
+        if (last + 1 - start >= length && (step !== 1 || thin(first, start, last + 1, step, side))) runs.push([first + start * step, first + (last + 1) * step, step, side]);
+        start = -1;
+      }
+    }
+  };
+  for (let y = 0; y < h; y++) scan(y * w, w, 1, y > 0 && y < h - 1 ? w : 0);
+  for (let x = 0; x < w; x++) scan(x, h, w, x > 0 && x < w - 1 ? 1 : 0);
+  for (const [from, to, step, side] of runs) {
+    for (let i = from; i < to; i += step) {
+      data[i] = 255;
+      if (side) { data[i - side] = 255; data[i + side] = 255; }
     }
   }
-  for (let x = 0; x < w; x++) {
-    let start = -1;
-    for (let y = 0; y <= h; y++) {
-      const ink = y < h && data[y * w + x]! <= t;
-      if (ink) { if (start < 0) start = y; continue; }
-      if (start >= 0 && y - start >= length) runs.push([start * w + x, y * w + x, w]);
-      start = -1;
-    }
-  }
-  for (const [from, to, step] of runs) for (let i = from; i < to; i += step) data[i] = 255;
 }
+
+/** Breaks in a rule (px) that {@link eraseLongRuns} bridges. */
+const RUN_BREAK = 2;
+/** The share of a rule's length that text may cross. */
+const RUN_CROSSED = 0.3;
 
 /**
  * The box of word `w` cut down to its line's row when it is much taller than the line's other

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -114,6 +114,45 @@ describe('dropReadReceipts', () => {
       line([word('房間', 93, 40, 960, 50, 34), word('2180', 90, 100, 960, 60, 20), word('w', 60, 166, 960, 14, 20)], 90), // not a time
     ]);
     expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['搞錯 2110', '功率 1000 W', '房間 2180 w']);
+  });
+});
+
+describe('barsAsPronoun', () => {
+  it('reads a bar between English words, close to both, before a lower-case word as I', () => {
+    const result = page([
+      line([word('Hi,', 95, 395, 371, 40, 30), word('|', 94, 452, 372, 4, 25), word('bought', 95, 473, 371, 119, 33)], 95),
+      line([word('OK,', 96, 426, 786, 55, 29), word('|', 85, 498, 786, 4, 25), word('will', 95, 517, 785, 51, 26)], 95),
+    ]);
+    expect(barsAsPronoun(result).lines.map((l) => l.text)).toEqual(['Hi, I bought', 'OK, I will']);
+  });
+
+  it.each([
+    ['a table\'s rule between cells', [word('Item', 95, 40, 100, 60, 20), word('|', 90, 300, 100, 4, 24), word('amount', 95, 340, 100, 90, 20)]],
+    ['a bar before a capital', [word('Data', 95, 40, 100, 60, 20), word('|', 90, 106, 100, 4, 24), word('Voice', 95, 116, 100, 60, 20)]],
+    ['a bar between Chinese words', [word('月租', 95, 40, 100, 40, 20), word('|', 90, 86, 100, 4, 24), word('費用', 95, 96, 100, 40, 20)]],
+  ])('leaves %s', (_what, words) => {
+    const result = page([line(words, 90)]);
+    expect(barsAsPronoun(result)).toBe(result);
+  });
+});
+
+describe('chatTimeColons', () => {
+  it('puts the colon back in a small time at the end of a line, before its read receipt', () => {
+    const result = page([
+      line([word('9', 96, 394, 420, 17, 25), word('Nov', 96, 428, 420, 62, 25), word('(receipt', 96, 505, 419, 128, 33), word('15.02', 0, 921, 433, 92, 17)], 90),
+      line([word('Saturday.', 95, 743, 785, 154, 33), word('OK,', 96, 426, 786, 55, 29), word('15.26', 62, 921, 799, 92, 17), word('»', 65, 996, 781, 21, 41)], 90),
+    ]);
+    expect(chatTimeColons(result).lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['9 Nov (receipt 15:02', 'OK, Saturday. 15:26 »']);
+    expect(dropReadReceipts(chatTimeColons(result)).lines[1]!.text).toBe('OK, Saturday. 15:26');
+  });
+
+  it.each([
+    ['an amount as tall as its text', [word('refund', 93, 40, 100, 100, 26), word('HK$', 93, 150, 100, 50, 26), word('15.02', 90, 230, 100, 70, 26)]],
+    ['a small number close after the text', [word('refund', 93, 40, 100, 100, 26), word('total', 93, 150, 100, 50, 26), word('15.02', 90, 203, 105, 70, 17)]],
+    ['no time of day', [word('refund', 93, 40, 100, 100, 26), word('total', 93, 150, 100, 50, 26), word('25.72', 90, 260, 105, 70, 17)]],
+  ])('leaves %s', (_what, words) => {
+    const result = page([line(words, 90)]);
+    expect(chatTimeColons(result)).toBe(result);
   });
 });
 

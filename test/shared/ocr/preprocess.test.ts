@@ -14,6 +14,7 @@ import {
   mapBoxToSource,
   measureImage,
   preprocess,
+  removeSpeckles,
 } from '../../../shared/ocr/preprocess';
 import { createGray, grayToRgba, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
 
@@ -564,5 +565,40 @@ describe('preprocess', () => {
     const result = preprocess(grayToRgba(page), { deskew: true });
     const step = result.steps.find((s) => s.name === 'deskew');
     expect(step?.detail).toMatch(/^3(\.\d+)?°$|^2\.[89]\d*°$/);
+  });
+});
+
+describe('removeSpeckles', () => {
+  /** A white 60 × 40 page with a black stroke 2 px wide (a letter's stem), a 2 × 2 full stop, and `extra` black pixels. */
+  function page(extra: Array<[number, number]>, fill = 255) {
+    const g = createGray(60, 40, fill);
+    const set = (x: number, y: number, v: number) => { g.data[y * 60 + x] = v; };
+    for (let y = 5; y < 35; y++) { set(10, y, 0); set(11, y, 0); }
+    for (const [x, y] of [[20, 30], [21, 30], [20, 31], [21, 31]] as const) set(x, y, 0);
+    for (const [x, y] of extra) set(x, y, 0);
+    return { g, at: (x: number, y: number) => g.data[y * 60 + x] };
+  }
+
+  it('whitens lone black specks and pairs, and keeps strokes and full stops', () => {
+    const { g, at } = page([[40, 10], [45, 20], [46, 21], [30, 5], [30, 6], [30, 7]]);
+    const changed = removeSpeckles(g);
+    expect([at(40, 10), at(45, 20), at(46, 21)]).toEqual([255, 255, 255]);
+    expect([at(30, 5), at(30, 6), at(30, 7)]).toEqual([0, 0, 0]); // three in a row: a stroke
+    expect([at(20, 30), at(21, 31), at(10, 5), at(11, 34)]).toEqual([0, 0, 0, 0]);
+    expect(changed).toBe(3);
+  });
+
+  it('fills a lone white pixel inside black', () => {
+    const { g, at } = page([]);
+    for (let y = 10; y < 15; y++) for (let x = 40; x < 45; x++) g.data[y * 60 + x] = 0;
+    g.data[12 * 60 + 42] = 255;
+    expect(removeSpeckles(g)).toBe(1);
+    expect(at(42, 12)).toBe(0);
+  });
+
+  it('leaves a grey image alone (anti-aliased text has no specks)', () => {
+    const { g, at } = page([[40, 10]], 200);
+    expect(removeSpeckles(g)).toBe(0);
+    expect(at(40, 10)).toBe(0);
   });
 });

@@ -233,6 +233,32 @@ describe('readMissedText', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('asks nothing for a table\'s rule that drifts by a pixel and fades in places (a rectified photo)', async () => {
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }]);
+    // A vertical rule 5 px wide from y 20 to 280 at x 300, a pixel further right every 60 px, with 2 px breaks every 20.
+    for (let y = 20; y < 280; y++) {
+      if (y % 20 < 2) continue;
+      const x = 300 + Math.floor(y / 60);
+      raster.data.fill(0, y * 600 + x, y * 600 + x + 5);
+    }
+    const { engine, calls } = scripted(() => [word('上', 80, 10, 30, 12, 20)]);
+    const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
+    expect(await readMissedText(result, raster, engine, 'chi_tra+eng')).toBe(result);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('on a photo, does not read ink barely darker than the threshold (a desk\'s grain); on a screenshot it does (pale times)', async () => {
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }]);
+    for (let y = 200; y < 220; y++) raster.data.fill(110, y * 600 + 400, y * 600 + 424);
+    const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
+    const photo = scripted(() => [word('21:06', 90, 10, 30, 24, 20)]);
+    expect(await readMissedText(result, raster, photo.engine, 'chi_tra+eng', undefined, [], true)).toBe(result);
+    expect(photo.calls).toHaveLength(0);
+    const screenshot = scripted(() => [word('21:06', 90, 10, 30, 24, 20)]);
+    await readMissedText(result, raster, screenshot.engine, 'chi_tra+eng');
+    expect(screenshot.calls).toHaveLength(1);
+  });
+
   it('asks nothing when all ink lies within a unit of what was read', async () => {
     // A glyph's edge just right of the last word's box, and an underline (too flat for text).
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 150] }]);
