@@ -967,6 +967,67 @@ export function removeSpeckles(g: GrayRaster): number {
 /** Share of pure black or white pixels (within 8 of either) that makes an image black and white. */
 const BILEVEL_SHARE = 0.98;
 
+/**
+ * The least-channel tone of a colour screenshot (`least`, changed in place) with the thin strokes
+ * of bright saturated colour set to their brightest channel (`brightest`): in the least channel a
+ * blue bubble is as dark as a dark screen (so that its white text is inverted with it), but so is
+ * a blue link written on a dark screen (#0a84ff: least channel 10 on #1c1c1e's 28), whose
+ * text vanished. Saturated pixels ({@link SATURATED_BRIGHT} or more in their brightest channel,
+ * {@link SATURATED_STEP} less in their least) that an opening of {@link COLOURED_STROKE} pixels
+ * removes, that lie beside dark pixels and make glyphs in a row of {@link COLOURED_RUN} or more
+ * (not an icon drawn in the app's colour), are text; larger areas (bubbles, cards) and the thin
+ * parts of them between their white letters keep the least channel.
+ */
+export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): GrayRaster {
+  const n = least.data.length;
+  const marks = new Uint8ClampedArray(n).fill(255);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    if (brightest.data[i]! >= SATURATED_BRIGHT && brightest.data[i]! - least.data[i]! >= SATURATED_STEP) { marks[i] = 0; any = true; }
+  }
+  if (!any) return least;
+  const opened = openDark({ width: least.width, height: least.height, data: marks }, COLOURED_STROKE);
+  // Written on a dark screen: dark pixels close by (a red total on white paper keeps its tone).
+  const dark = new Uint8ClampedArray(n);
+  for (let i = 0; i < n; i++) dark[i] = marks[i] !== 0 && brightest.data[i]! < DARK_SURROUND ? 255 : 0;
+  const onDark = maxFilter({ width: least.width, height: least.height, data: dark }, COLOURED_STROKE);
+  const strokes = new Uint8ClampedArray(n).fill(255);
+  for (let i = 0; i < n; i++) if (marks[i] === 0 && opened.data[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
+  // Text, not an icon drawn in the app's colour: glyphs in a row, at least COLOURED_RUN of them.
+  const { labels, components } = labelledInkComponents(strokes, least.width, least.height, 0);
+  const glyphs = components.filter((c) => c.n >= 4);
+  const parent = glyphs.map((_, k) => k);
+  const root = (k: number): number => (parent[k] === k ? k : (parent[k] = root(parent[k]!)));
+  const byX = glyphs.map((_, k) => k).sort((a, b) => glyphs[a]!.box.x - glyphs[b]!.box.x);
+  for (let a = 0; a < byX.length; a++) {
+    const p = glyphs[byX[a]!]!.box;
+    for (let b = a + 1; b < byX.length; b++) {
+      const q = glyphs[byX[b]!]!.box;
+      const reach = 1.5 * Math.max(p.h, q.h);
+      if (q.x - (p.x + p.w) > reach) break;
+      const overlap = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y);
+      if (overlap >= 0.5 * Math.min(p.h, q.h)) parent[root(byX[a]!)] = root(byX[b]!);
+    }
+  }
+  const size = new Map<number, number>();
+  glyphs.forEach((_, k) => size.set(root(k), (size.get(root(k)) ?? 0) + 1));
+  const text = new Set(glyphs.filter((_, k) => size.get(root(k))! >= COLOURED_RUN).map((c) => c.label));
+  if (!text.size) return least;
+  for (let i = 0; i < n; i++) if (labels[i]! >= 0 && text.has(labels[i]!)) least.data[i] = brightest.data[i]!;
+  return least;
+}
+
+/** The brightest channel of a saturated colour's pixels, at least. */
+const SATURATED_BRIGHT = 150;
+/** How much darker than its brightest channel a saturated colour's least channel is, at least. */
+const SATURATED_STEP = 100;
+/** Half the width (px) of the coloured strokes that {@link keepColouredStrokes} finds. */
+const COLOURED_STROKE = 4;
+/** Coloured glyphs in a row that make text rather than icons, at least. */
+const COLOURED_RUN = 4;
+/** The brightest channel of a dark screen's pixels, at most. */
+const DARK_SURROUND = 90;
+
 /** Pixels darker than this can belong to a shape {@link eraseSolidShapes} paints white. */
 const SHAPE_TONE = 200;
 
@@ -1492,12 +1553,13 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   // On rendered colour UIs, tone comes from the channel extremes instead of luma (see
   // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
   const colour = !photo && stats.colourfulness > 2;
-  const least = colour ? rgbaToChannelExtreme(upright, 'min') : undefined;
+  const brightest = colour ? rgbaToChannelExtreme(upright, 'max') : undefined;
+  const least = colour ? keepColouredStrokes(rgbaToChannelExtreme(upright, 'min'), brightest!) : undefined;
   // On photos, blur joins the letters of bold print into blobs that look like dark regions: they
   // are looked for without their thin parts.
   const inverted = invertDarkRegions(g, 0, least, !photo, photo);
   if (least) {
-    fillColourTone(inverted.raster.data, rgbaToChannelExtreme(upright, 'max').data, least.data, inverted.mask, upright.width);
+    fillColourTone(inverted.raster.data, brightest!.data, least.data, inverted.mask, upright.width);
     g = inverted.raster;
     steps.push({ name: 'colour-fills', detail: 'light colours by their brightest channel outside dark regions, least channel inside' });
   }

@@ -13,10 +13,11 @@ import {
   MIN_LATIN_LINE_HEIGHT,
   mapBoxToSource,
   measureImage,
+  keepColouredStrokes,
   preprocess,
   removeSpeckles,
 } from '../../../shared/ocr/preprocess';
-import { createGray, grayToRgba, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
 
 function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
@@ -600,5 +601,43 @@ describe('removeSpeckles', () => {
     const { g, at } = page([[40, 10]], 200);
     expect(removeSpeckles(g)).toBe(0);
     expect(at(40, 10)).toBe(0);
+  });
+});
+
+describe('keepColouredStrokes', () => {
+  /** A 200 × 120 screen of `bg` (RGB), with rectangles painted in colours. */
+  function screen(bg: [number, number, number], rects: Array<[number, number, number, number, [number, number, number]]>) {
+    const w = 200, h = 120, data = new Uint8ClampedArray(w * h * 4);
+    for (let i = 0; i < w * h; i++) data.set([...bg, 255], i * 4);
+    for (const [x0, y0, rw, rh, c] of rects) for (let y = y0; y < y0 + rh; y++) for (let x = x0; x < x0 + rw; x++) data.set([...c, 255], (y * w + x) * 4);
+    const rgba = { width: w, height: h, data };
+    return { least: rgbaToChannelExtreme(rgba, 'min'), brightest: rgbaToChannelExtreme(rgba, 'max'), at: (g: GrayRaster, x: number, y: number) => g.data[y * w + x] };
+  }
+  const blue: [number, number, number] = [10, 132, 255];
+  /** Six "letters" 3 px wide and 16 tall, 10 px apart, from x. */
+  const letters = (x: number, c: [number, number, number]) => Array.from({ length: 6 }, (_, k) => [x + k * 10, 20, 3, 16, c] as [number, number, number, number, [number, number, number]]);
+
+  it('gives a link\'s blue letters on a dark screen their brightest channel, so that they stay text', () => {
+    const { least, brightest, at } = screen([28, 28, 30], letters(20, blue));
+    expect(at(least, 21, 25)).toBe(10);
+    keepColouredStrokes(least, brightest);
+    expect(at(least, 21, 25)).toBe(255);
+    expect(at(least, 5, 5)).toBe(28);
+  });
+
+  it.each([
+    // The strip of blue between the bubble's edge (x 20) and its first letter (x 24) is thin and beside the dark screen.
+    ['a blue bubble with white letters', [[20, 10, 150, 60, blue], ...letters(24, [255, 255, 255])], 22],
+    ['a lone icon drawn in blue', [[20, 20, 3, 16, blue], [23, 20, 10, 3, blue]], 21],
+  ] as const)('keeps the least channel of %s', (_what, rects, x) => {
+    const { least, brightest, at } = screen([28, 28, 30], rects as never);
+    keepColouredStrokes(least, brightest);
+    expect(at(least, x, 25)).toBe(10);
+  });
+
+  it('keeps the least channel of red letters on white paper', () => {
+    const { least, brightest, at } = screen([255, 255, 255], letters(20, [220, 20, 20]));
+    keepColouredStrokes(least, brightest);
+    expect(at(least, 21, 25)).toBe(20);
   });
 });
