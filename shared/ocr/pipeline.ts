@@ -11,17 +11,18 @@ import {
   type EvidenceKindGuess,
   type OcrEngine,
   type OcrLine,
+  type OcrResult,
   type OcrProgress,
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, lineOf, meanConfidence, resultOf, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
-import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessStep } from './preprocess';
-import type { RgbaRaster } from './raster';
-import { readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
+import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
+import { boxesOverlap, orientGray, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
+import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -83,29 +84,48 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   });
   // What the engine misreads as text is kept from it: ellipses (put back after reading), icons,
   // codes and the outlines of fields.
-  const { ellipses, steps } = setMarksApart(pre.raster, pre.lineHeight * pre.scale, { lightText: pre.stats.classification === 'screenshot' });
-  pre.steps.push(...steps);
+  const marks = setMarksApart(pre.raster, pre.lineHeight * pre.scale, { lightText: pre.stats.classification === 'screenshot' });
+  pre.steps.push(...marks.steps);
   throwIfCancelled(options.signal);
   const psm = options.psm ?? choosePageSegMode(pre.stats);
   report('recognize', 0.15);
-  const raw = await engine.recognize({ kind: 'raster', raster: pre.raster }, {
+  const read = (raster: GrayRaster, from: number, to: number) => engine.recognize({ kind: 'raster', raster }, {
     lang: options.lang,
     psm,
     // Upscaled screenshots are rendered at ~96 dpi × scale; scans and photos at ~300.
     dpi: 300,
     ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (p) => report('recognize', 0.15 + 0.8 * p),
+    onProgress: (p) => report('recognize', from + (to - from) * p),
   });
+  let raster = pre.raster, ellipses = marks.ellipses;
+  let raw = await read(raster, 0.15, 0.95);
   throwIfCancelled(options.signal);
-  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, pre.raster)))));
-  const weak = await rereadWeakLines(kept, pre.raster, engine, options.lang, options.signal);
+  // When the reading covers little of the page's text, the preprocessing lost it (a lock
+  // screen's wallpaper turned into grey blots that hid its notifications from the engine's
+  // layout analysis): the page is read once more as it is, in grey, and each line of that
+  // reading replaces what the first one read in its place when it holds more sure text.
+  const coverage = inkCoverage(raw, raster);
+  const plain = coverage < LOW_COVERAGE ? plainRendition(image, pre) : undefined;
+  if (plain) {
+    const again = await read(plain, 0.95, 0.955);
+    throwIfCancelled(options.signal);
+    const merged = mergeReadings(raw, again);
+    if (merged.taken) {
+      // Second readings cut from the rendition most of the text now comes from.
+      if (merged.taken > confidentCharacters(merged.result) / 2) { raster = plain; ellipses = []; }
+      raw = merged.result;
+      pre.steps.push({ name: 'read-unprocessed', detail: `${merged.taken} characters read without preprocessing (the processed page's reading covered ${Math.round(coverage * 100)}% of its text)` });
+    }
+  }
+  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster)))));
+  const weak = await rereadWeakLines(kept, raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
-  const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, pre.raster, engine, options.lang, options.signal)), pre.raster, engine, options.lang, options.signal);
+  const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
-  const found = placeEllipses(await readMissedText(reread, pre.raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
+  const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole).
   const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found))))));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
@@ -127,4 +147,52 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     preprocessing: pre.steps,
     scale: pre.scale,
   };
+}
+
+/** Below this share of its text covered by a page's first reading, the page is read again unprocessed (see {@link inkCoverage}). */
+export const LOW_COVERAGE = 0.5;
+
+/**
+ * The page in grey as it is (luma, upright, at the processed raster's scale), in the processed
+ * raster's frame; undefined when the preprocessing moved the page (rotated, cropped, straightened
+ * it), whose words then could not be placed.
+ */
+function plainRendition(image: DecodedImage, pre: Pick<PreprocessResult, 'geometry' | 'scale' | 'raster'>): GrayRaster | undefined {
+  if (pre.geometry.some((g) => g.kind !== 'scale')) return undefined;
+  const grey = orientGray(rgbaToGray(image.raster), image.orientation > 1 && image.orientation <= 8 ? image.orientation : 1);
+  const plain = pre.scale === 1 ? grey : resizeGray(grey, pre.scale);
+  return plain.width === pre.raster.width && plain.height === pre.raster.height ? plain : undefined;
+}
+
+/** How much `words` found for sure: their characters read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
+function sureText(words: readonly OcrWord[]): number {
+  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.trim()).length * w.confidence) / 100, 0);
+}
+
+function confidentCharacters(result: { lines: OcrLine[] }): number {
+  return result.lines.flatMap((l) => l.words).filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + Array.from(w.text.trim()).length, 0);
+}
+
+/**
+ * The first reading of a page with the lines of a second one (of another rendition, same frame)
+ * put in where they hold more sure text ({@link sureText}) than the first reading's words they
+ * overlap, which they replace; `taken`, the characters so taken from the second.
+ */
+export function mergeReadings(first: OcrResult, second: OcrResult): { result: OcrResult; taken: number } {
+  let words = first.lines.flatMap((l) => l.words.map((w) => ({ w, line: l })));
+  const added: OcrLine[] = [];
+  let taken = 0;
+  for (const line of second.lines) {
+    const read = line.words.filter((w) => w.text.trim());
+    if (!read.length) continue;
+    const under = words.filter(({ w }) => boxesOverlap(w.box, line.box));
+    if (sureText(read) <= sureText(under.map(({ w }) => w))) continue;
+    words = words.filter((x) => !under.includes(x));
+    added.push(line);
+    taken += read.reduce((n, w) => n + Array.from(w.text.trim()).length, 0);
+  }
+  if (!taken) return { result: first, taken: 0 };
+  const kept = first.lines.map((l) => words.filter((x) => x.line === l).map(({ w }) => w)).filter((ws) => ws.length).map((ws) => lineOf(ws, meanConfidence(ws)));
+  const lines = [...kept, ...added].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  return { result: resultOf(lines, first.confidence), taken };
 }

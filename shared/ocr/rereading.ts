@@ -169,6 +169,31 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   return resultOf(merged, result.confidence);
 }
 
+/**
+ * The share of a page's text-like ink that the words of `result` cover: connected components of
+ * ink (Otsu's threshold) between a quarter of the median word height and twice it, weighted by
+ * their pixels, counted as covered when their centre lies in a word's box. Near 1 on pages read
+ * well; low when the engine's layout analysis lost whole blocks of text.
+ */
+export function inkCoverage(result: OcrResult, raster: GrayRaster): number {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (!read.length) return 0;
+  const unit = median(read.map((w) => w.box.h));
+  const sure = read.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE);
+  const t = otsuThreshold(histogram(raster));
+  let all = 0, covered = 0;
+  for (const c of inkComponents(raster.data, raster.width, raster.height, t)) {
+    if (c.box.h < unit / 4 || c.box.h > unit * 2 || c.box.w > unit * 4 || c.n < 4) continue;
+    all += c.n;
+    if (sure.some((w) => centreIn(c.box, w.box))) covered += c.n;
+  }
+  return all ? covered / all : 1;
+}
+
+function median(v: number[]): number {
+  return [...v].sort((a, b) => a - b)[v.length >> 1]!;
+}
+
 /** Least confidence of a word read by {@link readMissedText}. */
 export const MISSED_TEXT_CONFIDENCE = 60;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -428,5 +428,23 @@ describe('rereadSmallText', () => {
     const { engine, calls } = scripted(() => []);
     expect(await rereadSmallText(result, raster, engine, 'chi_tra+eng')).toBe(result);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('inkCoverage', () => {
+  /** A 600 × 300 page with five glyphs (12 × 20) at y 100 and five at y 200. */
+  function glyphs() {
+    const g = createGray(600, 300);
+    for (const y of [100, 200]) for (const x of [40, 60, 80, 100, 120]) for (let yy = y; yy < y + 20; yy++) g.data.fill(0, yy * 600 + x, yy * 600 + x + 12);
+    return g;
+  }
+
+  it('is the share of glyph ink inside the boxes of words read with confidence', () => {
+    const g = glyphs();
+    expect(inkCoverage(page([line([word('行動上網費', 92, 38, 98, 100, 24)], 92), line([word('合計', 92, 38, 198, 100, 24)], 92)]), g)).toBe(1);
+    expect(inkCoverage(page([line([word('行動上網費', 92, 38, 98, 100, 24)], 92)]), g)).toBe(0.5);
+    // An unsure word's box over the second row does not count.
+    expect(inkCoverage(page([line([word('行動上網費', 92, 38, 98, 100, 24)], 92), line([word('S', 13, 38, 198, 100, 24)], 13)]), g)).toBe(0.5);
+    expect(inkCoverage(page([]), g)).toBe(0);
   });
 });

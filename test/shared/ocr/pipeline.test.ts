@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrEngine, OcrInput, OcrWord } from '../../../shared/ocr/engine';
+import { mergeReadings, ocrRaster } from '../../../shared/ocr/pipeline';
+import { line, page, word } from './results';
+
+describe('mergeReadings', () => {
+  it('puts in the second reading\'s lines where they hold more sure text than the words under them', () => {
+    const first = page([
+      line([word('11月21日星期四', 94, 450, 200, 260, 32)], 94),
+      line([word('(會', 48, 400, 290, 130, 30), word('A', 86, 640, 295, 40, 36)], 60),
+    ]);
+    const second = page([
+      line([word('11H21H', 55, 450, 200, 150, 32), word('25m', 40, 610, 200, 90, 32)], 50), // worse than the first
+      line([word('08:47', 91, 400, 280, 300, 120)], 91), // over "(會" and "A"
+      line([word('中華電信：您的國際漫遊日租型', 90, 76, 650, 600, 34)], 90), // where the first read nothing
+    ]);
+    const { result, taken } = mergeReadings(first, second);
+    expect(result.lines.map((l) => l.text)).toEqual(['11月21日星期四', '08:47', '中華電信：您的國際漫遊日租型']);
+    expect(taken).toBe(5 + 14);
+  });
+
+  it('keeps the first reading when the second adds nothing surer', () => {
+    const first = page([line([word('中華電信', 92, 40, 100, 120, 30)], 92)]);
+    const { result, taken } = mergeReadings(first, page([line([word('中華電倍', 70, 40, 100, 120, 30)], 70)]));
+    expect(result).toBe(first);
+    expect(taken).toBe(0);
+  });
+});
+
+describe('ocrRaster', () => {
+  /** A 400 × 200 white screenshot with two rows of black "glyphs" (12 × 20 px). */
+  function screenshot() {
+    const w = 400, h = 200, data = new Uint8ClampedArray(w * h * 4).fill(255);
+    for (const y of [60, 120]) for (let x = 40; x < 260; x += 18) for (let yy = y; yy < y + 20; yy++) for (let xx = x; xx < x + 12; xx++) data.fill(0, (yy * w + xx) * 4, (yy * w + xx) * 4 + 3);
+    return { raster: { width: w, height: h, data }, orientation: 1 };
+  }
+  /** An engine answering the n-th call from `answers`, a line per word (no words after them). */
+  function scripted(answers: OcrWord[][]) {
+    const sizes: Array<[number, number]> = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        sizes.push([input.raster.width, input.raster.height]);
+        const words = answers[sizes.length - 1] ?? [];
+        return Promise.resolve(page(words.map((w) => line([w], w.confidence))));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    return { engine, sizes };
+  }
+
+  it('reads a page again unprocessed when the first reading covers little of its text, and takes the surer lines', async () => {
+    // The first reading found one unsure word; the second reads both rows. (Boxes are in the raster's frame, upscaled.)
+    const first = [word('S', 13, 0, 0, 40, 40)];
+    const { engine, sizes } = scripted([first, []]);
+    const out1 = await ocrRaster(screenshot(), engine, { lang: 'chi_tra+eng' });
+    expect(out1.preprocessing.map((s) => s.name)).not.toContain('read-unprocessed'); // the second reading found nothing
+    const [w, h] = sizes[0]!;
+    const scale = w / 400;
+    const row = (text: string, y: number) => word(text, 92, Math.round(38 * scale), Math.round(y * scale), Math.round(224 * scale), Math.round(24 * scale));
+    const again = scripted([first, [row('中華電信帳單繳費成功', 58), row('金額一千二百八十八元', 118)]]);
+    const out = await ocrRaster(screenshot(), again.engine, { lang: 'chi_tra+eng' });
+    expect(again.sizes[1]).toEqual([w, h]);
+    expect(out.preprocessing.map((s) => s.name)).toContain('read-unprocessed');
+    expect(out.text).toBe('中華電信帳單繳費成功\n金額一千二百八十八元');
+  });
+
+  it('does not read a page again when its first reading covers its text', async () => {
+    const { engine, sizes } = scripted([]);
+    const probe = await ocrRaster(screenshot(), engine, { lang: 'chi_tra+eng' });
+    expect(probe.text).toBe('');
+    const [w] = sizes[0]!;
+    const s = w / 400;
+    const rows = [word('中華電信帳單繳費成功', 92, Math.round(38 * s), Math.round(58 * s), Math.round(224 * s), Math.round(24 * s)), word('金額一千二百八十八元', 92, Math.round(38 * s), Math.round(118 * s), Math.round(224 * s), Math.round(24 * s))];
+    const good = scripted([rows]);
+    const out = await ocrRaster(screenshot(), good.engine, { lang: 'chi_tra+eng' });
+    expect(out.preprocessing.map((x) => x.name)).not.toContain('read-unprocessed');
+    expect(good.sizes.filter(([ww, hh]) => ww === w && hh === sizes[0]![1])).toHaveLength(1);
+  });
+});
