@@ -58,9 +58,8 @@ const OVERLAID_SHARE = 0.8;
  * the word after it starting in lower case. A table's rule stands in a wider gap, between cells.
  */
 export function barsAsPronoun(result: OcrResult): OcrResult {
-  let changed = false;
-  const lines = result.lines.map((line) => {
-    const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+  return rewriteLines(result, (all) => {
+    const words = all.filter((w) => w.text.trim());
     const fixed = words.map((w, k) => {
       const before = words[k - 1], after = words[k + 1];
       if (!isRule(w.text) || !before || !after) return w;
@@ -68,11 +67,8 @@ export function barsAsPronoun(result: OcrResult): OcrResult {
       if (!near || !/[A-Za-z][,.!?]?$/u.test(before.text.trim()) || !/^[a-z]/u.test(after.text.trim())) return w;
       return { ...w, text: 'I' };
     });
-    if (fixed.every((w, k) => w === words[k])) return line;
-    changed = true;
-    return lineOf(fixed, line.confidence);
+    return fixed.every((w, k) => w === words[k]) ? undefined : fixed;
   });
-  return changed ? resultOf(lines, result.confidence) : result;
 }
 
 /**
@@ -82,22 +78,19 @@ export function barsAsPronoun(result: OcrResult): OcrResult {
  * An amount in the text (HK$15.02) is as tall as the text around it.
  */
 export function chatTimeColons(result: OcrResult): OcrResult {
-  let changed = false;
-  const lines = result.lines.map((line) => {
-    const all = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+  return rewriteLines(result, (line) => {
+    const all = line.filter((w) => w.text.trim());
     // Read receipts after the time are left for dropReadReceipts.
     const ticks = all.length && TICKS.test(all.at(-1)!.text.trim()) ? all.slice(-1) : [];
     const words = all.slice(0, all.length - ticks.length);
     const last = words.at(-1), rest = words.slice(0, -1);
     const m = last?.text.trim().match(/^((?:[01]?\d|2[0-3]))\.([0-5]\d)[»›]*$/u);
-    if (!last || !m || rest.length < 2) return line;
+    if (!last || !m || rest.length < 2) return undefined;
     const heights = rest.map((w) => w.box.h).sort((a, b) => a - b);
     const gap = last.box.x - (rest.at(-1)!.box.x + rest.at(-1)!.box.w);
-    if (last.box.h > TIME_SHARE * heights[heights.length >> 1]! || gap < last.box.h / 2) return line;
-    changed = true;
-    return lineOf([...rest, { ...last, text: `${m[1]}:${m[2]}` }, ...ticks], line.confidence);
+    if (last.box.h > TIME_SHARE * heights[heights.length >> 1]! || gap < last.box.h / 2) return undefined;
+    return [...rest, { ...last, text: `${m[1]}:${m[2]}` }, ...ticks];
   });
-  return changed ? resultOf(lines, result.confidence) : result;
 }
 
 /** Read receipts (two ticks) as the engine reads them. */
@@ -176,17 +169,28 @@ const CHEVRON = /^[<>‹›〈〉v∨]$/u;
  * holds the opening one.
  */
 export function dropStrayClosingQuotes(result: OcrResult): OcrResult {
-  let changed = false;
-  const lines = result.lines.map((line) => {
+  return rewriteLines(result, (line) => {
     let open = false;
-    const words = [...line.words].sort((a, b) => a.box.x - b.box.x).map((w) => {
+    const words = line.map((w) => {
       const t = w.text.trim();
       const stray = !open && /^[”"]\p{Script=Han}/u.test(t);
       if (/[“]/u.test(t)) open = true;
       if (/[”]/u.test(t) && t.lastIndexOf('”') > t.lastIndexOf('“')) open = false;
       return stray ? { ...w, text: t.slice(1) } : w;
     });
-    if (words.every((w) => line.words.includes(w))) return line;
+    return words.every((w, k) => w === line[k]) ? undefined : words;
+  });
+}
+
+/**
+ * `result` with the words of each line (given in order across) that `rewrite` returns in their
+ * place; the same object when it returns none (undefined) for every line.
+ */
+function rewriteLines(result: OcrResult, rewrite: (words: OcrWord[]) => OcrWord[] | undefined): OcrResult {
+  let changed = false;
+  const lines = result.lines.map((line) => {
+    const words = rewrite([...line.words].sort((a, b) => a.box.x - b.box.x));
+    if (!words) return line;
     changed = true;
     return lineOf(words, line.confidence);
   });

@@ -11,12 +11,12 @@ import {
   type EvidenceKindGuess,
   type OcrEngine,
   type OcrLine,
-  type OcrResult,
   type OcrProgress,
+  type OcrResult,
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, dropChevrons, lineOf, meanConfidence, resultOf, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from './lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, meanConfidence, orderByRows, resultOf } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
@@ -112,7 +112,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     const merged = mergeReadings(raw, again);
     if (merged.taken) {
       // Second readings cut from the rendition most of the text now comes from.
-      if (merged.taken > confidentCharacters(merged.result) / 2) { raster = plain; ellipses = []; }
+      if (merged.taken > characters(merged.result.words) / 2) { raster = plain; ellipses = []; }
       raw = merged.result;
       pre.steps.push({ name: 'read-unprocessed', detail: `${merged.taken} characters read without preprocessing (the processed page's reading covered ${Math.round(coverage * 100)}% of its text)` });
     }
@@ -169,8 +169,9 @@ function sureText(words: readonly OcrWord[]): number {
   return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.trim()).length * w.confidence) / 100, 0);
 }
 
-function confidentCharacters(result: { lines: OcrLine[] }): number {
-  return result.lines.flatMap((l) => l.words).filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + Array.from(w.text.trim()).length, 0);
+/** The characters of `words`, white space left out. */
+function characters(words: readonly OcrWord[]): number {
+  return words.reduce((n, w) => n + Array.from(w.text.trim()).length, 0);
 }
 
 /**
@@ -189,7 +190,7 @@ export function mergeReadings(first: OcrResult, second: OcrResult): { result: Oc
     if (sureText(read) <= sureText(under.map(({ w }) => w))) continue;
     words = words.filter((x) => !under.includes(x));
     added.push(line);
-    taken += read.reduce((n, w) => n + Array.from(w.text.trim()).length, 0);
+    taken += characters(read);
   }
   if (!taken) return { result: first, taken: 0 };
   const kept = first.lines.map((l) => words.filter((x) => x.line === l).map(({ w }) => w)).filter((ws) => ws.length).map((ws) => lineOf(ws, meanConfidence(ws)));

@@ -996,8 +996,8 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   // Text, not an icon drawn in the app's colour: glyphs in a row, at least COLOURED_RUN of them.
   const { labels, components } = labelledInkComponents(strokes, least.width, least.height, 0);
   const glyphs = components.filter((c) => c.n >= 4);
-  const parent = glyphs.map((_, k) => k);
-  const root = (k: number): number => (parent[k] === k ? k : (parent[k] = root(parent[k]!)));
+  const parent = Int32Array.from(glyphs, (_, k) => k);
+  const root = (k: number) => findRoot(parent, k);
   const byX = glyphs.map((_, k) => k).sort((a, b) => glyphs[a]!.box.x - glyphs[b]!.box.x);
   for (let a = 0; a < byX.length; a++) {
     const p = glyphs[byX[a]!]!.box;

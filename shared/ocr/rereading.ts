@@ -178,7 +178,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
 export function inkCoverage(result: OcrResult, raster: GrayRaster): number {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (!read.length) return 0;
-  const unit = median(read.map((w) => w.box.h));
+  const unit = medianHeight(read);
   const sure = read.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE);
   const t = otsuThreshold(histogram(raster));
   let all = 0, covered = 0;
@@ -188,10 +188,6 @@ export function inkCoverage(result: OcrResult, raster: GrayRaster): number {
     if (sure.some((w) => centreIn(c.box, w.box))) covered += c.n;
   }
   return all ? covered / all : 1;
-}
-
-function median(v: number[]): number {
-  return [...v].sort((a, b) => a - b)[v.length >> 1]!;
 }
 
 /** Least confidence of a word read by {@link readMissedText}. */
