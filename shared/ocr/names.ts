@@ -22,7 +22,7 @@ const UNSURE_SHORT = 20;
 /**
  * `result` with known names put right: where a line's characters match one of `names` but for
  * one, read with confidence below {@link UNSURE} (below {@link UNSURE_SHORT} in a name of two),
- * that character is replaced. Words keep their boxes and confidences; the same object is
+ * or a symbol or punctuation mark inside a name of three or more, that character is replaced. Words keep their boxes and confidences; the same object is
  * returned when nothing changes.
  */
 export function correctKnownNames(result: OcrResult, names: readonly string[] = KNOWN_NAMES): OcrResult {
@@ -51,8 +51,11 @@ function correctLine(line: OcrLine, names: readonly string[]): OcrLine {
     for (let i = 0; i + target.length <= chars.length; i++) {
       const differing = target.map((_, j) => j).filter((j) => chars[i + j]!.ch !== target[j]);
       if (differing.length !== 1) continue;
-      const c = chars[i + differing[0]!]!;
-      if (c.confidence >= (target.length === 2 ? UNSURE_SHORT : UNSURE) || !/\p{Script=Han}/u.test(c.ch)) continue;
+      const j = differing[0]!, c = chars[i + j]!;
+      // A symbol inside a name of three or more characters is no word, however sure the engine
+      // is of it (the bold 哥 of 台灣大哥大 read as "=" at 83).
+      const inside = target.length >= 3 && j > 0 && j < target.length - 1 && /^[\p{S}\p{P}]$/u.test(c.ch);
+      if (!inside && (c.confidence >= (target.length === 2 ? UNSURE_SHORT : UNSURE) || !/\p{Script=Han}/u.test(c.ch))) continue;
       texts[c.word]![c.at] = target[differing[0]!]!;
       c.ch = target[differing[0]!]!;
       changed = true;
