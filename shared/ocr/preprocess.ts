@@ -858,8 +858,9 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
 /**
  * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component
  * (red exceeding both other channels by {@link SEAL_REDNESS}) at least `size` pixels across and
- * down and at most 40% of the picture's width or height, round or square and hollow (its ring; a
- * solid red card is not a seal), with the red parts inside its box (the star, the characters along
+ * down and at most {@link SEAL_SHARE} of the picture's width and of its height, round, square or oblong (at most
+ * {@link SEAL_ASPECT} to 1: a "已付款" stamp) and hollow (its ring; a solid red card is not a
+ * seal), with the red parts inside its box (the star, the characters along
  * the ring). The ring with its blurred edges, and the reddish pixels within its box, take their red
  * channel, in which the seal's ink is as light as paper and black text printed over it stays
  * dark. Red text (a bill's red total) is glyph-sized and left alone. `g` is changed in place; the
@@ -881,12 +882,12 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   const { labels, parent, count } = labelDarkPixels(grown.data, w, h, 0);
   const c = measureComponents(labels, parent, count, grown.data, w, h);
   // A seal is a few centimetres across, a fraction of a page; a red-brown desk is not one.
-  const maxSize = Math.min(w, h) * 0.4;
+  const maxW = w * SEAL_SHARE, maxH = h * SEAL_SHARE;
   const seals: Array<Box & { label: number }> = [];
   for (const r of c.roots) {
     const bw = c.x1[r]! - c.x0[r]! + 1, bh = c.y1[r]! - c.y0[r]! + 1;
     // Round or square, not a long red rule; a ring, not a solid red card or button.
-    if (bw >= size && bh >= size && bw <= maxSize && bh <= maxSize && bw < bh * 2 && bh < bw * 2 && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
+    if (bw >= size && bh >= size && bw <= maxW && bh <= maxH && bw < bh * SEAL_ASPECT && bh < bw * SEAL_ASPECT && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
   }
   for (const b of seals) {
     // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
@@ -912,6 +913,10 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
 
 /** How much a seal's red exceeds its green and blue (0–255). */
 const SEAL_REDNESS = 40;
+/** A seal spans at most this share of the picture's width and of its height. */
+const SEAL_SHARE = 0.4;
+/** A seal is at most this many times as wide as tall, or as tall as wide (a round 公章, an oblong 已付款 stamp). */
+const SEAL_ASPECT = 3.5;
 /** Half the widest gap (px) that text stamped over a seal's ring can cut into it. */
 const SEAL_GAP = 3;
 /** Least red channel of a seal's ink (0–255). */

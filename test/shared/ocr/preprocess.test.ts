@@ -354,6 +354,19 @@ describe('eraseSeals', () => {
     expect(g.data[255 * 400 + 300]).toBe(before[255 * 400 + 300]); // red text untouched
   });
 
+  it('lifts an oblong "paid" stamp (170 × 70) off a small receipt, its words with it', () => {
+    const w = 600, h = 420;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * w + x) * 4);
+    for (let x = 340; x < 510; x++) for (const y of [250, 251, 252, 253, 316, 317, 318, 319]) paint(x, y, [217, 50, 43]);
+    for (let y = 250; y < 320; y++) for (const x of [340, 341, 342, 343, 506, 507, 508, 509]) paint(x, y, [217, 50, 43]);
+    for (let y = 268; y < 300; y++) { paint(370, y, [217, 50, 43]); paint(371, y, [217, 50, 43]); } // a stroke of its words
+    const g = rgbaToGray(rgba);
+    expect(eraseSeals(rgba, g)).toBe(1);
+    expect(g.data[251 * w + 400]).toBeGreaterThan(240);
+    expect(g.data[280 * w + 370]).toBeGreaterThan(240);
+  });
+
   it('takes a red-brown desk around a photographed sheet for no seal', () => {
     const w = 300, h = 200;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
