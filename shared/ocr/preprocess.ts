@@ -1470,17 +1470,23 @@ function projectionScore(deg: number, px: Uint16Array, starts: Int32Array, rowSt
 
 /**
  * Median height of text lines from the horizontal projection profile of dark pixels (runs of
- * inked rows), in pixels; 0 when nothing looks like text.
+ * inked rows), in pixels; 0 when nothing looks like text. Columns dark in nearly every row (a
+ * document viewer's grey frame around the page, a sidebar) are left out: they inked every row
+ * and made the whole picture one "line".
  */
 export function estimateLineHeight(g: GrayRaster): number {
   const t = otsuThreshold(histogram(g));
   const d = g.data;
+  const columns = new Uint32Array(g.width);
+  for (let y = 0; y < g.height; y++) for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t) columns[x]!++;
+  const solid = new Uint8Array(g.width);
+  for (let x = 0; x < g.width; x++) solid[x] = columns[x]! >= g.height * SOLID_COLUMN ? 1 : 0;
   const runs: number[] = [];
   let run = 0;
   const minInk = Math.max(2, g.width * 0.003);
   for (let y = 0; y < g.height; y++) {
     let ink = 0;
-    for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t) ink++;
+    for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t && !solid[x]) ink++;
     const inked = ink >= minInk && ink < g.width * 0.9;
     if (inked) run++;
     else { if (run >= 4) runs.push(run); run = 0; }
@@ -1490,6 +1496,9 @@ export function estimateLineHeight(g: GrayRaster): number {
   runs.sort((a, b) => a - b);
   return runs[Math.floor(runs.length / 2)]!;
 }
+
+/** A column dark in at least this share of the rows is a frame, not text (see {@link estimateLineHeight}). */
+const SOLID_COLUMN = 0.9;
 
 /** Bounding box of the inked content with a margin, or the whole raster when empty. */
 export function findContentBox(g: GrayRaster, margin = 16): Box {

@@ -55,6 +55,13 @@ describe('estimateLineHeight', () => {
   it.each([12, 20, 30])('measures lines %ipx tall', (h) => {
     expect(Math.abs(estimateLineHeight(textPage(800, 900, h, 8)) - h)).toBeLessThanOrEqual(1);
   });
+
+  it('measures the lines of a page inside a dark frame (a document viewer\'s grey margins)', () => {
+    const g = textPage(800, 900, 14, 8);
+    fillRect(g, 0, 0, 40, 900, 80);
+    fillRect(g, 770, 0, 30, 900, 80);
+    expect(Math.abs(estimateLineHeight(g) - 14)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('flattenIllumination', () => {
