@@ -858,10 +858,10 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
 /**
  * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component
  * (red exceeding both other channels by {@link SEAL_REDNESS}) at least `size` pixels across and
- * down and at most {@link SEAL_SHARE} of the picture's width and of its height, round, square or oblong (at most
- * {@link SEAL_ASPECT} to 1: a "已付款" stamp) and hollow (its ring; a solid red card is not a
- * seal), with the red parts inside its box (the star, the characters along
- * the ring). The ring with its blurred edges, and the reddish pixels within its box, take their red
+ * down and at most {@link SEAL_SHARE} of the picture's width and of its height, round, square or
+ * oblong (at most {@link SEAL_ASPECT} to 1: a "已付款" stamp) and hollow (its ring; a solid red
+ * card is not a seal), with the red parts inside its box (the star, the characters along the
+ * ring). The ring with its blurred edges, and the reddish pixels within its box, take their red
  * channel, in which the seal's ink is as light as paper and black text printed over it stays
  * dark. Red text (a bill's red total) is glyph-sized and left alone. `g` is changed in place; the
  * count of seals.
@@ -886,7 +886,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   const seals: Array<Box & { label: number }> = [];
   for (const r of c.roots) {
     const bw = c.x1[r]! - c.x0[r]! + 1, bh = c.y1[r]! - c.y0[r]! + 1;
-    // Round or square, not a long red rule; a ring, not a solid red card or button.
+    // Round, square or oblong, not a long red rule; a ring, not a solid red card or button.
     if (bw >= size && bh >= size && bw <= maxW && bh <= maxH && bw < bh * SEAL_ASPECT && bh < bw * SEAL_ASPECT && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
   }
   for (const b of seals) {
