@@ -86,9 +86,8 @@ export function chatTimeColons(result: OcrResult): OcrResult {
     const last = words.at(-1), rest = words.slice(0, -1);
     const m = last?.text.trim().match(/^((?:[01]?\d|2[0-3]))\.([0-5]\d)[»›]*$/u);
     if (!last || !m || rest.length < 2) return undefined;
-    const heights = rest.map((w) => w.box.h).sort((a, b) => a - b);
     const gap = last.box.x - (rest.at(-1)!.box.x + rest.at(-1)!.box.w);
-    if (last.box.h > TIME_SHARE * heights[heights.length >> 1]! || gap < last.box.h / 2) return undefined;
+    if (last.box.h > TIME_SHARE * medianHeight(rest) || gap < last.box.h / 2) return undefined;
     return [...rest, { ...last, text: `${m[1]}:${m[2]}` }, ...ticks];
   });
 }
@@ -266,6 +265,11 @@ export function verticalOverlap(a: Box, b: Box): number {
 /** Whether two boxes share a row: they overlap by half the height of the shorter one. */
 export function sameRow(a: Box, b: Box): boolean {
   return verticalOverlap(a, b) >= 0.5 * Math.min(a.h, b.h);
+}
+
+/** The median height of the boxes of `words`, at least one (of an even count, the upper one, or the lower one when `lower`). */
+export function medianHeight(words: readonly OcrWord[], lower = false): number {
+  return words.map((w) => w.box.h).sort((a, b) => a - b)[lower ? (words.length - 1) >> 1 : words.length >> 1]!;
 }
 
 /** The mean confidence of `words` (NaN for none). */

@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { isReadReceipt, isRule, lineOf, meanConfidence, resultOf, sameRow, verticalOverlap } from './lines';
+import { isReadReceipt, isRule, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
@@ -139,7 +139,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
 export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly OcrWord[] = [], photo = false): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
-  const unit = read.map((w) => w.box.h).sort((a, b) => a - b)[read.length >> 1]!;
+  const unit = medianHeight(read);
   const clusters = missedClusters(raster, [...read, ...ignore], unit, photo);
   if (!clusters.length) return result;
   const found = (await readStacked(raster, clusters, unit, engine, lang, signal))
@@ -383,11 +383,6 @@ const SIDE_BY_SIDE_HEIGHTS = 0.8;
 /** …and below this fraction, the gap between them is at least {@link SIDE_BY_SIDE_SMALLER_GAP} of the shorter one's height. */
 const SIDE_BY_SIDE_SMALLER = 0.65;
 const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
-
-/** The median height of the boxes of `words` (of an even count, the upper one, or the lower one when `lower`). */
-function medianHeight(words: readonly OcrWord[], lower = false): number {
-  return words.map((w) => w.box.h).sort((a, b) => a - b)[lower ? (words.length - 1) >> 1 : words.length >> 1]!;
-}
 
 /** The box enclosing the boxes of `words`. */
 function boxOf(words: readonly OcrWord[]): Box {
