@@ -435,7 +435,10 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
   };
   const t = otsuThreshold(histogram(g));
   invertRegionsBelow(g.data, w, h, t, found, true, false, open);
-  if (lightRegions) invertLightRegions(g, t, found);
+  if (lightRegions) {
+    invertLightRegions(g, t, found);
+    darkenLightText(g, t, found);
+  }
   return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, pictures: found.pictures, mask: found.mask };
 }
 
@@ -460,6 +463,121 @@ function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
   if (t2 <= t) return;
   invertRegionsBelow(data, w, h, t2, f, false, true);
 }
+
+/**
+ * Light text straight on a tinted page background (the times, 已讀 and sender names in white on a
+ * chat's coloured wallpaper, beside its white bubbles): the page background is the largest region
+ * of the pixels no lighter than its commonest tone (a little above it); when that tone is tinted,
+ * not white, and the region encloses thin parts clearly lighter than itself (text rather than the
+ * bubbles, which are thick both ways), the background and those parts are mapped against the
+ * background's tone around them: the background turns white, lighter text dark, darker text
+ * (printed on the wallpaper) stays dark. Bubbles lighter than the background (thick holes in it)
+ * are left as they are; a bubble of the background's own luma (LINE's green) is part of it and
+ * turns white with its dark text kept. Tones are luma here: white text is far lighter than a
+ * coloured wallpaper in luma, not in the channel extremes.
+ */
+function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
+  const { width: w, height: h } = g;
+  const data = new Uint8ClampedArray(g.data);
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) {
+    if (f.mask[i]) data[i] = 255;
+    else if (data[i]! > t) hist[data[i]!]!++;
+  }
+  let mode = t + 1;
+  for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+  if (mode > TINTED_BACKGROUND_TONE) return;
+  // Everything not near white: a gradient wallpaper's lighter patches belong to it too.
+  const { labels, parent, count } = labelDarkPixels(data, w, h, Math.max(mode + LIGHT_REGION_MARGIN, 255 - LIGHT_TEXT_STEP));
+  const c = measureComponents(labels, parent, count, g.data, w, h);
+  let label = -1;
+  for (const r of c.roots) if (c.n[r]! >= (w * h) / 5 && (label < 0 || c.n[r]! > c.n[label]!)) label = r;
+  if (label < 0) return;
+  const box = { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 };
+  const outside = outsideOfComponent(labels, w, label, box);
+  // Bubbles: holes thick both ways, with the rest of the holes they join (their rounded ends).
+  const panels = joinedHoles(thickHoles(labels, w, g.data, label, box, outside, f.thick).mask, labels, w, label, box, outside);
+  // The background's tone around each pixel: the mean of the region's own pixels near it, then
+  // again without those clearly darker than that (the text printed on it).
+  const own = (i: number) => labels[i] === label && !f.mask[i];
+  let tone = meanAround(g, (i) => own(i), f.thick);
+  tone = meanAround(g, (i) => own(i) && g.data[i]! >= tone[i]! - LIGHT_TEXT_STEP, f.thick);
+  // Light text: thin parts clearly lighter than the background around them.
+  const text = new Uint8Array(w * h);
+  let lit = 0;
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      if (outside[k] || panels[k] || f.mask[i] || labels[i] === label || !tone[i] || g.data[i]! < tone[i]! + LIGHT_TEXT_STEP) continue;
+      text[i] = 1;
+      lit++;
+    }
+  }
+  if (lit < f.min * f.min) return;
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      const bg = tone[i]!;
+      if (outside[k] || panels[k] || f.mask[i] || !bg) continue;
+      const v = g.data[i]!;
+      // Lighter pixels are text, or its anti-aliased edge (beside text), or background (a
+      // bubble's edge, a wallpaper's lighter patch).
+      const edge = text[i] || (x > 0 && text[i - 1]) || (x < box.w - 1 && text[i + 1]) || (y > 0 && text[i - w]) || (y < box.h - 1 && text[i + w]);
+      f.out[i] = v <= bg ? (v * 255) / bg : edge ? 255 - ((v - bg) * 255) / Math.max(1, 255 - bg) : 255;
+      f.mask[i] = 1;
+    }
+  }
+  f.backgrounds.push({ box, background: mode });
+}
+
+/**
+ * The holes of component `label` (over `box`) joined to those of `seeds` through other holes
+ * (4-connected), seeds included: a mask over `box`.
+ */
+function joinedHoles(seeds: Uint8Array, labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(seeds);
+  const stack = new Int32Array(joined.length);
+  let top = 0;
+  for (let k = 0; k < joined.length; k++) if (joined[k]) stack[top++] = k;
+  const push = (x: number, y: number) => {
+    const k = y * box.w + x;
+    if (joined[k] || outside[k] || labels[(box.y + y) * w + box.x + x] === label) return;
+    joined[k] = 1;
+    stack[top++] = k;
+  };
+  while (top > 0) {
+    const k = stack[--top]!;
+    const x = k % box.w, y = (k - x) / box.w;
+    if (x > 0) push(x - 1, y);
+    if (x < box.w - 1) push(x + 1, y);
+    if (y > 0) push(x, y - 1);
+    if (y < box.h - 1) push(x, y + 1);
+  }
+  return joined;
+}
+
+/**
+ * The mean of `g` over the pixels that pass `take`, within `r` of each pixel (a square window);
+ * 0 where none is that near.
+ */
+function meanAround(g: GrayRaster, take: (i: number) => boolean, r: number): Uint8ClampedArray {
+  const { width: w, height: h } = g;
+  const values = new Uint8ClampedArray(w * h), ones = new Uint8ClampedArray(w * h);
+  for (let i = 0; i < values.length; i++) if (take(i)) { values[i] = g.data[i]!; ones[i] = 1; }
+  const sums = summedArea({ width: w, height: h, data: values }), counts = summedArea({ width: w, height: h, data: ones });
+  const out = new Uint8ClampedArray(w * h);
+  const W = w + 1;
+  for (let y = 0; y < h; y++) {
+    const b = Math.max(0, y - r), d = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const a = Math.max(0, x - r), e = Math.min(w, x + r + 1);
+      const n = counts[d * W + e]! - counts[b * W + e]! - counts[d * W + a]! + counts[b * W + a]!;
+      if (n) out[y * w + x] = Math.max(1, (sums[d * W + e]! - sums[b * W + e]! - sums[d * W + a]! + sums[b * W + a]!) / n);
+    }
+  }
+  return out;
+}
+
+/** A page background at or below this tone (0–255) is tinted (a chat's wallpaper), not white or light grey. */
+const TINTED_BACKGROUND_TONE = 225;
 
 /** How much darker (0–255) than the page's background a light region's pixels are. */
 const LIGHT_REGION_MARGIN = 12;

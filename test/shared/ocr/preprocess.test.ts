@@ -23,6 +23,15 @@ function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
 }
 
+/** A rectangle with its corners rounded to radius `r`. */
+function roundRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, r: number, v: number): void {
+  for (let y = 0; y < h; y++) {
+    const dy = y < r ? r - y : y >= h - r ? y - (h - r - 1) : 0;
+    const inset = Math.ceil(r - Math.sqrt(Math.max(0, r * r - dy * dy)));
+    fillRect(g, x0 + inset, y0 + y, w - 2 * inset, 1, v);
+  }
+}
+
 /** A glyph drawn as strokes (a hollow box like 口, 2 px thick), not a solid block. */
 function strokeGlyph(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
   fillRect(g, x0, y0, w, 2, v);
@@ -217,6 +226,39 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[238 * 400 + 145]).toBeGreaterThan(240); // pill → white
     expect(raster.data[250 * 400 + 151]).toBeLessThan(20); // its text → dark
     expect(raster.data[125 * 400 + 25]).toBe(177); // the green bubble untouched
+  });
+
+  it('darkens white text printed straight on a tinted wallpaper beside white bubbles when asked to, keeping the bubbles as they are', () => {
+    // A chat over a blue wallpaper (luma 180) under a dark title bar: a white bubble with black
+    // text, white times and a read mark on the wallpaper, a dark name on it.
+    const g = createGray(400, 300, 180);
+    fillRect(g, 0, 0, 400, 60, 36); // the title bar…
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 30 + i * 30, 20, 14, 24, 250); // …with its white title
+    roundRect(g, 20, 90, 240, 60, 25, 255); // a white bubble, its ends rounded…
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 108, 12, 24, 20); // …with dark text
+    for (let i = 0; i < 4; i++) strokeGlyph(g, 270 + i * 28, 126, 14, 20, 255); // a white time beside it
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 40 + i * 28, 220, 14, 20, 255); // white text under it
+    fillRect(g, 300, 220, 10, 20, 30); // a dark mark on the wallpaper
+    expect(invertDarkRegions(g).raster.data[126 * 400 + 272]).toBe(255); // not asked: the time stays white
+    const { raster, backgrounds } = invertDarkRegions(g, 0, undefined, true);
+    expect(backgrounds.map((b) => b.background)).toEqual([180]);
+    expect(raster.data[126 * 400 + 272]).toBeLessThan(40); // the time's strokes → dark
+    expect(raster.data[220 * 400 + 45]).toBeLessThan(40);
+    expect(raster.data[80 * 400 + 300]).toBeGreaterThan(240); // the wallpaper → white
+    expect(raster.data[225 * 400 + 305]).toBeLessThan(60); // the dark mark stays dark
+    expect(raster.data[100 * 400 + 50]).toBe(255); // the bubble untouched…
+    expect(raster.data[120 * 400 + 20]).toBe(255); // …to its rounded ends, too thin to be bubble alone
+    expect(raster.data[120 * 400 + 45]).toBe(20); // …with its text
+    expect(raster.data[30 * 400 + 31]).toBeLessThan(40); // the title bar inverted as before
+  });
+
+  it('leaves a white page\'s light-grey panels and white text in them alone', () => {
+    const g = createGray(400, 300, 240);
+    fillRect(g, 20, 90, 240, 80, 255);
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 115, 12, 24, 20);
+    const { raster, backgrounds } = invertDarkRegions(g, 0, undefined, true);
+    expect(backgrounds).toHaveLength(0);
+    expect(raster.data[10 * 400 + 10]).toBe(240);
   });
 
   it('keeps a dark screen\'s dark-toned bubbles holding dark text (LINE\'s green bubbles) and brings them to white', () => {
