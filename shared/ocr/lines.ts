@@ -225,28 +225,51 @@ const CLOCK = /^\d{1,2}:\d{2}$/u;
 export function orderByRows(result: OcrResult): OcrResult {
   const lines = result.lines.filter((l) => l.words.some((w) => w.text.trim()));
   if (lines.length < 2) return result;
+  const long = (l: OcrLine) => Array.from(l.text.replace(/\s+/gu, '')).length >= ROW_COLUMN_TEXT;
+  // Lines top to bottom; a line much taller than most (stray marks read as one line across
+  // several rows) joins none.
   const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
-  // A line much taller than most (stray marks read as one line across several rows) joins none.
   const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
   const tall = (l: OcrLine) => l.box.h > 1.8 * heights[heights.length >> 1]!;
-  const rows: OcrLine[][] = [];
-  for (const line of byTop) {
-    const row = rows.at(-1);
-    const first = row?.[0];
-    if (row && first && !tall(first) && !tall(line) && sameRow(first.box, line.box)) row.push(line);
-    else rows.push([line]);
-  }
-  const long = (l: OcrLine) => Array.from(l.text.replace(/\s+/gu, '')).length >= ROW_COLUMN_TEXT;
+  const rowsBy = (box: (l: OcrLine) => Box) => {
+    const rows: OcrLine[][] = [];
+    for (const line of byTop) {
+      const row = rows.at(-1);
+      const first = row?.[0];
+      if (row && first && !tall(first) && !tall(line) && sameRow(box(first), box(line))) row.push(line);
+      else rows.push([line]);
+    }
+    return rows;
+  };
   let run = 0;
-  for (const r of rows) {
+  for (const r of rowsBy((l) => l.box)) {
     run = r.filter(long).length >= 2 ? run + 1 : 0;
     if (run >= COLUMN_ROWS) return result;
   }
+  // Rows are joined by each line's band (see coreBand): a few boxes of a second reading can
+  // reach far above or below their glyphs (並 boxed 55 px tall in a line of 36) and over the
+  // small time under a chat message.
+  const bands = new Map(lines.map((l) => [l, coreBand(l)]));
+  const rows = rowsBy((l) => bands.get(l)!);
   // The words of a row, left to right: a line read across a table's row can reach over a cell
   // read as a line of its own (an item and its amount, with the billing period between).
   const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.flatMap((l) => l.words).sort((a, b) => a.box.x - b.box.x), meanConfidence(r.flatMap((l) => l.words)))));
   if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
   return resultOf(ordered, result.confidence);
+}
+
+/**
+ * A line's box cut down to the band from the median top to the median bottom of its words (of
+ * `words` when given). The engine's own line box is tight where its word boxes can reach far
+ * above or below their glyphs (a majority of 38 px boxes in a line of 22 px text); a line put
+ * together from words read again (a union of their boxes) is not.
+ */
+export function coreBand(line: OcrLine, words = line.words.filter((w) => w.text.trim())): Box {
+  if (!words.length) return line.box;
+  const tops = words.map((w) => w.box.y).sort((a, b) => a - b);
+  const bottoms = words.map((w) => w.box.y + w.box.h).sort((a, b) => a - b);
+  const top = Math.max(line.box.y, tops[tops.length >> 1]!), bottom = Math.min(line.box.y + line.box.h, bottoms[bottoms.length >> 1]!);
+  return bottom > top ? { x: line.box.x, y: top, w: line.box.w, h: bottom - top } : line.box;
 }
 
 /**

@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { isReadReceipt, isRule, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
+import { coreBand, isReadReceipt, isRule, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
@@ -121,7 +121,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       }
       if (left.every((w) => replaced.has(w))) break;
     }
-    lines.push(replaced.size ? lineOf(line.words.flatMap((w) => replaced.get(w) ?? [w]), line.confidence) : line);
+    lines.push(...(replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line]));
   }
   return resultOf(lines, result.confidence);
 }
@@ -270,14 +270,29 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const parts = [...splits.values()].flat().filter((part) => part.some((w) => w.confidence < SIDE_BY_SIDE_SURE));
   const boxes = parts.map(boxOf);
   const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal);
-  const lines = result.lines.map((line) => {
+  const taken = parts.map((old, k) => takenReading(old, readings[k]!, boxes[k]!));
+  // Small parts still unread (a read receipt's 已讀 at 22 px, read "璜" at 0, then "BH") are read
+  // again enlarged, to the height small text is read at and to 1.6 times that (the engine's
+  // reading of small Chinese changes from one size to the next), and the most confident reading
+  // taken.
+  const retry = parts.flatMap((old, k) => (taken[k] === old && meanConfidence(old) < SIDE_BY_SIDE_RETRY && medianHeight(old, true) < REREAD_TEXT && old.some((w) => /[\p{L}\p{N}]/u.test(w.text)) ? [k] : []));
+  if (retry.length) {
+    const unit = medianHeight(retry.flatMap((k) => parts[k]!));
+    for (const factor of [1, 1.6]) {
+      const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, (factor * REREAD_TEXT) / unit));
+      retry.forEach((k, i) => {
+        const reading = takenReading(parts[k]!, again[i]!, boxes[k]!);
+        if (reading !== parts[k] && (taken[k] === parts[k] || meanConfidence(reading) > meanConfidence(taken[k]!))) taken[k] = reading;
+      });
+    }
+  }
+  const lines = result.lines.flatMap((line) => {
     const split = splits.get(line);
-    if (!split) return line;
-    const words = split.flatMap((old) => {
+    if (!split) return [line];
+    return withReadings(line, split.flatMap((old) => {
       const k = parts.indexOf(old);
-      return k < 0 ? old : takenReading(old, readings[k]!, boxes[k]!);
-    });
-    return lineOf(words, line.confidence);
+      return k < 0 ? old : taken[k]!;
+    }));
   });
   return resultOf(lines, result.confidence);
 }
@@ -351,14 +366,14 @@ export async function rereadSmallText(result: OcrResult, raster: GrayRaster, eng
   const boxes = small.map(boxOf);
   const unit = medianHeight(small.flat());
   const readings = await readStacked(raster, boxes, unit, engine, lang, signal, Math.min(3, REREAD_TEXT / unit));
-  const lines = result.lines.map((line) => {
+  const lines = result.lines.flatMap((line) => {
     const split = runs.get(line);
-    if (!split?.some((run) => small.includes(run))) return line;
+    if (!split?.some((run) => small.includes(run))) return [line];
     const words = split.flatMap((run) => {
       const k = small.indexOf(run);
       return k < 0 ? run : takenReading(run, readings[k]!, boxes[k]!);
     });
-    return words.every((w, i) => w === line.words[i]) && words.length === line.words.length ? line : lineOf(words, line.confidence);
+    return words.every((w, i) => w === line.words[i]) && words.length === line.words.length ? [line] : withReadings(line, words);
   });
   return resultOf(lines, result.confidence);
 }
@@ -376,6 +391,8 @@ const REREAD_TEXT = 28;
 
 /** A line whose words are all read with at least this confidence is not read again in parts. */
 const SIDE_BY_SIDE_SURE = 80;
+/** A small part read again side by side and still this unsure is read once more, enlarged. */
+const SIDE_BY_SIDE_RETRY = 30;
 /** Least gap, in heights of the taller part, between two texts set side by side on one line. */
 const SIDE_BY_SIDE_GAP = 1;
 /** Most height of the shorter of two texts side by side, as a fraction of the taller one's. */
@@ -383,6 +400,20 @@ const SIDE_BY_SIDE_HEIGHTS = 0.8;
 /** …and below this fraction, the gap between them is at least {@link SIDE_BY_SIDE_SMALLER_GAP} of the shorter one's height. */
 const SIDE_BY_SIDE_SMALLER = 0.65;
 const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
+
+/**
+ * `line` with its words now `words`, some read again: a part read again can hold two rows (a
+ * read receipt over a time, boxed as one word beside a message's last line), and the new words
+ * off the row of the line's words not read again make a line of their own, after it.
+ */
+function withReadings(line: OcrLine, words: OcrWord[]): OcrLine[] {
+  // The row of the words kept, by their letters and digits (a full stop's box is a dot).
+  const kept = words.filter((w) => line.words.includes(w) && /[\p{L}\p{N}]/u.test(w.text));
+  const band = kept.length ? coreBand(line, kept) : undefined;
+  const off = words.filter((w) => band && !line.words.includes(w) && !sameRow(w.box, band));
+  const on = words.filter((w) => !off.includes(w));
+  return off.length ? [lineOf(on, line.confidence), lineOf(off, meanConfidence(off))] : [lineOf(on, line.confidence)];
+}
 
 /** The box enclosing the boxes of `words`. */
 function boxOf(words: readonly OcrWord[]): Box {

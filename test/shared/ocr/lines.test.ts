@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -75,6 +75,18 @@ describe('orderByRows', () => {
     const across = line([word('月租費', 90, 40, 100, 100, 20), word('1', 90, 460, 100, 10, 20), word('699', 90, 560, 100, 40, 20)], 90);
     const result = page([across, at('113/09/01-113/09/30', 280, 101, 150)]);
     expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['月租費 113/09/01-113/09/30 1 699']);
+  });
+
+  it('joins rows by the band of a line\'s words, not by boxes of a second reading that reach over the time under it', () => {
+    // A chat message read again: most of its words 36 px tall, three boxed 55 px from 5 px above
+    // (their union reaches 853); its time (22 px) starts at 835, under the message's glyphs.
+    const tall = (text: string, x: number) => word(text, 95, x, 798, 40, 55);
+    const message = lineOf([word('請', 96, 529, 803, 36, 36), word('取消', 96, 577, 803, 80, 36), tall('並', 660), tall('退還', 703), tall('990', 760), word('元', 92, 834, 806, 20, 33), word('謝謝', 91, 897, 803, 70, 36), word('。', 93, 984, 815, 12, 12)], 93);
+    expect(message.box).toEqual({ x: 529, y: 798, w: 467, h: 55 });
+    const time = line([word('下午9:36', 90, 397, 835, 90, 22)], 90);
+    expect(orderByRows(page([message, time])).lines.map((l) => l.text)).toEqual(['請 取消 並 退還 990 元 謝謝 。', '下午9:36']);
+    // The engine's own line box is tight: a line read once keeps its box as its band.
+    expect(orderByRows(page([{ ...message, box: { ...message.box, y: 803, h: 36 } }, time])).lines).toHaveLength(2);
   });
 
   it('does not let a line much taller than the others join rows together', () => {

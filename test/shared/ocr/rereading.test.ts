@@ -330,6 +330,50 @@ describe('rereadSideBySide', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['自動續約', '？', '下午9:58']);
   });
 
+  // A phone screenshot's size: the parts below lie far down it.
+  const screen = createGray(1080, 1000);
+
+  it('puts the words of a part read again that lie off the row of the rest (a time under a read receipt) on a line of their own', async () => {
+    // 已讀 over 下午9:32 (22 px each), read as one word "LOR" 50 px tall beside a message's last line.
+    const message = line([word('LOR', 26, 346, 541, 89, 50), word('「影音加值包」', 80, 501, 537, 300, 36)], 60);
+    // The part is cut out 25 px around (at 321, 516) into a strip with 50 px of white above it.
+    const { engine, calls } = scripted(() => [word('已讀', 90, 73, 75, 45, 22), word('下午9:32', 91, 25, 103, 89, 22)]);
+    const out = await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines.map((l) => l.text)).toEqual(['已讀 「影音加值包」', '下午9:32']);
+    expect(out.lines[1]!.box).toEqual({ x: 346, y: 569, w: 89, h: 22 });
+  });
+
+  it('keeps a part\'s new words on their line when the rest of it is punctuation (a full stop\'s box is a dot)', async () => {
+    const message = line([word('。', 90, 119, 858, 3, 3), word('LOR', 26, 196, 829, 330, 32)], 60);
+    const { engine } = scripted((_call, width, height) => [word('一般漫遊費率', 92, Math.round(width / 2) - 150, Math.round(height / 2) - 12, 300, 24)]);
+    const out = await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['。 一般漫遊費率']);
+  });
+
+  it('reads a small part still unread enlarged, at two sizes, and takes the more confident reading', async () => {
+    // A read receipt (22 px) beside a message (36 px): "璜" at 0, then "BH" (Latin for Chinese: not taken).
+    const message = line([word('璜', 0, 445, 807, 41, 22), word('請取消並退還990元', 92, 529, 803, 300, 36)], 60);
+    const { engine, calls } = scripted((call, width, height) => {
+      const at = (text: string, confidence: number) => [word(text, confidence, Math.round(width / 2) - 10, Math.round(height / 2) - 5, 20, 10)];
+      return call === 0 ? at('BH', 51) : call === 1 ? at('選讀', 10) : at('已讀', 88);
+    });
+    const out = await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
+    // Enlarged to 28 px and to 1.6 × 28 px: the strip 63 px wide at 28/22 and 1.6 × 28/22.
+    expect(calls.map((c) => c.width)).toEqual([63, Math.round(63 * 28 / 22), Math.round(63 * 1.6 * 28 / 22)]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['已讀', '請取消並退還990元']);
+  });
+
+  it.each([
+    ['a part of punctuation only', word('，', 5, 445, 807, 12, 22)],
+    ['a part as tall as text read at its size', word('璜', 0, 445, 806, 41, 28)],
+  ])('does not read again enlarged %s', async (_what, part) => {
+    const message = line([part, word('請取消並退還990元', 92, 529, 803, 300, 36)], 60);
+    const { engine, calls } = scripted(() => []);
+    await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+  });
+
   it('does not set apart a much smaller text closer than ¾ of its height', async () => {
     const message = line([word('遊戲點數。', 96, 40, 100, 200, 34), word('+5006', 34, 254, 117, 84, 20)], 80);
     const { engine, calls } = scripted(() => []);
