@@ -137,6 +137,16 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(mail.pages[0]!.preprocessing.map((s) => s.name)).not.toContain('read-unprocessed');
   }, 120_000);
 
+  it('reads the white times and read marks printed on a chat\'s coloured wallpaper, each on its row', async () => {
+    // White on a blue-to-violet wallpaper (luma 181): the times were lost (31 % CER), then read
+    // with the line beside them or into it ("已讀下午9:32「影音加值包」").
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_line_wall_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(chat.pages[0]!.preprocessing.find((s) => s.name === 'whiten-background')?.detail).toBe('tone 181');
+    const lines = chat.text.split('\n').map((l) => l.replace(/\s+/gu, ''));
+    expect(lines).toEqual(expect.arrayContaining(['下午9:30', '下午9:32', '下午9:35', '下午9:36', '已讀「影音加值包」，我沒有申請。']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_wall_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.04);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
