@@ -157,8 +157,11 @@ export function dropChevrons(result: OcrResult): OcrResult {
   return withoutWords(result, chevron);
 }
 
-/** A chevron read as a character: < > ‹ › 〈 〉, or a lower-case v for a downward one. */
-const CHEVRON = /^[<>‹›〈〉v∨]$/u;
+/**
+ * A chevron read as a character: < > ‹ › 〈 〉, or a lower-case v for a downward one; a thick one
+ * read as two marks of its direction, one of them of those ("《<" for a back arrow).
+ */
+const CHEVRON = /^(?:[<>‹›〈〉v∨]|[<‹〈][<‹〈《«]|[《«][<‹〈]|[>›〉][>›〉》»]|[》»][>›〉])$/u;
 
 /**
  * Removes the closing quotation mark the engine reads in a wide blank before a word (an
