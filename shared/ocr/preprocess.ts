@@ -37,6 +37,12 @@ export interface ImageStats {
    * equal: rendered UIs have flat fills (near 1), camera and scanner noise makes it low.
    */
   flatness: number;
+  /**
+   * Share of 16×16 tiles of one exact grey level other than black and white: a UI's fills (a
+   * bubble, a date pill, a dark-mode panel); camera and scanner noise leaves none (a scanner's
+   * clipped white is pure white).
+   */
+  uniformTiles: number;
   /** Mean max−min channel spread, 0…255. */
   colourfulness: number;
   /** Fraction of pixels darker than the Otsu threshold. */
@@ -112,15 +118,18 @@ export function measureImage(rgba: RgbaRaster, gray: GrayRaster = rgbaToGray(rgb
   let dark = 0;
   for (let i = 0; i <= t; i++) dark += hist[i]!;
   const flatness = exactNeighbourRatio(gray);
+  const uniformTiles = uniformTileShare(gray);
   void top;
   const backgroundSpread = measureBackgroundSpread(gray);
-  // Rendered UIs repeat a handful of exact grey levels; camera pictures almost never do.
-  const classification: ImageClass = flatness > 0.6 ? 'screenshot' : 'photo';
+  // Rendered UIs repeat a handful of exact grey levels; camera pictures almost never do. A chat
+  // over a photo wallpaper is mostly noisy mid-tones, but its bubbles and bars are exactly flat.
+  const classification: ImageClass = flatness > 0.6 || uniformTiles >= UI_FILL_SHARE ? 'screenshot' : 'photo';
   return {
     width: gray.width,
     height: gray.height,
     meanLuma: sum / Math.max(1, total),
     flatness,
+    uniformTiles,
     colourfulness: colourfulness(rgba),
     darkFraction: dark / Math.max(1, total),
     backgroundSpread,
@@ -146,6 +155,28 @@ function exactNeighbourRatio(g: GrayRaster): number {
   // A page of pure black on pure white has no mid-tones to judge: call it rendered.
   return similar < 100 ? 1 : equal / similar;
 }
+
+/** The share of 16×16 tiles holding one exact grey level other than 0 and 255 (see {@link ImageStats.uniformTiles}). */
+function uniformTileShare(g: GrayRaster): number {
+  const T = 16;
+  let tiles = 0, uniform = 0;
+  for (let ty = 0; ty + T <= g.height; ty += T) {
+    for (let tx = 0; tx + T <= g.width; tx += T) {
+      tiles++;
+      const v = g.data[ty * g.width + tx]!;
+      if (v === 0 || v === 255) continue;
+      let same = true;
+      for (let y = ty; y < ty + T && same; y++) {
+        for (let i = y * g.width + tx, end = i + T; i < end; i++) if (g.data[i] !== v) { same = false; break; }
+      }
+      if (same) uniform++;
+    }
+  }
+  return tiles ? uniform / tiles : 0;
+}
+
+/** At least this share of uniform tiles (see {@link ImageStats.uniformTiles}) makes a picture a screenshot. */
+const UI_FILL_SHARE = 0.02;
 
 function measureBackgroundSpread(gray: GrayRaster): number {
   const block = Math.max(16, Math.round(Math.max(gray.width, gray.height) / 24));

@@ -596,6 +596,28 @@ describe('preprocess', () => {
     expect(measureImage(grayToRgba(noisy)).classification).toBe('photo');
   });
 
+  it('tells a chat over a photo wallpaper (noisy mid-tones) from a photo by its exactly flat bubbles', () => {
+    const noisy = () => {
+      const g = textPage(600, 400, 20, 5);
+      let seed = 11;
+      for (let i = 0; i < g.data.length; i++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        g.data[i] = Math.max(1, Math.min(254, 150 - 30 + (seed % 61)));
+      }
+      return g;
+    };
+    const photo = noisy();
+    fillRect(photo, 0, 0, 600, 60, 255); // clipped white: a photo can have it too
+    expect(measureImage(grayToRgba(photo)).classification).toBe('photo');
+    const chat = noisy();
+    fillRect(chat, 0, 0, 600, 60, 255);
+    fillRect(chat, 300, 100, 260, 48, 240); // a pale bubble: 2 rows of 16 tiles, 3.4 % of the tiles
+    const stats = measureImage(grayToRgba(chat));
+    expect(stats.flatness).toBeLessThan(0.6);
+    expect(stats.uniformTiles).toBeCloseTo(32 / 925, 3);
+    expect(stats.classification).toBe('screenshot');
+  });
+
   it('upscales small rendered text and maps boxes back to the original', () => {
     const page = textPage(500, 400, 11, 6);
     const result = preprocess(grayToRgba(page));
