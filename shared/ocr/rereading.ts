@@ -270,7 +270,9 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const parts = [...splits.values()].flat().filter((part) => part.some((w) => w.confidence < SIDE_BY_SIDE_SURE));
   const boxes = parts.map(boxOf);
   const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal);
-  const taken = parts.map((old, k) => takenReading(old, readings[k]!, boxes[k]!));
+  // Each part's line's other words, read already.
+  const beside = parts.map((part) => [...splits.values()].find((split) => split.includes(part))!.flat().filter((w) => !part.includes(w)));
+  const taken = parts.map((old, k) => takenReading(old, readings[k]!, boxes[k]!, beside[k]));
   // Small parts still unread (a read receipt's 已讀 at 22 px, read "璜" at 0, then "BH") are read
   // again enlarged, to the height small text is read at and to 1.6 times that (the engine's
   // reading of small Chinese changes from one size to the next), and the most confident reading
@@ -281,7 +283,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
     for (const factor of [1, 1.6]) {
       const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, (factor * REREAD_TEXT) / unit));
       retry.forEach((k, i) => {
-        const reading = takenReading(parts[k]!, again[i]!, boxes[k]!);
+        const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
         if (reading !== parts[k] && (taken[k] === parts[k] || meanConfidence(reading) > meanConfidence(taken[k]!))) taken[k] = reading;
       });
     }
@@ -304,16 +306,26 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
  * nearly as confident (a time's colon found: 1405 at 91, 14:05 at 90); else `old`. Chinese is
  * not replaced by Latin letters alone.
  */
-function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box): OcrWord[] {
-  const within = again.filter((w) => centreIn(w.box, box) && !isRule(w.text));
+function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, beside: readonly OcrWord[] = []): OcrWord[] {
+  // Not the words read already beside the part: those its words lie over, and the word next to
+  // it read again at its end (a box can reach over the next word: "0O912" boxed across a whole
+  // number, 318 read again from under it, its own word boxed on its full stop alone).
+  const bare = (t: string) => t.replace(/[\s\p{P}]+/gu, '');
+  const inPart = again.filter((w) => centreIn(w.box, box) && !isRule(w.text) && !beside.some((o) => centreIn(w.box, o.box)));
+  const first = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x < a.box.x ? w : a), undefined);
+  const last = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
+  const left = beside.filter((o) => o.box.x < box.x).reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined);
+  const right = beside.filter((o) => o.box.x >= box.x + box.w).reduce<OcrWord | undefined>((a, o) => (!a || o.box.x < a.box.x ? o : a), undefined);
+  const repeats = (w: OcrWord | undefined, o: OcrWord | undefined) => !!w && !!o && Array.from(bare(w.text)).length >= 2 && bare(w.text) === bare(o.text);
+  const within = inPart.filter((w) => !(w === first && repeats(w, left)) && !(w === last && repeats(w, right)));
   const inside = within.filter((w) => !isReadReceipt(w, within));
   // Chinese read again as Latin letters alone is a glyph cut badly (月 boxed on the comma after it, read "J").
   if (!inside.length || (old.some((w) => HAN.test(w.text)) && !inside.some((w) => HAN.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text)))) return old;
   const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
-  const bare = (ws: readonly OcrWord[]) => ws.map((w) => w.text).join('').replace(/[\s\p{P}]+/gu, '');
+  const letters = (ws: readonly OcrWord[]) => bare(ws.map((w) => w.text).join(''));
   const confidence = meanConfidence(inside), before = meanConfidence(old);
   if (confidence >= before && length(inside) >= 0.6 * length(old)) return inside;
-  return confidence >= before - PUNCTUATION_SLACK && bare(inside) === bare(old) && length(inside) > length(old) ? inside : old;
+  return confidence >= before - PUNCTUATION_SLACK && letters(inside) === letters(old) && length(inside) > length(old) ? inside : old;
 }
 
 /** A reading that adds punctuation to the same characters may be this much less confident. */

@@ -344,6 +344,24 @@ describe('rereadSideBySide', () => {
     expect(out.lines[1]!.box).toEqual({ x: 346, y: 569, w: 89, h: 22 });
   });
 
+  it('does not take again the words beside a part that its cut reaches (a box drawn over a whole number)', async () => {
+    // "0O912" boxed across the whole number, 318 boxed on its full stop alone, 23 px after.
+    const message = line([word('0O912', 45, 81, 519, 462, 31), word('318。', 92, 566, 528, 12, 12)], 60);
+    // The part is cut out 16 px around (at 65, 503) into a strip with 31 px of white above it.
+    const { engine } = scripted(() => [word('0912', 90, 16, 47, 160, 31), word('550', 90, 230, 47, 117, 31), word('318', 92, 390, 43, 91, 50)]);
+    const out = await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['0912 550 318。']);
+  });
+
+  it('keeps a word of a part read again that only repeats a word further along its line', async () => {
+    // "10月账单金额（元）" and, far to the right, "2024年10月": the part's 10 is its own.
+    const message = line([word('10', 40, 62, 232, 30, 22), word('月账单', 40, 100, 229, 140, 29), word('2024', 92, 861, 227, 70, 28), word('年', 92, 934, 223, 31, 28), word('10', 92, 964, 223, 36, 28)], 60);
+    // The part is cut out 15 px around (at 47, 214) into a strip with 29 px of white above it.
+    const { engine } = scripted(() => [word('10', 90, 15, 47, 30, 22), word('月账单', 90, 53, 44, 140, 29)]);
+    const out = await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['10', '月账单', '2024', '年', '10']);
+  });
+
   it('keeps a part\'s new words on their line when the rest of it is punctuation (a full stop\'s box is a dot)', async () => {
     const message = line([word('。', 90, 119, 858, 3, 3), word('LOR', 26, 196, 829, 330, 32)], 60);
     const { engine } = scripted((_call, width, height) => [word('一般漫遊費率', 92, Math.round(width / 2) - 150, Math.round(height / 2) - 12, 300, 24)]);
