@@ -158,10 +158,11 @@ export function dropChevrons(result: OcrResult): OcrResult {
 }
 
 /**
- * A chevron read as a character: < > ‹ › 〈 〉, or a lower-case v for a downward one; a thick one
- * read as two marks of its direction, one of them of those ("《<" for a back arrow).
+ * A chevron read as a character: < > ‹ › 〈 〉 or a brace ({ for a back arrow), or a lower-case v
+ * for a downward one; a thick one read as two marks of its direction, one of them of those ("《<"
+ * for a back arrow).
  */
-const CHEVRON = /^(?:[<>‹›〈〉v∨]|[<‹〈][<‹〈《«]|[《«][<‹〈]|[>›〉][>›〉》»]|[》»][>›〉])$/u;
+const CHEVRON = /^(?:[<>‹›〈〉{v∨]|[<‹〈][<‹〈《«]|[《«][<‹〈]|[>›〉][>›〉》»]|[》»][>›〉])$/u;
 
 /**
  * Removes the closing quotation mark the engine reads in a wide blank before a word (an
