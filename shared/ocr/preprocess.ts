@@ -441,8 +441,9 @@ export interface InvertedRegion {
  * Holes thick in both directions are not text but panels (the white and green bubbles on LINE's
  * blue-grey background). A dark background around light panels is inverted without them. A
  * mid-tone background around panels is a page background, not a dark region: it is brightened
- * to white with its dark text kept (`backgrounds`), and the darker regions it holds (the date
- * bars on it) are looked for again with a threshold of its own. A mid-tone background too uneven
+ * to white with its dark text kept and its light text darkened (a translucent date pill's, see
+ * liftLightText) (`backgrounds`), and the darker regions it holds (the date bars on it) are
+ * looked for again with a threshold of its own. A mid-tone background too uneven
  * for that (a wallpaper with a gradient and a doodle pattern) is looked into the same way, its
  * regions found without their thin parts (the doodles that touch them), and lifted to white.
  * Regions holding only solid shapes (an avatar) are painted white rather than inverted.
@@ -526,29 +527,40 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   if (label < 0) return;
   const box = { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 };
   const outside = outsideOfComponent(labels, w, label, box);
-  // Bubbles: holes thick both ways, with the rest of the holes they join (their rounded ends).
-  const panels = joinedHoles(thickHoles(labels, w, g.data, label, box, outside, f.thick).mask, labels, w, label, box, outside);
-  // The background's tone around each pixel: the mean of the region's own pixels near it, then
-  // again without those clearly darker than that (the text printed on it).
+  if (liftLightText(g.data, w, h, labels, label, box, outside, f)) f.backgrounds.push({ box, background: mode });
+}
+
+/**
+ * Lifts to white the page background `label` (over `box`, `outside` its outside) of tones
+ * `values` when it holds light text, and darkens that text (see {@link darkenLightText});
+ * false, changing nothing, when it holds none: thin parts clearly lighter than the background
+ * around them (the mean of its own pixels near them, without those clearly darker). Holes thick
+ * both ways are panels (bubbles), with the rest of the holes they join (their rounded ends), and
+ * are left as they are.
+ */
+function liftLightText(values: Uint8ClampedArray, w: number, h: number, labels: Int32Array, label: number, box: Box, outside: Uint8Array, f: FoundRegions): boolean {
+  const panels = joinedHoles(thickHoles(labels, w, values, label, box, outside, f.thick).mask, labels, w, label, box, outside);
+  const g = { width: w, height: h, data: values };
   const own = (i: number) => labels[i] === label && !f.mask[i];
   let tone = meanAround(g, (i) => own(i), f.thick);
-  tone = meanAround(g, (i) => own(i) && g.data[i]! >= tone[i]! - LIGHT_TEXT_STEP, f.thick);
-  // Light text: thin parts clearly lighter than the background around them.
+  tone = meanAround(g, (i) => own(i) && values[i]! >= tone[i]! - LIGHT_TEXT_STEP, f.thick);
   const text = new Uint8Array(w * h);
   let lit = 0;
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
-      if (outside[k] || panels[k] || f.mask[i] || labels[i] === label || !tone[i] || g.data[i]! < tone[i]! + LIGHT_TEXT_STEP) continue;
+      if (outside[k] || panels[k] || f.mask[i] || labels[i] === label || !tone[i] || values[i]! < tone[i]! + LIGHT_TEXT_STEP) continue;
       text[i] = 1;
       lit++;
     }
   }
-  if (lit < f.min * f.min) return;
+  // Specks are not text (a JPEG's ringing around a bubble): pieces of fewer pixels are dropped.
+  lit -= dropSmallPieces(text, w, h, box, LIGHT_TEXT_PIECE);
+  if (lit < f.min * f.min) return false;
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
       const bg = tone[i]!;
       if (outside[k] || panels[k] || f.mask[i] || !bg) continue;
-      const v = g.data[i]!;
+      const v = values[i]!;
       // Lighter pixels are text, or its anti-aliased edge (beside text), or background (a
       // bubble's edge, a wallpaper's lighter patch).
       const edge = text[i] || (x > 0 && text[i - 1]) || (x < box.w - 1 && text[i + 1]) || (y > 0 && text[i - w]) || (y < box.h - 1 && text[i + w]);
@@ -556,7 +568,40 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
       f.mask[i] = 1;
     }
   }
-  f.backgrounds.push({ box, background: mode });
+  return true;
+}
+
+/** Fewest pixels (8-connected) of a piece of light text. */
+const LIGHT_TEXT_PIECE = 12;
+
+/** Clears (in place) the 8-connected pieces of `marks` (over `box` of a raster `w` wide) of fewer than `least` pixels; how many pixels it cleared. */
+function dropSmallPieces(marks: Uint8Array, w: number, h: number, box: Box, least: number): number {
+  const seen = new Uint8Array(marks.length);
+  const piece: number[] = [];
+  let cleared = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
+      if (!marks[i] || seen[i]) continue;
+      piece.length = 0;
+      piece.push(i);
+      seen[i] = 1;
+      for (let p = 0; p < piece.length; p++) {
+        const j = piece[p]!, x = j % w, yy = (j - x) / w;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx, ny = yy + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+            const n = ny * w + nx;
+            if (marks[n] && !seen[n]) { seen[n] = 1; piece.push(n); }
+          }
+        }
+      }
+      if (piece.length >= least) continue;
+      for (const j of piece) marks[j] = 0;
+      cleared += piece.length;
+    }
+  }
+  return cleared;
 }
 
 /**
@@ -695,7 +740,8 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     } else if (panels.count > holes * 0.3) {
       if (mean > PANEL_BACKGROUND_TONE) {
         if (!nested) continue;
-        whitenComponent(f.out, f.mask, f.values, labels, w, label, box, mean);
+        // Light text on it (a date pill's, a time's) is darkened, or the page is scaled to white.
+        if (!liftLightText(f.values, w, h, labels, label, box, outside, f)) whitenComponent(f.out, f.mask, f.values, labels, w, label, box, mean);
         f.backgrounds.push({ box, background: Math.round(mean) });
         invertRegionsWithin(data, labels, w, h, label, box, f);
         continue;

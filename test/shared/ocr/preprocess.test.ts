@@ -190,6 +190,21 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[250 * 400 + 151]).toBeLessThan(20); // its glyph → dark
   });
 
+  it('darkens the white text of a date pill barely darker than a mid-tone page (LINE\'s blue-grey), leaving specks white', () => {
+    const g = panelPage(160, 255);
+    fillRect(g, 140, 236, 120, 36, 140); // a pill only 20 levels darker than the page…
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 150 + i * 40, 242, 12, 24, 255); // …with white text
+    for (let i = 0; i < 4; i++) g.data[(215 + i * 3) * 400 + 300 + i * 7] = 255; // lone white specks (a JPEG's ringing)
+    const { raster, backgrounds } = invertDarkRegions(g);
+    expect(backgrounds).toHaveLength(1);
+    expect(raster.data[250 * 400 + 151]).toBeLessThan(60); // the pill's text → dark
+    expect(raster.data[238 * 400 + 145]).toBeGreaterThan(220); // the pill → light
+    expect(raster.data[5 * 400 + 5]).toBeGreaterThan(240); // page → white
+    expect(raster.data[155 * 400 + 35]).toBeLessThan(80); // the time on the page stays dark
+    expect(raster.data[50 * 400 + 45]).toBe(20); // bubble text untouched
+    expect(raster.data[215 * 400 + 300]).toBe(255); // a speck stays white
+  });
+
   it('inverts a dark screen around a white picture but leaves the picture as it is', () => {
     const { raster, regions, backgrounds } = invertDarkRegions(panelPage(18, 255));
     expect(backgrounds).toHaveLength(0);
