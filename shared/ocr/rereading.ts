@@ -15,6 +15,8 @@ import { createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, t
 export const WEAK_LINE_CONFIDENCE = 50;
 /** Scales of second readings, relative to the raster the page was read from, in order of trial. */
 export const REREAD_SCALES = [0.75, 1] as const;
+/** A word of digits alone read with less confidence than this on a Chinese page is read again (see rereadWeakLines). */
+const DIGITS_GARBLED_CONFIDENCE = 5;
 /** A second reading at least this confident is taken without trying the next scale. */
 const SURE_READING_CONFIDENCE = 80;
 
@@ -33,7 +35,10 @@ const SURE_READING_CONFIDENCE = 80;
  *   繳費期限 at 36, "[EEF]" for 【中華電信】 at 1). Read alone, such a word is replaced only by a
  *   reading that contains Chinese; when it still reads as English alone (it has no Chinese
  *   before it to start from), its whole line is read once more and the words under it are taken
- *   if they contain Chinese ("HER" for 繳費期限 at 14 px).
+ *   if they contain Chinese ("HER" for 繳費期限 at 14 px);
+ * - on such pages, a word of digits alone read with almost no confidence (below
+ *   {@link DIGITS_GARBLED_CONFIDENCE}): a small grey date read "118188" at 0 for 11月18日. Like an
+ *   English word, it is replaced only by a reading that contains Chinese.
  * Costs nothing when everything reads well; boxes stay in the coordinates of `raster`.
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
@@ -53,6 +58,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const t = w.text.trim();
     if (chinese && UNPAIRED_BRACKET.test(t) && w.confidence < ODD_WORD_CONFIDENCE) return true;
     if (tooTall(w)) return true;
+    // Digits read with no confidence at all can be Chinese read as digits (11月18日 as "118188" at 0).
+    if (chinese && /^\p{N}{3,}$/u.test(t) && w.confidence < DIGITS_GARBLED_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
     if (w.confidence >= (SYMBOL.test(t) ? ODD_WORD_CONFIDENCE : WEAK_LINE_CONFIDENCE)) return false;

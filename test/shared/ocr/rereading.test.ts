@@ -182,6 +182,20 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['HER', '門號']);
   });
 
+  it('reads again digits alone read with no confidence on a Chinese page (11月18日 read "118188" at 0), taking a Chinese reading only', async () => {
+    const date = line([word('118188', 0, 40, 100, 120, 26), word('周一', 96, 180, 100, 50, 26)], 70);
+    const { engine, calls } = scripted((_call, width, height) => [word('11月18日', 88, Math.round(width / 2) - 60, Math.round(height / 2) - 13, 120, 26)]);
+    const out = await rereadWeakLines(page([date]), raster, engine, 'chi_sim+eng');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['11月18日', '周一']);
+    // An amount read as surely as that stays; so does a number read unsure but not at zero.
+    for (const kept of [word('118188', 90, 40, 100, 120, 26), word('1399', 12, 40, 100, 80, 26)]) {
+      const { engine: quiet, calls: none } = scripted(() => []);
+      await rereadWeakLines(page([line([kept, word('周一', 96, 180, 100, 50, 26)], 90)]), raster, quiet, 'chi_sim+eng');
+      expect(none).toHaveLength(0);
+    }
+  });
+
   it('stops when the job is cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
