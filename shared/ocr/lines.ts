@@ -145,13 +145,17 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
  * Removes the chevrons of an app's controls read as letters: a back arrow before a page's title
  * ("< 我的账单"), a disclosure arrow after a link ("点此联系在线客服 >"), a drop-down's arrow after
  * its value ("2024年10月 v"). A word that is one such mark alone, first or last on a line of
- * Chinese (two characters or more); a breadcrumb's ">" between words stays.
+ * Chinese (two characters or more), or alone on its row (a back arrow above a title); a
+ * breadcrumb's ">" between words stays.
  */
 export function dropChevrons(result: OcrResult): OcrResult {
   const chevron = (w: OcrWord, line: OcrLine) => {
-    if (!CHEVRON.test(w.text.trim())) return false;
+    const t = w.text.trim();
+    if (!CHEVRON.test(t)) return false;
     const read = line.words.filter((o) => o.text.trim());
-    if (read.length < 2 || (read[0] !== w && read.at(-1) !== w)) return false;
+    // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
+    if (read.length === 1) return !/^[v∨]$/u.test(t);
+    if (read[0] !== w && read.at(-1) !== w) return false;
     return (line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2;
   };
   return withoutWords(result, chevron);

@@ -212,12 +212,14 @@ describe('dropChevrons', () => {
     expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['我的账单', '对账单有疑问？点此联系在线客服', '2024年10月', '首页 > 我的移动', 'Next >', '電壓220 V']);
   });
 
-  it('drops a thick back arrow read as two marks ("《<") or as a brace, not a book title\'s opening mark', () => {
+  it('drops a thick back arrow read as two marks ("《<") or as a brace, or alone on its row, not a book title\'s opening mark', () => {
     const result = page([
       line([word('《<', 46, 33, 114, 25, 43), word('台灣之星客服', 95, 118, 116, 210, 36)], 90),
       line([word('{', 31, 33, 200, 25, 43), word('台灣大哥大', 95, 118, 200, 210, 36)], 90),
+      line([word('<', 60, 33, 250, 25, 43)], 60),
+      line([word('v', 90, 33, 280, 14, 20)], 90),
       line([word('《', 90, 40, 300, 20, 30), word('消費者保護法》', 92, 60, 300, 200, 30)], 91),
     ]);
-    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['台灣之星客服', '台灣大哥大', '《 消費者保護法》']);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['台灣之星客服', '台灣大哥大', 'v', '《 消費者保護法》']);
   });
 });
