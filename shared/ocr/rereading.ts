@@ -110,7 +110,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     // A reading is cut down to the words not over the line's other words: an engine's word box
     // can reach over the words after it, and they were read already.
     const replaced = new Map<OcrWord, OcrWord[]>();
-    const own = (w: OcrWord, words: OcrWord[]) => words.filter((x) => !line.words.some((o) => o !== w && centreIn(x.box, o.box)));
+    const own = (w: OcrWord, words: OcrWord[]) => notOver(words, line.words.filter((o) => o !== w));
     for (const w of line.words) {
       if (!suspect(w, line)) continue;
       const row = withinRow(w, line);
@@ -318,7 +318,7 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, besid
   // it read again at its end (a box can reach over the next word: "0O912" boxed across a whole
   // number, 318 read again from under it, its own word boxed on its full stop alone).
   const bare = (t: string) => t.replace(/[\s\p{P}]+/gu, '');
-  const inPart = again.filter((w) => centreIn(w.box, box) && !isRule(w.text) && !beside.some((o) => centreIn(w.box, o.box)));
+  const inPart = notOver(again.filter((w) => centreIn(w.box, box) && !isRule(w.text)), beside);
   const first = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x < a.box.x ? w : a), undefined);
   const last = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
   const left = beside.filter((o) => o.box.x < box.x).reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined);
@@ -432,6 +432,11 @@ function withReadings(line: OcrLine, words: OcrWord[]): OcrLine[] {
   const off = words.filter((w) => band && !line.words.includes(w) && !sameRow(w.box, band));
   const on = words.filter((w) => !off.includes(w));
   return off.length ? [lineOf(on, line.confidence), lineOf(off, meanConfidence(off))] : [lineOf(on, line.confidence)];
+}
+
+/** The words of `words` whose middle lies in none of the boxes of `others` (read already). */
+function notOver(words: readonly OcrWord[], others: readonly OcrWord[]): OcrWord[] {
+  return words.filter((x) => !others.some((o) => centreIn(x.box, o.box)));
 }
 
 /** The box enclosing the boxes of `words`. */
