@@ -411,7 +411,7 @@ const REREAD_TEXT = 28;
 /** A line whose words are all read with at least this confidence is not read again in parts. */
 const SIDE_BY_SIDE_SURE = 80;
 /** A small part read again side by side and still this unsure is read once more, enlarged. */
-const SIDE_BY_SIDE_RETRY = 30;
+const SIDE_BY_SIDE_RETRY = 40;
 /** Least gap, in heights of the taller part, between two texts set side by side on one line. */
 const SIDE_BY_SIDE_GAP = 1;
 /** Most height of the shorter of two texts side by side, as a fraction of the taller one's. */
