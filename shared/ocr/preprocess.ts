@@ -895,7 +895,15 @@ function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, labe
     if (part.w < f.min * 2 || part.h < f.min || c.n[r]! < part.w * part.h * 0.45) continue;
     const tone = c.sum[r]! / c.n[r]!;
     const outside = outsideOfComponent(parts.labels, box.w, r, part);
-    fillInverted(f.out, f.mask, f.values, w, { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h }, outside, Math.max(1, 255 - tone));
+    const at = { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h };
+    // A picture (an avatar's grey disc and the white figure on it, in a dark title bar) is
+    // painted white: inverted, its figure was read with the name beside it ("om" for 阿傑).
+    if (at.w * at.h <= f.out.length * PICTURE_AREA && holdsOnlyShapes(f.values, w, at, outside, (tone + 255) / 2)) {
+      fillInside(f.out, f.mask, w, at, outside, 255);
+      f.pictures.push(at);
+      continue;
+    }
+    fillInverted(f.out, f.mask, f.values, w, at, outside, Math.max(1, 255 - tone));
   }
 }
 

@@ -375,6 +375,23 @@ describe('pictures and rims in invertDarkRegions', () => {
     expect(raster.data[60 * 400 + 166]).toBeLessThan(20); // the bar's glyph → dark
   });
 
+  it('paints white an avatar lighter than the dark title bar it sits in (dark mode), keeping the name beside it', () => {
+    // A dark screen (tone 20) whose title bar holds a grey avatar (90) with a white figure and a name.
+    const g = createGray(400, 400, 20);
+    disk(g, 60, 60, 36, 90);
+    disk(g, 60, 50, 11, 255);
+    for (let y = 66; y < 84; y++) for (let x = 38; x < 83; x++) if (((x - 60) / 22) ** 2 + ((y - 84) / 18) ** 2 <= 1) g.data[y * 400 + x] = 255;
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 120 + i * 36, 48, 24, 26, 240); // the name
+    for (let i = 0; i < 5; i++) strokeGlyph(g, 60 + i * 40, 250, 16, 24, 240); // a message
+    const { raster, pictures } = invertDarkRegions(g);
+    expect(pictures).toHaveLength(1);
+    let darkest = 255;
+    for (let y = 20; y < 100; y++) for (let x = 20; x < 100; x++) darkest = Math.min(darkest, raster.data[y * 400 + x]!);
+    expect(darkest).toBeGreaterThan(200); // no figure left to read with the name (a faint rim where the disc's edge blends)
+    expect(raster.data[48 * 400 + 121]).toBeLessThan(30); // the name → dark
+    expect(raster.data[5 * 400 + 300]).toBeGreaterThan(240); // the screen → white
+  });
+
   it('leaves no dark outline around an inverted bar whose edges are anti-aliased', () => {
     const g = createGray(300, 120);
     fillRect(g, 40, 40, 220, 40, 60);
