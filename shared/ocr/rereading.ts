@@ -149,10 +149,20 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   const unit = medianHeight(read);
   const clusters = missedClusters(raster, [...read, ...ignore], unit, photo);
   if (!clusters.length) return result;
-  const found = (await readStacked(raster, clusters, unit, engine, lang, signal))
-    .flat()
-    // A cut's margin can reach words already read: those are not read twice.
-    .filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE && /[\p{L}\p{N}]/u.test(w.text) && !read.some((r) => centreIn(w.box, r.box)));
+  // A cut's margin can reach words already read: those are not read twice.
+  const kept = (words: readonly OcrWord[]) => notOver(words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE && /[\p{L}\p{N}]/u.test(w.text)), read);
+  const first = await readStacked(raster, clusters, unit, engine, lang, signal);
+  const readings = first.map(kept);
+  // On a Chinese page, clusters read as unsure Latin letters alone are read once more, enlarged:
+  // the engine's reading changes with the size of the text (a bold name read "Pf" at 47, 阿傑 at
+  // 86 and 80 a third larger).
+  const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
+  const unread = chinese ? clusters.flatMap((c, k) => (!readings[k]!.length && first[k]!.some((w) => LATIN_LETTER.test(w.text)) && !first[k]!.some((w) => HAN.test(w.text)) ? [k] : [])) : [];
+  if (unread.length) {
+    const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, MISSED_TEXT_RETRY_SCALE);
+    unread.forEach((k, i) => { readings[k] = kept(again[i]!); });
+  }
+  const found = readings.flat();
   if (!found.length) return result;
   // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
   const joining = result.lines.map((): OcrWord[] => []);
@@ -199,6 +209,8 @@ export function inkCoverage(result: OcrResult, raster: GrayRaster): number {
 
 /** Least confidence of a word read by {@link readMissedText}. */
 export const MISSED_TEXT_CONFIDENCE = 60;
+/** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
+const MISSED_TEXT_RETRY_SCALE = 1.3;
 
 /**
  * Reads the parts `boxes` of `raster` in one engine call: each cut out with a margin of half of

@@ -231,6 +231,23 @@ describe('readMissedText', () => {
     expect(MISSED_TEXT_CONFIDENCE).toBeGreaterThan(40);
   });
 
+  it('reads again, enlarged, a cluster read as unsure Latin letters on a Chinese page, and only such a cluster', async () => {
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }]);
+    const reading = (text: string, confidence: number) => (_call: number, width: number, height: number) => [word(text, confidence, Math.round(width / 2) - 14, Math.round(height / 2) - 10, 28, 20)];
+    const first = reading('Pf', 47), enlarged = reading('阿傑', 85);
+    const { engine, calls } = scripted((call, width, height) => (call === 0 ? first : enlarged)(call, width, height));
+    const out = await readMissedText(page([label(100)]), raster, engine, 'chi_tra+eng');
+    // The strip of one cut (28 × 20, a margin of 10 and a unit of white around it), then ×1.3.
+    expect(calls.map((c) => c.width)).toEqual([48, Math.round(48 * 1.3)]);
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '阿傑']);
+    // Read as nothing, or on a page without a Chinese model, a cluster is not read again.
+    for (const [answer, lang] of [[reading('~', 30), 'chi_tra+eng'], [first, 'eng']] as const) {
+      const { engine: once, calls: one } = scripted(answer);
+      await readMissedText(page([label(100)]), raster, once, lang);
+      expect(one).toHaveLength(1);
+    }
+  });
+
   it('adds a line of its own, in reading order, for text beside no line', async () => {
     const raster = ink([{ y: 200, xs: [300, 316] }]);
     const { engine } = scripted(() => [word('0', 95, 10, 30, 12, 20)]);
