@@ -137,7 +137,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
  * Reads text the engine's layout analysis left out: its page segmentation can drop short runs of
  * text that stand apart, such as the amounts right-aligned across from their labels on an app's
  * bill (行動上網超量費 … 0, 加值服務 … 800). Ink outside every word read so far is grouped into
- * line-sized clusters, which are stacked into one strip and read as a block (one engine call).
+ * line-sized clusters, which are stacked into one strip and read as a block (one engine call;
+ * on a Chinese page, one more for the clusters read as unsure Latin letters alone, enlarged).
  * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
  * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places of
  * `ignore` (words dropped as pictures) are not looked at; on a `photo`, ink barely darker than
