@@ -28,8 +28,8 @@ const SURE_READING_CONFIDENCE = 80;
  *   the pixel size of the text, and a line of widely spaced full-width digits that upscaling made
  *   30 px tall can come out as "9 do ddw" (confidence 2) yet read "0936－555－789。" (82) at three
  *   quarters of the size;
- * - on pages read with a Chinese model, a word with Latin letters, no Chinese nor digit below that
- *   confidence, or below {@link ODD_WORD_CONFIDENCE} when mixed with symbols ("=m", "(B=)"): with
+ * - on pages read with a Chinese model, a word with Latin letters, no Chinese nor digit, alone or
+ *   mixed with symbols ("=m", "(B=)"), below {@link ODD_WORD_CONFIDENCE}: with
  *   chi_tra+eng the engine tries first whichever language read the previous word, so after an
  *   amount read as English an English dictionary word can stand for a Chinese one ("BER" for
  *   繳費期限 at 36, "[EEF]" for 【中華電信】 at 1). Read alone, such a word is replaced only by a
@@ -43,8 +43,8 @@ const SURE_READING_CONFIDENCE = 80;
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
-  // Latin letters without Chinese or digits; mixed with symbols ("(B=)" for （週三）) even when
-  // less unsure. Codes and amounts (0O936, TK1131008) are not second-guessed.
+  // Latin letters without Chinese or digits, alone or mixed with symbols ("(B=)" for （週三））.
+  // Codes and amounts (0O936, TK1131008) are not second-guessed.
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
   // Lower-case letters without ascenders or descenders ("me", "ne") are half as tall as Chinese
   // characters of the same size: read from a box as tall as those, they are Chinese misread
@@ -62,7 +62,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     if (chinese && /^\p{N}{3,}$/u.test(t) && w.confidence < DIGITS_GARBLED_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
-    if (w.confidence >= (SYMBOL.test(t) ? ODD_WORD_CONFIDENCE : WEAK_LINE_CONFIDENCE)) return false;
+    if (w.confidence >= ODD_WORD_CONFIDENCE) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
   };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => suspect(w, l)))) return result;
@@ -621,9 +621,11 @@ function within(inner: Box, outer: Box): boolean {
 }
 
 const LATIN_LETTER = /[A-Za-z]/u;
-/** Symbols and punctuation other than what amounts, dates and codes hold (NT$1,285.00, 113/11/20, CS-0458). */
-const SYMBOL = /[^\p{L}\p{N}\s$.,:/-]/u;
-/** Below this, a word of Latin letters mixed with symbols on a Chinese page is read again. */
+/**
+ * Below this, a word of Latin letters on a Chinese page, alone or mixed with symbols, is read
+ * again: English read surely stays ("Roaming Data Pass"); Chinese misread as English comes out
+ * at 30–65 ("REAR" for 帳單代繳 at 60).
+ */
 const ODD_WORD_CONFIDENCE = 70;
 /** Words of lower-case letters within the x-height only. */
 const X_HEIGHT_WORD = /^[acemnorsuvwxz]{2,}$/u;
