@@ -25,6 +25,11 @@ export function defaultOcrLang(caseLanguage: string | undefined): string {
     : DEFAULT_OCR_LANG['zh-TW'];
 }
 
+/** Whether a language setting ("chi_tra+eng") reads with a Chinese model. */
+export function readsChinese(lang: string): boolean {
+  return lang.split('+').some((l) => l.startsWith('chi_'));
+}
+
 /**
  * Parses a `chi_tra+eng`-style language list: only bundled languages, each at most once.
  * Returns the codes or an error message.

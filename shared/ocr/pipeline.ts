@@ -6,6 +6,7 @@
 import {
   choosePageSegMode,
   guessKind,
+  readsChinese,
   throwIfCancelled,
   type CancelSignal,
   type EvidenceKindGuess,
@@ -76,7 +77,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   throwIfCancelled(options.signal);
   report('preprocess', 0.05);
   // Pages read without a CJK model need less magnification (see MIN_LATIN_LINE_HEIGHT).
-  const latinOnly = !options.lang.split('+').some((l) => l.startsWith('chi_'));
+  const latinOnly = !readsChinese(options.lang);
   const pre = preprocess(image.raster, {
     ...(latinOnly ? { minLineHeight: MIN_LATIN_LINE_HEIGHT } : {}),
     ...options.preprocess,

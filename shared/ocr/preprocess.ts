@@ -482,15 +482,8 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
  */
 function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
   const { width: w, height: h } = g;
-  const data = new Uint8ClampedArray(g.data);
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) {
-    if (f.mask[i]) data[i] = 255;
-    else if (data[i]! > t) hist[data[i]!]!++;
-  }
+  const { data, mode } = lightTones(g, t, f.mask);
   // Just below the commonest light tone, the page's own background.
-  let mode = t + 1;
-  for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
   const t2 = mode - LIGHT_REGION_MARGIN;
   if (t2 <= t) return;
   invertRegionsBelow(data, w, h, t2, f, false, true);
@@ -510,14 +503,7 @@ function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
  */
 function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   const { width: w, height: h } = g;
-  const data = new Uint8ClampedArray(g.data);
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) {
-    if (f.mask[i]) data[i] = 255;
-    else if (data[i]! > t) hist[data[i]!]!++;
-  }
-  let mode = t + 1;
-  for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+  const { data, mode } = lightTones(g, t, f.mask);
   if (mode > TINTED_BACKGROUND_TONE) return;
   // Everything not near white: a gradient wallpaper's lighter patches belong to it too.
   const { labels, parent, count } = labelDarkPixels(data, w, h, Math.max(mode + LIGHT_REGION_MARGIN, 255 - LIGHT_TEXT_STEP));
@@ -654,6 +640,22 @@ function meanAround(g: GrayRaster, take: (i: number) => boolean, r: number): Uin
 
 /** A page background at or below this tone (0–255) is tinted (a chat's wallpaper), not white or light grey. */
 const TINTED_BACKGROUND_TONE = 225;
+
+/**
+ * `g` with the pixels of `mask` (inverted or whitened already) turned white, and the commonest
+ * tone above `t` among the others (t + 1 when there is none).
+ */
+function lightTones(g: GrayRaster, t: number, mask: Uint8Array): { data: Uint8ClampedArray; mode: number } {
+  const data = new Uint8ClampedArray(g.data);
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) {
+    if (mask[i]) data[i] = 255;
+    else if (data[i]! > t) hist[data[i]!]!++;
+  }
+  let mode = t + 1;
+  for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+  return { data, mode };
+}
 
 /** How much darker (0–255) than the page's background a light region's pixels are. */
 const LIGHT_REGION_MARGIN = 12;

@@ -2,7 +2,7 @@
  * Second readings: what the engine read badly or left out on a page is cut out of the page's
  * raster and read again, and taken only when the new reading is clearly better.
  */
-import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
+import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, isReadReceipt, isRule, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
@@ -42,7 +42,7 @@ const SURE_READING_CONFIDENCE = 80;
  * Costs nothing when everything reads well; boxes stay in the coordinates of `raster`.
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
-  const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
+  const chinese = readsChinese(lang);
   // Latin letters without Chinese or digits, alone or mixed with symbols ("(B=)" for （週三））.
   // Codes and amounts (0O936, TK1131008) are not second-guessed.
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
@@ -151,13 +151,13 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   const clusters = missedClusters(raster, [...read, ...ignore], unit, photo);
   if (!clusters.length) return result;
   // A cut's margin can reach words already read: those are not read twice.
-  const kept = (words: readonly OcrWord[]) => notOver(words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE && /[\p{L}\p{N}]/u.test(w.text)), read);
+  const kept = (words: readonly OcrWord[]) => notOver(words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE && LETTER_OR_DIGIT.test(w.text)), read);
   const first = await readStacked(raster, clusters, unit, engine, lang, signal);
   const readings = first.map(kept);
   // On a Chinese page, clusters read as unsure Latin letters alone are read once more, enlarged:
   // the engine's reading changes with the size of the text (a bold name read "Pf" at 47, 阿傑 at
   // 86 and 80 a third larger).
-  const chinese = lang.split('+').some((l) => l.startsWith('chi_'));
+  const chinese = readsChinese(lang);
   const unread = chinese ? clusters.flatMap((c, k) => (!readings[k]!.length && first[k]!.some((w) => LATIN_LETTER.test(w.text)) && !first[k]!.some((w) => HAN.test(w.text)) ? [k] : [])) : [];
   if (unread.length) {
     const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, MISSED_TEXT_RETRY_SCALE);
@@ -297,7 +297,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // again enlarged, to the height small text is read at and to 1.6 times that (the engine's
   // reading of small Chinese changes from one size to the next), and the most confident reading
   // taken.
-  const retry = parts.flatMap((old, k) => (taken[k] === old && meanConfidence(old) < SIDE_BY_SIDE_RETRY && medianHeight(old, true) < REREAD_TEXT && old.some((w) => /[\p{L}\p{N}]/u.test(w.text)) ? [k] : []));
+  const retry = parts.flatMap((old, k) => (taken[k] === old && meanConfidence(old) < SIDE_BY_SIDE_RETRY && medianHeight(old, true) < REREAD_TEXT && old.some((w) => LETTER_OR_DIGIT.test(w.text)) ? [k] : []));
   if (retry.length) {
     const unit = medianHeight(retry.flatMap((k) => parts[k]!));
     for (const factor of [1, 1.6]) {
@@ -440,7 +440,7 @@ const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
  */
 function withReadings(line: OcrLine, words: OcrWord[]): OcrLine[] {
   // The row of the words kept, by their letters and digits (a full stop's box is a dot).
-  const kept = words.filter((w) => line.words.includes(w) && /[\p{L}\p{N}]/u.test(w.text));
+  const kept = words.filter((w) => line.words.includes(w) && LETTER_OR_DIGIT.test(w.text));
   const band = kept.length ? coreBand(line, kept) : undefined;
   const off = words.filter((w) => band && !line.words.includes(w) && !sameRow(w.box, band));
   const on = words.filter((w) => !off.includes(w));
@@ -621,6 +621,8 @@ function within(inner: Box, outer: Box): boolean {
 }
 
 const LATIN_LETTER = /[A-Za-z]/u;
+/** A letter of any script or a digit: text rather than punctuation or a mark. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
  * Below this, a word of Latin letters on a Chinese page, alone or mixed with symbols, is read
  * again: English read surely stays ("Roaming Data Pass"); Chinese misread as English comes out
