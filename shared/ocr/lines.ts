@@ -151,8 +151,8 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
 export function dropChevrons(result: OcrResult): OcrResult {
   const chevron = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
-    if (!CHEVRON.test(t)) return false;
     const read = line.words.filter((o) => o.text.trim());
+    if (!CHEVRON.test(t)) return loneTitleMark(w, read);
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);
     if (read[0] !== w && read.at(-1) !== w) return false;
@@ -160,6 +160,25 @@ export function dropChevrons(result: OcrResult): OcrResult {
   };
   return withoutWords(result, chevron);
 }
+
+/**
+ * Whether `w`, among the words `read` on its line, is a back or disclosure arrow read as a title
+ * mark: a 《 (or «) first on its line or a 》 (or ») last, without its partner on the line and set
+ * apart from the next (or previous) word by at least {@link TITLE_MARK_GAP} of its height. A
+ * book-title mark hugs the title it opens or closes.
+ */
+function loneTitleMark(w: OcrWord, read: readonly OcrWord[]): boolean {
+  const t = w.text.trim();
+  const opening = /^[《«]$/u.test(t), closing = /^[》»]$/u.test(t);
+  if (read.length < 2 || !(opening ? read[0] === w : closing && read.at(-1) === w)) return false;
+  if (read.some((o) => o !== w && (opening ? /[》»]/u : /[《«]/u).test(o.text))) return false;
+  const other = opening ? read[1]! : read.at(-2)!;
+  const gap = opening ? other.box.x - (w.box.x + w.box.w) : w.box.x - (other.box.x + other.box.w);
+  return gap >= TITLE_MARK_GAP * Math.max(w.box.h, other.box.h);
+}
+
+/** A title mark set apart from its line's text by this share of the line's height is an arrow. */
+const TITLE_MARK_GAP = 1;
 
 /**
  * A chevron read as a character: < > ‹ › 〈 〉 or a brace ({ for a back arrow), or a lower-case v

@@ -38,11 +38,17 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   const discs = findLoneDiscs(g, lineHeight, ink.components);
   const light = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
   const outlines = findOutlines(g, lineHeight, light);
+  // Leaders are often printed grey: they are looked for among the lighter components.
+  const leaders = findLeaders(light.components);
   const rings = findIconRings(g, lineHeight, light);
   const codes = findCodes(g, lineHeight);
   if (ellipses.length) {
     eraseMarks(g, ellipses);
     steps.push({ name: 'ellipses', detail: `${ellipses.length} ellipsis mark(s) set apart` });
+  }
+  if (leaders.length) {
+    eraseMarks(g, leaders.flat());
+    steps.push({ name: 'erase-leaders', detail: `${leaders.length} dotted leader(s)` });
   }
   if (discs.length || rings.length) {
     eraseMarks(g, [...discs, ...rings].map((box) => ({ box })));
@@ -135,13 +141,7 @@ export function findEllipses(g: GrayRaster, comps: readonly Component[] = markCo
   const used = new Set<Component>();
   for (const first of dots) {
     if (used.has(first)) continue;
-    const run = [first];
-    for (;;) {
-      const last = run[run.length - 1]!;
-      const next = dots.find((d) => !used.has(d) && !run.includes(d) && follows(last, d, run));
-      if (!next) break;
-      run.push(next);
-    }
+    const run = dotRun(first, dots, used);
     if (run.length !== 3 && run.length !== 6) continue;
     if (dots.some((d) => !run.includes(d) && follows(d, run[0]!, [d]))) continue;
     const text = textBefore(comps, run);
@@ -155,6 +155,36 @@ export function findEllipses(g: GrayRaster, comps: readonly Component[] = markCo
   }
   return marks;
 }
+
+/**
+ * The dotted leaders of `g` (the dots between an item and its amount or page number): runs of
+ * {@link LEADER_DOTS} or more dots of one size on one level, evenly spaced up to
+ * {@link LEADER_SPREAD} dot widths apart, with nothing but specks between them. The engine reads
+ * them as letters ("ccuuieise set ite") and joins them to the words beside them; they carry no
+ * text.
+ */
+export function findLeaders(comps: readonly Component[]): Component[][] {
+  const dots = comps.filter((c) => isDot(c) || isDash(c)).sort((a, b) => a.box.x - b.box.x);
+  const leaders: Component[][] = [];
+  const used = new Set<Component>();
+  for (const first of dots) {
+    if (used.has(first)) continue;
+    const run = dotRun(first, dots, used, LEADER_SPREAD);
+    if (run.length < LEADER_DOTS) continue;
+    // Nothing else on the run's level between its ends but specks (a line's round letters are no leader).
+    const span = unionBox(run.map((d) => d.box));
+    const speck = Math.min(...run.map((d) => d.n)) / 2;
+    if (comps.some((c) => c.n > speck && !run.includes(c) && boxesOverlap(c.box, span))) continue;
+    for (const d of run) used.add(d);
+    leaders.push(run);
+  }
+  return leaders;
+}
+
+/** A dotted leader has at least this many dots (an ellipsis three or six). */
+const LEADER_DOTS = 8;
+/** Dots of a leader are at most this many dot widths apart. */
+const LEADER_SPREAD = 6;
 
 /**
  * The lone discs of `g`: solid round components (as wide as tall within a fifth, filling 60–90 %
@@ -462,14 +492,36 @@ function isDot(c: Component): boolean {
   return w >= 2 && h >= 2 && w <= MAX_DOT && h <= MAX_DOT && Math.max(w, h) <= 1.5 * Math.min(w, h) && c.n >= 0.55 * w * h;
 }
 
-/** Whether dot `b` continues `run` (ending in `a`): same size and level, evenly spaced. */
-function follows(a: Component, b: Component, run: readonly Component[]): boolean {
+/** The dots (sorted across) that continue a run from `first`, none of them in `used`. */
+function dotRun(first: Component, dots: readonly Component[], used: ReadonlySet<Component>, spread = 3): Component[] {
+  const run = [first];
+  for (;;) {
+    const last = run[run.length - 1]!;
+    const next = dots.find((d) => !used.has(d) && !run.includes(d) && follows(last, d, run, spread));
+    if (!next) return run;
+    run.push(next);
+  }
+}
+
+/** A short solid bar across (a dash of a dashed rule): at most {@link MAX_DASH_HEIGHT} tall, 1.5–8 times as wide. */
+function isDash(c: Component): boolean {
+  const { w, h } = c.box;
+  return h <= MAX_DASH_HEIGHT && w > 1.5 * h && w <= 8 * h && w <= 4 * MAX_DOT && c.n >= 0.55 * w * h;
+}
+
+/** A dash is at most this many pixels tall. */
+const MAX_DASH_HEIGHT = 6;
+
+/** Whether dot `b` continues `run` (ending in `a`): same size and level, evenly spaced, at most `spread` dot widths apart. */
+function follows(a: Component, b: Component, run: readonly Component[], spread = 3): boolean {
   const size = Math.max(a.box.w, a.box.h);
   const tolerance = Math.max(1, 0.3 * size);
   if (Math.abs(b.box.w - a.box.w) > tolerance || Math.abs(b.box.h - a.box.h) > tolerance) return false;
   if (Math.abs(b.box.y + b.box.h / 2 - (a.box.y + a.box.h / 2)) > tolerance) return false;
   const gap = b.box.x - (a.box.x + a.box.w);
-  if (gap < 0.3 * size || gap > 3 * size) return false;
+  // Dashes may be set closer than their length.
+  const least = a.box.w > 1.5 * a.box.h ? a.box.h : size;
+  if (gap < 0.3 * least || gap > spread * size) return false;
   if (run.length < 2) return true;
   const before = run[run.length - 2]!;
   const previous = a.box.x - (before.box.x + before.box.w);

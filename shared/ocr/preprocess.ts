@@ -62,7 +62,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed';
+  name: 'orientation' | 'grayscale' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed';
   detail: string;
 }
 
@@ -457,6 +457,7 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
   // channel on colour screenshots: a blue bubble and a black background are both "dark").
   const found: FoundRegions = {
     values: tone?.data ?? g.data,
+    luma: g.data,
     min: minSize || Math.max(14, Math.round(Math.min(w, h) / 50)),
     thick: Math.max(16, Math.round(Math.min(w, h) / 25)),
     out: new Uint8ClampedArray(g.data),
@@ -513,7 +514,12 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   if (label < 0) return;
   const box = { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 };
   const outside = outsideOfComponent(labels, w, label, box);
-  if (liftLightText(g.data, w, h, labels, label, box, outside, f)) f.backgrounds.push({ box, background: mode });
+  // Without light text, the tinted page is scaled to white, its dark text kept: beside white
+  // panels (bubbles), a tinted page is taken for ink by the engine's threshold of the whole page.
+  // Saturated colours on it (a read count in yellow, a yellow bubble of its luma) are left to
+  // the colour step, which keeps coloured text dark and turns pale fills white.
+  if (!liftLightText(g.data, w, h, labels, label, box, outside, f)) whitenComponent(f, g.data, labels, w, label, box, mode);
+  f.backgrounds.push({ box, background: mode });
 }
 
 /**
@@ -671,6 +677,8 @@ const LIGHT_PANEL_TONE = 160;
 /** What {@link invertDarkRegions} reads (`values`), its size limits, and what it writes. */
 interface FoundRegions {
   values: Uint8ClampedArray;
+  /** The page's luma (`values` itself on grey pages). */
+  luma: Uint8ClampedArray;
   min: number;
   thick: number;
   out: Uint8ClampedArray;
@@ -743,7 +751,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
       if (mean > PANEL_BACKGROUND_TONE) {
         if (!nested) continue;
         // Light text on it (a date pill's, a time's) is darkened, or the page is scaled to white.
-        if (!liftLightText(f.values, w, h, labels, label, box, outside, f)) whitenComponent(f.out, f.mask, f.values, labels, w, label, box, mean);
+        if (!liftLightText(f.values, w, h, labels, label, box, outside, f)) whitenComponent(f, f.values, labels, w, label, box, mean);
         f.backgrounds.push({ box, background: Math.round(mean) });
         invertRegionsWithin(data, labels, w, h, label, box, f);
         continue;
@@ -757,6 +765,9 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
       if (fill > 0) lightenPanels(f.out, f.mask, f.values, w, box, panels.mask, fill);
       if (fill > 0 || panelTone > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
     } else if (holes > inside * 0.6) continue;
+    // Strokes (a bold glyph whose counters look like light text in a dark blob) are not a
+    // background: hardly any of their pixels is the centre of a small square of them.
+    if (solidShare(labels, w, label, box, SOLID_RADIUS) < SOLID_REGION) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
     whitenRim(f.out, f.mask, data, w, h, box, t);
     invertLighterParts(f, labels, w, label, box, mean);
@@ -983,17 +994,27 @@ function whitenRim(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8Clampe
 /** How much lighter (0–255) than its region's background a part must be to be inverted on its own. */
 const LIGHTER_PART_STEP = 25;
 
-/** Brightens the pixels of component `label` so that its mean tone becomes white; darker text on it stays darker. */
-function whitenComponent(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8ClampedArray, labels: Int32Array, w: number, label: number, box: Box, mean: number): void {
+/**
+ * Brightens the pixels of component `label` (tones `values`) so that its mean tone becomes white;
+ * darker text on it stays darker. Pixels of a saturated colour (least channel more than
+ * {@link SATURATED_LUMA_STEP} below luma: a yellow bubble of the page's luma, a read count in
+ * yellow) are left unmarked to the colour step, which turns pale fills white and keeps coloured
+ * text dark.
+ */
+function whitenComponent(f: FoundRegions, values: Uint8ClampedArray, labels: Int32Array, w: number, label: number, box: Box, mean: number): void {
   const gain = 255 / Math.max(1, mean);
+  const { out, mask, luma, values: least } = f;
   for (let y = box.y; y < box.y + box.h; y++) {
     for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
-      if (labels[i] !== label) continue;
+      if (labels[i] !== label || luma[i]! - least[i]! > SATURATED_LUMA_STEP) continue;
       out[i] = values[i]! * gain;
       mask[i] = 1;
     }
   }
 }
+
+/** A pixel whose least channel is this far below its tone is of a saturated colour. */
+const SATURATED_LUMA_STEP = 50;
 
 /** For each hole pixel of `box`, the length of the horizontal run of holes it lies in (0 elsewhere). */
 function holeRunsAcross(labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): Uint16Array {
@@ -1773,7 +1794,7 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   // rgbaToChannelExtreme); photos keep luma, whose channel noise is lower.
   const colour = !photo && stats.colourfulness > 2;
   const brightest = colour ? rgbaToChannelExtreme(upright, 'max') : undefined;
-  const least = colour ? keepColouredStrokes(rgbaToChannelExtreme(upright, 'min'), brightest!) : undefined;
+  const least = colour ? liftPaleColours(keepColouredStrokes(rgbaToChannelExtreme(upright, 'min'), brightest!), brightest!, g) : undefined;
   // On photos, blur joins the letters of bold print into blobs that look like dark regions: they
   // are looked for without their thin parts.
   const inverted = invertDarkRegions(g, 0, least, !photo, photo);
@@ -1858,6 +1879,25 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
 }
 
 /**
+ * `least` (in place) with pale colours whose least channel is as weak as ink's as light as their
+ * brightest channel: a yellow bubble (luma 210, least channel 0) is no dark region (see
+ * {@link paleShare}). Pale colours with a fair least channel (LINE's green) are left as they are.
+ */
+function liftPaleColours(least: GrayRaster, brightest: GrayRaster, luma: GrayRaster): GrayRaster {
+  for (let i = 0; i < least.data.length; i++) {
+    if (least.data[i]! >= COLOUR_FILL_LEAST) continue;
+    const pale = paleShare(luma.data[i]!);
+    if (pale > 0) least.data[i] = least.data[i]! + pale * (brightest.data[i]! - least.data[i]!);
+  }
+  return least;
+}
+
+/** How far (0–1) a colour of luma `luma` counts as a pale fill whatever its least channel. */
+function paleShare(luma: number): number {
+  return Math.min(1, Math.max(0, (luma - COLOUR_PALE_FROM) / (COLOUR_PALE_LUMA - COLOUR_PALE_FROM)));
+}
+
+/**
  * Outside the regions of `mask`, replaces luma (`tone`, in place) by a tone that whitens light
  * colours and keeps coloured text dark: the brightest channel for a light fill (a green bubble,
  * luma 195, becomes 236, as light as the page around it), luma for ink, blended linearly in
@@ -1877,7 +1917,8 @@ function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, l
     if (luma <= COLOUR_TEXT_LUMA) continue;
     const byLuma = luma >= COLOUR_FILL_LUMA ? 1 : (luma - COLOUR_TEXT_LUMA) / (COLOUR_FILL_LUMA - COLOUR_TEXT_LUMA);
     const l = least[i]!;
-    const byLeast = l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST);
+    // A colour as light as yellow is a fill, however weak its least channel: no text is set in it.
+    const byLeast = Math.max(paleShare(luma), l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST));
     if (byLeast < byLuma) inked[i] = 1;
     tone[i] = luma + Math.min(byLuma, byLeast) * (brightest[i]! - luma);
   }
@@ -1915,6 +1956,13 @@ function inkRuns(marks: Uint8Array, width: number, height: number, step: number)
 /** Luma at or below which a coloured pixel keeps its luma (text), and at or above which it takes its brightest channel (a fill). */
 const COLOUR_TEXT_LUMA = 100;
 const COLOUR_FILL_LUMA = 160;
+/**
+ * Luma from which a strongly coloured pixel starts to count as a fill, and at or above which it
+ * is one: yellow (#fee500, luma 210) is never text on a light page; orange (luma 165–175, white
+ * text on a transfer card) stays below.
+ */
+const COLOUR_PALE_FROM = 185;
+const COLOUR_PALE_LUMA = 200;
 /** Least channel at or below which a coloured pixel is ink, and at or above which it can be a fill. */
 const COLOUR_TEXT_LEAST = 40;
 const COLOUR_FILL_LEAST = 80;
@@ -1939,4 +1987,37 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
   const x1 = Math.min(result.sourceWidth, Math.ceil(Math.max(...xs)));
   const y1 = Math.min(result.sourceHeight, Math.ceil(Math.max(...ys)));
   return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+}
+
+/** Radius of the square a dark region's own pixels are tested with (see {@link solidShare}). */
+const SOLID_RADIUS = 3;
+/**
+ * Least share of a dark region's pixels that are solid, at the centre of a 7 × 7 square of them:
+ * a date bar or a dark screen has most of its pixels so, a bold glyph (strokes ≤ 6 px) almost none.
+ */
+const SOLID_REGION = 0.02;
+
+/** The share of component `label`'s pixels (in `box`) at the centre of a (2r+1)² square lying wholly in it. */
+export function solidShare(labels: Int32Array, w: number, label: number, box: Box, r: number): number {
+  const across = new Uint8Array(box.w * box.h);
+  let n = 0;
+  for (let y = 0; y < box.h; y++) {
+    let run = 0;
+    for (let x = 0; x < box.w; x++) {
+      const own = labels[(box.y + y) * w + box.x + x] === label;
+      if (own) n++;
+      run = own ? run + 1 : 0;
+      // A run of 2r + 1 ending at x: the pixel r before it has r own pixels each side.
+      if (run >= 2 * r + 1) across[y * box.w + x - r] = 1;
+    }
+  }
+  let solid = 0;
+  for (let x = 0; x < box.w; x++) {
+    let run = 0;
+    for (let y = 0; y < box.h; y++) {
+      run = across[y * box.w + x] ? run + 1 : 0;
+      if (run >= 2 * r + 1) solid++;
+    }
+  }
+  return n ? solid / n : 0;
 }

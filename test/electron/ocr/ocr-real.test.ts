@@ -147,6 +147,24 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_wall_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.04);
   }, 120_000);
 
+  it('leaves out the dotted leaders between a bill\'s items and their amounts', async () => {
+    // Grey leaders were read as letters joined to the line ("services .....ccuuieise set ite ss 18.00").
+    const bill = await ocrFile('test/fixtures/ocr-extra/bill_en_leaders.png', engine, { lang: 'eng' });
+    expect(bill.pages[0]!.preprocessing.map((s) => s.name)).toContain('erase-leaders');
+    const lines = bill.text.split('\n').map((l) => l.trim());
+    expect(lines).toEqual(expect.arrayContaining(['Premium SMS services 18.00', 'Monthly plan 5G 30GB 298.00']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/bill_en_leaders.gt.txt', 'utf8'), bill.text)).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+
+  it('reads yellow bubbles and a yellow read count on a light blue chat page', async () => {
+    // The yellow bubbles (least channel 0) were kept as dark as ink, and the page stayed grey.
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_kakao_blue_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(chat.pages[0]!.preprocessing.map((s) => s.name)).toContain('whiten-background');
+    const lines = chat.text.split('\n').map((l) => l.replace(/\s+/gu, ''));
+    expect(lines).toEqual(expect.arrayContaining(['1請提供當天的合約影本。', '下午8:03']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_kakao_blue_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.03);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));

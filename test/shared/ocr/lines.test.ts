@@ -222,4 +222,14 @@ describe('dropChevrons', () => {
     ]);
     expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['台灣之星客服', '台灣大哥大', 'v', '《 消費者保護法》']);
   });
+
+  it('drops a back arrow read as a lone 《 set apart from the title, or a disclosure arrow read as 》, not title marks that hug their title or have their partner', () => {
+    const result = page([
+      line([word('《', 52, 33, 114, 25, 43), word('亞太電信', 95, 120, 117, 120, 33), word('板橋門市', 94, 267, 117, 122, 34)], 90),
+      line([word('查看帳單', 92, 40, 200, 120, 30), word('》', 60, 220, 198, 20, 34)], 80),
+      line([word('《', 90, 40, 300, 20, 30), word('消費者保護法', 92, 62, 300, 180, 30)], 91),
+      line([word('《', 90, 40, 400, 20, 30), word('電信管理法', 92, 110, 400, 150, 30), word('》', 90, 262, 400, 20, 30)], 91),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['亞太電信 板橋門市', '查看帳單', '《 消費者保護法', '《 電信管理法 》']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLoneDiscs, findOutlines, OUTLINE_INK, placeEllipses } from '../../../shared/ocr/marks';
+import { darkenLightText, dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
@@ -67,6 +67,48 @@ describe('findEllipses', () => {
     glyph(g, 20, 120);
     fillRect(g, 54, 132, 4, 4); fillRect(g, 60, 132, 4, 4); fillRect(g, 74, 132, 4, 4);
     expect(findEllipses(g)).toEqual([]);
+  });
+});
+
+describe('findLeaders', () => {
+  const runs = (g: GrayRaster) => findLeaders(markComponents(g).components).map((r) => ({ n: r.length, x: r[0]!.box.x, y: r[0]!.box.y }));
+
+  it('finds dotted leaders and dashed rules, dashes set closer than their length included', () => {
+    const g = createGray(600, 220);
+    glyph(g, 20, 20);
+    dots(g, 20, 60, 40, 4, 6); // 月租費 ........ 298.00
+    glyph(g, 500, 20);
+    for (let i = 0; i < 30; i++) fillRect(g, 20 + i * 14, 100, 11, 5); // - - - - (3 px apart)
+    for (let i = 0; i < 12; i++) fillRect(g, 20 + i * 26, 150, 4, 4); // .   .   . wide apart
+    expect(runs(g)).toEqual([
+      { n: 30, x: 20, y: 100 },
+      { n: 12, x: 20, y: 150 },
+      { n: 20, x: 60, y: 38 },
+    ].sort((a, b) => a.x - b.x || a.y - b.y));
+  });
+
+  it('leaves ellipses, short runs, and round letters along a line of text', () => {
+    const g = createGray(600, 220);
+    glyph(g, 20, 20);
+    dots(g, 6, 54, 34); // ……
+    dots(g, 7, 54, 84); // seven dots
+    // Ten round letters (o, e, a) of one size evenly along a line, taller letters between them.
+    for (let i = 0; i < 10; i++) {
+      fillRect(g, 20 + i * 40, 160, 8, 8);
+      fillRect(g, 34 + i * 40, 150, 3, 18);
+    }
+    expect(runs(g)).toEqual([]);
+  });
+
+  it('has its dots painted white before reading, grey ones too', () => {
+    const g = createGray(600, 120);
+    glyph(g, 20, 20);
+    for (let i = 0; i < 20; i++) fillRect(g, 60 + i * 10, 38, 4, 4, 136);
+    glyph(g, 500, 20);
+    const { steps } = setMarksApart(g, 28);
+    expect(steps.map((s) => s.name)).toContain('erase-leaders');
+    for (let x = 60; x < 260; x++) expect(g.data[40 * g.width + x]).toBe(255);
+    expect(g.data[21 * g.width + 21]).toBe(20); // the glyphs stay
   });
 });
 

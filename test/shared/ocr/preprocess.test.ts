@@ -155,6 +155,15 @@ describe('invertDarkRegions', () => {
     expect(invertDarkRegions(g).regions).toHaveLength(0);
   });
 
+  it('takes a bold glyph (strokes 6 px thick around its counters) for text, not for a dark region', () => {
+    const g = createGray(300, 160);
+    fillRect(g, 40, 40, 32, 34, 13); // 口 in bold…
+    fillRect(g, 46, 46, 20, 22, 255); // …its counter
+    fillRect(g, 60, 40, 4, 34, 13); // and a stroke down it
+    expect(invertDarkRegions(g).regions).toEqual([]);
+    expect(invertDarkRegions(g).raster.data[42 * 300 + 42]).toBe(13);
+  });
+
   it('inverts a whole dark-mode screen', () => {
     const g = createGray(200, 120, 18);
     for (let i = 0; i < 5; i++) fillRect(g, 20 + i * 30, 40, 12, 24, 235);
@@ -240,7 +249,8 @@ describe('invertDarkRegions around panels', () => {
     expect(regions.map((r) => r.box)).toEqual([{ x: 140, y: 236, w: 120, h: 36 }]);
     expect(raster.data[238 * 400 + 145]).toBeGreaterThan(240); // pill → white
     expect(raster.data[250 * 400 + 151]).toBeLessThan(20); // its text → dark
-    expect(raster.data[125 * 400 + 25]).toBe(177); // the green bubble untouched
+    expect(raster.data[125 * 400 + 25]).toBeGreaterThanOrEqual(177); // the green bubble kept light…
+    expect(raster.data[150 * 400 + 45]).toBeLessThan(40); // …its text dark
   });
 
   it('darkens white text printed straight on a tinted wallpaper beside white bubbles when asked to, keeping the bubbles as they are', () => {
@@ -265,6 +275,27 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[120 * 400 + 20]).toBe(255); // …to its rounded ends, too thin to be bubble alone
     expect(raster.data[120 * 400 + 45]).toBe(20); // …with its text
     expect(raster.data[30 * 400 + 31]).toBeLessThan(40); // the title bar inverted as before
+  });
+
+  it('turns a tinted wallpaper without light text white when asked to, keeping its dark text and leaving saturated colour to the colour step', () => {
+    // A chat over a light blue wallpaper (luma 195) under a dark title bar: a white bubble with
+    // black text, a grey time on the wallpaper, a read count in yellow (luma 159, least channel 0).
+    const g = createGray(400, 300, 195);
+    fillRect(g, 0, 0, 400, 60, 36);
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 30 + i * 30, 20, 14, 24, 250);
+    roundRect(g, 20, 90, 240, 60, 25, 255);
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 108, 12, 24, 20);
+    for (let i = 0; i < 4; i++) fillRect(g, 270 + i * 20, 126, 3, 20, 100); // the time
+    for (let i = 0; i < 3; i++) fillRect(g, 40 + i * 20, 220, 3, 20, 159); // the read count
+    const least = { ...g, data: new Uint8ClampedArray(g.data) };
+    for (let i = 0; i < 3; i++) fillRect(least, 40 + i * 20, 220, 3, 20, 0);
+    const { raster, backgrounds, mask } = invertDarkRegions(g, 0, least, true);
+    expect(backgrounds.map((b) => b.background)).toEqual([195]);
+    expect(raster.data[80 * 400 + 300]).toBeGreaterThan(240); // the wallpaper → white
+    expect(raster.data[130 * 400 + 271]).toBeLessThan(140); // the time stays darker
+    expect(raster.data[120 * 400 + 45]).toBe(20); // the bubble's text
+    expect(mask[225 * 400 + 41]).toBe(0); // the yellow read count is left to the colour step
+    expect(raster.data[225 * 400 + 41]).toBe(159);
   });
 
   it('leaves a white page\'s light-grey panels and white text in them alone', () => {
@@ -596,6 +627,47 @@ describe('preprocess', () => {
     expect(at(49, 140)).toBeLessThan(60); // red stroke
     expect(at(49, 180)).toBeLessThan(110); // orange stroke
     expect(at(49, 45)).toBeLessThan(20); // black stroke
+  });
+
+  it('turns a yellow bubble as light as the page, whatever its weak blue channel, keeping its black text', () => {
+    const w = 400, h = 160;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x0: number, y0: number, bw: number, bh: number, [r, g, b]: number[]) => {
+      for (let y = y0; y < y0 + bh; y++) for (let x = x0; x < x0 + bw; x++) rgba.data.set([r!, g!, b!, 255], (y * w + x) * 4);
+    };
+    paint(20, 20, 360, 70, [0xfe, 0xe5, 0x00]); // a yellow bubble (luma 210, least channel 0)…
+    for (let i = 0; i < 8; i++) { paint(40 + i * 40, 40, 20, 3, [25, 25, 25]); paint(48 + i * 40, 34, 3, 24, [25, 25, 25]); } // …with black text
+    for (let i = 0; i < 8; i++) { paint(40 + i * 40, 130, 20, 3, [0xff, 0x98, 0x00]); paint(48 + i * 40, 124, 3, 24, [0xff, 0x98, 0x00]); } // orange text, luma 165
+    const { raster } = preprocess(rgba);
+    const at = (x: number, y: number) => raster.data[y * raster.width + x]!;
+    expect(at(25, 25)).toBeGreaterThan(240); // the bubble
+    expect(at(49, 45)).toBeLessThan(20); // its text
+    expect(at(49, 140)).toBeLessThan(110); // orange text stays text
+  });
+
+  it('turns a tinted chat page white when no light text is on it, keeping grey and yellow text on it dark', () => {
+    const w = 500, h = 260;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
+    const paint = (x0: number, y0: number, bw: number, bh: number, [r, g, b]: number[]) => {
+      for (let y = y0; y < y0 + bh; y++) for (let x = x0; x < x0 + bw; x++) rgba.data.set([r!, g!, b!, 255], (y * w + x) * 4);
+    };
+    paint(0, 0, w, h, [0xb2, 0xc7, 0xd9]); // a light blue page (luma 195)…
+    paint(20, 20, 300, 70, [255, 255, 255]); // …a white bubble…
+    for (let i = 0; i < 6; i++) { paint(40 + i * 44, 40, 20, 3, [25, 25, 25]); paint(48 + i * 44, 34, 3, 24, [25, 25, 25]); } // …with black text
+    paint(160, 120, 320, 70, [0xfe, 0xe5, 0x00]); // a yellow bubble…
+    for (let i = 0; i < 6; i++) { paint(180 + i * 44, 140, 20, 3, [25, 25, 25]); paint(188 + i * 44, 134, 3, 24, [25, 25, 25]); } // …with black text
+    for (let i = 0; i < 3; i++) paint(40 + i * 30, 150, 3, 20, [0xd4, 0xa3, 0x00]); // a read count in yellow (luma 159)
+    for (let i = 0; i < 4; i++) { paint(40 + i * 26, 210, 14, 3, [0x55, 0x66, 0x77]); paint(45 + i * 26, 204, 3, 18, [0x55, 0x66, 0x77]); } // a grey time
+    const { raster, steps, scale } = preprocess(rgba);
+    expect(steps.map((s) => s.name)).toContain('whiten-background');
+    const at = (x: number, y: number) => raster.data[Math.round(y * scale) * raster.width + Math.round(x * scale)]!;
+    expect(at(400, 240)).toBeGreaterThan(225); // the page
+    expect(at(170, 125)).toBeGreaterThan(240); // the yellow bubble
+    expect(at(30, 25)).toBeGreaterThan(240); // the white bubble
+    expect(at(189, 150)).toBeLessThan(20); // text in the bubbles
+    expect(at(49, 50)).toBeLessThan(20);
+    expect(at(41, 160)).toBeLessThan(110); // the read count
+    expect(at(46, 215)).toBeLessThan(110); // the time
   });
 
   it('turns a coloured button outline light but keeps the coloured label inside it dark', () => {
