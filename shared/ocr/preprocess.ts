@@ -1879,22 +1879,18 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
 }
 
 /**
- * `least` (in place) with pale colours whose least channel is as weak as ink's as light as their
- * brightest channel: a yellow bubble (luma 210, least channel 0) is no dark region (see
- * {@link paleShare}). Pale colours with a fair least channel (LINE's green) are left as they are.
+ * `least` (in place) with pale colours whose least channel is as weak as ink's lifted towards
+ * their brightest channel, fully from luma {@link COLOUR_PALE_LUMA}: a yellow bubble (luma 210,
+ * least channel 0) is no dark region, and the colour step turns it white. Pale colours with a
+ * fair least channel (LINE's green) are left as they are.
  */
 function liftPaleColours(least: GrayRaster, brightest: GrayRaster, luma: GrayRaster): GrayRaster {
   for (let i = 0; i < least.data.length; i++) {
     if (least.data[i]! >= COLOUR_FILL_LEAST) continue;
-    const pale = paleShare(luma.data[i]!);
+    const pale = Math.min(1, Math.max(0, (luma.data[i]! - COLOUR_PALE_FROM) / (COLOUR_PALE_LUMA - COLOUR_PALE_FROM)));
     if (pale > 0) least.data[i] = least.data[i]! + pale * (brightest.data[i]! - least.data[i]!);
   }
   return least;
-}
-
-/** How far (0–1) a colour of luma `luma` counts as a pale fill whatever its least channel. */
-function paleShare(luma: number): number {
-  return Math.min(1, Math.max(0, (luma - COLOUR_PALE_FROM) / (COLOUR_PALE_LUMA - COLOUR_PALE_FROM)));
 }
 
 /**
@@ -1917,8 +1913,7 @@ function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, l
     if (luma <= COLOUR_TEXT_LUMA) continue;
     const byLuma = luma >= COLOUR_FILL_LUMA ? 1 : (luma - COLOUR_TEXT_LUMA) / (COLOUR_FILL_LUMA - COLOUR_TEXT_LUMA);
     const l = least[i]!;
-    // A colour as light as yellow is a fill, however weak its least channel: no text is set in it.
-    const byLeast = Math.max(paleShare(luma), l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST));
+    const byLeast = l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST);
     if (byLeast < byLuma) inked[i] = 1;
     tone[i] = luma + Math.min(byLuma, byLeast) * (brightest[i]! - luma);
   }
