@@ -105,20 +105,31 @@ export function isRule(text: string): boolean {
 /**
  * Removes the icons of a phone screenshot's status bar (signal, Wi-Fi, battery read as "all",
  * "atl", "EE", "@"): when the topmost word of the page is a clock (16:08), the unsure short words
- * without digits on its row (confidence below 75, at most four characters).
+ * without digits on its row (confidence below 75, at most four characters). A lock screen's
+ * status bar has no clock (the clock stands large below it): there, given the page's height, a
+ * topmost row of such words alone, without Chinese, within the page's top
+ * {@link STATUS_BAR_SHARE}, is dropped whole.
  */
-export function dropStatusBarIcons(result: OcrResult): OcrResult {
+export function dropStatusBarIcons(result: OcrResult, pageHeight?: number): OcrResult {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (!read.length) return result;
   const top = read.reduce((a, w) => (w.box.y < a.box.y ? w : a));
   const clock = read.find((w) => CLOCK.test(w.text.trim()) && w.box.y <= top.box.y + top.box.h);
-  if (!clock) return result;
-  const icon = (w: OcrWord) => {
+  const iconLike = (w: OcrWord) => {
     const t = w.text.trim();
-    return w !== clock && t !== '' && w.confidence < 75 && Array.from(t).length <= 4 && !/\p{Nd}/u.test(t) && sameRow(clock.box, w.box);
+    return t !== '' && w.confidence < 75 && Array.from(t).length <= 4 && !/\p{Nd}/u.test(t);
   };
-  return withoutWords(result, icon);
+  if (!clock) {
+    if (!pageHeight) return result;
+    const row = read.filter((w) => sameRow(top.box, w.box));
+    if (!row.every((w) => iconLike(w) && !/\p{Script=Han}/u.test(w.text)) || row.some((w) => w.box.y + w.box.h > pageHeight * STATUS_BAR_SHARE)) return result;
+    return withoutWords(result, (w) => row.includes(w));
+  }
+  return withoutWords(result, (w) => w !== clock && iconLike(w) && sameRow(clock.box, w.box));
 }
+
+/** A phone's status bar lies within this share of the screenshot's height from its top. */
+const STATUS_BAR_SHARE = 0.08;
 
 /**
  * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv" or "»"):

@@ -99,6 +99,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     onProgress: (p) => report('recognize', from + (to - from) * p),
   });
   let raster = pre.raster, ellipses = marks.ellipses;
+  const screenshot = pre.stats.classification === 'screenshot';
   let raw = await read(raster, 0.15, 0.95);
   throwIfCancelled(options.signal);
   // When the reading covers little of the page's text, the preprocessing lost it (a lock
@@ -118,7 +119,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
       pre.steps.push({ name: 'read-unprocessed', detail: `${merged.taken} characters read without preprocessing (the processed page's reading covered ${Math.round(coverage * 100)}% of its text)` });
     }
   }
-  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster)))));
+  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster)))), screenshot ? raster.height : undefined);
   const weak = await rereadWeakLines(kept, raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
@@ -128,7 +129,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole).
-  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found))))));
+  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found), screenshot ? raster.height : undefined)))));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   const checked = correctKnownNames(dropChevrons(rows));
   throwIfCancelled(options.signal);

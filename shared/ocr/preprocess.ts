@@ -531,7 +531,7 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
  * are left as they are.
  */
 function liftLightText(values: Uint8ClampedArray, w: number, h: number, labels: Int32Array, label: number, box: Box, outside: Uint8Array, f: FoundRegions): boolean {
-  const panels = joinedHoles(thickHoles(labels, w, values, label, box, outside, f.thick).mask, labels, w, label, box, outside);
+  const panels = joinedHoles(thickHoles(labels, w, label, box, outside, f.thick).mask, labels, w, label, box, outside);
   const g = { width: w, height: h, data: values };
   const own = (i: number) => labels[i] === label && !f.mask[i];
   let tone = meanAround(g, (i) => own(i), f.thick);
@@ -743,7 +743,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
       f.pictures.push(box);
       continue;
     }
-    const panels = thickHoles(labels, w, f.values, label, box, outside, f.thick);
+    const panels = thickHoles(labels, w, label, box, outside, f.thick);
     if (lightTextOnly) {
       // Among light tones, only a region holding thin text clearly lighter than itself.
       if (panels.count > holes * 0.3 || holes > inside * 0.6 || holeTone < mean + LIGHT_TEXT_STEP) continue;
@@ -756,14 +756,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
         invertRegionsWithin(data, labels, w, h, label, box, f);
         continue;
       }
-      // Light panels (a white picture on a dark screen) and panels holding dark text (LINE's
-      // green bubbles with black text) are left as they are: marked outside. Dark ones with light
-      // text (a saturated bubble with white text) are inverted with the rest.
-      const panelTone = panels.tone / panels.count;
-      const fill = panelTone <= LIGHT_PANEL_TONE ? darkTextFill(f.values, w, box, panels.mask) : 0;
-      // Dark text's panel is brought to white, its text kept dark: fill and text scaled by the fill's tone.
-      if (fill > 0) lightenPanels(f.out, f.mask, f.values, w, box, panels.mask, fill);
-      if (fill > 0 || panelTone > LIGHT_PANEL_TONE) for (let k = 0; k < outside.length; k++) outside[k] = outside[k]! | panels.mask[k]!;
+      keepLightPanels(f, w, box, panels.mask, outside);
     } else if (holes > inside * 0.6) continue;
     // Strokes (a bold glyph whose counters look like light text in a dark blob) are not a
     // background: hardly any of their pixels is the centre of a small square of them.
@@ -830,18 +823,61 @@ const UNEVEN_BACKGROUND_RADIUS = 24;
 const UNEVEN_BACKGROUND_STEP = 0.7;
 
 /**
- * The fill tone of the panels of `mask` (over `box`) when they hold dark text, else 0: their
- * median tone is their fill (a hollow light glyph's fill is its inside, the region's own tone),
- * and more of their pixels are {@link PANEL_TEXT_STEP} darker than the fill than are that much
- * lighter.
+ * Judges each panel of a dark region (the connected parts of `panels`, a mask over `box`) on its
+ * own: light panels (a white picture on a dark screen) and panels holding dark text (LINE's green
+ * bubbles with black text) are left out of the region's inversion (marked in `outside`), the
+ * latter brought to white with their text kept dark (both scaled by the fill's tone). Darker
+ * panels with light text (a saturated bubble with white text) are inverted with the rest, and
+ * pictures (an avatar) painted white. One by one: a dark-mode chat's green bubbles with black text sit
+ * beside avatars whose white figures, judged together with them, outweighed their text.
  */
-function darkTextFill(values: Uint8ClampedArray, w: number, box: Box, mask: Uint8Array): number {
-  const hist = new Uint32Array(256);
-  let n = 0;
-  for (let y = 0, k = 0; y < box.h; y++) {
-    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) if (mask[k]) { hist[values[i]!]!++; n++; }
+function keepLightPanels(f: FoundRegions, w: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
+  const marks = new Uint8ClampedArray(panels.length);
+  for (let k = 0; k < marks.length; k++) marks[k] = panels[k] ? 0 : 255;
+  const parts = labelDarkPixels(marks, box.w, box.h, 0);
+  const tones = cropGray({ width: w, height: f.out.length / w, data: f.values }, box).data;
+  const c = measureComponents(parts.labels, parts.parent, parts.count, tones, box.w, box.h);
+  const hists = new Map<number, Uint32Array>();
+  for (const r of c.roots) hists.set(r, new Uint32Array(256));
+  for (let k = 0; k < tones.length; k++) if (parts.labels[k]! >= 0) hists.get(parts.labels[k]!)![tones[k]!]!++;
+  // Per part: 0 inverted with the region, LEFT as it is, PICTURE painted white, else the fill
+  // scaled to white. A picture (an avatar's disc and the white figure on it) inverted with the
+  // region is a dark figure on grey, read as "2" or "@".
+  // Parts under twice the panels' least thickness both ways are inverted with the region (bold
+  // glyphs of light text, whose strokes and counters are all holes, left light, were lost).
+  const LEFT = -1, PICTURE = -2;
+  const fills = new Map<number, number>();
+  for (const r of c.roots) {
+    const tone = c.sum[r]! / c.n[r]!;
+    const small = c.x1[r]! - c.x0[r]! + 1 < 2 * f.thick && c.y1[r]! - c.y0[r]! + 1 < 2 * f.thick;
+    let fill = small ? 0 : tone > LIGHT_PANEL_TONE ? LEFT : darkTextFill(hists.get(r)!);
+    const part = { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 };
+    const at = { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h };
+    if (!fill && tone <= LIGHT_PANEL_TONE && at.w * at.h <= f.out.length * PICTURE_AREA && holdsOnlyShapes(f.values, w, at, outsideOfComponent(parts.labels, box.w, r, part), (tone + 255) / 2)) {
+      fill = PICTURE;
+      f.pictures.push(at);
+    }
+    fills.set(r, fill);
   }
-  if (!n) return 0;
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
+      const r = parts.labels[k]!;
+      const fill = r >= 0 ? fills.get(r)! : 0;
+      if (!fill) continue;
+      outside[k] = 1;
+      if (fill === LEFT) continue;
+      f.out[i] = fill === PICTURE ? 255 : (tones[k]! * 255) / fill;
+      f.mask[i] = 1;
+    }
+  }
+}
+
+/**
+ * The fill tone of a panel of tones `hist` when it holds dark text, else 0: its median tone is
+ * its fill (a hollow light glyph's fill is its inside, the region's own tone), and more of its
+ * pixels are {@link PANEL_TEXT_STEP} darker than the fill than are that much lighter.
+ */
+function darkTextFill(hist: Uint32Array): number {
   const fill = quantile(hist, 0.5);
   let darker = 0, lighter = 0;
   for (let v = 0; v < 256; v++) {
@@ -854,37 +890,22 @@ function darkTextFill(values: Uint8ClampedArray, w: number, box: Box, mask: Uint
 /** Text differs from its panel's fill (median tone) by at least this. */
 const PANEL_TEXT_STEP = 40;
 
-/** Scales the pixels of `mask` (over `box`) so that tone `fill` becomes white (into `out`, marked in `done`). */
-function lightenPanels(out: Uint8ClampedArray, done: Uint8Array, values: Uint8ClampedArray, w: number, box: Box, mask: Uint8Array, fill: number): void {
-  for (let y = 0, k = 0; y < box.h; y++) {
-    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
-      if (!mask[k]) continue;
-      out[i] = (values[i]! * 255) / Math.max(1, fill);
-      done[i] = 1;
-    }
-  }
-}
-
 /**
  * The holes of a component (pixels inside it, not in it) that lie in runs of at least `size`
- * holes both across and down: panels rather than the strokes of light text. A mask over `box`,
- * its count and the sum of its `values`.
+ * holes both across and down: panels rather than the strokes of light text. A mask over `box`
+ * and its count.
  */
-function thickHoles(labels: Int32Array, w: number, values: Uint8ClampedArray, label: number, box: Box, outside: Uint8Array, size: number): { mask: Uint8Array; count: number; tone: number } {
+function thickHoles(labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array, size: number): { mask: Uint8Array; count: number } {
   const across = holeRunsAcross(labels, w, label, box, outside);
   const down = holeRunsDown(labels, w, label, box, outside);
   const mask = new Uint8Array(box.w * box.h);
   let count = 0;
-  let tone = 0;
-  for (let y = 0, k = 0; y < box.h; y++) {
-    for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
-      if (across[k]! < size || down[k]! < size) continue;
-      mask[k] = 1;
-      count++;
-      tone += values[i]!;
-    }
+  for (let k = 0; k < mask.length; k++) {
+    if (across[k]! < size || down[k]! < size) continue;
+    mask[k] = 1;
+    count++;
   }
-  return { mask, count, tone };
+  return { mask, count };
 }
 
 /**
@@ -1117,12 +1138,13 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   }
   for (const b of seals) {
     // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
-    // red) and the red of its ink (the median red channel of its red pixels).
+    // the seal's: pink paper is reddish too, and without it only the text was left to measure)
+    // and the red of its ink (the median red channel of its red pixels).
     const paperHist = new Uint32Array(256), inkHist = new Uint32Array(256);
     for (let y = b.y; y < b.y + b.h; y++) {
       for (let i = y * w + b.x, end = i + b.w; i < end; i++) {
-        if (redness(i) <= SEAL_REDNESS / 4) paperHist[g.data[i]!]!++;
-        else if (red[i]) inkHist[d[i * 4]!]!++;
+        if (red[i]) inkHist[d[i * 4]!]!++;
+        else if (labels[i] !== b.label) paperHist[g.data[i]!]!++;
       }
     }
     const paper = quantile(paperHist, 0.75), ink = Math.max(1, quantile(inkHist, 0.5));
@@ -1226,7 +1248,8 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   for (let i = 0; i < n; i++) if (marks[i] === 0 && opened.data[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
   // Text, not an icon drawn in the app's colour: glyphs in a row, at least COLOURED_RUN of them.
   const { labels, components } = labelledInkComponents(strokes, least.width, least.height, 0);
-  const glyphs = components.filter((c) => c.n >= 4);
+  const enclosed = components.length ? enclosedByColour(opened.data, least.width, least.height, labels) : new Set<number>();
+  const glyphs = components.filter((c) => c.n >= 4 && !enclosed.has(c.label));
   const parent = Int32Array.from(glyphs, (_, k) => k);
   const root = (k: number) => findRoot(parent, k);
   const byX = glyphs.map((_, k) => k).sort((a, b) => glyphs[a]!.box.x - glyphs[b]!.box.x);
@@ -1246,6 +1269,24 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   if (!text.size) return least;
   for (let i = 0; i < n; i++) if (labels[i]! >= 0 && text.has(labels[i]!)) least.data[i] = brightest.data[i]!;
   return least;
+}
+
+/**
+ * The labels (of `labels`) of the strokes that an area of saturated colour encloses (`thick`: 0
+ * over the areas thick enough to survive the opening): the slivers of a green bubble between and
+ * inside its black letters, dark pixels close by, are the bubble's fill, not coloured text. What
+ * the areas enclose is a component of the pixels outside them that does not reach the image's
+ * border; a link on a dark screen lies in the screen, which does.
+ */
+function enclosedByColour(thick: Uint8ClampedArray, w: number, h: number, labels: Int32Array): Set<number> {
+  const rest = new Uint8ClampedArray(thick.length);
+  for (let i = 0; i < rest.length; i++) rest[i] = thick[i] === 0 ? 255 : 0;
+  const parts = labelledInkComponents(rest, w, h, 0);
+  const inner = new Set(parts.components.filter((c) => c.box.x > 0 && c.box.y > 0 && c.box.x + c.box.w < w && c.box.y + c.box.h < h).map((c) => c.label));
+  const enclosed = new Set<number>();
+  if (!inner.size) return enclosed;
+  for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0 && inner.has(parts.labels[i]!)) enclosed.add(labels[i]!);
+  return enclosed;
 }
 
 /** The brightest channel of a saturated colour's pixels, at least. */

@@ -116,7 +116,11 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const row = withinRow(w, line);
       const again = await reread(row, row === w.box ? line.box.h : row.h, (ws) => hasHan(own(w, ws)));
       const kept = again && own(w, again.words);
-      if (kept?.length && better({ words: kept, confidence: meanConfidence(kept) }, trust(w))) replaced.set(w, kept);
+      if (!kept?.length) continue;
+      // Read alone, without the English before it to start from, the engine chose Chinese, and
+      // surely: taken even when not far more confident ("TRE" at 74 for 王建国 at 88).
+      const confidence = meanConfidence(kept);
+      if (better({ words: kept, confidence }, trust(w)) || confidence >= Math.max(SURE_READING_CONFIDENCE, trust(w))) replaced.set(w, kept);
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
@@ -626,9 +630,10 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
  * Below this, a word of Latin letters on a Chinese page, alone or mixed with symbols, is read
  * again: English read surely stays ("Roaming Data Pass"); Chinese misread as English comes out
- * at 30–65 ("REAR" for 帳單代繳 at 60).
+ * at 30–75 ("REAR" for 帳單代繳 at 60, "AE:" for 大写： at 72 on a photographed receipt). Only a
+ * reading with Chinese can replace it.
  */
-const ODD_WORD_CONFIDENCE = 70;
+const ODD_WORD_CONFIDENCE = 80;
 /** Words of lower-case letters within the x-height only. */
 const X_HEIGHT_WORD = /^[acemnorsuvwxz]{2,}$/u;
 /** Such a word at least this share of the page's Chinese characters tall is Chinese misread. */

@@ -165,6 +165,16 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_kakao_blue_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.03);
   }, 120_000);
 
+  it('reads a dark-mode chat\'s green bubbles with black text, without its avatars', async () => {
+    // The green bubbles were inverted with the dark page (their black text turned white on grey,
+    // 34 % CER), and the avatars were read as "2".
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_wechat_dark_fw_cn.png', engine, { lang: 'chi_sim+eng' });
+    expect(chat.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['invert-dark-regions', 'erase-pictures']));
+    const lines = chat.text.split('\n').map((l) => l.replace(/\s+/gu, ''));
+    expect(lines).toEqual(expect.arrayContaining(['我上个月交了360元提速费，', '好的，等你们电话。']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_wechat_dark_fw_cn.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));

@@ -176,6 +176,17 @@ describe('dropStatusBarIcons', () => {
     expect(out.lines.map((l) => l.text)).toEqual(['16:08', '數碼通 SmarTone']);
   });
 
+  it('drops a lock screen\'s status bar without a clock: a topmost row of unsure short words at the very top', () => {
+    const bar = line([word('all', 68, 980, 48, 37, 19), word('@', 31, 1049, 45, 49, 23)], 50);
+    const date = line([word('11月21日', 92, 461, 197, 140, 49), word('星期四', 96, 612, 197, 100, 49)], 93);
+    expect(dropStatusBarIcons(page([bar, date]), 1080).lines.map((l) => l.text)).toEqual(['11月21日 星期四']);
+    // Lower on the page, or holding Chinese or a sure word, such a row is text.
+    for (const [first, height] of [[bar, 400], [line([word('訊息', 60, 980, 48, 37, 19)], 60), 1080], [line([word('all', 68, 980, 48, 37, 19), word('Wi-Fi', 90, 1049, 45, 49, 23)], 80), 1080]] as const) {
+      const result = page([first, date]);
+      expect(dropStatusBarIcons(result, height)).toBe(result);
+    }
+  });
+
   it('leaves pages without a clock on top, and sure or numeric words beside one, alone', () => {
     const header = page([line([word('中華電信', 94, 300, 29, 90, 29), word('800', 92, 428, 32, 40, 24)], 93)]);
     expect(dropStatusBarIcons(header)).toBe(header);

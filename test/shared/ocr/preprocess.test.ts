@@ -324,6 +324,34 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[50 * 400 + 45]).toBeLessThan(20); // its black text stays dark
   });
 
+  it('judges a dark screen\'s panels one by one: a green bubble with black text is brought to white beside avatars with white figures, which are painted white', () => {
+    // A green bubble (luma 138, least channel 62) with three outlined black glyphs, and three
+    // blue avatars (luma 99, least 47) with a white head and shoulders: their white outweighs the
+    // bubble's black text when the panels are judged together.
+    const g = createGray(600, 400, 17);
+    const tone = createGray(600, 400, 17);
+    for (const r of [g, tone]) {
+      const avatar = r === g ? 99 : 47;
+      fillRect(r, 120, 40, 300, 80, r === g ? 138 : 62);
+      for (let i = 0; i < 3; i++) strokeGlyph(r, 150 + i * 40, 60, 24, 28, 15);
+      for (const [cx, cy] of [[520, 80], [60, 220], [520, 320]] as const) {
+        disk(r, cx, cy, 36, avatar);
+        disk(r, cx, cy - 12, 12, 255);
+        for (let y = cy + 6; y < cy + 26; y++) for (let x = cx - 24; x <= cx + 24; x++) if (((x - cx) / 24) ** 2 + ((y - cy - 26) / 20) ** 2 <= 1) r.data[y * 600 + x] = 255;
+      }
+      for (let i = 0; i < 5; i++) strokeGlyph(r, 140 + i * 40, 200, 16, 24, 213); // light text on the screen
+    }
+    const { raster, pictures } = invertDarkRegions(g, 0, tone, true);
+    expect(raster.data[50 * 600 + 130]).toBeGreaterThan(240); // bubble → white
+    expect(raster.data[70 * 600 + 151]).toBeLessThan(80); // its black text stays dark
+    expect(pictures).toHaveLength(3);
+    let darkest = 255;
+    for (let y = 190; y < 250; y++) for (let x = 30; x < 90; x++) darkest = Math.min(darkest, raster.data[y * 600 + x]!);
+    expect(darkest).toBeGreaterThan(200); // no figure left to read as "2"
+    expect(raster.data[210 * 600 + 141]).toBeLessThan(60); // the screen's light text → dark
+    expect(raster.data[5 * 600 + 5]).toBeGreaterThan(240); // the screen → white
+  });
+
   it('inverts a dark screen with dark-toned bubbles (saturated colour) as one region', () => {
     // Luma of a blue bubble is light against a black screen; its tone (least channel) is dark.
     const g = panelPage(18, 130);
@@ -477,6 +505,21 @@ describe('eraseSeals', () => {
     expect(eraseSeals(rgba, g)).toBe(1);
     expect(g.data[251 * w + 400]).toBeGreaterThan(240);
     expect(g.data[280 * w + 370]).toBeGreaterThan(240);
+  });
+
+  it('lifts a seal off pink carbonless paper to the paper\'s tone, keeping the dark blue text over it', () => {
+    const w = 400, h = 300, pink: [number, number, number] = [247, 217, 225];
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * w + x) * 4);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) paint(x, y, pink);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 40 && r <= 46) paint(x, y, [212, 42, 42]); }
+    // Text in blue-violet ink, lines of it across the seal's box.
+    for (const y0 of [120, 140, 160, 180]) for (let x = 110; x < 290; x++) if (x % 12 < 8) for (let y = y0; y < y0 + 3; y++) paint(x, y, [43, 42, 107]);
+    const g = rgbaToGray(rgba);
+    const paper = g.data[10 * w + 10]!;
+    expect(eraseSeals(rgba, g)).toBe(1);
+    expect(g.data[106 * w + 200]).toBeGreaterThanOrEqual(paper - 5); // the ring's top → the paper's tone
+    expect(g.data[121 * w + 112]).toBeLessThan(80); // the text stays dark
   });
 
   it('takes a red-brown desk around a photographed sheet for no seal', () => {
@@ -821,6 +864,16 @@ describe('keepColouredStrokes', () => {
     const { least, brightest, at } = screen([28, 28, 30], rects as never);
     keepColouredStrokes(least, brightest);
     expect(at(least, x, 25)).toBe(10);
+  });
+
+  it('keeps the least channel of the slivers of a green bubble between its black letters', () => {
+    // Pairs of black bars 3 px apart inside a green bubble: the green between them is thin, beside
+    // dark pixels and in a row, like a link's letters, but the bubble encloses it.
+    const green: [number, number, number] = [62, 181, 117];
+    const bars = Array.from({ length: 6 }, (_, k) => [[30 + k * 20, 30, 3, 16, [15, 15, 15]], [36 + k * 20, 30, 3, 16, [15, 15, 15]]]).flat();
+    const { least, brightest, at } = screen([17, 17, 17], [[20, 10, 150, 60, green], ...bars] as never);
+    keepColouredStrokes(least, brightest);
+    expect(at(least, 34, 38)).toBe(62);
   });
 
   it('keeps the least channel of red letters on white paper', () => {

@@ -141,8 +141,8 @@ describe('rereadWeakLines', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('second-guesses letters mixed with symbols or alone read below 70 ("REAR" for 帳單代繳 at 60), not English words read surely', async () => {
-    const l = line([word('10月2日', 92, 40), word('(B=)', 61, 120), word('Plan', 75, 180)], 80);
+  it('second-guesses letters mixed with symbols or alone read below 80 ("REAR" for 帳單代繳 at 60), not English words read surely', async () => {
+    const l = line([word('10月2日', 92, 40), word('(B=)', 61, 120), word('Plan', 86, 180)], 80);
     const { engine, calls } = scripted((_call, width) => (width < 100 ? [word('（週三）', 90, 5, 5, 60, 20)] : []));
     const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['10月2日', '（週三）', 'Plan']);
@@ -150,6 +150,14 @@ describe('rereadWeakLines', () => {
     const title = line([word('遠傳電信', 92, 40), word('REAR', 60, 120)], 80);
     const { engine: again } = scripted(() => [word('帳單代繳', 90, 5, 5, 60, 20)]);
     expect((await rereadWeakLines(page([title]), raster, again, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['遠傳電信', '帳單代繳']);
+  });
+
+  it('takes a sure Chinese reading of an English word read alone though not far more confident ("TRE" at 74 for 王建国 at 88), not an unsure one', async () => {
+    const l = line([word('客户名称：', 92, 40), word('TRE', 74, 140)], 85);
+    const { engine } = scripted(() => [word('王建国', 88, 5, 5, 60, 20)]);
+    expect((await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', '王建国']);
+    const { engine: unsure } = scripted(() => [word('王建国', 78, 5, 5, 60, 20)]);
+    expect((await rereadWeakLines(page([l]), raster, unsure, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', 'TRE']);
   });
 
   it('second-guesses a square bracket left open before digits ("[11、" for 三、 in a serif face), not a closed one', async () => {
