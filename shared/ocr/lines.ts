@@ -156,8 +156,9 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
  * Removes the chevrons of an app's controls read as letters: a back arrow before a page's title
  * ("< 我的账单"), a disclosure arrow after a link ("点此联系在线客服 >"), a drop-down's arrow after
  * its value ("2024年10月 v"). A word that is one such mark alone, first or last on a line of
- * Chinese (two characters or more), or alone on its row (a back arrow above a title); a
- * breadcrumb's ">" between words stays.
+ * Chinese (two characters or more) or on any line when set apart from the text beside it (a back
+ * arrow before the number a thread is with, "< 10086"), or alone on its row (a back arrow above a
+ * title); a breadcrumb's ">" between words stays, and so does a less-than sign before a number.
  */
 export function dropChevrons(result: OcrResult): OcrResult {
   const chevron = (w: OcrWord, line: OcrLine) => {
@@ -167,9 +168,22 @@ export function dropChevrons(result: OcrResult): OcrResult {
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);
     if (read[0] !== w && read.at(-1) !== w) return false;
-    return (line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2;
+    if ((line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) return true;
+    // Before a title without Chinese ("< 10086"), set apart from it as a back arrow is.
+    return !/^[v∨]$/u.test(t) && setApart(w, read, read[0] === w);
   };
   return withoutWords(result, chevron);
+}
+
+/**
+ * Whether `w`, first (`first`) or last among the words `read` on its line, is set apart from the
+ * word next to it by at least {@link TITLE_MARK_GAP} of the taller one's height: an arrow, not a
+ * mark that hugs its text.
+ */
+function setApart(w: OcrWord, read: readonly OcrWord[], first: boolean): boolean {
+  const other = first ? read[1]! : read.at(-2)!;
+  const gap = first ? other.box.x - (w.box.x + w.box.w) : w.box.x - (other.box.x + other.box.w);
+  return gap >= TITLE_MARK_GAP * Math.max(w.box.h, other.box.h);
 }
 
 /**
@@ -183,9 +197,7 @@ function loneTitleMark(w: OcrWord, read: readonly OcrWord[]): boolean {
   const opening = /^[《«]$/u.test(t), closing = /^[》»]$/u.test(t);
   if (read.length < 2 || !(opening ? read[0] === w : closing && read.at(-1) === w)) return false;
   if (read.some((o) => o !== w && (opening ? /[》»]/u : /[《«]/u).test(o.text))) return false;
-  const other = opening ? read[1]! : read.at(-2)!;
-  const gap = opening ? other.box.x - (w.box.x + w.box.w) : w.box.x - (other.box.x + other.box.w);
-  return gap >= TITLE_MARK_GAP * Math.max(w.box.h, other.box.h);
+  return setApart(w, read, opening);
 }
 
 /** A title mark set apart from its line's text by this share of the line's height is an arrow. */

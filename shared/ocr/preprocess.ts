@@ -756,7 +756,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
         invertRegionsWithin(data, labels, w, h, label, box, f);
         continue;
       }
-      keepLightPanels(f, w, box, panels.mask, outside);
+      keepLightPanels(f, labels, w, label, box, panels.mask, outside);
     } else if (holes > inside * 0.6) continue;
     // Strokes (a bold glyph whose counters look like light text in a dark blob) are not a
     // background: hardly any of their pixels is the centre of a small square of them.
@@ -831,7 +831,7 @@ const UNEVEN_BACKGROUND_STEP = 0.7;
  * pictures (an avatar) painted white. One by one: a dark-mode chat's green bubbles with black text sit
  * beside avatars whose white figures, judged together with them, outweighed their text.
  */
-function keepLightPanels(f: FoundRegions, w: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
+function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
   const marks = new Uint8ClampedArray(panels.length);
   for (let k = 0; k < marks.length; k++) marks[k] = panels[k] ? 0 : 255;
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
@@ -847,6 +847,7 @@ function keepLightPanels(f: FoundRegions, w: number, box: Box, panels: Uint8Arra
   // glyphs of light text, whose strokes and counters are all holes, left light, were lost).
   const LEFT = -1, PICTURE = -2;
   const fills = new Map<number, number>();
+  const before = f.pictures.length;
   for (const r of c.roots) {
     const tone = c.sum[r]! / c.n[r]!;
     const small = c.x1[r]! - c.x0[r]! + 1 < 2 * f.thick && c.y1[r]! - c.y0[r]! + 1 < 2 * f.thick;
@@ -859,10 +860,21 @@ function keepLightPanels(f: FoundRegions, w: number, box: Box, panels: Uint8Arra
     }
     fills.set(r, fill);
   }
+  // A picture is painted white whole: with the holes it joins (the rounded caps of a disc, not
+  // thick both ways) and its anti-aliased rim, which left grey made a ring read as "{t".
+  let pictures: Uint8ClampedArray | undefined;
+  if (f.pictures.length > before) {
+    const seeds = new Uint8Array(parts.labels.length);
+    for (let k = 0; k < seeds.length; k++) if (parts.labels[k]! >= 0 && fills.get(parts.labels[k]!) === PICTURE) seeds[k] = 1;
+    const joined = joinedHoles(seeds, labels, w, label, box, outside);
+    const marks = new Uint8ClampedArray(joined.length);
+    for (let k = 0; k < marks.length; k++) marks[k] = joined[k]! ? 255 : 0;
+    pictures = maxFilter({ width: box.w, height: box.h, data: marks }, PICTURE_RIM).data;
+  }
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
       const r = parts.labels[k]!;
-      const fill = r >= 0 ? fills.get(r)! : 0;
+      const fill = pictures?.[k] ? PICTURE : r >= 0 ? fills.get(r)! : 0;
       if (!fill) continue;
       outside[k] = 1;
       if (fill === LEFT) continue;
@@ -871,6 +883,9 @@ function keepLightPanels(f: FoundRegions, w: number, box: Box, panels: Uint8Arra
     }
   }
 }
+
+/** How far (px) around a picture painted white its rim is painted too. */
+const PICTURE_RIM = 2;
 
 /**
  * The fill tone of a panel of tones `hist` when it holds dark text, else 0: its median tone is

@@ -223,6 +223,15 @@ describe('dropChevrons', () => {
     expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['我的账单', '对账单有疑问？点此联系在线客服', '2024年10月', '首页 > 我的移动', 'Next >', '電壓220 V']);
   });
 
+  it('drops a back arrow before a title without Chinese when set apart from it ("< 10086"), not a less-than sign', () => {
+    const result = page([
+      line([word('<', 80, 36, 110, 22, 40), word('10086', 93, 100, 120, 100, 30)], 90),
+      line([word('用量', 92, 40, 300, 60, 30), word('<', 90, 110, 300, 14, 20), word('100MB', 92, 130, 300, 90, 30)], 91),
+      line([word('<', 90, 40, 400, 14, 20), word('100MB', 92, 60, 400, 90, 30)], 91),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['10086', '用量 < 100MB', '< 100MB']);
+  });
+
   it('drops a thick back arrow read as two marks ("《<") or as a brace, or alone on its row, not a book title\'s opening mark', () => {
     const result = page([
       line([word('《<', 46, 33, 114, 25, 43), word('台灣之星客服', 95, 118, 116, 210, 36)], 90),
