@@ -1091,13 +1091,17 @@ function holeRunsDown(labels: Int32Array, w: number, label: number, box: Box, ou
  * bubbles, filled icons and markers. The engine reads them as characters ("@" for a round
  * avatar) and, set beside a line, they can pull the line's box over two lines of text. A shape is
  * a connected component of pixels darker than {@link SHAPE_TONE} at least `size` pixels across
- * and down, at least 70% solid and uniform in tone; text is never that solid at that size.
+ * and down, at least 70% solid and uniform in tone; text is never that solid at that size. One
+ * that holds lighter text (strokes, not a few solid shapes like an avatar's figure) is a pill, a
+ * translucent date pill over a wallpaper: it is inverted instead, its text turned dark. The count
+ * of both.
  */
 export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(Math.min(g.width, g.height) / 25))): { raster: GrayRaster; count: number } {
   const { width: w, height: h } = g;
   const { labels, parent, count } = labelDarkPixels(g.data, w, h, SHAPE_TONE);
   const c = measureComponents(labels, parent, count, g.data, w, h);
   const erase: number[] = [];
+  const pills: Array<{ box: Box; outside: Uint8Array; mean: number }> = [];
   for (const label of c.roots) {
     const bw = c.x1[label]! - c.x0[label]! + 1, bh = c.y1[label]! - c.y0[label]! + 1;
     if (bw < size || bh < size) continue;
@@ -1105,16 +1109,25 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
     if (n < bw * bh * 0.7) continue;
     const mean = c.sum[label]! / n;
     if (c.sumSq[label]! / n - mean * mean > 20 * 20) continue;
-    erase.push(label);
+    // A shape holds nothing but shapes (an avatar's figure): a pill holding light text (a
+    // translucent date pill's white 12月1日 over a wallpaper) is inverted instead, as a date bar.
+    const box = { x: c.x0[label]!, y: c.y0[label]!, w: bw, h: bh };
+    const outside = outsideOfComponent(labels, w, label, box);
+    let enclosed = 0;
+    for (let k = 0; k < outside.length; k++) if (!outside[k]) enclosed++;
+    if (enclosed - n >= SPECK && !holdsOnlyShapes(g.data, w, box, outside, (mean + 255) / 2)) pills.push({ box, outside, mean });
+    else erase.push(label);
   }
-  if (!erase.length) return { raster: g, count: 0 };
+  if (!erase.length && !pills.length) return { raster: g, count: 0 };
   const out = new Uint8ClampedArray(g.data);
+  const mask = new Uint8Array(w * h);
+  for (const p of pills) fillInverted(out, mask, g.data, w, p.box, p.outside, Math.max(1, 255 - p.mean));
   const marked = new Uint8Array(count);
   for (const label of erase) marked[label] = 1;
-  const mask = new Uint8Array(w * h);
   for (let i = 0; i < out.length; i++) if (labels[i]! >= 0 && marked[labels[i]!]) { out[i] = 255; mask[i] = 1; }
   for (const label of erase) whitenRim(out, mask, g.data, w, h, { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 }, SHAPE_TONE);
-  return { raster: { width: w, height: h, data: out }, count: erase.length };
+  for (const p of pills) whitenRim(out, mask, g.data, w, h, p.box, SHAPE_TONE);
+  return { raster: { width: w, height: h, data: out }, count: erase.length + pills.length };
 }
 
 /**

@@ -570,6 +570,17 @@ describe('eraseSolidShapes', () => {
     expect(Math.min(...raster.data)).toBe(255);
   });
 
+  it('inverts a solid pill holding light text (a translucent date pill) instead of painting it white', () => {
+    const g = createGray(400, 300, 240);
+    roundRect(g, 120, 100, 160, 48, 24, 140);
+    for (let i = 0; i < 4; i++) strokeGlyph(g, 150 + i * 28, 112, 18, 24, 255);
+    const { raster, count } = eraseSolidShapes(g);
+    expect(count).toBe(1);
+    expect(raster.data[104 * 400 + 200]).toBeGreaterThan(240); // the pill → white
+    expect(raster.data[120 * 400 + 151]).toBeLessThan(20); // its text → dark
+    expect(raster.data[50 * 400 + 50]).toBe(240); // the page as it was
+  });
+
   it('leaves a page without shapes as it is', () => {
     const g = textPage(600, 400, 20, 5);
     expect(eraseSolidShapes(g).raster).toBe(g);
