@@ -828,8 +828,8 @@ const UNEVEN_BACKGROUND_STEP = 0.7;
  * bubbles with black text) are left out of the region's inversion (marked in `outside`), the
  * latter brought to white with their text kept dark (both scaled by the fill's tone). Darker
  * panels with light text (a saturated bubble with white text) are inverted with the rest, and
- * pictures (an avatar) painted white. One by one: a dark-mode chat's green bubbles with black text sit
- * beside avatars whose white figures, judged together with them, outweighed their text.
+ * pictures (an avatar) painted white. One by one: a dark-mode chat's green bubbles with black
+ * text sit beside avatars whose white figures, judged together with them, outweighed their text.
  */
 function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
   const marks = new Uint8ClampedArray(panels.length);
@@ -842,9 +842,9 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
   for (let k = 0; k < tones.length; k++) if (parts.labels[k]! >= 0) hists.get(parts.labels[k]!)![tones[k]!]!++;
   // Per part: 0 inverted with the region, LEFT as it is, PICTURE painted white, else the fill
   // scaled to white. A picture (an avatar's disc and the white figure on it) inverted with the
-  // region is a dark figure on grey, read as "2" or "@".
-  // Parts under twice the panels' least thickness both ways are inverted with the region (bold
-  // glyphs of light text, whose strokes and counters are all holes, left light, were lost).
+  // region is a dark figure on grey, read as "2" or "@". Parts under twice the panels' least
+  // thickness both ways are inverted with the region: bold glyphs of light text, whose strokes
+  // and counters are all holes, were lost when left light.
   const LEFT = -1, PICTURE = -2;
   const fills = new Map<number, number>();
   const before = f.pictures.length;
@@ -1113,9 +1113,7 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
     // translucent date pill's white 12月1日 over a wallpaper) is inverted instead, as a date bar.
     const box = { x: c.x0[label]!, y: c.y0[label]!, w: bw, h: bh };
     const outside = outsideOfComponent(labels, w, label, box);
-    let enclosed = 0;
-    for (let k = 0; k < outside.length; k++) if (!outside[k]) enclosed++;
-    if (enclosed - n >= SPECK && !holdsOnlyShapes(g.data, w, box, outside, (mean + 255) / 2)) pills.push({ box, outside, mean });
+    if (countInside(labels, g.data, w, label, box, outside).holes >= SPECK && !holdsOnlyShapes(g.data, w, box, outside, (mean + 255) / 2)) pills.push({ box, outside, mean });
     else erase.push(label);
   }
   if (!erase.length && !pills.length) return { raster: g, count: 0 };
