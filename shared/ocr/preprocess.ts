@@ -1638,8 +1638,19 @@ export function rectifyPaper(g: GrayRaster, corners: Array<[number, number]>, ma
   const w = Math.round((dist(tl, tr) + dist(bl, br)) / 2), ht = Math.round((dist(tl, bl) + dist(tr, br)) / 2);
   const rect: Array<[number, number]> = [[margin, margin], [margin + w, margin], [margin + w, margin + ht], [margin, margin + ht]];
   const h = homography(rect, corners);
-  return { raster: warpGray(g, h, w + 2 * margin, ht + 2 * margin), h };
+  const raster = warpGray(g, h, w + 2 * margin, ht + 2 * margin);
+  // The margin lies off the sheet: what the surround left there (the light squares of a checked
+  // tablecloth, joined to the sheet's light region) is not text. A few pixels of it are kept: the
+  // corners are found on a reduced copy.
+  const x0 = margin - SHEET_EDGE, x1 = margin + w + SHEET_EDGE, y0 = margin - SHEET_EDGE, y1 = margin + ht + SHEET_EDGE;
+  for (let y = 0, i = 0; y < raster.height; y++) {
+    for (let x = 0; x < raster.width; x++, i++) if (x < x0 || x >= x1 || y < y0 || y >= y1) raster.data[i] = 255;
+  }
+  return { raster, h };
 }
+
+/** How far (px) beyond a rectified sheet's outline its margin keeps what was photographed. */
+const SHEET_EDGE = 4;
 
 /**
  * Sauvola's adaptive threshold (integral images, O(1) per pixel): dark where

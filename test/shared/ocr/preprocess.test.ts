@@ -15,6 +15,7 @@ import {
   measureImage,
   keepColouredStrokes,
   preprocess,
+  rectifyPaper,
   removeSpeckles,
 } from '../../../shared/ocr/preprocess';
 import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
@@ -648,6 +649,21 @@ describe('photographed sheets', () => {
       g.data[y * 600 + x] = g.data[y * 600 + x]! * Math.max(0.35, 1 - 0.55 * r * r);
     }
     expect(findPaperMask(g)).toBeUndefined();
+  });
+
+  it('straightens a sheet with a white margin, leaving out what lies around it', () => {
+    // A dark desk, the sheet, and beyond its outline dark marks (a tablecloth's squares).
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const g = sheetPhoto(600, 480, corners, 225);
+    fillRect(g, 30, 200, 20, 20, 40);
+    fillRect(g, 280, 10, 20, 20, 40);
+    const { raster } = rectifyPaper(g, corners, 30);
+    let darkest = 255;
+    for (let y = 0; y < raster.height; y++) for (let x = 0; x < raster.width; x++) {
+      if (x < 24 || y < 24 || x >= raster.width - 24 || y >= raster.height - 24) darkest = Math.min(darkest, raster.data[y * raster.width + x]!);
+    }
+    expect(darkest).toBe(255);
+    expect(raster.data.reduce((a, v) => Math.min(a, v), 255)).toBeLessThan(80); // the sheet's text is there
   });
 
   it('preprocessing whitens the desk, straightens the sheet and maps boxes back through the warp', () => {
