@@ -827,9 +827,10 @@ const UNEVEN_BACKGROUND_STEP = 0.7;
  * own: light panels (a white picture on a dark screen) and panels holding dark text (LINE's green
  * bubbles with black text) are left out of the region's inversion (marked in `outside`), the
  * latter brought to white with their text kept dark (both scaled by the fill's tone). Darker
- * panels with light text (a saturated bubble with white text) are inverted with the rest, and
- * pictures (an avatar) painted white. One by one: a dark-mode chat's green bubbles with black
- * text sit beside avatars whose white figures, judged together with them, outweighed their text.
+ * panels with light text (a saturated bubble with white text) are inverted against their own
+ * fill, pictures (an avatar) painted white, and glyph-sized parts inverted with the region. One
+ * by one: a dark-mode chat's green bubbles with black text sit beside avatars whose white
+ * figures, judged together with them, outweighed their text.
  */
 function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
   const marks = new Uint8ClampedArray(panels.length);
@@ -847,6 +848,10 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
   // and counters are all holes, were lost when left light.
   const LEFT = -1, PICTURE = -2;
   const fills = new Map<number, number>();
+  // A panel with light text (a blue bubble on a black page) is inverted against its own fill,
+  // which then turns white as the region's background does (against the region's, it stayed
+  // grey): its fill's negative, the fill being its median tone.
+  const own = new Map<number, number>();
   const before = f.pictures.length;
   for (const r of c.roots) {
     const tone = c.sum[r]! / c.n[r]!;
@@ -858,6 +863,7 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
       fill = PICTURE;
       f.pictures.push(at);
     }
+    if (!fill && !small) own.set(r, Math.max(1, 255 - quantile(hists.get(r)!, 0.5)));
     fills.set(r, fill);
   }
   // A picture is painted white whole: with the holes it joins (the rounded caps of a disc, not
@@ -875,6 +881,12 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
       const r = parts.labels[k]!;
       const fill = pictures?.[k] ? PICTURE : r >= 0 ? fills.get(r)! : 0;
+      if (!fill && r >= 0 && own.has(r)) {
+        outside[k] = 1;
+        f.out[i] = ((255 - tones[k]!) * 255) / own.get(r)!;
+        f.mask[i] = 1;
+        continue;
+      }
       if (!fill) continue;
       outside[k] = 1;
       if (fill === LEFT) continue;

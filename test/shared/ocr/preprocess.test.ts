@@ -354,6 +354,22 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[5 * 600 + 5]).toBeGreaterThan(240); // the screen → white
   });
 
+  it('inverts a blue bubble with white text on a black screen against its own fill, so that the fill turns white', () => {
+    // The bubble: luma 118 (lighter than the screen's threshold: a panel), least channel 62.
+    const g = createGray(500, 300, 1);
+    const tone = createGray(500, 300, 1);
+    for (const r of [g, tone]) {
+      fillRect(r, 200, 160, 260, 90, r === g ? 118 : 62);
+      for (let i = 0; i < 5; i++) strokeGlyph(r, 220 + i * 44, 180, 24, 30, 255); // its white text
+      for (let i = 0; i < 5; i++) strokeGlyph(r, 40 + i * 40, 40, 20, 28, 230); // light text on the screen
+    }
+    const { raster } = invertDarkRegions(g, 0, tone, true);
+    expect(raster.data[170 * 500 + 210]).toBeGreaterThan(240); // the bubble's fill → white
+    expect(raster.data[190 * 500 + 221]).toBeLessThan(40); // its text → dark
+    expect(raster.data[5 * 500 + 5]).toBeGreaterThan(240); // the screen → white
+    expect(raster.data[50 * 500 + 41]).toBeLessThan(60); // the screen's text → dark
+  });
+
   it('inverts a dark screen with dark-toned bubbles (saturated colour) as one region', () => {
     // Luma of a blue bubble is light against a black screen; its tone (least channel) is dark.
     const g = panelPage(18, 130);
