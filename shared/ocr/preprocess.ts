@@ -205,6 +205,11 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
   const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
   const radius = Math.max(2, Math.round((window || Math.max(g.width, g.height) / 40) / factor));
   const bg = boxBlur(maxFilter(small, radius), radius);
+  // A dark area wider than the window (a scanned bill's navy header band) is no shadow: the
+  // background is kept from falling below a share of the paper's (its upper decile), so that the
+  // area stays dark with its light text, instead of turning into noise as light as the paper.
+  const floor = DARK_AREA_SHARE * quantile(histogram(bg), 0.9);
+  for (let i = 0; i < bg.data.length; i++) if (bg.data[i]! < floor) bg.data[i] = floor;
   return divideByBackground(g, bg, factor);
 }
 
@@ -260,6 +265,9 @@ function divideRow(gd: Uint8ClampedArray, row: number, rowA: Float64Array, rowB:
     out[row + x] = b > 8 ? (v * 255) / b : 255;
   }
 }
+
+/** A shadow leaves paper at least this share of its light: a background darker is a dark area. */
+const DARK_AREA_SHARE = 0.4;
 
 /** Grey-level dilation: each pixel becomes the maximum of its (2r+1)² window, clamped to the raster. */
 export function maxFilter(g: GrayRaster, r: number): GrayRaster {

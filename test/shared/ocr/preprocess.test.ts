@@ -102,6 +102,16 @@ describe('flattenIllumination', () => {
     expect(ink(flat, 5, 20)).toBeGreaterThan(245);
     expect(ink(flat, 65, 65)).toBeLessThan(60);
   });
+
+  it('keeps a dark band wider than its window dark, with its light text (a scanned bill\'s header), instead of flattening it away', () => {
+    const page = textPage(880, 520, 14, 8);
+    fillRect(page, 0, 0, 880, 120, 40);
+    for (let i = 0; i < 8; i++) strokeGlyph(page, 40 + i * 30, 40, 20, 26, 250);
+    const flat = flattenIllumination(page);
+    expect(flat.data[20 * 880 + 600]).toBeLessThan(128); // the band
+    expect(flat.data[50 * 880 + 41]).toBeGreaterThan(200); // its light text
+    expect(flat.data[300 * 880 + 5]).toBeGreaterThan(245); // the paper
+  });
 });
 
 describe('maxFilter', () => {
