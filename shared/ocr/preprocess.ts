@@ -197,8 +197,9 @@ function measureBackgroundSpread(gray: GrayRaster): number {
 // Steps
 
 /**
- * Divides by a smooth estimate of the paper's brightness (grey-level closing at about twice the
- * text height, then blurred) so shadows and vignetting become white paper again.
+ * Divides by a smooth estimate of the paper's brightness (a grey-level dilation over about
+ * twice the text height, then blurred, and no darker than {@link DARK_AREA_SHARE} of the paper's)
+ * so shadows and vignetting become white paper again.
  */
 export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
   const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 400));
@@ -212,6 +213,9 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
   for (let i = 0; i < bg.data.length; i++) if (bg.data[i]! < floor) bg.data[i] = floor;
   return divideByBackground(g, bg, factor);
 }
+
+/** A shadow leaves paper at least this share of its light: a background darker is a dark area. */
+const DARK_AREA_SHARE = 0.4;
 
 /**
  * Each pixel of `g` divided by the background `bg` (`factor` times smaller), bilinearly
@@ -265,9 +269,6 @@ function divideRow(gd: Uint8ClampedArray, row: number, rowA: Float64Array, rowB:
     out[row + x] = b > 8 ? (v * 255) / b : 255;
   }
 }
-
-/** A shadow leaves paper at least this share of its light: a background darker is a dark area. */
-const DARK_AREA_SHARE = 0.4;
 
 /** Grey-level dilation: each pixel becomes the maximum of its (2r+1)² window, clamped to the raster. */
 export function maxFilter(g: GrayRaster, r: number): GrayRaster {
