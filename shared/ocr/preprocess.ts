@@ -1183,6 +1183,11 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     // Round, square or oblong, not a long red rule; a ring, not a solid red card or button.
     if (bw >= size && bh >= size && bw <= maxW && bh <= maxH && bw < bh * SEAL_ASPECT && bh < bw * SEAL_ASPECT && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
   }
+  // The lightest tone near each pixel that is neither red nor a seal's (what a seal lies on: a
+  // pen's ring drawn across a white chat bubble and the grey page around it lies on both).
+  const around = new Uint8ClampedArray(w * h);
+  for (let i = 0; i < w * h; i++) if (!red[i] && redness(i) <= SEAL_REDNESS / 4 && !seals.some((b) => labels[i] === b.label)) around[i] = g.data[i]!;
+  const local = maxFilter({ width: w, height: h, data: around }, SEAL_GAP * 2).data;
   for (const b of seals) {
     // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
     // the seal's: pink paper is reddish too, and without it only the text was left to measure)
@@ -1194,12 +1199,13 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
         else if (labels[i] !== b.label) paperHist[g.data[i]!]!++;
       }
     }
-    const paper = quantile(paperHist, 0.75), ink = Math.max(1, quantile(inkHist, 0.5));
+    const paper = quantile(paperHist, 0.75), ink = Math.max(1, quantile(inkHist, SEAL_INK_QUANTILE));
     // The ring with its blurred edges (the grown component) and the reddish pixels in the box take
     // their red channel, scaled so that the seal's ink becomes paper, and no lighter than paper.
     for (let y = b.y; y < b.y + b.h; y++) {
       for (let i = y * w + b.x, end = i + b.w; i < end; i++) {
-        if (labels[i] === b.label || redness(i) > SEAL_REDNESS / 4) g.data[i] = Math.max(g.data[i]!, Math.min(paper, (d[i * 4]! * paper) / ink));
+        const under = local[i] ? Math.min(paper, local[i]!) : paper;
+        if (labels[i] === b.label || redness(i) > SEAL_REDNESS / 4) g.data[i] = Math.max(g.data[i]!, Math.min(under, (d[i * 4]! * under) / ink));
       }
     }
   }
@@ -1216,6 +1222,12 @@ const SEAL_ASPECT = 3.5;
 const SEAL_GAP = 3;
 /** Least red channel of a seal's ink (0–255). */
 const SEAL_RED = 120;
+/**
+ * The quantile of a seal's red channel taken as its ink's: its ink at or above it becomes paper.
+ * The ink's red varies (a JPEG's blocks, a stamp's uneven pressure): scaled by its median, half of
+ * it stayed grey, a ring drawn in outline the gamma step then darkened.
+ */
+const SEAL_INK_QUANTILE = 0.2;
 
 /** The value below which a fraction `q` of the counts of `hist` lie. */
 function quantile(hist: Uint32Array, q: number): number {
@@ -2000,7 +2012,9 @@ function liftPaleColours(least: GrayRaster, brightest: GrayRaster, luma: GrayRas
  * channel of 230 would vanish on white: luma 100–160 blends) or strongly coloured, with a weak
  * least channel (orange text, luma 153 but least channel 0: least channel 40–80 blends);
  * fills are pale, all their channels fairly strong. Long straight runs of such colour (a button's
- * green outline around its green label, a coloured rule) are not ink: they turn light.
+ * green outline around its green label, a coloured rule) are not ink: they turn light. A fill is
+ * never darkened: a seal's ink already lifted to the paper's tone stays there (its brightest
+ * channel, 190–250 in a JPEG, left a grey ring the gamma step then darkened).
  */
 function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, least: Uint8ClampedArray, mask: Uint8Array, width: number): void {
   // Pixels kept dark for their colour alone (not their luma): ink, unless they make up a long
@@ -2014,7 +2028,7 @@ function fillColourTone(tone: Uint8ClampedArray, brightest: Uint8ClampedArray, l
     const l = least[i]!;
     const byLeast = l >= COLOUR_FILL_LEAST ? 1 : l <= COLOUR_TEXT_LEAST ? 0 : (l - COLOUR_TEXT_LEAST) / (COLOUR_FILL_LEAST - COLOUR_TEXT_LEAST);
     if (byLeast < byLuma) inked[i] = 1;
-    tone[i] = luma + Math.min(byLuma, byLeast) * (brightest[i]! - luma);
+    tone[i] = luma + Math.min(byLuma, byLeast) * Math.max(0, brightest[i]! - luma);
   }
   const length = Math.max(60, Math.round(width / 12));
   const height = tone.length / width;

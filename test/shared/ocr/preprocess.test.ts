@@ -550,6 +550,21 @@ describe('eraseSeals', () => {
     expect(g.data[121 * w + 112]).toBeLessThan(80); // the text stays dark
   });
 
+  it('lifts a pen\'s ring of uneven red drawn across a white bubble and the grey page to the tone under each part', () => {
+    const w = 400, h = 300, grey: [number, number, number] = [236, 236, 236];
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * w + x) * 4);
+    for (let y = 0; y < h; y++) for (let x = 200; x < w; x++) paint(x, y, grey); // the page; the bubble on the left
+    // The ring: its ink's red channel 190 on one half of its rows, 240 on the other (a JPEG's blocks).
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 40 && r <= 46) paint(x, y, y % 16 < 8 ? [190, 50, 55] : [240, 60, 70]); }
+    const g = rgbaToGray(rgba);
+    expect(eraseSeals(rgba, g)).toBe(1);
+    expect(g.data[150 * w + 157]).toBeGreaterThan(245); // dim ink on the bubble → white
+    expect(g.data[150 * w + 243]).toBeGreaterThan(228); // dim ink on the page → the page's grey, not white
+    expect(g.data[150 * w + 243]).toBeLessThan(242);
+    expect(g.data[158 * w + 243]).toBeLessThan(242);
+  });
+
   it('takes a red-brown desk around a photographed sheet for no seal', () => {
     const w = 300, h = 200;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
@@ -724,6 +739,20 @@ describe('preprocess', () => {
     expect(at(49, 140)).toBeLessThan(60); // red stroke
     expect(at(49, 180)).toBeLessThan(110); // orange stroke
     expect(at(49, 45)).toBeLessThan(20); // black stroke
+  });
+
+  it('leaves a red pen\'s ring lifted off a screenshot light, its paler edges too', () => {
+    const w = 400, h = 300;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    for (let i = 0; i < 8; i++) for (let y = 140; y < 164; y++) for (let x = 48 + i * 40; x < 51 + i * 40; x++) rgba.data.set([25, 25, 25, 255], (y * w + x) * 4); // text
+    // The ring, its inner half a paler, greyer red (a JPEG's blurred colour at a stroke's edge).
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 40 && r <= 47) rgba.data.set(r < 43 ? [201, 108, 103, 255] : [220, 50, 55, 255], (y * w + x) * 4); }
+    const { raster, scale, steps } = preprocess(rgba);
+    expect(steps.map((s) => s.name)).toEqual(expect.arrayContaining(['erase-seals', 'colour-fills']));
+    const at = (x: number, y: number) => raster.data[Math.round(y * scale) * raster.width + Math.round(x * scale)]!;
+    expect(at(200, 109)).toBeGreaterThan(225); // the pale edge, which its brightest channel (201) would have left grey
+    expect(at(200, 105)).toBeGreaterThan(225);
+    expect(at(49, 150)).toBeLessThan(40); // the text
   });
 
   it('turns a yellow bubble as light as the page, whatever its weak blue channel, keeping its black text', () => {
