@@ -300,13 +300,61 @@ export function orderByRows(result: OcrResult): OcrResult {
   // reach far above or below their glyphs (並 boxed 55 px tall in a line of 36) and over the
   // small time under a chat message.
   const bands = new Map(lines.map((l) => [l, coreBand(l)]));
-  const rows = rowsBy((l) => bands.get(l)!);
+  const rows = splitSideColumns(rowsBy((l) => bands.get(l)!), heights[heights.length >> 1]!);
   // The words of a row, left to right: a line read across a table's row can reach over a cell
   // read as a line of its own (an item and its amount, with the billing period between).
   const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.flatMap((l) => l.words).sort((a, b) => a.box.x - b.box.x), meanConfidence(r.flatMap((l) => l.words)))));
   if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
   return resultOf(ordered, result.confidence);
 }
+
+/**
+ * `rows` (top to bottom, each the lines side by side on it) with the rows of a column set beside
+ * another (a web page's menu beside its content) read column by column: the left column's parts
+ * of those rows first, then the right one's. A column is found where a row's lines are far apart
+ * (at least {@link COLUMN_GUTTER} × `height`): the gutter between them, and the rows around it
+ * that no line crosses. Beside each other, a label and its value, a bubble and its time, pair up
+ * row for row; a menu and a page's text do not: rows with a line on one side only, on both sides
+ * and outnumbering the rows with both.
+ */
+export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][] {
+  const out: OcrLine[][] = [];
+  const right = (l: OcrLine) => l.box.x + l.box.w;
+  let next = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = [...rows[i]!].sort((a, b) => a.box.x - b.box.x);
+    let found: { top: number; bottom: number; middle: number } | undefined;
+    for (let k = 1; k < row.length && !found; k++) {
+      const g0 = Math.max(...row.slice(0, k).map(right)), g1 = row[k]!.box.x;
+      if (g1 - g0 < COLUMN_GUTTER * height) continue;
+      // Lines of a column do not start or end exactly together: the gutter is narrowed by a line's height.
+      const clear = (r: OcrLine[]) => r.every((l) => right(l) <= g0 + height || l.box.x >= g1 - height);
+      let top = i, bottom = i;
+      while (top > next && clear(rows[top - 1]!)) top--;
+      while (bottom + 1 < rows.length && clear(rows[bottom + 1]!)) bottom++;
+      let left = 0, only = 0, both = 0;
+      for (let j = top; j <= bottom; j++) {
+        const l = rows[j]!.some((x) => right(x) <= g0 + height), r = rows[j]!.some((x) => x.box.x >= g1 - height);
+        if (l && r) both++;
+        else if (l) left++;
+        else only++;
+      }
+      if (left && only && left + only > both) found = { top, bottom, middle: (g0 + g1) / 2 };
+    }
+    if (!found) continue;
+    out.push(...rows.slice(next, found.top));
+    const span = rows.slice(found.top, found.bottom + 1);
+    const side = (r: OcrLine[], west: boolean) => r.filter((l) => l.box.x + l.box.w / 2 < found.middle === west);
+    out.push(...span.map((r) => side(r, true)).filter((r) => r.length), ...span.map((r) => side(r, false)).filter((r) => r.length));
+    next = found.bottom + 1;
+    i = found.bottom;
+  }
+  out.push(...rows.slice(next));
+  return out;
+}
+
+/** Least gap (in line heights) between the lines of a row across which a second column is looked for. */
+const COLUMN_GUTTER = 3;
 
 /**
  * A line's box cut down to the band from the median top to the median bottom of its words (of

@@ -97,6 +97,23 @@ describe('orderByRows', () => {
     expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['中国电信宽带服务协议', '第六条', 'a]ishall', '6.1 本协议有效期']);
   });
 
+  it('reads a menu beside a page\'s text column by column, and a label beside its value row by row', () => {
+    // A web page: a menu of three items on the left, a title and label: value rows on the right,
+    // the labels and the values read as blocks of their own; the menu's items are a line apart
+    // and only two fall on a row of the page's text.
+    const h = (text: string, x: number, y: number, w: number) => line([word(text, 90, x, y, w, 35)], 90);
+    const menu = [h('申訴進度查詢', 63, 65, 212), h('我的申訴案件', 60, 143, 215), h('常見問題', 60, 220, 142)];
+    const labels = ['受理日期', '申訴業者', '申訴事由', '處理狀態'].map((t, i) => h(t, 633 + (i % 2) * 3, 211 + i * 78, 166));
+    const values = ['113年11月28日', '中華電信', '未經同意開通', '已轉業者處理'].map((t, i) => h(t, 816, 211 + i * 78, 240));
+    const title = line([word('申訴案件 NCC-1131128-0042', 90, 636, 75, 714, 52)], 90);
+    const out = orderByRows(page([...menu, title, ...labels, ...values, h('下載申訴書', 634, 639, 296)]));
+    expect(out.lines.map((l) => l.text)).toEqual(['申訴進度查詢', '我的申訴案件', '常見問題', '申訴案件 NCC-1131128-0042', '受理日期 113年11月28日', '申訴業者 中華電信', '申訴事由 未經同意開通', '處理狀態 已轉業者處理', '下載申訴書']);
+    // A form's labels far from their values, one heading alone and one value wrapped onto a second
+    // line: the rows pair up, and are read across.
+    const form = page([h('帳單明細', 60, 40, 140), ...['帳戶號碼', '用戶門號', '計費期間', '月租費'].map((t, i) => h(t, 60, 100 + i * 46, 140)), ...['8820-1173-55', '0980-552-316', '113/10/01～113/10/31', '599元'].map((t, i) => h(t, 360, 100 + i * 46, 220)), h('（含加值服務）', 360, 284, 220)]);
+    expect(orderByRows(form).lines.map((l) => l.text)).toEqual(['帳單明細', '帳戶號碼 8820-1173-55', '用戶門號 0980-552-316', '計費期間 113/10/01～113/10/31', '月租費 599元', '（含加值服務）']);
+  });
+
   it('leaves columns of running text and pages already in order alone', () => {
     const column = (x: number) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
     const twoColumns = page([...column(40), ...column(360)]);
