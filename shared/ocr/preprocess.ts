@@ -680,6 +680,10 @@ const LIGHT_TEXT_STEP = 30;
 
 /** A tone (0–255) above which a region around panels is a page background, not a dark one. */
 const PANEL_BACKGROUND_TONE = 96;
+/** Least share of the picture a sparse dark region's box covers to be taken for a frame around a page. */
+const FRAME_AREA = 0.5;
+/** Least share of a frame's pixels at the centre of a solid square of them (see {@link solidShare}). */
+const SOLID_FRAME = 0.6;
 /** Panels of a dark background lighter than this on average (0–255) are left as they are. */
 const LIGHT_PANEL_TONE = 160;
 
@@ -730,8 +734,10 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     if (bw < f.min * 2 || bh < f.min) continue;
     const mean = c.sum[label]! / n;
     const std = Math.sqrt(Math.max(0, c.sumSq[label]! / n - mean * mean));
-    if (n / (bw * bh) < 0.45) continue;
     const box = { x: x0, y: y0, w: bw, h: bh };
+    // Sparse: strokes, a table's rules. A frame around a light page (a PDF viewer's dark
+    // surround) is sparse over its box too, but solid: most of its pixels lie amid more of it.
+    if (n / (bw * bh) < 0.45 && !(bw * bh >= w * h * FRAME_AREA && solidShare(labels, w, label, box, SOLID_RADIUS) >= SOLID_FRAME)) continue;
     if (std > 28) {
       // A mid-tone page background too uneven to be one region (a wallpaper with a gradient and
       // a pattern): the darker regions on it (blue bubbles with white text) are looked for alone.
@@ -1826,13 +1832,20 @@ export function estimateLineHeight(g: GrayRaster): number {
     for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t && !solid[x]) ink++;
     const inked = ink >= minInk && ink < g.width * 0.9;
     if (inked) run++;
-    else { if (run >= 4) runs.push(run); run = 0; }
+    else { if (run >= MIN_TEXT_ROWS) runs.push(run); run = 0; }
   }
-  if (run >= 4) runs.push(run);
+  if (run >= MIN_TEXT_ROWS) runs.push(run);
   if (!runs.length) return 0;
   runs.sort((a, b) => a - b);
   return runs[Math.floor(runs.length / 2)]!;
 }
+
+/**
+ * Fewest rows of a run counted as a line of text: thinner runs are rules and bars (a viewer's
+ * page thumbnails, drawn as bars 3–4 px tall, outnumbered the lines of the page beside them and
+ * made its 18 px text "4 px", enlarged three times).
+ */
+const MIN_TEXT_ROWS = 6;
 
 /** A column dark in at least this share of the rows is a frame, not text (see {@link estimateLineHeight}). */
 const SOLID_COLUMN = 0.9;

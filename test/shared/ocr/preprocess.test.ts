@@ -72,6 +72,14 @@ describe('estimateLineHeight', () => {
     fillRect(g, 770, 0, 30, 900, 80);
     expect(Math.abs(estimateLineHeight(g) - 14)).toBeLessThanOrEqual(1);
   });
+
+  it('measures the text of a page beside a strip of thumbnails drawn as many thin bars', () => {
+    // Six lines 18 px tall on the right; on the left, 21 bars 4 px tall, 80 px long, 16 px apart.
+    const g = createGray(1000, 800);
+    for (let l = 0; l < 6; l++) for (let x = 300; x < 900; x += 20) fillRect(g, x, 60 + l * 40, 16, 18, 20);
+    for (let k = 0; k < 21; k++) fillRect(g, 30, 20 + k * 36, 80, 4, 20);
+    expect(Math.abs(estimateLineHeight(g) - 18)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('flattenIllumination', () => {
@@ -173,6 +181,22 @@ describe('invertDarkRegions', () => {
     fillRect(g, 60, 40, 4, 34, 13); // and a stroke down it
     expect(invertDarkRegions(g).regions).toEqual([]);
     expect(invertDarkRegions(g).raster.data[42 * 300 + 42]).toBe(13);
+  });
+
+  it('inverts a document viewer\'s dark frame around the page, with the light file name on its toolbar', () => {
+    // A 600×400 frame of tone 60, a toolbar of 42 with light "glyphs", a white page filling most
+    // of it with dark ones: the frame's pixels are under half of its box, all of them solid.
+    const g = createGray(600, 400, 60);
+    fillRect(g, 0, 0, 600, 40, 42);
+    for (let i = 0; i < 6; i++) fillRect(g, 20 + i * 20, 12, 12, 16, 230);
+    fillRect(g, 120, 60, 400, 340, 255);
+    for (let i = 0; i < 8; i++) fillRect(g, 160 + i * 30, 100, 18, 20, 20);
+    const { raster, regions } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[200 * 600 + 40]).toBeGreaterThan(240); // the frame → white
+    expect(raster.data[20 * 600 + 25]).toBeLessThan(40); // the file name → dark
+    expect(raster.data[110 * 600 + 165]).toBe(20); // the page's text untouched
+    expect(raster.data[300 * 600 + 300]).toBe(255);
   });
 
   it('inverts a whole dark-mode screen', () => {
