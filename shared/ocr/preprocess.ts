@@ -682,7 +682,9 @@ const LIGHT_TEXT_STEP = 30;
 const PANEL_BACKGROUND_TONE = 96;
 /** Least share of the picture a sparse dark region's box covers to be taken for a frame around a page. */
 const FRAME_AREA = 0.5;
-/** Least share of a frame's pixels at the centre of a solid square of them (see {@link solidShare}). */
+/** Least share of the picture's width a sparse dark region spans to be taken for a band across a sheet. */
+const BAND_WIDTH = 0.4;
+/** Least share of a frame's or band's pixels at the centre of a solid square of them (see {@link solidShare}). */
 const SOLID_FRAME = 0.6;
 /** Panels of a dark background lighter than this on average (0–255) are left as they are. */
 const LIGHT_PANEL_TONE = 160;
@@ -736,8 +738,9 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     const std = Math.sqrt(Math.max(0, c.sumSq[label]! / n - mean * mean));
     const box = { x: x0, y: y0, w: bw, h: bh };
     // Sparse: strokes, a table's rules. A frame around a light page (a PDF viewer's dark
-    // surround) is sparse over its box too, but solid: most of its pixels lie amid more of it.
-    if (n / (bw * bh) < 0.45 && !(bw * bh >= w * h * FRAME_AREA && solidShare(labels, w, label, box, SOLID_RADIUS) >= SOLID_FRAME)) continue;
+    // surround) and a band across a photographed sheet, slanted, are sparse over their boxes too,
+    // but solid: most of their pixels lie amid more of them.
+    if (n / (bw * bh) < 0.45 && !((bw * bh >= w * h * FRAME_AREA || bw >= w * BAND_WIDTH) && solidShare(labels, w, label, box, SOLID_RADIUS) >= SOLID_FRAME)) continue;
     if (std > 28) {
       // A mid-tone page background too uneven to be one region (a wallpaper with a gradient and
       // a pattern): the darker regions on it (blue bubbles with white text) are looked for alone.
@@ -1502,22 +1505,28 @@ function fillInverted(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8Cla
  * connected region of light pixels (Otsu's threshold on a reduced copy) with everything it
  * encloses (the text), as a mask over the full raster (1 = paper). Undefined when the picture is
  * not a sheet on a darker surround: the light region touches nearly everything, covers too little,
- * or what lies outside it is not clearly darker.
+ * or what lies outside it is not clearly darker. With the photo's colours (`rgba`), a hand's
+ * light skin is left out of the paper and a coloured band along the sheet's edge is taken in.
  */
-export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
+export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | undefined {
   const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
   const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
   const { width: w, height: h } = small;
   const t = otsuThreshold(histogram(small));
-  // Light pixels labelled as the "dark" ones of the negative.
+  // Light pixels labelled as the "dark" ones of the negative. Paper is white or nearly (pink
+  // carbonless, yellowed, under warm light): light but strongly coloured pixels are not paper (a
+  // hand holding the sheet, its palm beside the sheet's edge, joined it and bent its outline).
+  const colour = rgba ? saturation(rgba) : undefined;
+  const sat = colour && factor > 1 ? resizeGray(colour, 1 / factor) : colour;
   const neg = new Uint8ClampedArray(w * h);
   for (let i = 0; i < neg.length; i++) neg[i] = 255 - small.data[i]!;
+  if (sat) leaveOutColouredAreas(neg, sat, t);
   const { labels, parent, count } = labelDarkPixels(neg, w, h, 254 - t);
   if (!count) return undefined;
   const c = measureComponents(labels, parent, count, small.data, w, h);
   let best = -1;
   for (const r of c.roots) if (best < 0 || c.n[r]! > c.n[best]!) best = r;
-  const outside = outsideOfComponent(labels, w, best, { x: 0, y: 0, w, h });
+  let outside = outsideOfComponent(labels, w, best, { x: 0, y: 0, w, h });
   let nOut = 0, sumOut = 0;
   for (let i = 0; i < outside.length; i++) if (outside[i]) { nOut++; sumOut += small.data[i]!; }
   const total = w * h;
@@ -1534,6 +1543,7 @@ export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
   // A sheet's edge is a step in brightness; where light merely falls off (a vignette darkening
   // the paper's corners) the threshold crosses a gentle slope, and cutting there would cut text.
   if (meanStepAcross(small, outside, 2) < PAPER_EDGE_STEP) return undefined;
+  if (sat) outside = withColouredBands(outside, sat, w, h);
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
@@ -1548,9 +1558,25 @@ export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
     const sy = Math.min(h - 1, Math.floor(y / factor)) * w;
     for (let x = 0; x < g.width; x++) mask[y * g.width + x] = grown[sy + Math.min(w - 1, Math.floor(x / factor))]! ? 0 : 1;
   }
-  // The sheet's corners: its extreme points along the two diagonals (sheets turned by less than
-  // about 30°), in full-raster pixels.
-  let tl = [0, 0], tr = [0, 0], br = [0, 0], bl = [0, 0];
+  const sheet = sheetCorners(outside, w, h);
+  const corners = sheet.corners.map(([x, y]) => [x * factor, y * factor] as [number, number]);
+  const [tl, tr, br, bl] = sheet.corners as [[number, number], [number, number], [number, number], [number, number]];
+  // Sides within 20° of upright: beyond, the diagonal extremes may name the wrong corners and
+  // turn the page on its side.
+  const tilt = (a: number[], b: number[], vertical: boolean) => {
+    const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
+    return (Math.atan2(Math.abs(vertical ? dx : dy), Math.abs(vertical ? dy : dx)) * 180) / Math.PI;
+  };
+  const upright = Math.max(tilt(tl, tr, false), tilt(bl, br, false), tilt(tl, bl, true), tilt(tr, br, true)) <= 20;
+  return { mask, corners, quadrilateral: upright && fillsQuadrilateral(sheet) };
+}
+
+/**
+ * A sheet's corners (the extreme points of the pixels not `outside` along the two diagonals:
+ * sheets turned by less than about 30°), its area and its quadrilateral's area.
+ */
+function sheetCorners(outside: Uint8Array, w: number, h: number): { corners: Array<[number, number]>; area: number; quad: number } {
+  let tl: [number, number] = [0, 0], tr: [number, number] = [0, 0], br: [number, number] = [0, 0], bl: [number, number] = [0, 0];
   let sTl = Infinity, sTr = -Infinity, sBr = -Infinity, sBl = -Infinity, area = 0;
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     if (outside[y * w + x]) continue;
@@ -1560,18 +1586,96 @@ export function findPaperMask(g: GrayRaster): PaperOutline | undefined {
     if (x + y > sBr) { sBr = x + y; br = [x + 1, y + 1]; }
     if (y - x > sBl) { sBl = y - x; bl = [x, y + 1]; }
   }
-  const corners = [tl, tr, br, bl].map(([x, y]) => [x! * factor, y! * factor] as [number, number]);
-  // Whether the sheet fills its quadrilateral (a flat rectangle in perspective), not a curled
-  // or torn shape whose corners say little about its lines.
-  const quad = Math.abs(polygonArea([tl, tr, br, bl] as Array<[number, number]>));
-  // Sides within 20° of upright: beyond, the diagonal extremes may name the wrong corners and
-  // turn the page on its side.
-  const tilt = (a: number[], b: number[], vertical: boolean) => {
-    const dx = b[0]! - a[0]!, dy = b[1]! - a[1]!;
-    return (Math.atan2(Math.abs(vertical ? dx : dy), Math.abs(vertical ? dy : dx)) * 180) / Math.PI;
-  };
-  const upright = Math.max(tilt(tl, tr, false), tilt(bl, br, false), tilt(tl, bl, true), tilt(tr, br, true)) <= 20;
-  return { mask, corners, quadrilateral: upright && quad > 0 && area / quad > 0.95 && area / quad < 1.05 };
+  const corners = [tl, tr, br, bl];
+  return { corners, area, quad: Math.abs(polygonArea(corners)) };
+}
+
+/** Whether a sheet fills its quadrilateral (a flat rectangle in perspective), not a curled or torn shape whose corners say little about its lines. */
+function fillsQuadrilateral(sheet: { area: number; quad: number }): boolean {
+  return sheet.quad > 0 && sheet.area / sheet.quad > 0.95 && sheet.area / sheet.quad < 1.05;
+}
+
+/**
+ * `outside` (the surround of a sheet, on a reduced picture w × h) without the strongly coloured
+ * areas along the sheet's edge that are part of it: a bill's blue header band, darker than the
+ * threshold of paper, lies between the paper and the desk. An area is taken when it touches no
+ * border of the picture and the sheet with it (and what they enclose: the band's white text)
+ * still fills its quadrilateral, a larger one whose sides turn by {@link BAND_SIDE_TURN} at most:
+ * a hand beside the sheet fills a quadrilateral too, its corner far out and a side turned.
+ */
+function withColouredBands(outside: Uint8Array, sat: GrayRaster, w: number, h: number): Uint8Array {
+  const marks = new Uint8ClampedArray(w * h).fill(255);
+  for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION) marks[i] = 0;
+  const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
+  if (!count) return outside;
+  const c = measureComponents(labels, parent, count, marks, w, h);
+  let current = sheetCorners(outside, w, h);
+  for (const r of c.roots) {
+    if (c.x0[r] === 0 || c.y0[r] === 0 || c.x1[r] === w - 1 || c.y1[r] === h - 1 || c.n[r]! < current.area * COLOURED_BAND_SHARE) continue;
+    const sheet = new Int32Array(w * h);
+    for (let i = 0; i < sheet.length; i++) sheet[i] = !outside[i] || labels[i] === r ? 1 : 0;
+    const without = outsideOfComponent(sheet, w, 1, { x: 0, y: 0, w, h });
+    const next = sheetCorners(without, w, h);
+    if (fillsQuadrilateral(next) && next.quad > current.quad && sideTurn(current.corners, next.corners) <= BAND_SIDE_TURN) { outside = without; current = next; }
+  }
+  return outside;
+}
+
+/** Least size of a coloured band along a sheet's edge, as a share of the sheet's area. */
+const COLOURED_BAND_SHARE = 0.02;
+/**
+ * Most turn (degrees) of any side of a sheet's quadrilateral when a coloured band joins it: a band
+ * along one edge lengthens the two sides beside it, turning none; a palm beside the sheet turned
+ * its left side by 15°.
+ */
+const BAND_SIDE_TURN = 3;
+
+/** The largest change of direction (degrees) between the sides of two quadrilaterals. */
+function sideTurn(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>): number {
+  let most = 0;
+  for (let k = 0; k < 4; k++) {
+    const angle = (q: ReadonlyArray<[number, number]>) => Math.atan2(q[(k + 1) % 4]![1] - q[k]![1], q[(k + 1) % 4]![0] - q[k]![0]);
+    let d = Math.abs(angle(a) - angle(b));
+    if (d > Math.PI) d = 2 * Math.PI - d;
+    most = Math.max(most, (d * 180) / Math.PI);
+  }
+  return most;
+}
+
+/** Most saturation (see {@link saturation}) of paper: yellowed paper under warm light reaches 64, skin 90 and more. */
+const PAPER_SATURATION = 80;
+
+/**
+ * Marks (in `neg`, the negative of a reduced photo, in place) as dark the areas of light pixels
+ * (lighter than `t`) of strong colour ({@link PAPER_SATURATION}) large enough to be a hand
+ * ({@link COLOURED_AREA_SHARE} of the picture): the blend of a sheet's edge with a coloured desk,
+ * thin, is left as it was, and the sheet's outline with it.
+ */
+function leaveOutColouredAreas(neg: Uint8ClampedArray, sat: GrayRaster, t: number): void {
+  const { width: w, height: h } = sat;
+  const marks = new Uint8ClampedArray(w * h).fill(255);
+  for (let i = 0; i < marks.length; i++) if (255 - neg[i]! > t && sat.data[i]! > PAPER_SATURATION) marks[i] = 0;
+  const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
+  if (!count) return;
+  const c = measureComponents(labels, parent, count, marks, w, h);
+  const large = new Uint8Array(count);
+  for (const r of c.roots) if (c.n[r]! >= w * h * COLOURED_AREA_SHARE) large[r] = 1;
+  for (let i = 0; i < neg.length; i++) if (labels[i]! >= 0 && large[labels[i]!]) neg[i] = 255;
+}
+
+/** Least share of a photo a light, strongly coloured area covers to be left out of the paper. */
+const COLOURED_AREA_SHARE = 0.01;
+
+/** Each pixel's saturation: its channels' spread over its brightest channel (0–255). */
+function saturation(rgba: RgbaRaster): GrayRaster {
+  const n = rgba.width * rgba.height, d = rgba.data;
+  const out = new Uint8ClampedArray(n);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const r = d[j]!, gr = d[j + 1]!, b = d[j + 2]!;
+    const max = Math.max(r, gr, b), min = Math.min(r, gr, b);
+    out[i] = max ? ((max - min) * 255) / max : 0;
+  }
+  return { width: rgba.width, height: rgba.height, data: out };
 }
 
 /** Least mean rise in brightness (0–255) from the surround into the paper across its edge. */
@@ -1903,7 +2007,7 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const stats = measureImage(upright, g);
   const photo = stats.classification === 'photo';
 
-  const paper = photo ? findPaperMask(g) : undefined;
+  const paper = photo ? findPaperMask(g, upright) : undefined;
   if (photo && stats.backgroundSpread > 12) {
     g = flattenIllumination(g);
     steps.push({ name: 'flatten-illumination', detail: `background spread ${stats.backgroundSpread}` });

@@ -199,6 +199,18 @@ describe('invertDarkRegions', () => {
     expect(raster.data[300 * 600 + 300]).toBe(255);
   });
 
+  it('inverts a slanted dark band across a photographed sheet (sparse over its box, solid) with its light title', () => {
+    // The band drops 10 px every 100 (a sheet turned 5.7°): 720 × 50, its box 720 × 122.
+    const g = createGray(800, 400, 235);
+    const top = (x: number) => 60 + Math.round(((x - 40) * 10) / 100);
+    for (let x = 40; x < 760; x++) for (let y = top(x); y < top(x) + 50; y++) g.data[y * 800 + x] = 70;
+    for (let i = 0; i < 6; i++) for (let x = 80 + i * 30; x < 96 + i * 30; x++) for (let y = top(x) + 15; y < top(x) + 35; y++) if (x % 16 < 3 || y === top(x) + 15 || y === top(x) + 34) g.data[y * 800 + x] = 240;
+    const { raster, regions } = invertDarkRegions(g, 0, undefined, false, true);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[(top(400) + 5) * 800 + 400]).toBeGreaterThan(235); // the band → white
+    expect(raster.data[(top(80) + 20) * 800 + 80]).toBeLessThan(60); // its title → dark
+  });
+
   it('inverts a whole dark-mode screen', () => {
     const g = createGray(200, 120, 18);
     for (let i = 0; i < 5; i++) fillRect(g, 20 + i * 30, 40, 12, 24, 235);
@@ -697,6 +709,30 @@ describe('photographed sheets', () => {
     });
     expect(paper!.mask[5 * 600 + 5]).toBe(0);
     expect(paper!.mask[240 * 600 + 300]).toBe(1);
+  });
+
+  it('finds a sheet held in a hand, its blue header band with it and the palm beside it left out', () => {
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const grey = sheetPhoto(600, 480, corners);
+    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
+    const rgba = grayToRgba(grey);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
+      // The band along the sheet's top edge; the palm left of its left edge, from row 180 to below
+      // the sheet, the thumb over the edge.
+      if (u >= 0 && u <= 1 && v >= 0 && v < 0.1) rgba.data.set([0, 102, 179], (y * 600 + x) * 4);
+      else if (u < 0 && x >= 10 && y >= 180 && y < 470) rgba.data.set([190, 140, 115], (y * 600 + x) * 4);
+      else if (u >= 0 && u < 0.05 && y >= 250 && y < 280) rgba.data.set([217, 165, 138], (y * 600 + x) * 4); // the thumb
+    }
+    const g = rgbaToGray(rgba);
+    const paper = findPaperMask(g, rgba);
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(10);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(10);
+    });
+    expect(paper!.mask[68 * 600 + 300]).toBe(1); // the band
+    expect(paper!.mask[300 * 600 + 30]).toBe(0); // the palm
   });
 
   it('finds no sheet in a page photographed edge to edge, even with a dark band across its top', () => {
