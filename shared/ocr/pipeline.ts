@@ -102,6 +102,17 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const screenshot = pre.stats.classification === 'screenshot';
   let raw = await read(raster, 0.15, 0.95);
   throwIfCancelled(options.signal);
+  // A page turned a quarter (its lines read as vertical text) or upside down (read as unsure
+  // nonsense) without an EXIF orientation to say so (a messaging app strips it) is turned and
+  // read again; the turn is kept when that reading is upright and sure.
+  const turned = await turnUpright(raw, raster, (r) => read(r, 0.95, 0.955), options.signal);
+  if (turned) {
+    pre.geometry.push({ kind: 'turn', orientation: turned.orientation, width: raster.width, height: raster.height });
+    pre.steps.push({ name: 'orientation', detail: `turned ${TURN_NAMES[turned.orientation]} (read ${Math.round(turned.result.confidence)} against ${Math.round(raw.confidence)})` });
+    raster = turned.raster;
+    raw = turned.result;
+    ellipses = [];
+  }
   // When the reading covers little of the page's text, the preprocessing lost it (a lock
   // screen's wallpaper turned into grey blots that hid its notifications from the engine's
   // layout analysis): the page is read once more as it is, in grey, and each line of that
@@ -150,6 +161,49 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     scale: pre.scale,
   };
 }
+
+/**
+ * The page turned upright when its first reading says it is not: most of its characters in lines
+ * much taller than wide (the engine reads a page turned a quarter as vertical text, in the wrong
+ * order), or a reading less sure than {@link UPSIDE_DOWN_CONFIDENCE} (a page upside down). The
+ * turns that would right it are read in turn; the first whose reading is upright and about as
+ * sure as the first one (a quarter turn) or far surer (a half turn) is returned.
+ */
+export async function turnUpright(first: OcrResult, raster: GrayRaster, read: (r: GrayRaster) => Promise<OcrResult>, signal?: CancelSignal): Promise<{ orientation: number; raster: GrayRaster; result: OcrResult } | undefined> {
+  const total = characters(first.words);
+  if (total < TURN_MIN_TEXT) return undefined;
+  const sideways = verticalShare(first) > 0.5;
+  const tries = sideways ? [8, 6] : first.confidence < UPSIDE_DOWN_CONFIDENCE ? [3] : [];
+  for (const orientation of tries) {
+    throwIfCancelled(signal);
+    const turned = orientGray(raster, orientation);
+    const result = await read(turned);
+    const sure = sideways ? result.confidence >= first.confidence - TURN_SLACK : result.confidence >= first.confidence + UPSIDE_DOWN_GAIN;
+    if (sure && verticalShare(result) <= 0.5 && characters(result.words) >= total / 2) return { orientation, raster: turned, result };
+  }
+  return undefined;
+}
+
+/** The share of a reading's characters in lines of two or more of them at least 1.5 times as tall as wide. */
+function verticalShare(result: OcrResult): number {
+  let all = 0, vertical = 0;
+  for (const line of result.lines) {
+    const n = characters(line.words);
+    all += n;
+    if (n >= 2 && line.box.h >= 1.5 * line.box.w) vertical += n;
+  }
+  return all ? vertical / all : 0;
+}
+
+/** Fewest characters a first reading holds for its page's orientation to be judged. */
+const TURN_MIN_TEXT = 6;
+/** Below this mean confidence, a page is read upside down once. */
+export const UPSIDE_DOWN_CONFIDENCE = 50;
+/** How much surer a page read upside down must read to be kept so. */
+const UPSIDE_DOWN_GAIN = 20;
+/** How much less sure than its vertical reading a page turned a quarter may read. */
+const TURN_SLACK = 10;
+const TURN_NAMES: Record<number, string> = { 3: 'half a turn', 6: 'a quarter clockwise', 8: 'a quarter anticlockwise' };
 
 /** Below this share of its text covered by a page's first reading, the page is read again unprocessed (see {@link inkCoverage}). */
 export const LOW_COVERAGE = 0.5;

@@ -56,6 +56,8 @@ export interface ImageStats {
 export type GeometryStep =
   | { kind: 'crop'; box: Box }
   | { kind: 'rotate'; degrees: number; width: number; height: number }
+  /** A quarter or half turn (as EXIF `orientation` 6, 3 or 8 turns a picture) of a raster `width` × `height`. */
+  | { kind: 'turn'; orientation: number; width: number; height: number }
   | { kind: 'scale'; factor: number }
   /** A projective map `h` (3×3 row-major) from the new raster's pixels to the previous one's. */
   | { kind: 'warp'; h: number[] };
@@ -680,6 +682,9 @@ const LIGHT_TEXT_STEP = 30;
 
 /** A tone (0–255) above which a region around panels is a page background, not a dark one. */
 const PANEL_BACKGROUND_TONE = 96;
+/** Most standard deviation of a dark region's tones (0–255), on a rendered page and on a photo. */
+const REGION_SPREAD = 28;
+const PHOTO_REGION_SPREAD = 36;
 /** Least share of the picture a sparse dark region's box covers to be taken for a frame around a page. */
 const FRAME_AREA = 0.5;
 /** Least share of the picture's width a sparse dark region spans to be taken for a band across a sheet. */
@@ -741,7 +746,8 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     // surround) and a band across a photographed sheet, slanted, are sparse over their boxes too,
     // but solid: most of their pixels lie amid more of them.
     if (n / (bw * bh) < 0.45 && !((bw * bh >= w * h * FRAME_AREA || bw >= w * BAND_WIDTH) && solidShare(labels, w, label, box, SOLID_RADIUS) >= SOLID_FRAME)) continue;
-    if (std > 28) {
+    // On photos, light falls off across a region (a header band in the light's gradient).
+    if (std > (open ? PHOTO_REGION_SPREAD : REGION_SPREAD)) {
       // A mid-tone page background too uneven to be one region (a wallpaper with a gradient and
       // a pattern): the darker regions on it (blue bubbles with white text) are looked for alone.
       if (nested && mean > PANEL_BACKGROUND_TONE && bw * bh >= w * h * 0.25) {
@@ -1543,7 +1549,7 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
   // A sheet's edge is a step in brightness; where light merely falls off (a vignette darkening
   // the paper's corners) the threshold crosses a gentle slope, and cutting there would cut text.
   if (meanStepAcross(small, outside, 2) < PAPER_EDGE_STEP) return undefined;
-  if (sat) outside = withColouredBands(outside, sat, w, h);
+  if (sat) outside = withColouredBands(outside, sat, hueSectors(rgba!, factor, w, h), w, h);
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
@@ -1603,22 +1609,46 @@ function fillsQuadrilateral(sheet: { area: number; quad: number }): boolean {
  * still fills its quadrilateral, a larger one whose sides turn by {@link BAND_SIDE_TURN} at most:
  * a hand beside the sheet fills a quadrilateral too, its corner far out and a side turned.
  */
-function withColouredBands(outside: Uint8Array, sat: GrayRaster, w: number, h: number): Uint8Array {
-  const marks = new Uint8ClampedArray(w * h).fill(255);
-  for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION) marks[i] = 0;
-  const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
-  if (!count) return outside;
-  const c = measureComponents(labels, parent, count, marks, w, h);
+function withColouredBands(outside: Uint8Array, sat: GrayRaster, hues: Uint8Array, w: number, h: number): Uint8Array {
   let current = sheetCorners(outside, w, h);
-  for (const r of c.roots) {
-    if (c.x0[r] === 0 || c.y0[r] === 0 || c.x1[r] === w - 1 || c.y1[r] === h - 1 || c.n[r]! < current.area * COLOURED_BAND_SHARE) continue;
-    const sheet = new Int32Array(w * h);
-    for (let i = 0; i < sheet.length; i++) sheet[i] = !outside[i] || labels[i] === r ? 1 : 0;
-    const without = outsideOfComponent(sheet, w, 1, { x: 0, y: 0, w, h });
-    const next = sheetCorners(without, w, h);
-    if (fillsQuadrilateral(next) && next.quad > current.quad && sideTurn(current.corners, next.corners) <= BAND_SIDE_TURN) { outside = without; current = next; }
+  // Areas of one hue: a blue band beside a brown wooden desk is not part of the desk.
+  for (let hue = 0; hue < HUE_SECTORS; hue++) {
+    const marks = new Uint8ClampedArray(w * h).fill(255);
+    for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION && hues[i] === hue) marks[i] = 0;
+    const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
+    if (!count) continue;
+    const c = measureComponents(labels, parent, count, marks, w, h);
+    for (const r of c.roots) {
+      if (c.x0[r] === 0 || c.y0[r] === 0 || c.x1[r] === w - 1 || c.y1[r] === h - 1 || c.n[r]! < current.area * COLOURED_BAND_SHARE) continue;
+      const sheet = new Int32Array(w * h);
+      for (let i = 0; i < sheet.length; i++) sheet[i] = !outside[i] || labels[i] === r ? 1 : 0;
+      const without = outsideOfComponent(sheet, w, 1, { x: 0, y: 0, w, h });
+      const next = sheetCorners(without, w, h);
+      if (fillsQuadrilateral(next) && next.quad > current.quad && sideTurn(current.corners, next.corners) <= BAND_SIDE_TURN) { outside = without; current = next; }
+    }
   }
   return outside;
+}
+
+/** Sectors the hue circle is cut into when coloured areas are told apart. */
+const HUE_SECTORS = 6;
+
+/** The hue sector (0 to {@link HUE_SECTORS} − 1, red first) of the pixel at the centre of each `factor` × `factor` block of `rgba`, on a w × h grid. */
+function hueSectors(rgba: RgbaRaster, factor: number, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  const d = rgba.data;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const sx = Math.min(rgba.width - 1, x * factor + (factor >> 1)), sy = Math.min(rgba.height - 1, y * factor + (factor >> 1));
+    const j = (sy * rgba.width + sx) * 4;
+    const r = d[j]!, g = d[j + 1]!, b = d[j + 2]!;
+    const max = Math.max(r, g, b), min = Math.min(r, g, b);
+    if (max === min) continue;
+    let hue = max === r ? (g - b) / (max - min) : max === g ? 2 + (b - r) / (max - min) : 4 + (r - g) / (max - min);
+    if (hue < 0) hue += 6;
+    // Sectors centred on red, yellow, green, cyan, blue and magenta.
+    out[y * w + x] = Math.floor((hue + 0.5) % 6);
+  }
+  return out;
 }
 
 /** Least size of a coloured band along a sheet's edge, as a share of the sheet's area. */
@@ -2203,6 +2233,7 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
     if (step.kind === 'scale') pts = pts.map(([x, y]) => [x / step.factor, y / step.factor]);
     else if (step.kind === 'crop') pts = pts.map(([x, y]) => [x + step.box.x, y + step.box.y]);
     else if (step.kind === 'warp') pts = pts.map(([x, y]) => applyHomography(step.h, x, y));
+    else if (step.kind === 'turn') pts = pts.map(([x, y]) => unturnPoint(x, y, step.orientation, step.width, step.height));
     else pts = pts.map(([x, y]) => unrotatePoint(x, y, step.degrees, step.width, step.height));
   }
   const xs = pts.map((p) => p[0]);
@@ -2212,6 +2243,14 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
   const x1 = Math.min(result.sourceWidth, Math.ceil(Math.max(...xs)));
   const y1 = Math.min(result.sourceHeight, Math.ceil(Math.max(...ys)));
   return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+}
+
+/** Maps a point of a raster turned as EXIF `orientation` (6, 3 or 8) turns it back to the raster (`w` × `h`) it was turned from. */
+export function unturnPoint(x: number, y: number, orientation: number, w: number, h: number): [number, number] {
+  if (orientation === 6) return [y, h - x];
+  if (orientation === 8) return [w - y, x];
+  if (orientation === 3) return [w - x, h - y];
+  return [x, y];
 }
 
 /** Radius of the square a dark region's own pixels are tested with (see {@link solidShare}). */

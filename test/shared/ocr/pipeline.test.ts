@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord } from '../../../shared/ocr/engine';
-import { mergeReadings, ocrRaster } from '../../../shared/ocr/pipeline';
+import { mergeReadings, ocrRaster, turnUpright } from '../../../shared/ocr/pipeline';
+import { mapBoxToSource } from '../../../shared/ocr/preprocess';
+import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
 describe('mergeReadings', () => {
@@ -76,5 +78,55 @@ describe('ocrRaster', () => {
     const out = await ocrRaster(screenshot(), good.engine, { lang: 'chi_tra+eng' });
     expect(out.preprocessing.map((x) => x.name)).not.toContain('read-unprocessed');
     expect(good.sizes.filter(([ww, hh]) => ww === w && hh === sizes[0]![1])).toHaveLength(1);
+  });
+});
+
+describe('turnUpright', () => {
+  const raster = createGray(400, 200);
+  /** A read answering the n-th call from `answers`, recording the sizes it was given. */
+  function reads(answers: ReturnType<typeof page>[]) {
+    const sizes: Array<[number, number]> = [];
+    const read = (r: GrayRaster) => { sizes.push([r.width, r.height]); return Promise.resolve(answers[sizes.length - 1] ?? page([])); };
+    return { read, sizes };
+  }
+  /** A reading of `lines` whose mean confidence is `confidence`. */
+  const reading = (confidence: number, lines: Parameters<typeof page>[0]) => ({ ...page(lines), confidence });
+  // A receipt turned a quarter clockwise, read as vertical text: its lines 30 px wide, 240 tall.
+  const sideways = reading(92, [line([word('中華電信板橋門市', 92, 340, 10, 30, 240)], 92), line([word('銷售明細', 93, 300, 60, 30, 120)], 93)]);
+  const upright = reading(90, [line([word('中華電信板橋門市', 90, 10, 40, 240, 30)], 90), line([word('銷售明細', 91, 60, 80, 120, 30)], 91)]);
+
+  it('turns a page read as vertical text a quarter back, trying anticlockwise first', async () => {
+    const { read, sizes } = reads([upright]);
+    const turned = await turnUpright(sideways, raster, read);
+    expect(turned?.orientation).toBe(8);
+    expect(turned?.raster.width).toBe(200);
+    expect(turned?.result).toBe(upright);
+    expect(sizes).toEqual([[200, 400]]);
+    // Anticlockwise reads nonsense: clockwise is tried.
+    const both = reads([reading(30, [line([word('ǝʇ中華電信板橋門', 30, 10, 40, 240, 30)], 30)]), upright]);
+    expect((await turnUpright(sideways, raster, both.read))?.orientation).toBe(6);
+    expect(both.sizes).toHaveLength(2);
+  });
+
+  it('turns a page read unsure half a turn when it then reads far surer, and leaves a sure upright page alone', async () => {
+    const nonsense = reading(29, [line([word('86S T Li oF)', 29, 10, 40, 240, 30)], 29)]);
+    const { read, sizes } = reads([upright]);
+    expect((await turnUpright(nonsense, raster, read))?.orientation).toBe(3);
+    expect(sizes).toEqual([[400, 200]]);
+    expect(await turnUpright(nonsense, raster, reads([reading(40, [line([word('86S T Li oF)', 40, 10, 40, 240, 30)], 40)])]).read)).toBeUndefined();
+    const none = reads([]);
+    expect(await turnUpright(upright, raster, none.read)).toBeUndefined();
+    expect(none.sizes).toHaveLength(0);
+  });
+
+  it('maps a box of the turned page back to the picture', () => {
+    // A 400 × 200 picture turned a quarter anticlockwise (200 × 400): its box at 10,20 (30 × 40) lies at 20,360 (40 × 30).
+    const frame = { geometry: [{ kind: 'turn' as const, orientation: 8, width: 400, height: 200 }], sourceWidth: 400, sourceHeight: 200 };
+    expect(mapBoxToSource({ x: 20, y: 360, w: 40, h: 30 }, frame)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
+    const clockwise = { ...frame, geometry: [{ kind: 'turn' as const, orientation: 6, width: 400, height: 200 }] };
+    // Clockwise, the box lies at 200 − 60, 10 (40 × 30).
+    expect(mapBoxToSource({ x: 140, y: 10, w: 40, h: 30 }, clockwise)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
+    const half = { ...frame, geometry: [{ kind: 'turn' as const, orientation: 3, width: 400, height: 200 }] };
+    expect(mapBoxToSource({ x: 360, y: 140, w: 30, h: 40 }, half)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
   });
 });

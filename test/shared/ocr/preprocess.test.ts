@@ -211,6 +211,14 @@ describe('invertDarkRegions', () => {
     expect(raster.data[(top(80) + 20) * 800 + 80]).toBeLessThan(60); // its title → dark
   });
 
+  it('inverts a photographed band whose tone falls off with the light (std 32) on a photo only', () => {
+    const g = createGray(800, 300, 235);
+    for (let x = 40; x < 760; x++) for (let y = 60; y < 120; y++) g.data[y * 800 + x] = 50 + Math.round((x - 40) * 110 / 720);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 80 + i * 30, 75, 16, 30, 250);
+    expect(invertDarkRegions(g, 0, undefined, false, true).regions).toHaveLength(1);
+    expect(invertDarkRegions(g).regions).toHaveLength(0);
+  });
+
   it('inverts a whole dark-mode screen', () => {
     const g = createGray(200, 120, 18);
     for (let i = 0; i < 5; i++) fillRect(g, 20 + i * 30, 40, 12, 24, 235);
@@ -733,6 +741,23 @@ describe('photographed sheets', () => {
     });
     expect(paper!.mask[68 * 600 + 300]).toBe(1); // the band
     expect(paper!.mask[300 * 600 + 30]).toBe(0); // the palm
+  });
+
+  it('takes in a blue band along a sheet\'s edge on a brown wooden desk (colours told apart by hue)', () => {
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const grey = sheetPhoto(600, 480, corners);
+    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
+    const rgba = grayToRgba(grey);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
+      const inside = u >= 0 && u <= 1 && v >= 0 && v <= 1;
+      if (inside && v > 0.9) rgba.data.set([29, 79, 145], (y * 600 + x) * 4); // the band, at the foot
+      else if (!inside) rgba.data.set([107, 74, 46], (y * 600 + x) * 4); // the desk
+    }
+    const paper = findPaperMask(rgbaToGray(rgba), rgba);
+    expect(paper?.quadrilateral).toBe(true);
+    expect(Math.abs(paper!.corners[2]![1] - 420)).toBeLessThan(10);
+    expect(paper!.mask[425 * 600 + 300]).toBe(1); // the band
   });
 
   it('finds no sheet in a page photographed edge to edge, even with a dark band across its top', () => {
