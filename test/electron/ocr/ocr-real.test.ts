@@ -177,6 +177,19 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_wechat_dark_fw_cn.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
+  it('turns a receipt scanned sideways upright and maps its words back onto the sideways picture', async () => {
+    // Turned a quarter clockwise without an EXIF orientation, the receipt was read as vertical
+    // text, its lines in the wrong order (70 % CER).
+    const result = await ocrFile('test/fixtures/ocr-extra/scan_receipt_sideways_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(result.pages[0]!.preprocessing.find((s) => s.name === 'orientation')?.detail).toMatch(/^turned a quarter anticlockwise/);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/scan_receipt_sideways_tw.gt.txt', 'utf8'), result.text)).toBeLessThanOrEqual(0.02);
+    // The shop's name is printed down the right of the 432 × 560 picture, its first character on top.
+    const title = result.pages[0]!.words.find((w) => w.text.includes('中'));
+    expect(title).toBeDefined();
+    expect(title!.box.x).toBeGreaterThan(350);
+    expect(title!.box.y).toBeLessThan(200);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
