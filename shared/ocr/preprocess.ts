@@ -1320,6 +1320,7 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   const onDark = maxFilter({ width: least.width, height: least.height, data: dark }, COLOURED_STROKE);
   const strokes = new Uint8ClampedArray(n).fill(255);
   for (let i = 0; i < n; i++) if (marks[i] === 0 && opened.data[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
+  addBoldGlyphs(marks, strokes, brightest);
   // Text, not an icon drawn in the app's colour: glyphs in a row, at least COLOURED_RUN of them.
   const { labels, components } = labelledInkComponents(strokes, least.width, least.height, 0);
   const enclosed = components.length ? enclosedByColour(opened.data, least.width, least.height, labels) : new Set<number>();
@@ -1344,6 +1345,33 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   for (let i = 0; i < n; i++) if (labels[i]! >= 0 && text.has(labels[i]!)) least.data[i] = brightest.data[i]!;
   return least;
 }
+
+/**
+ * Marks in `strokes` (0) the glyphs of bold coloured text on a dark screen, whose strokes an
+ * opening does not remove (a 64 px amount in orange on a dark card, its least channel as dark as
+ * the card): components of saturated pixels (`marks` 0) of a glyph's size ({@link BOLD_GLYPH}
+ * px tall at most, at most twice as wide as tall) whose box around them is mostly dark (a small
+ * bubble's box is its fill and its white letters).
+ */
+function addBoldGlyphs(marks: Uint8ClampedArray, strokes: Uint8ClampedArray, brightest: GrayRaster): void {
+  const { width: w, height: h } = brightest;
+  const { labels, components } = labelledInkComponents(marks, w, h, 0);
+  for (const c of components) {
+    const { x, y, w: bw, h: bh } = c.box;
+    if (bh < 8 || bh > BOLD_GLYPH || bw > 2 * bh || c.n < 4 * COLOURED_STROKE * COLOURED_STROKE) continue;
+    let dark = 0, rest = 0;
+    for (let yy = y; yy < y + bh; yy++) for (let i = yy * w + x, end = i + bw; i < end; i++) {
+      if (labels[i] === c.label) continue;
+      rest++;
+      if (brightest.data[i]! < DARK_SURROUND) dark++;
+    }
+    if (!rest || dark < rest * 0.5) continue;
+    for (let yy = y; yy < y + bh; yy++) for (let i = yy * w + x, end = i + bw; i < end; i++) if (labels[i] === c.label) strokes[i] = 0;
+  }
+}
+
+/** Tallest (px) a glyph of bold coloured text is taken to be. */
+const BOLD_GLYPH = 160;
 
 /**
  * The labels (of `labels`) of the strokes that an area of saturated colour encloses (`thick`: 0

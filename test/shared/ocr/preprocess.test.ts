@@ -1024,6 +1024,19 @@ describe('keepColouredStrokes', () => {
     expect(at(least, 5, 5)).toBe(28);
   });
 
+  it('gives bold orange glyphs on a dark card (strokes 12 px thick, too thick to open away) their brightest channel', () => {
+    const orange: [number, number, number] = [255, 159, 10];
+    const glyphs = Array.from({ length: 5 }, (_, k) => [[20 + k * 36, 40, 12, 30, orange], [20 + k * 36, 58, 24, 12, orange]] as Array<[number, number, number, number, [number, number, number]]>).flat();
+    const { least, brightest, at } = screen([28, 28, 30], glyphs);
+    keepColouredStrokes(least, brightest);
+    expect(at(least, 26, 48)).toBe(255); // the middle of a stroke
+    expect(at(least, 5, 5)).toBe(28);
+    // A small blue bubble (60 × 40) holding white letters keeps its least channel.
+    const bubble = screen([28, 28, 30], [[20, 10, 60, 40, blue], ...letters(26, [255, 255, 255]).slice(0, 4)]);
+    keepColouredStrokes(bubble.least, bubble.brightest);
+    expect(bubble.at(bubble.least, 40, 45)).toBe(10);
+  });
+
   it.each([
     // The strip of blue between the bubble's edge (x 20) and its first letter (x 24) is thin and beside the dark screen.
     ['a blue bubble with white letters', [[20, 10, 150, 60, blue], ...letters(24, [255, 255, 255])], 22],
