@@ -265,6 +265,25 @@ export function withoutWords(result: OcrResult, drop: (w: OcrWord, line: OcrLine
 const CLOCK = /^\d{1,2}:\d{2}$/u;
 
 /**
+ * Puts the lines in reading order pane by pane, left to right (see {@link findPaneSeparators}),
+ * each pane row by row ({@link orderByRows}): a line the engine read across the line between two
+ * panes (sparse text has no blocks) is cut there.
+ */
+export function orderByPanes(result: OcrResult, separators: readonly number[]): OcrResult {
+  if (!separators.length) return orderByRows(result);
+  const pane = (w: OcrWord) => separators.filter((x) => w.box.x + w.box.w / 2 > x).length;
+  const panes: OcrLine[][] = Array.from({ length: separators.length + 1 }, () => []);
+  for (const line of result.lines) {
+    const groups = new Map<number, OcrWord[]>();
+    for (const w of line.words) groups.set(pane(w), [...(groups.get(pane(w)) ?? []), w]);
+    if (groups.size === 1) panes[[...groups.keys()][0]!]!.push(line);
+    else for (const [k, ws] of groups) panes[k]!.push(lineOf(ws, meanConfidence(ws)));
+  }
+  const lines = panes.flatMap((ls) => (ls.length ? orderByRows(resultOf(ls, result.confidence)).lines : []));
+  return resultOf(lines, result.confidence);
+}
+
+/**
  * Puts the lines in reading order row by row: top to bottom, and lines side by side on one row
  * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
  * margin, a clause number the layout analysis set apart as a block of its own) joined left to

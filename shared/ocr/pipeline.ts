@@ -17,11 +17,11 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, meanConfidence, orderByRows, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
-import { MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
+import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, orientGray, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
@@ -140,7 +140,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole).
-  const rows = orderByRows(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found), screenshot ? raster.height : undefined)))));
+  const rows = orderByPanes(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found), screenshot ? raster.height : undefined)))), screenshot ? findPaneSeparators(raster) : []);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   const checked = correctKnownNames(dropChevrons(rows));
   throwIfCancelled(options.signal);

@@ -2273,6 +2273,48 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
   return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
 }
 
+/**
+ * The x of the lines that part a screenshot into panes side by side (a tablet's list of chats
+ * beside the open chat, a web page's menu beside its text): columns from top to bottom
+ * ({@link PANE_HEIGHT} of the rows) of one tone, a rule or the edge of a panel, that nothing
+ * crosses: within {@link PANE_TONE} of their commonest tone, and {@link PANE_STEP} or more from
+ * the pixel 2 px to one side. Adjacent such columns make one line (their middle). Left and right
+ * tenths of the picture are not looked at: a page's margin is no pane.
+ */
+export function findPaneSeparators(g: GrayRaster): number[] {
+  const { width: w, height: h, data } = g;
+  const found: number[] = [];
+  const hist = new Uint32Array(256);
+  for (let x = Math.max(2, Math.round(w * 0.1)); x < Math.min(w - 2, w * 0.9); x++) {
+    hist.fill(0);
+    for (let y = 0, i = x; y < h; y++, i += w) hist[data[i]!]!++;
+    let mode = 0;
+    for (let v = 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+    if (hist[mode]! < h * PANE_HEIGHT * 0.5) continue;
+    let n = 0;
+    for (let y = 0, i = x; y < h; y++, i += w) {
+      const v = data[i]!;
+      if (Math.abs(v - mode) <= PANE_TONE && (Math.abs(v - data[i - 2]!) >= PANE_STEP || Math.abs(v - data[i + 2]!) >= PANE_STEP)) n++;
+    }
+    if (n >= h * PANE_HEIGHT) found.push(x);
+  }
+  const lines: number[] = [];
+  for (let k = 0; k < found.length; ) {
+    let end = k;
+    while (end + 1 < found.length && found[end + 1]! - found[end]! <= 2) end++;
+    lines.push(Math.round((found[k]! + found[end]!) / 2));
+    k = end + 1;
+  }
+  return lines;
+}
+
+/** Share of the rows a pane's dividing line runs down, at least. */
+const PANE_HEIGHT = 0.97;
+/** How far (0–255) from its commonest tone a dividing line's pixels lie, at most. */
+const PANE_TONE = 4;
+/** How much (0–255) a dividing line differs from the pixels 2 px beside it, at least. */
+const PANE_STEP = 8;
+
 /** Maps a point of a raster turned as EXIF `orientation` (6, 3 or 8) turns it back to the raster (`w` × `h`) it was turned from. */
 export function unturnPoint(x: number, y: number, orientation: number, w: number, h: number): [number, number] {
   if (orientation === 6) return [y, h - x];

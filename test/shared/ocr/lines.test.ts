@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -123,6 +123,17 @@ describe('orderByRows', () => {
     expect(orderByRows(page([...boxes(40), ...boxes(360)])).lines).toHaveLength(5);
     const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
     expect(orderByRows(ordered)).toBe(ordered);
+  });
+});
+
+describe('orderByPanes', () => {
+  it('reads pane by pane, cutting a line read across the line between them', () => {
+    // A tablet's chat list (left of x 680) and open chat: the engine read each list row with the
+    // chat line level with it.
+    const across = (a: string, ax: number, b: string, bx: number, y: number) => line([word(a, 92, ax, y, 200, 30), word(b, 90, bx, y, 300, 30)], 91);
+    const result = page([across('聊天', 40, '台灣大哥大客服', 730, 40), across('王小明', 40, '您好，您申訴的重複扣款', 760, 160), line([word('明天見', 90, 40, 210, 100, 30)], 90), line([word('1,288元已退回。', 90, 760, 215, 300, 30)], 90)]);
+    expect(orderByPanes(result, [680]).lines.map((l) => l.text)).toEqual(['聊天', '王小明', '明天見', '台灣大哥大客服', '您好，您申訴的重複扣款', '1,288元已退回。']);
+    expect(orderByPanes(result, []).lines.map((l) => l.text)).toEqual(orderByRows(result).lines.map((l) => l.text));
   });
 });
 

@@ -4,6 +4,7 @@ import {
   eraseSeals,
   eraseSolidShapes,
   estimateLineHeight,
+  findPaneSeparators,
   findPaperMask,
   homography,
   findSkewAngle,
@@ -58,6 +59,30 @@ describe('findSkewAngle', () => {
   it.each([-7, -2.5, 0, 1.2, 4])('finds a page rotated by %f°', (deg) => {
     const page = rotateGray(textPage(900, 700, 18, 12), deg);
     expect(Math.abs(findSkewAngle(page) - deg)).toBeLessThan(0.3);
+  });
+});
+
+describe('findPaneSeparators', () => {
+  it('finds the rule between a tablet\'s two panes and the edge of a web page\'s grey menu, not a table\'s rule or text', () => {
+    // Panes: a grey list (tone 238) left of a rule at x 300 (tone 186), the chat (white) right of it.
+    const g = createGray(1000, 400);
+    fillRect(g, 0, 0, 300, 400, 238);
+    fillRect(g, 300, 0, 2, 400, 186);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 40 + i * 30, 60, 20, 24, 30);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 360 + i * 30, 60, 20, 24, 30);
+    expect(findPaneSeparators(g)).toEqual([301]);
+    // A menu's grey panel ending at x 200: its edge is the line.
+    const menu = createGray(1000, 400);
+    fillRect(menu, 0, 0, 200, 400, 242);
+    expect(findPaneSeparators(menu)).toEqual([200]);
+    // A table's rule that stops short of the page's top and bottom, and text crossing a rule, part nothing.
+    const table = createGray(1000, 400);
+    fillRect(table, 400, 40, 1, 320, 120);
+    const crossed = createGray(1000, 400);
+    fillRect(crossed, 400, 0, 1, 400, 120);
+    fillRect(crossed, 380, 100, 40, 30, 20);
+    expect(findPaneSeparators(table)).toEqual([]);
+    expect(findPaneSeparators(crossed)).toEqual([]);
   });
 });
 
