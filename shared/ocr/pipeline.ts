@@ -198,11 +198,12 @@ function verticalShare(result: OcrResult): number {
 /** Fewest characters a first reading holds for its page's orientation to be judged. */
 const TURN_MIN_TEXT = 6;
 /** Below this mean confidence, a page is read upside down once. */
-export const UPSIDE_DOWN_CONFIDENCE = 50;
+const UPSIDE_DOWN_CONFIDENCE = 50;
 /** How much surer a page read upside down must read to be kept so. */
 const UPSIDE_DOWN_GAIN = 20;
 /** How much less sure than its vertical reading a page turned a quarter may read. */
 const TURN_SLACK = 10;
+/** The turns as the preprocessing steps name them. */
 const TURN_NAMES: Record<number, string> = { 3: 'half a turn', 6: 'a quarter clockwise', 8: 'a quarter anticlockwise' };
 
 /** Below this share of its text covered by a page's first reading, the page is read again unprocessed (see {@link inkCoverage}). */
