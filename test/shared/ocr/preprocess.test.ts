@@ -5,6 +5,8 @@ import {
   eraseSolidShapes,
   estimateLineHeight,
   findPaneSeparators,
+  grainLevel,
+  median3,
   findPaperMask,
   homography,
   findSkewAngle,
@@ -59,6 +61,30 @@ describe('findSkewAngle', () => {
   it.each([-7, -2.5, 0, 1.2, 4])('finds a page rotated by %f°', (deg) => {
     const page = rotateGray(textPage(900, 700, 18, 12), deg);
     expect(Math.abs(findSkewAngle(page) - deg)).toBeLessThan(0.3);
+  });
+});
+
+describe('grain', () => {
+  it('takes the 3 × 3 median of every pixel inside the border', () => {
+    const g = createGray(37, 23);
+    let seed = 5;
+    for (let i = 0; i < g.data.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; g.data[i] = seed % 256; }
+    const out = median3(g);
+    for (let y = 1; y < 22; y++) for (let x = 1; x < 36; x++) {
+      const win = [-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => g.data[(y + dy) * 37 + x + dx]!)).sort((a, b) => a - b);
+      expect(out.data[y * 37 + x]).toBe(win[4]);
+    }
+    expect(out.data[0]).toBe(g.data[0]);
+  });
+
+  it('measures a dim photo\'s grain above a clean page\'s, and the pipeline smooths only the grainy one', () => {
+    const clean = textPage(600, 400, 20, 5);
+    const grainy = textPage(600, 400, 20, 5);
+    let seed = 7;
+    for (let i = 0; i < grainy.data.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; grainy.data[i] = Math.max(0, Math.min(255, grainy.data[i]! * 0.55 + (seed % 61) - 30)); }
+    expect(grainLevel(clean)).toBeLessThan(1);
+    expect(grainLevel(grainy)).toBeGreaterThan(9);
+    expect(preprocess(grayToRgba(grainy)).steps.map((s) => s.name)).toContain('denoise');
   });
 });
 
