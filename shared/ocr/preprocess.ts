@@ -1322,7 +1322,7 @@ export function median3(g: GrayRaster): GrayRaster {
 
 /** The median of the 3 × 3 pixels around `i` (a raster `w` wide, not on its border): a sorting network of 19 exchanges. */
 function medianAt(d: Uint8ClampedArray, i: number, w: number): number {
-  let p0 = d[i - w - 1]!, p1 = d[i - w]!, p2 = d[i - w + 1]!, p3 = d[i - 1]!, p4 = d[i]!, p5 = d[i + 1]!, p6 = d[i + w - 1]!, p7 = d[i + w]!, p8 = d[i + w + 1]!, t = 0;
+  let p0 = d[i - w - 1]!, p1 = d[i - w]!, p2 = d[i - w + 1]!, p3 = d[i - 1]!, p4 = d[i]!, p5 = d[i + 1]!, p6 = d[i + w - 1]!, p7 = d[i + w]!, p8 = d[i + w + 1]!, t: number;
   if (p1 > p2) { t = p1; p1 = p2; p2 = t; }
   if (p4 > p5) { t = p4; p4 = p5; p5 = t; }
   if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
