@@ -190,6 +190,19 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(title!.box.y).toBeLessThan(200);
   }, 120_000);
 
+  it('reads a tablet\'s two panes one after the other, and a letter photographed in dim light', async () => {
+    // The engine read each row of the list of chats with the chat line level with it (63 % CER);
+    // the dim photo's grain hid all its text from the engine (nothing read).
+    const tablet = await ocrFile('test/fixtures/ocr-extra/tablet_chat_tw.png', engine, { lang: 'chi_tra+eng' });
+    const lines = tablet.text.split('\n').map((l) => l.replace(/\s+/gu, ''));
+    expect(lines).toEqual(expect.arrayContaining(['本週六停水通知', '一般約3至7個工作天。']));
+    expect(lines.indexOf('本週六停水通知')).toBeLessThan(lines.indexOf('一般約3至7個工作天。'));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/tablet_chat_tw.gt.txt', 'utf8'), tablet.text)).toBeLessThanOrEqual(0.02);
+    const dim = await ocrFile('test/fixtures/ocr-extra/photo_letter_dim_cn.jpg', engine, { lang: 'chi_sim+eng' });
+    expect(dim.pages[0]!.preprocessing.map((s) => s.name)).toContain('denoise');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_letter_dim_cn.gt.txt', 'utf8'), dim.text)).toBeLessThanOrEqual(0.03);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
