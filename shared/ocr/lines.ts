@@ -275,7 +275,12 @@ export function orderByPanes(result: OcrResult, separators: readonly number[]): 
   const panes: OcrLine[][] = Array.from({ length: separators.length + 1 }, () => []);
   for (const line of result.lines) {
     const groups = new Map<number, OcrWord[]>();
-    for (const w of line.words) groups.set(pane(w), [...(groups.get(pane(w)) ?? []), w]);
+    for (const w of line.words) {
+      const k = pane(w);
+      const group = groups.get(k);
+      if (group) group.push(w);
+      else groups.set(k, [w]);
+    }
     if (groups.size === 1) panes[[...groups.keys()][0]!]!.push(line);
     else for (const [k, ws] of groups) panes[k]!.push(lineOf(ws, meanConfidence(ws)));
   }
