@@ -177,16 +177,16 @@ export function orientGray(g: GrayRaster, orientation: number): GrayRaster {
 }
 
 /**
- * Resizes by `scale`: bilinear when enlarging (keeps stroke edges smooth for the recogniser),
- * box-averaging when shrinking (no aliasing).
+ * Resizes by `scale` (and by `scaleY` vertically when given): bilinear when enlarging (keeps
+ * stroke edges smooth for the recogniser), box-averaging when shrinking (no aliasing).
  */
-export function resizeGray(g: GrayRaster, scale: number): GrayRaster {
+export function resizeGray(g: GrayRaster, scale: number, scaleY = scale): GrayRaster {
   const ow = Math.max(1, Math.round(g.width * scale));
-  const oh = Math.max(1, Math.round(g.height * scale));
+  const oh = Math.max(1, Math.round(g.height * scaleY));
   if (ow === g.width && oh === g.height) return cloneGray(g);
   const out = new Uint8ClampedArray(ow * oh);
   const { width: w, height: h, data } = g;
-  if (scale >= 1) {
+  if (scale > 1 || scaleY > 1) {
     const fx = w / ow;
     const fy = h / oh;
     for (let y = 0; y < oh; y++) {
@@ -215,7 +215,7 @@ export function resizeGray(g: GrayRaster, scale: number): GrayRaster {
     for (let ty = 0; ty < oh; ty++) {
       rowSums.fill(0);
       let rows = 0;
-      for (; y < h && Math.min(oh - 1, Math.floor(y * scale)) === ty; y++, rows++) {
+      for (; y < h && Math.min(oh - 1, Math.floor(y * scaleY)) === ty; y++, rows++) {
         const row = y * w;
         for (let x = 0; x < w; x++) rowSums[tx[x]!]! += data[row + x]!;
       }

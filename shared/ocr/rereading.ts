@@ -5,7 +5,7 @@
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, isReadReceipt, isRule, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
-import { createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -65,26 +65,31 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     if (w.confidence >= ODD_WORD_CONFIDENCE) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
   };
-  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => suspect(w, l)))) return result;
+  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
-  const readAlone = async (box: Box, lineHeight: number, scale: number): Promise<OcrWord[]> => {
+  const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
     const cut = grownBox(box, margin, margin, raster);
     if (!cut.w || !cut.h) return [];
     const cutOut = cropGray(raster, cut);
     throwIfCancelled(signal);
-    const image = scale === 1 ? cutOut : resizeGray(cutOut, scale);
+    const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
     const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(signal ? { signal } : {}) });
     // The reading's boxes, from the scaled cut-out back into the raster.
     const sx = image.width / cut.w, sy = image.height / cut.h;
     const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
     return again.lines.flatMap((l) => l.words).filter((w) => w.text.trim()).map((w) => ({ ...w, box: back(w.box) }));
   };
-  /** The most confident acceptable reading of `box` over the scales, stopping at a sure one. */
-  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean): Promise<Reading | undefined> => {
+  /**
+   * The most confident acceptable reading of `box` over the scales, stopping at a sure one; text
+   * `spaced` far apart is also read squeezed to half its width.
+   */
+  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false): Promise<Reading | undefined> => {
     let best: Reading | undefined;
-    for (const scale of REREAD_SCALES) {
-      const words = await readAlone(box, lineHeight, scale);
+    const trials: Array<[number, number]> = REREAD_SCALES.map((scale) => [scale, 1]);
+    if (spaced) trials.push([1, SPACED_SQUEEZE]);
+    for (const [scale, squeeze] of trials) {
+      const words = await readAlone(box, lineHeight, scale, squeeze);
       if (!words.length || !accept(words)) continue;
       const confidence = meanConfidence(words);
       if (best && best.confidence >= confidence) continue;
@@ -132,8 +137,23 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       }
       if (left.every((w) => replaced.has(w))) break;
     }
+    // Unsure words of a line otherwise read well spread wider than their characters (full-width
+    // digits, each an em apart), read alone (each run of them close together as one), also
+    // squeezed (see SPACED_SQUEEZE).
+    for (const run of weakRuns(line.words.filter((w) => !replaced.has(w)), line.box.h)) {
+      const box = unionBox(run.map((w) => w.box));
+      const others = line.words.filter((o) => !run.includes(o) && o.text.trim());
+      // A box reaching over the words beside it is the engine's mistake, not spaced text.
+      if (!isSpread(run.map((w) => w.text.trim()).join(''), box) || others.some((o) => boxesOverlap(o.box, box))) continue;
+      const again = await reread(box, line.box.h, () => true, true);
+      const kept = again && notOver(again.words, others);
+      if (!kept?.some((w) => LETTER_OR_DIGIT.test(w.text)) || !better({ words: kept, confidence: meanConfidence(kept) }, meanConfidence(run))) continue;
+      run.forEach((w, i) => replaced.set(w, i ? [] : kept));
+    }
     lines.push(...(replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line]));
   }
+  // Nothing taken: the reading as it was.
+  if (lines.length === result.lines.length && lines.every((l, k) => l === result.lines[k])) return result;
   return resultOf(lines, result.confidence);
 }
 
@@ -643,6 +663,44 @@ const UNPAIRED_BRACKET = /^\[[^\]\s\p{Script=Han}]+$/u;
 /** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */
 const GARBLED_CONFIDENCE = 20;
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * Text spread over more than this share of its width (per character, in line heights: about 1
+ * for a Chinese character, about 0.6 for a digit) is read again squeezed to
+ * {@link SPACED_SQUEEZE} of its width: a run of full-width digits and slashes (１１３／１０／０１),
+ * each an em apart, read "1131041510722" at 2 (its slashes read as digits) or as one character
+ * over the whole run ("和" at 15), reads right when narrowed to half.
+ */
+const SPREAD = { han: 1.6, other: 1.1 } as const;
+const SPACED_SQUEEZE = 0.5;
+
+/** A word the engine was unsure of, holding a letter, digit or ideograph. */
+function isWeakWord(w: OcrWord): boolean {
+  return w.confidence < WEAK_LINE_CONFIDENCE && w.box.h >= 6 && LETTER_OR_DIGIT.test(w.text);
+}
+
+/** The runs of consecutive weak words ({@link isWeakWord}) of a line, each less than `gap` from the one before. */
+function weakRuns(words: readonly OcrWord[], gap: number): OcrWord[][] {
+  const runs: OcrWord[][] = [];
+  let run: OcrWord[] = [];
+  for (const w of words) {
+    const last = run[run.length - 1];
+    if (!isWeakWord(w) || (last && w.box.x - (last.box.x + last.box.w) >= gap)) { if (run.length) runs.push(run); run = []; }
+    if (isWeakWord(w)) run.push(w);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/**
+ * Whether `text` read over `box` is far wider than its characters need ({@link SPREAD}). Latin
+ * letters are left out: spread, they are small Chinese misread (a chat's time), read again as such
+ * by {@link rereadSmallText}.
+ */
+function isSpread(text: string, box: Box): boolean {
+  const n = Array.from(text).length;
+  return n > 0 && !LATIN_LETTER.test(text) && box.w >= n * box.h * (HAN.test(text) ? SPREAD.han : SPREAD.other);
+}
 
 function isWeak(line: OcrLine): boolean {
   return line.confidence < WEAK_LINE_CONFIDENCE && line.box.w > 0 && line.box.h >= 6 && line.words.some((w) => w.text.trim());

@@ -57,12 +57,12 @@ describe('encodePgm', () => {
 
 describe('resizeGray (downscaling)', () => {
   /** The area average written out per pixel: every source pixel added to the cell it floors to. */
-  function reference(g: GrayRaster, scale: number): number[] {
-    const ow = Math.max(1, Math.round(g.width * scale)), oh = Math.max(1, Math.round(g.height * scale));
+  function reference(g: GrayRaster, scale: number, scaleY = scale): number[] {
+    const ow = Math.max(1, Math.round(g.width * scale)), oh = Math.max(1, Math.round(g.height * scaleY));
     const sums = new Array<number>(ow * oh).fill(0), counts = new Array<number>(ow * oh).fill(0);
     for (let y = 0; y < g.height; y++) {
       for (let x = 0; x < g.width; x++) {
-        const t = Math.min(oh - 1, Math.floor(y * scale)) * ow + Math.min(ow - 1, Math.floor(x * scale));
+        const t = Math.min(oh - 1, Math.floor(y * scaleY)) * ow + Math.min(ow - 1, Math.floor(x * scale));
         sums[t]! += g.data[y * g.width + x]!;
         counts[t]!++;
       }
@@ -79,6 +79,18 @@ describe('resizeGray (downscaling)', () => {
       const out = resizeGray(g, scale);
       expect([out.width, out.height]).toEqual([Math.max(1, Math.round(w * scale)), Math.max(1, Math.round(h * scale))]);
       expect(Array.from(out.data)).toEqual(reference(g, scale));
+    },
+  );
+
+  it.each<[number, number, number, number]>([[101, 67, 0.5, 1], [120, 40, 1, 0.5], [90, 33, 0.5, 0.75]])(
+    'averages a %i×%i raster scaled by %f across and %f down exactly as a per-pixel area average',
+    (w, h, scale, scaleY) => {
+      let seed = w * 31 + h;
+      const g: GrayRaster = { width: w, height: h, data: new Uint8ClampedArray(w * h) };
+      for (let i = 0; i < g.data.length; i++) { seed = (seed * 1103515245 + 12345) >>> 0; g.data[i] = seed >>> 24; }
+      const out = resizeGray(g, scale, scaleY);
+      expect([out.width, out.height]).toEqual([Math.round(w * scale), Math.round(h * scaleY)]);
+      expect(Array.from(out.data)).toEqual(reference(g, scale, scaleY));
     },
   );
 });

@@ -207,6 +207,25 @@ describe('rereadWeakLines', () => {
     }
   });
 
+  it('reads unsure text spread wider than its characters (full-width digits, an em apart) again as one run, also squeezed to half its width', async () => {
+    // 和 over 150 px and "3" over 100 px, 10 px apart: one run 260 × 20, cut out 284 × 44.
+    const row = line([word('月租費', 92, 40, 100, 60), word('和', 15, 200, 100, 150), word('3', 40, 360, 100, 100), word('599', 93, 600, 100, 40)], 70);
+    const { engine, calls } = scripted((_call, width, height) => (width === 142 && height === 44 ? [word('113/10/01-10/31', 91, 10, 12, 122, 20)] : [word('113', 30, 10, 12, 40, 20)]));
+    const out = await rereadWeakLines(page([row]), raster, engine, 'chi_tra+eng');
+    expect(calls.map((c) => [c.width, c.height])).toEqual([[213, 33], [284, 44], [142, 44]]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['月租費', '113/10/01-10/31', '599']);
+    // Squeezed to half: 122 px in the cut-out are 244 px in the raster, from its corner (188, 88).
+    expect(out.lines[0]!.words[1]!.box).toEqual({ x: 208, y: 100, w: 244, h: 20 });
+  });
+
+  it('does not read again unsure text that is not spread, nor a word whose box reaches over the next', async () => {
+    for (const unsure of [word('3', 40, 200, 100, 20), word('47.11', 33, 200, 100, 91, 22), word('和', 15, 200, 100, 400)]) {
+      const { engine, calls } = scripted(() => [word('113/10/01-10/31', 91, 10, 12, 122, 20)]);
+      await rereadWeakLines(page([line([word('月租費', 92, 40, 100, 60), unsure, word('599', 93, 560, 100, 40)], 70)]), raster, engine, 'chi_tra+eng');
+      expect(calls).toHaveLength(0);
+    }
+  });
+
   it('stops when the job is cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
