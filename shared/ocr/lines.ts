@@ -11,7 +11,9 @@ import { overlapArea, unionBox, type Box } from './raster';
  * - an avatar or icon beside a chat bubble read as one or two unsure characters ("@" for a
  *   round avatar, "国" or "BH" for a square one): a word of at most two characters without a
  *   digit, read with confidence below 75, at least 1.6 times as tall as the page's median word
- *   and set apart from the rest of its line by at least half its height.
+ *   and set apart from the rest of its line by at least half its height; however sure the
+ *   engine, when the word is {@link PICTURE_HEIGHT} times as tall as that median and as wide as
+ *   that per character (a photo's thumbnail in a chat read "de" at 79 over 301 × 141 px).
  * Lines left without words are dropped; the others get their box again.
  */
 export function dropGraphicWords(result: OcrResult): OcrResult {
@@ -22,12 +24,16 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
     const t = w.text.trim();
     if (isRule(t)) return true;
     if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
-    if (w.confidence >= 75 || w.box.h < 1.6 * median) return false;
+    const picture = w.box.h >= PICTURE_HEIGHT * median && w.box.w >= Array.from(t).length * w.box.h;
+    if (!picture && (w.confidence >= 75 || w.box.h < 1.6 * median)) return false;
     const gaps = line.words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0));
     return Math.min(Infinity, ...gaps) >= w.box.h / 2;
   };
   return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
 }
+
+/** A word this many times as tall as the page's median word (see {@link dropGraphicWords}) is a picture if as wide per character. */
+const PICTURE_HEIGHT = 3;
 
 /**
  * Removes what the engine read twice: an unsure word of Latin letters or symbols (no digit, no

@@ -1172,13 +1172,18 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
  * card is not a seal), with the red parts inside its box (the star, the characters along the
  * ring). The ring with its blurred edges, and the reddish pixels within its box, take their red
  * channel, in which the seal's ink is as light as paper and black text printed over it stays
- * dark. Red text (a bill's red total) is glyph-sized and left alone. `g` is changed in place; the
- * count of seals.
+ * dark. Red text (a bill's red total) is glyph-sized and left alone. With `hues` 'warm', a ring
+ * of any warm hue (red over blue by {@link SEAL_REDNESS}, green between them) is lifted the same
+ * way: a coffee cup's brown ring over a bill's amounts (read ".00" for "$45.00") is as light as
+ * paper in the red channel too. `g` is changed in place; the count of seals.
  */
-export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, Math.round(Math.min(g.width, g.height) / 15))): number {
+export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, Math.round(Math.min(g.width, g.height) / 15)), hues: 'red' | 'warm' = 'red'): number {
   const { width: w, height: h } = g;
   const d = rgba.data;
-  const redness = (i: number) => { const j = i * 4; return d[j]! - Math.max(d[j + 1]!, d[j + 2]!); };
+  // Red: red over both other channels. Warm: red over blue, green between them (brown, orange).
+  const redness = hues === 'red'
+    ? (i: number) => { const j = i * 4; return d[j]! - Math.max(d[j + 1]!, d[j + 2]!); }
+    : (i: number) => { const j = i * 4; return d[j + 1]! > d[j]! ? 0 : d[j]! - d[j + 2]!; };
   const red = new Uint8ClampedArray(w * h);
   let count0 = 0;
   for (let i = 0; i < w * h; i++) if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) { red[i] = 255; count0++; }
@@ -2112,7 +2117,9 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   if (upright !== rgba) steps.push({ name: 'orientation', detail: `EXIF ${orientation}` });
   let g = rgbaToGray(upright);
   steps.push({ name: 'grayscale', detail: 'BT.601 luma' });
-  const seals = eraseSeals(upright, g);
+  // On paper (a photo or a scan), a brown coffee ring is lifted like a seal; a screenshot's warm
+  // wallpaper is not paper, and only a red ring (a pen's, drawn over it) is.
+  const seals = eraseSeals(upright, g, undefined, measureImage(upright, g).classification === 'photo' ? 'warm' : 'red');
   if (seals) steps.push({ name: 'erase-seals', detail: `${seals} seal(s)` });
   const specks = removeSpeckles(g);
   if (specks) steps.push({ name: 'remove-speckles', detail: `${specks} speck(s)` });

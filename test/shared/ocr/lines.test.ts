@@ -38,6 +38,14 @@ describe('dropGraphicWords', () => {
     expect(out.words).toHaveLength(8);
   });
 
+  it('drops a picture read surely as one or two letters when far taller than the text and as wide per letter ("de" at 79 over a thumbnail)', () => {
+    const thumbnail = line([word('de', 79, 150, 300, 301, 141)], 79);
+    expect(dropGraphicWords(page([...body, thumbnail])).lines.map((l) => l.text)).toEqual(['您 好 ，', '每 次 129.00']);
+    // A large sure character as tall but narrower (a logo's 信) stays.
+    const logo = page([...body, line([word('信', 90, 150, 300, 100, 141)], 90)]);
+    expect(dropGraphicWords(logo)).toBe(logo);
+  });
+
   it('drops a table rule read as "|"', () => {
     const row = line([word('Item', 90, 40, 100, 50, 20), word('|', 60, 100, 96, 4, 28), word('Qty', 91, 120, 100, 40, 20)], 80);
     expect(dropGraphicWords(page([...body, row])).lines[2]!.text).toBe('Item Qty');

@@ -617,6 +617,19 @@ describe('eraseSeals', () => {
     expect(g.data[255 * 400 + 300]).toBe(before[255 * 400 + 300]); // red text untouched
   });
 
+  it('lifts a brown coffee ring off paper when asked for warm hues, and only then', () => {
+    const rgba = sealPage();
+    // The ring turned brown (160, 125, 90): red over blue, green between, red over green by little.
+    for (let i = 0; i < rgba.data.length; i += 4) if (rgba.data[i] === 200 && rgba.data[i + 1] === 60) rgba.data.set([160, 125, 90], i);
+    const red = rgbaToGray(rgba);
+    expect(eraseSeals(rgba, red)).toBe(0);
+    const g = rgbaToGray(rgba);
+    expect(eraseSeals(rgba, g, undefined, 'warm')).toBe(1);
+    expect(red.data[105 * 400 + 200]).toBeLessThan(140);
+    expect(g.data[105 * 400 + 200]).toBeGreaterThan(240); // the ring → paper
+    expect(g.data[149 * 400 + 155]).toBeLessThan(60); // the stroke over it stays dark
+  });
+
   it('lifts an oblong "paid" stamp (170 × 70) off a small receipt, its words with it', () => {
     const w = 600, h = 420;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
