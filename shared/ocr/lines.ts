@@ -32,6 +32,24 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
   return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
 }
 
+/**
+ * Removes the words the engine read down a column of short lines as one vertical word: a word of
+ * two or more characters, a letter or digit among them (punctuation read twice over a comma is
+ * not a line), at least {@link VERTICAL_WORD} times as tall as wide, read with
+ * confidence below {@link VERTICAL_CONFIDENCE} (a bill's amounts 0, 86, 300 and 450 stacked at its
+ * right edge, read "282." at 26 over 55 × 218 px). Their ink is left for the reading of text left
+ * out (readMissedText), which reads it row by row beside its labels. A page of vertical lines is
+ * turned before (turnUpright), and text read surely down a column is kept.
+ */
+export function dropVerticalMisreads(result: OcrResult): OcrResult {
+  return withoutWords(result, (w) => w.confidence < VERTICAL_CONFIDENCE && Array.from(w.text.trim()).length >= 2 && /[\p{L}\p{N}]/u.test(w.text) && w.box.h >= VERTICAL_WORD * w.box.w);
+}
+
+/** How many times as tall as wide a word read down a column is (see {@link dropVerticalMisreads}). */
+const VERTICAL_WORD = 2;
+/** Below this confidence, such a word is a misreading. */
+const VERTICAL_CONFIDENCE = 50;
+
 /** A word this many times as tall as the page's median word (see {@link dropGraphicWords}) is a picture if as wide per character. */
 const PICTURE_HEIGHT = 3;
 

@@ -17,7 +17,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
@@ -131,7 +131,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     }
   }
   const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster)))), screenshot ? raster.height : undefined);
-  const weak = await rereadWeakLines(kept, raster, engine, options.lang, options.signal);
+  // Short lines read down as one word are not pictures: their ink is read again below.
+  const weak = await rereadWeakLines(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const reread = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -58,6 +58,25 @@ describe('dropGraphicWords', () => {
     const sure = line([word('信', 89, 300, 20, 30, 49)], 89);
     const result = page([...body, heading, amount, bigUnsure, sure]);
     expect(dropGraphicWords(result)).toBe(result);
+  });
+});
+
+describe('dropVerticalMisreads', () => {
+  it('drops a column of short lines read as one unsure vertical word ("282." for 0, 86, 300, 450)', () => {
+    const labels = line([word('通話費', 93, 90, 292, 190, 36)], 93);
+    const column = line([word('282.', 26, 1319, 296, 55, 218)], 26);
+    const out = dropVerticalMisreads(page([labels, column]));
+    expect(out.lines.map((l) => l.text)).toEqual(['通話費']);
+  });
+
+  it('keeps a word read surely down a column, a single character, punctuation, and tall but not twice as tall as wide', () => {
+    const result = page([
+      line([word('中華電信', 90, 10, 10, 40, 160)], 90),
+      line([word('元', 30, 100, 10, 20, 60)], 30),
+      line([word('11', 30, 200, 10, 30, 50)], 30),
+      line([word('好', 92, 300, 10, 34, 34), word('。,', 7, 340, 10, 17, 54)], 50),
+    ]);
+    expect(dropVerticalMisreads(result)).toBe(result);
   });
 });
 
