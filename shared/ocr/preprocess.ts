@@ -64,7 +64,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'join-dots';
   detail: string;
 }
 
@@ -1461,6 +1461,109 @@ const COLOURED_RUN = 4;
 /** The brightest channel of a dark screen's pixels, at most. */
 const DARK_SURROUND = 90;
 
+/**
+ * Joins the dots of dot-matrix print into strokes: a machine-printed invoice's values, printed by
+ * a dot-matrix printer over its form, are glyphs of separate dots the engine does not see as text
+ * (none of them read: 61 % CER). Print is dot-matrix when at least {@link DOT_MIN} of the ink's
+ * components, and {@link DOT_SHARE} of them, are dots (at most {@link DOT_SIZE} px across, two
+ * pixels or more) with two or more other dots within {@link DOT_PITCH} px, most of them
+ * ({@link DOT_SAME}) of one size and at one distance from their nearest: a glyph's grid (a photo's
+ * grain comes in all sizes at all distances, the dots of 灬 are a few among a page's strokes).
+ * Around the dots alone (elsewhere the page is left as it is), the page is blurred and its tones
+ * stretched ({@link DOT_LEVEL}), only ever darkened: the dots run into strokes of about their own
+ * weight (a darkest-of-neighbours filter made them too bold to read, 20 % CER). Returns the raster
+ * (a copy) and the count of dots, or the same raster and 0.
+ */
+export function joinDots(g: GrayRaster): { raster: GrayRaster; dots: number } {
+  const { width: w, height: h, data } = g;
+  // A blurred print's dots run together at the ink's usual threshold and break up at darker ones:
+  // the threshold finding the most is kept.
+  const otsu = Math.min(DOT_INK, otsuThreshold(histogram(g)));
+  let gridded: Array<{ box: Box }> = [];
+  for (const share of DOT_THRESHOLDS) {
+    const found = griddedDots(data, w, h, Math.round(otsu * share));
+    if (found.length > gridded.length) gridded = found;
+  }
+  if (!gridded.length) return { raster: g, dots: 0 };
+  // Where the dots are (each dot's box grown by a glyph's width: dots too light to count lie
+  // amid them).
+  const near = new Uint8Array(w * h), r = DOT_PITCH * 3;
+  for (const d of gridded) {
+    for (let y = Math.max(0, d.box.y - r); y < Math.min(h, d.box.y + d.box.h + r); y++) near.fill(1, y * w + Math.max(0, d.box.x - r), y * w + Math.min(w, d.box.x + d.box.w + r));
+  }
+  // Blurred (two 3 × 3 means) and stretched, the dots run into strokes of their own weight.
+  const blurred = boxBlur(boxBlur(g, 1), 1).data;
+  const out = new Uint8ClampedArray(data);
+  // Only darkened: the paper's grain and a rule through the dots stay as they were.
+  for (let i = 0; i < out.length; i++) if (near[i]) out[i] = Math.min(data[i]!, ((blurred[i]! - DOT_LEVEL[0]) * 255) / (DOT_LEVEL[1] - DOT_LEVEL[0]));
+  return { raster: { width: w, height: h, data: out }, dots: gridded.length };
+}
+
+/**
+ * The dots of dot-matrix print among the ink ≤ `t` of `data` (w × h), each with two or more other
+ * dots within {@link DOT_PITCH} px; none unless at least {@link DOT_MIN} of them make up
+ * {@link DOT_SHARE} of the ink's components (see {@link joinDots}).
+ */
+function griddedDots(data: Uint8ClampedArray, w: number, h: number, t: number): Array<{ box: Box }> {
+  const components = inkComponents(data, w, h, t).filter((c) => c.n >= 2);
+  // Dots, and dots run together in twos or threes.
+  const dots = components.filter((c) => c.box.w <= DOT_SIZE && c.box.h <= DOT_SIZE && c.n <= DOT_AREA);
+  if (dots.length < DOT_MIN) return [];
+  // Dot centres bucketed by cells of the pitch: the neighbours of a dot lie in the 3 × 3 cells around its own.
+  const cw = Math.ceil(w / DOT_PITCH), ch = Math.ceil(h / DOT_PITCH);
+  const cells = new Map<number, Array<[number, number]>>();
+  const centre = (c: { box: Box }): [number, number] => [c.box.x + c.box.w / 2, c.box.y + c.box.h / 2];
+  for (const d of dots) {
+    const [x, y] = centre(d);
+    const k = Math.floor(y / DOT_PITCH) * cw + Math.floor(x / DOT_PITCH);
+    const list = cells.get(k);
+    if (list) list.push([x, y]); else cells.set(k, [[x, y]]);
+  }
+  // Each dot's nearest dot (half-pixel steps) and its size, for the dots with two neighbours.
+  const pitches = new Map<number, number>(), sizes = new Map<number, number>();
+  const gridded = dots.filter((d) => {
+    const [x, y] = centre(d);
+    const cx = Math.floor(x / DOT_PITCH), cy = Math.floor(y / DOT_PITCH);
+    let n = 0, nearest = Infinity;
+    for (let j = Math.max(0, cy - 1); j <= Math.min(ch - 1, cy + 1); j++) {
+      for (let i = Math.max(0, cx - 1); i <= Math.min(cw - 1, cx + 1); i++) {
+        for (const [px, py] of cells.get(j * cw + i) ?? []) {
+          const r = Math.hypot(px - x, py - y);
+          if ((px !== x || py !== y) && r <= DOT_PITCH) { n++; nearest = Math.min(nearest, r); }
+        }
+      }
+    }
+    if (n < 2) return false;
+    const p = Math.round(nearest * 2), z = d.box.w * 16 + d.box.h;
+    pitches.set(p, (pitches.get(p) ?? 0) + 1);
+    sizes.set(z, (sizes.get(z) ?? 0) + 1);
+    return true;
+  });
+  if (gridded.length < DOT_MIN || gridded.length < components.length * DOT_SHARE) return [];
+  // A printer's dots are alike and evenly spaced; grain comes in all sizes at all distances.
+  const most = (m: Map<number, number>) => Math.max(...m.values()) / gridded.length;
+  return most(pitches) >= DOT_SAME && most(sizes) >= DOT_SAME ? gridded : [];
+}
+
+/** Least count of dots in a glyph's grid for print to be dot-matrix (see {@link joinDots}). */
+const DOT_MIN = 150;
+/** Widest and tallest (px) a printer's dot, or a few of them run together, is. */
+const DOT_SIZE = 6;
+/** Most pixels such a dot holds. */
+const DOT_AREA = 16;
+/** Share of the ink's components that are dots in a glyph's grid. */
+const DOT_SHARE = 0.5;
+/** Farthest (px) from a dot its neighbours in a glyph lie. */
+const DOT_PITCH = 6;
+/** Share of the dots of one size, and share at one distance (to half a pixel) from their nearest dot. */
+const DOT_SAME = 0.4;
+/** The thresholds dots are looked for at, as shares of the ink's (see {@link joinDots}). */
+const DOT_THRESHOLDS = [1, 0.8, 0.6] as const;
+/** The blurred dots' tones stretched from the first (black) to the second (white). */
+const DOT_LEVEL = [51, 230] as const;
+/** Darkest threshold for ink when looking for dots (an Otsu threshold above it is capped). */
+const DOT_INK = 160;
+
 /** Pixels darker than this can belong to a shape {@link eraseSolidShapes} paints white. */
 const SHAPE_TONE = 200;
 
@@ -2189,6 +2292,12 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   if (contrast.raster !== g) {
     g = contrast.raster;
     steps.push({ name: 'normalise-contrast', detail: `${contrast.low}–${contrast.high} → 0–255` });
+  }
+  // Dot-matrix print is paper's (a scan or a photo), never a screen's.
+  const dotted = photo ? joinDots(g) : { raster: g, dots: 0 };
+  if (dotted.dots) {
+    g = dotted.raster;
+    steps.push({ name: 'join-dots', detail: `${dotted.dots} dots of dot-matrix print joined` });
   }
   if (paper?.quadrilateral && (options.rectify ?? true)) {
     const margin = Math.round(Math.max(g.width, g.height) / 40);

@@ -203,6 +203,26 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/photo_letter_dim_cn.gt.txt', 'utf8'), dim.text)).toBeLessThanOrEqual(0.03);
   }, 120_000);
 
+  it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
+    // The brown ring over three amounts read ".00", "$33." and "$18.6(" (5.8 %); the low-resolution
+    // bill's column of amounts was read as one vertical word "282." (25 %); the dot-matrix values
+    // were not read at all (61 %).
+    const stain = await ocrFile('test/fixtures/ocr-extra/photo_bill_stain_en.jpg', engine, { lang: 'eng' });
+    expect(stain.pages[0]!.preprocessing.map((s) => s.name)).toContain('erase-seals');
+    expect(stain.text).toMatch(/\$45\.00[\s\S]*\$33\.29[\s\S]*\$18\.60/u);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_bill_stain_en.gt.txt', 'utf8'), stain.text)).toBeLessThanOrEqual(0.03);
+    const lowres = await ocrFile('test/fixtures/ocr-extra/scan_bill_lowres_tw.jpg', engine, { lang: 'chi_tra+eng' });
+    const rows = lowres.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''));
+    expect(rows).toEqual(expect.arrayContaining(['通話費(網外)86', '行動上網加購300', '小額付款代收450']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/scan_bill_lowres_tw.gt.txt', 'utf8'), lowres.text)).toBeLessThanOrEqual(0.06);
+    // A JPEG of the invoice (its values printed as dots over a blue form).
+    const invoice = await ocrFile('test/fixtures/ocr-extra/invoice_dotmatrix_cn.jpg', engine, { lang: 'chi_sim+eng' });
+    expect(invoice.pages[0]!.preprocessing.map((s) => s.name)).toContain('join-dots');
+    const values = invoice.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''));
+    expect(values).toEqual(expect.arrayContaining(['金额¥1,080.00', '税额¥97.20']));
+    expect(values.some((l) => l.endsWith('购买方张建华'))).toBe(true);
+  }, 180_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));

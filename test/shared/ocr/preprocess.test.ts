@@ -12,6 +12,7 @@ import {
   findSkewAngle,
   flattenIllumination,
   invertDarkRegions,
+  joinDots,
   maxFilter,
   MIN_LATIN_LINE_HEIGHT,
   mapBoxToSource,
@@ -1029,6 +1030,53 @@ describe('preprocess', () => {
     const result = preprocess(grayToRgba(page), { deskew: true });
     const step = result.steps.find((s) => s.name === 'deskew');
     expect(step?.detail).toMatch(/^3(\.\d+)?°$|^2\.[89]\d*°$/);
+  });
+});
+
+describe('joinDots', () => {
+  /** A 400 × 200 page of 40 "glyphs" (a box and a cross, 15 px) printed as 2 × 2 dots 3 px apart, darkened to `ink`. */
+  function dotPage(ink = 60): GrayRaster {
+    const g = createGray(400, 200, 245);
+    for (let k = 0; k < 40; k++) {
+      const gx = 20 + (k % 20) * 18, gy = 40 + Math.floor(k / 20) * 60;
+      for (let j = 0; j <= 15; j += 3) {
+        for (let i = 0; i <= 15; i += 3) {
+          if (i === 0 || i === 15 || j === 0 || j === 15 || i === j) fillRect(g, gx + i, gy + j, 2, 2, ink);
+        }
+      }
+    }
+    return g;
+  }
+
+  it('joins dot-matrix print into strokes: the gaps between its dots darken, the paper around stays', () => {
+    const g = dotPage();
+    const out = joinDots(g);
+    expect(out.dots).toBeGreaterThan(150);
+    // A gap between two dots of a glyph's left edge (x 20–21, dots at y 40–41 and 43–44).
+    expect(g.data[42 * 400 + 20]).toBe(245);
+    expect(out.raster.data[42 * 400 + 20]).toBeLessThan(200);
+    expect(out.raster.data[150 * 400 + 200]).toBe(245); // paper far from print
+    expect(g.data[42 * 400 + 20]).toBe(245); // the input is left as it was
+  });
+
+  it('leaves alone solid print, grain of dots far apart, and grain of specks of all sizes close together', () => {
+    const solid = createGray(400, 200, 245);
+    for (let k = 0; k < 40; k++) fillRect(solid, 20 + (k % 20) * 18, 40 + Math.floor(k / 20) * 60, 3, 16, 40);
+    expect(joinDots(solid)).toEqual({ raster: solid, dots: 0 });
+    const grain = createGray(400, 200, 245);
+    let seed = 5;
+    for (let k = 0; k < 600; k++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const x = (seed >>> 8) % 398, y = (seed >>> 20) % 198;
+      fillRect(grain, x, y, 2, 2, 60);
+    }
+    expect(joinDots(grain).dots).toBe(0);
+    // Grain of specks 1–3 px across, 3–6 px apart, every one with neighbours: sizes and
+    // distances vary, a printer's grid does not.
+    const dense = createGray(400, 200, 245);
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) >>> 0; return (seed >>> 16) % n; };
+    for (let y = 20; y < 180; y += 3 + rnd(4)) for (let x = 20; x < 380; x += 3 + rnd(4)) fillRect(dense, x, y, 1 + rnd(3), 1 + rnd(3), 60);
+    expect(joinDots(dense).dots).toBe(0);
   });
 });
 
