@@ -64,7 +64,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'join-dots';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'join-dots' | 'lift-highlights';
   detail: string;
 }
 
@@ -1232,6 +1232,46 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   return seals.length;
 }
 
+/**
+ * Lifts a highlighter's bands off a photographed or scanned page: a line marked with a pink or
+ * yellow pen is a band of light colour the engine takes for a picture, its text left unread (two
+ * lines of a letter lost, 37 % CER). A band is a component of light, strongly coloured pixels
+ * (luma ≥ {@link HIGHLIGHT_LUMA}, brightest channel ≥ {@link HIGHLIGHT_BRIGHT}, channels
+ * {@link HIGHLIGHT_CHROMA} apart) at least
+ * {@link HIGHLIGHT_HEIGHT} px tall, {@link HIGHLIGHT_LENGTH} times as wide as tall, filling
+ * {@link HIGHLIGHT_FILL} of its box (solid around the text it marks: a line of orange text is
+ * strokes, a fifth to a third of its box). In its box, coloured pixels take their brightest
+ * channel, in which the pen's ink is as light as paper and the text under it stays dark. `g`
+ * is changed in place; the count of bands.
+ */
+export function liftHighlights(rgba: RgbaRaster, g: GrayRaster): number {
+  const { width: w, height: h } = g;
+  const most = rgbaToChannelExtreme(rgba, 'max').data, least = rgbaToChannelExtreme(rgba, 'min').data;
+  // Marked pixels dark (0) for the component search.
+  const marks = new Uint8ClampedArray(w * h).fill(255);
+  for (let i = 0; i < w * h; i++) if (most[i]! - least[i]! >= HIGHLIGHT_CHROMA && most[i]! >= HIGHLIGHT_BRIGHT && g.data[i]! >= HIGHLIGHT_LUMA) marks[i] = 0;
+  const bands = inkComponents(marks, w, h, 0).filter(({ box, n }) => box.h >= HIGHLIGHT_HEIGHT && box.h <= h / 4 && box.w >= HIGHLIGHT_LENGTH * box.h && n >= HIGHLIGHT_FILL * box.w * box.h);
+  for (const { box } of bands) {
+    for (let y = box.y; y < box.y + box.h; y++) {
+      for (let i = y * w + box.x, end = i + box.w; i < end; i++) if (most[i]! - least[i]! >= HIGHLIGHT_CHROMA / 2) g.data[i] = Math.max(g.data[i]!, most[i]!);
+    }
+  }
+  return bands.length;
+}
+
+/** Least brightest channel (0–255) of a highlighter's ink (see {@link liftHighlights}). */
+const HIGHLIGHT_BRIGHT = 180;
+/** Least spread of its channels. */
+const HIGHLIGHT_CHROMA = 40;
+/** Least luma: a pen's ink is light (pink 193, yellow 230); a red banner under white text (luma 80) is no mark. */
+const HIGHLIGHT_LUMA = 150;
+/** Least height (px) of a band. */
+const HIGHLIGHT_HEIGHT = 12;
+/** How many times as wide as tall a band is at least. */
+const HIGHLIGHT_LENGTH = 3;
+/** Share of its box a band fills at least. */
+const HIGHLIGHT_FILL = 0.5;
+
 /** How much a seal's red exceeds its green and blue (0–255). */
 const SEAL_REDNESS = 40;
 /** A seal spans at most this share of the picture's width and of its height. */
@@ -2229,6 +2269,8 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const stats = measureImage(upright, g);
   const photo = stats.classification === 'photo';
   if (photo) {
+    const marked = liftHighlights(upright, g);
+    if (marked) steps.push({ name: 'lift-highlights', detail: `${marked} highlighter band(s)` });
     const noise = grainLevel(g);
     if (noise > GRAIN_LEVEL) {
       g = median3(g);

@@ -13,6 +13,7 @@ import {
   flattenIllumination,
   invertDarkRegions,
   joinDots,
+  liftHighlights,
   maxFilter,
   MIN_LATIN_LINE_HEIGHT,
   mapBoxToSource,
@@ -1030,6 +1031,42 @@ describe('preprocess', () => {
     const result = preprocess(grayToRgba(page), { deskew: true });
     const step = result.steps.find((s) => s.name === 'deskew');
     expect(step?.detail).toMatch(/^3(\.\d+)?°$|^2\.[89]\d*°$/);
+  });
+});
+
+describe('liftHighlights', () => {
+  /** A 500 × 200 white page in RGBA: a pink band (30 px tall) over black strokes, and a line of orange strokes. */
+  function markedPage() {
+    const w = 500, h = 200;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * w + x) * 4);
+    for (let y = 40; y < 70; y++) for (let x = 40; x < 440; x++) paint(x, y, [255, 158, 207]);
+    // Black "glyphs" inside the band: 3 px strokes 20 px tall every 24 px.
+    for (let k = 0; k < 16; k++) for (let y = 45; y < 65; y++) for (let x = 0; x < 3; x++) paint(50 + k * 24 + x, y, [30, 30, 30]);
+    // Orange text below: 3 px strokes 22 px tall every 12 px, and a bar across their tops.
+    for (let k = 0; k < 30; k++) for (let y = 120; y < 142; y++) for (let x = 0; x < 3; x++) paint(50 + k * 12 + x, y, [255, 140, 0]);
+    for (let x = 50; x < 410; x++) for (let y = 120; y < 123; y++) paint(x, y, [255, 140, 0]);
+    return rgba;
+  }
+
+  it('lifts a highlighter\'s band to paper, keeping the text under it, and leaves coloured text alone', () => {
+    const rgba = markedPage();
+    const g = rgbaToGray(rgba);
+    const before = g.data.slice();
+    expect(liftHighlights(rgba, g)).toBe(1);
+    expect(before[42 * 500 + 45]).toBeLessThan(200);
+    expect(g.data[42 * 500 + 45]).toBe(255); // the band → paper
+    expect(g.data[50 * 500 + 51]).toBe(before[50 * 500 + 51]); // a black stroke in it stays
+    expect(g.data[130 * 500 + 51]).toBe(before[130 * 500 + 51]); // the orange text stays
+  });
+
+  it('leaves a red banner under white text alone: it is dark, no pen\'s mark', () => {
+    const w = 500, h = 200;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    for (let y = 40; y < 90; y++) for (let x = 0; x < w; x++) rgba.data.set([200, 30, 30], (y * w + x) * 4);
+    for (let y = 55; y < 75; y++) for (let x = 60; x < 300; x += 10) rgba.data.set([255, 255, 255], (y * w + x) * 4);
+    const g = rgbaToGray(rgba);
+    expect(liftHighlights(rgba, g)).toBe(0);
   });
 });
 
