@@ -42,8 +42,11 @@ export function dropGraphicWords(result: OcrResult): OcrResult {
  * turned before (turnUpright), and text read surely down a column is kept.
  */
 export function dropVerticalMisreads(result: OcrResult): OcrResult {
-  return withoutWords(result, (w) => w.confidence < VERTICAL_CONFIDENCE && Array.from(w.text.trim()).length >= 2 && /[\p{L}\p{N}]/u.test(w.text) && w.box.h >= VERTICAL_WORD * w.box.w);
+  return withoutWords(result, (w) => w.confidence < VERTICAL_CONFIDENCE && Array.from(w.text.trim()).length >= 2 && LETTER_OR_DIGIT.test(w.text) && w.box.h >= VERTICAL_WORD * w.box.w);
 }
+
+/** A letter of any script or a digit: text rather than punctuation or a mark. */
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** How many times as tall as wide a word read down a column is (see {@link dropVerticalMisreads}). */
 const VERTICAL_WORD = 2;

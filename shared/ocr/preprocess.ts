@@ -2262,11 +2262,13 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   steps.push({ name: 'grayscale', detail: 'BT.601 luma' });
   // On paper (a photo or a scan), a brown coffee ring is lifted like a seal; a screenshot's warm
   // wallpaper is not paper, and only a red ring (a pen's, drawn over it) is.
-  const seals = eraseSeals(upright, g, undefined, measureImage(upright, g).classification === 'photo' ? 'warm' : 'red');
+  let stats = measureImage(upright, g);
+  const seals = eraseSeals(upright, g, undefined, stats.classification === 'photo' ? 'warm' : 'red');
   if (seals) steps.push({ name: 'erase-seals', detail: `${seals} seal(s)` });
   const specks = removeSpeckles(g);
   if (specks) steps.push({ name: 'remove-speckles', detail: `${specks} speck(s)` });
-  const stats = measureImage(upright, g);
+  // Measured again only when those steps changed the grey.
+  if (seals || specks) stats = measureImage(upright, g);
   const photo = stats.classification === 'photo';
   if (photo) {
     const marked = liftHighlights(upright, g);

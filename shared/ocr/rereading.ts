@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { coreBand, isReadReceipt, isRule, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
+import { coreBand, isReadReceipt, isRule, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
 import { boxesOverlap, createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
@@ -645,8 +645,6 @@ function within(inner: Box, outer: Box): boolean {
 }
 
 const LATIN_LETTER = /[A-Za-z]/u;
-/** A letter of any script or a digit: text rather than punctuation or a mark. */
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
  * Below this, a word of Latin letters on a Chinese page, alone or mixed with symbols, is read
  * again: English read surely stays ("Roaming Data Pass"); Chinese misread as English comes out
