@@ -131,8 +131,9 @@ export function isRule(text: string): boolean {
 
 /**
  * Removes the icons of a phone screenshot's status bar (signal, Wi-Fi, battery read as "all",
- * "atl", "EE", "@"): when the topmost word of the page is a clock (16:08), the unsure short words
- * without digits on its row (confidence below 75, at most four characters). A lock screen's
+ * "atl", "EE", "@", read again as "ull" at 80): when the topmost word of the page is a clock (16:08),
+ * the unsure short words without digits on its row (confidence below {@link STATUS_ICON_CONFIDENCE},
+ * at most four characters). A lock screen's
  * status bar has no clock (the clock stands large below it): there, given the page's height, a
  * topmost row of such words alone, without Chinese, within the page's top
  * {@link STATUS_BAR_SHARE}, is dropped whole.
@@ -144,7 +145,7 @@ export function dropStatusBarIcons(result: OcrResult, pageHeight?: number): OcrR
   const clock = read.find((w) => CLOCK.test(w.text.trim()) && w.box.y <= top.box.y + top.box.h);
   const iconLike = (w: OcrWord) => {
     const t = w.text.trim();
-    return t !== '' && w.confidence < 75 && Array.from(t).length <= 4 && !/\p{Nd}/u.test(t);
+    return t !== '' && w.confidence < STATUS_ICON_CONFIDENCE && Array.from(t).length <= 4 && !/\p{Nd}/u.test(t);
   };
   if (!clock) {
     if (!pageHeight) return result;
@@ -155,6 +156,8 @@ export function dropStatusBarIcons(result: OcrResult, pageHeight?: number): OcrR
   return withoutWords(result, (w) => w !== clock && iconLike(w) && sameRow(clock.box, w.box));
 }
 
+/** Status bar icons are read with less confidence than this. */
+const STATUS_ICON_CONFIDENCE = 85;
 /** A phone's status bar lies within this share of the screenshot's height from its top. */
 const STATUS_BAR_SHARE = 0.08;
 
@@ -366,7 +369,8 @@ export function orderByRows(result: OcrResult): OcrResult {
  * (at least {@link COLUMN_GUTTER} × `height`): the gutter between them, and the rows around it
  * that no line crosses. Beside each other, a label and its value, a bubble and its time, pair up
  * row for row; a menu and a page's text do not: rows with a line on one side only, on both sides
- * and outnumbering the rows with both.
+ * and outnumbering the rows with both (on the right, starting where the right column starts: a
+ * title centred over a form is no column's).
  */
 export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][] {
   const out: OcrLine[][] = [];
@@ -388,7 +392,8 @@ export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][]
         const l = rows[j]!.some((x) => right(x) <= g0 + height), r = rows[j]!.some((x) => x.box.x >= g1 - height);
         if (l && r) both++;
         else if (l) left++;
-        else only++;
+        // A second column's lines start at its left edge; a title centred over the page does not.
+        else if (rows[j]!.some((x) => Math.abs(x.box.x - g1) <= COLUMN_ALIGN * height)) only++;
       }
       if (left && only && left + only > both) found = { top, bottom, middle: (g0 + g1) / 2 };
     }
@@ -406,6 +411,8 @@ export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][]
 
 /** Least gap (in line heights) between the lines of a row across which a second column is looked for. */
 const COLUMN_GUTTER = 3;
+/** A line of a second column alone on its row starts at most this many line heights from the column's edge. */
+const COLUMN_ALIGN = 2;
 
 /**
  * A line's box cut down to the band from the median top to the median bottom of its words (of

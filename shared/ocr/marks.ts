@@ -21,7 +21,7 @@
 import { labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, resultOf, sameRow, withoutWords } from './lines';
-import { boxesOverlap, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
 
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
@@ -36,11 +36,13 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   const ink = markComponents(g);
   const ellipses = findEllipses(g, ink.components);
   const discs = findLoneDiscs(g, lineHeight, ink.components);
+  const keys = findLeadingMarks(g, lineHeight, ink);
   const light = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
   const outlines = findOutlines(g, lineHeight, light);
   // Leaders are often printed grey: they are looked for among the lighter components.
   const leaders = findLeaders(light.components);
   const rings = findIconRings(g, lineHeight, light);
+  const timelines = findTimelines(g, lineHeight, light);
   const codes = findCodes(g, lineHeight);
   if (ellipses.length) {
     eraseMarks(g, ellipses);
@@ -53,6 +55,14 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   if (discs.length || rings.length) {
     eraseMarks(g, [...discs, ...rings].map((box) => ({ box })));
     steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s)` });
+  }
+  if (keys.length) {
+    eraseMarks(g, keys.map((box) => ({ box })));
+    steps.push({ name: 'erase-leading-marks', detail: `${keys.length} bullet(s), radio button(s), checkbox(es) or legend key(s) before text` });
+  }
+  if (timelines.length) {
+    eraseMarks(g, timelines.map((box) => ({ box })));
+    steps.push({ name: 'erase-timelines', detail: `${timelines.length} timeline(s) of nodes on a line` });
   }
   if (codes.length) {
     eraseMarks(g, codes.map((box) => ({ box })));
@@ -189,8 +199,9 @@ const LEADER_SPREAD = 6;
 /**
  * The lone discs of `g`: solid round components (as wide as tall within a fifth, filling 60–90 %
  * of their box, without holes) at least {@link DISC_TO_LINE} of a text line tall, with no other
- * ink within one and a half times their size. A bullet before its text and a period after a word
- * are too close to their text (or too small) to count.
+ * ink within one and a half times their size but what lies wholly below them (a tab bar's icon
+ * above its label). A bullet before its text and a period after a word are too close to their
+ * text (or too small) to count.
  */
 export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly Component[] = markComponents(g).components): Box[] {
   if (lineHeight <= 0) return [];
@@ -202,7 +213,7 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly
     .filter((d) => {
       const m = 1.5 * Math.max(d.box.w, d.box.h);
       const around = { x: d.box.x - m, y: d.box.y - m, w: d.box.w + 2 * m, h: d.box.h + 2 * m };
-      return !comps.some((c) => c !== d && boxesOverlap(c.box, around));
+      return !comps.some((c) => c !== d && c.box.y < d.box.y + d.box.h && boxesOverlap(c.box, around));
     })
     .map((d) => d.box);
 }
@@ -251,6 +262,90 @@ export function findIconRings(g: GrayRaster, lineHeight: number, ink: { labels: 
     })
     .map((c) => c.box);
 }
+
+/**
+ * The timelines of `g` (a complaint's or a parcel's progress page): a thin vertical line with
+ * nodes on it, discs or rings, each beside a step's text, which the engine reads as a character
+ * before that text ("馬已受理", "0待退款"). A component of `ink` at least {@link TIMELINE_LINES}
+ * text lines tall and at most {@link TIMELINE_WIDTH} wide, thin (at most a quarter of a line,
+ * 6 px at the least) in half of its rows or more, widening in two places or more to three times
+ * that and a third of a line tall (its nodes). A plain rule (a pane's edge) has no nodes, a
+ * table's rules are wide.
+ */
+export function findTimelines(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Box[] {
+  if (lineHeight <= 0) return [];
+  const thin = Math.max(6, lineHeight / 4);
+  return ink.components
+    .filter((c) => {
+      const { x, y, w, h } = c.box;
+      if (h < TIMELINE_LINES * lineHeight || w > TIMELINE_WIDTH * lineHeight || w < 3 * thin) return false;
+      let thinRows = 0, nodes = 0, wide = 0;
+      for (let yy = y; yy <= y + h; yy++) {
+        let n = 0;
+        if (yy < y + h) for (let i = yy * g.width + x, end = i + w; i < end; i++) if (ink.labels[i] === c.label) n++;
+        if (n > 0 && n <= thin) thinRows++;
+        if (n >= 3 * thin) wide++;
+        else { if (wide >= lineHeight / 3) nodes++; wide = 0; }
+      }
+      return thinRows >= h / 2 && nodes >= 2;
+    })
+    .map((c) => c.box);
+}
+
+/**
+ * The marks that start a line of text (a form's radio buttons and checkbox, a chart's legend
+ * keys, square bullets), which the engine reads as a character before it ("@乱扣费", "国视频类应用",
+ * "贺本人承诺"): a component of `ink` 0.5–1.5 text lines tall, as wide as tall within a quarter,
+ * solid (a legend's square, a ticked checkbox: ink over {@link MARK_SOLID} of its box) or a thin
+ * round loop holding at most a dot (a radio button; a square one may be 口), with no ink before
+ * it on its row within three lines and text after it, set apart by a third of its width at least
+ * (a character's neighbour is closer: 口 or 〇 in a line of text is no mark).
+ */
+export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = markComponents(g)): Box[] {
+  if (lineHeight <= 0) return [];
+  const comps = ink.components;
+  const level = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.5 * Math.min(a.h, b.h);
+  const within = (o: Box, b: Box) => o.x >= b.x && o.y >= b.y && o.x + o.w <= b.x + b.w && o.y + o.h <= b.y + b.h;
+  return comps
+    .filter((c) => {
+      const { x, w, h } = c.box;
+      if (h < 0.5 * lineHeight || h > 1.5 * lineHeight || w < 0.75 * h || w > 1.25 * h) return false;
+      const solid = c.n >= MARK_SOLID * w * h;
+      // A radio button is a circle; a digit 0 (０ at a line's start, set apart) is narrower.
+      if (!solid && (Math.abs(w - h) > RADIO_ROUND * h || !roundCorners(ink.labels, g.width, c))) return false;
+      const inside = comps.filter((o) => o !== c && within(o.box, c.box));
+      if (!solid && !(inside.length <= 1 && inside.every((o) => o.n >= 0.6 * o.box.w * o.box.h && o.box.w <= 0.7 * w) && isLoop(ink.labels, g.width, c))) return false;
+      const others = comps.filter((o) => o !== c && !inside.includes(o) && level(o.box, c.box));
+      if (others.some((o) => o.box.x + o.box.w > x - 3 * lineHeight && o.box.x < x)) return false;
+      const after = others.filter((o) => o.box.x >= x + w && o.box.x <= x + w + 2 * lineHeight);
+      if (!after.length) return false;
+      const gap = Math.min(...after.map((o) => o.box.x)) - (x + w);
+      return gap >= MARK_GAP * w;
+    })
+    .map((c) => c.box);
+}
+
+/** Whether the corners of component `c`'s box (a sixth of it each way) hold none of its pixels: a ring, not a square (口). */
+function roundCorners(labels: Int32Array, width: number, c: Component): boolean {
+  const { x, y, w, h } = c.box;
+  const cw = Math.max(1, Math.floor(w / 6)), ch = Math.max(1, Math.floor(h / 6));
+  for (const [x0, y0] of [[x, y], [x + w - cw, y], [x, y + h - ch], [x + w - cw, y + h - ch]] as const) {
+    for (let yy = y0; yy < y0 + ch; yy++) for (let xx = x0; xx < x0 + cw; xx++) if (labels[yy * width + xx] === c.label) return false;
+  }
+  return true;
+}
+
+/** A radio button's width and height differ by at most this share of its height. */
+const RADIO_ROUND = 0.1;
+/** A solid leading mark's ink fills at least this share of its box. */
+const MARK_SOLID = 0.75;
+/** A leading mark stands at least this share of its width before its text. */
+const MARK_GAP = 0.33;
+
+/** A timeline is at least this many text lines tall. */
+const TIMELINE_LINES = 4;
+/** A timeline's nodes are at most this many text lines wide. */
+const TIMELINE_WIDTH = 2;
 
 /** A field's outline is at least this many text lines wide. */
 const OUTLINE_MIN_WIDTH = 3;
@@ -320,7 +415,34 @@ export function eraseOutlines(g: GrayRaster, labels: Int32Array, outlines: reado
  */
 export function findCodes(g: GrayRaster, lineHeight: number): Box[] {
   if (lineHeight <= 0) return [];
-  const cell = Math.max(4, Math.round(lineHeight / 2));
+  const codes = codesInCells(g, lineHeight, Math.max(4, Math.round(lineHeight / 2)));
+  // A QR code whose modules are larger than half a line has cells on its white modules alone,
+  // and falls apart: it is looked for again in cells a line wide, where it must have no blank
+  // row (text in such cells is as dense, but its lines have gaps between them).
+  for (const box of codesInCells(g, lineHeight, Math.max(8, Math.round(lineHeight)))) {
+    if (!codes.some((c) => boxesOverlap(c, box)) && blankRowShare(g, box) < CODE_BLANK_ROWS) codes.push(box);
+  }
+  return codes;
+}
+
+/** The share of the rows of `box` with less than {@link CODE_BLANK_ROW_INK} of ink. */
+function blankRowShare(g: GrayRaster, box: Box): number {
+  let blank = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    let n = 0;
+    for (let i = y * g.width + box.x, end = i + box.w; i < end; i++) if (g.data[i]! <= INK) n++;
+    if (n < CODE_BLANK_ROW_INK * box.w) blank++;
+  }
+  return blank / Math.max(1, box.h);
+}
+
+/** A code found in line-wide cells has fewer blank rows than this share. */
+const CODE_BLANK_ROWS = 0.05;
+/** A row with less ink than this share of its width is blank. */
+const CODE_BLANK_ROW_INK = 0.05;
+
+/** The codes of `g` (see {@link findCodes}) found in cells `cell` pixels wide. */
+function codesInCells(g: GrayRaster, lineHeight: number, cell: number): Box[] {
   const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell);
   const dense = new Uint8Array(cw * ch);
   for (let cy = 0; cy < ch; cy++) {
@@ -569,6 +691,74 @@ export function dropBlankWords(result: OcrResult, g: GrayRaster): OcrResult {
   };
   return withoutWords(result, blank);
 }
+
+/**
+ * `result` without the emoji the engine read as symbols ("«" for a smiley, "@@" for a heart):
+ * words of at most {@link EMOJI_TEXT} characters, none a letter or a digit, as tall and as wide as
+ * the text of their line nearly ({@link EMOJI_SIZE}),
+ * whose box in the picture (`picture()`, the upright original; `toSource` maps a box of the result
+ * to its frame) is at least {@link EMOJI_COLOUR} saturated colour unlike what its line lies on
+ * (the commonest colour of the line's box: a comma in a green bubble lies on saturated colour).
+ * An emoji is a solid coloured shape; coloured text is strokes (a link's blue fills a fifth of
+ * its box).
+ */
+export function dropEmoji(result: OcrResult, picture: () => RgbaRaster, toSource: (box: Box) => Box): OcrResult {
+  let rgba: RgbaRaster | undefined;
+  const emoji = (w: OcrWord, line: OcrLine) => {
+    const t = w.text.trim();
+    if (!t || Array.from(t).length > EMOJI_TEXT || /[\p{L}\p{N}]/u.test(t)) return false;
+    // As tall and as wide as the line's text nearly: a coloured full stop (。) or comma is strokes
+    // filling a small or narrow box.
+    const text = line.words.filter((o) => /[\p{L}\p{N}]/u.test(o.text)).map((o) => o.box.h).sort((a, c) => a - c);
+    if (!text.length || Math.min(w.box.w, w.box.h) < EMOJI_SIZE * text[text.length >> 1]!) return false;
+    rgba ??= picture();
+    const b = toSource(w.box);
+    if (b.w < 3 || b.h < 3) return false;
+    const [r0, g0, b0] = commonColour(rgba, toSource(line.box));
+    const d = rgba.data;
+    let colour = 0;
+    for (let y = b.y; y < b.y + b.h; y++) {
+      for (let i = (y * rgba.width + b.x) * 4, end = i + b.w * 4; i < end; i += 4) {
+        const hi = Math.max(d[i]!, d[i + 1]!, d[i + 2]!), lo = Math.min(d[i]!, d[i + 1]!, d[i + 2]!);
+        const apart = Math.max(Math.abs(d[i]! - r0), Math.abs(d[i + 1]! - g0), Math.abs(d[i + 2]! - b0));
+        if (hi >= EMOJI_BRIGHT && hi - lo >= EMOJI_CHROMA && apart >= EMOJI_CHROMA) colour++;
+      }
+    }
+    return colour >= EMOJI_COLOUR * b.w * b.h;
+  };
+  const judged = new Map<OcrWord, boolean>();
+  return withoutWords(result, (w, line) => {
+    if (!judged.has(w)) judged.set(w, emoji(w, line));
+    return judged.get(w)!;
+  });
+}
+
+/** The commonest colour of `box` in `rgba` (the mean of the commonest of its colours taken 16 levels a channel at a time). */
+function commonColour(rgba: RgbaRaster, box: Box): [number, number, number] {
+  const counts = new Uint32Array(4096), sums = new Float64Array(4096 * 3);
+  const d = rgba.data;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let i = (y * rgba.width + box.x) * 4, end = i + box.w * 4; i < end; i += 4) {
+      const k = ((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4);
+      counts[k]!++;
+      sums[k * 3]! += d[i]!; sums[k * 3 + 1]! += d[i + 1]!; sums[k * 3 + 2]! += d[i + 2]!;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k]! > counts[best]!) best = k;
+  const n = Math.max(1, counts[best]!);
+  return [sums[best * 3]! / n, sums[best * 3 + 1]! / n, sums[best * 3 + 2]! / n];
+}
+
+/** An emoji is at least this share of the height of its line's words, across and down. */
+const EMOJI_SIZE = 0.6;
+/** An emoji is read as at most this many characters. */
+const EMOJI_TEXT = 3;
+/** Least share of an emoji's box in saturated colour. */
+const EMOJI_COLOUR = 0.4;
+/** A saturated colour's brightest channel is at least this, its channels this far apart. */
+const EMOJI_BRIGHT = 120;
+const EMOJI_CHROMA = 80;
 
 /** Only words read with less confidence than this are checked for ink. */
 const BLANK_WORD_CONFIDENCE = 25;

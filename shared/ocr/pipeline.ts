@@ -18,11 +18,11 @@ import {
   type PageSegMode,
 } from './engine';
 import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
-import { dropBlankWords, placeEllipses, setMarksApart } from './marks';
+import { dropBlankWords, dropEmoji, placeEllipses, setMarksApart } from './marks';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
-import { boxesOverlap, orientGray, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
+import { boxesOverlap, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
@@ -143,7 +143,9 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // Second readings can read a character twice again (a reading of part of it over the whole).
   const rows = orderByPanes(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found), screenshot ? raster.height : undefined)))), screenshot ? findPaneSeparators(raster) : []);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
-  const checked = correctKnownNames(dropChevrons(rows));
+  // Emoji are judged in the picture's colours.
+  const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);
+  const checked = correctKnownNames(dropChevrons(dropEmoji(rows, upright, (box) => mapBoxToSource(box, pre))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));

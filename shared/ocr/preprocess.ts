@@ -64,7 +64,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'join-dots' | 'lift-highlights';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines';
   detail: string;
 }
 
@@ -787,7 +787,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     if (solidShare(labels, w, label, box, SOLID_RADIUS) < SOLID_REGION) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
     whitenRim(f.out, f.mask, data, w, h, box, t);
-    invertLighterParts(f, labels, w, label, box, mean);
+    invertLighterParts(f, w, box, mean, (_, i) => labels[i] === label);
     f.regions.push({ box, background: Math.round(mean) });
   }
 }
@@ -962,15 +962,18 @@ function thickHoles(labels: Int32Array, w: number, label: number, box: Box, outs
 /**
  * Inverts again, against its own tone, each large part of an inverted region that is lighter
  * than the region's background (`background`): the dark grey bubbles of a dark-mode chat, which
- * the region's inversion leaves grey behind their text, turn white.
+ * the region's inversion leaves grey behind their text, turn white. The region is the pixels of
+ * `box` that `member` takes (by their index in `box` and on the page). With `nested`, what each
+ * part encloses is looked into the same way in turn: a segmented control's selected segment,
+ * lighter still than its dark pill, was left mid-grey under its text ("C3]" for 全部).
  */
-function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, background: number): void {
+function invertLighterParts(f: FoundRegions, w: number, box: Box, background: number, member: (k: number, i: number) => boolean, nested = true): void {
   const marks = new Uint8ClampedArray(box.w * box.h).fill(255);
   const tones = new Uint8ClampedArray(box.w * box.h);
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
       tones[k] = f.values[i]!;
-      if (labels[i] === label && f.values[i]! > background + LIGHTER_PART_STEP) marks[k] = 0;
+      if (f.values[i]! > background + LIGHTER_PART_STEP && member(k, i)) marks[k] = 0;
     }
   }
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
@@ -978,6 +981,8 @@ function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, labe
   for (const r of c.roots) {
     const part = { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 };
     if (part.w < f.min * 2 || part.h < f.min || c.n[r]! < part.w * part.h * 0.45) continue;
+    // Within a part, only solid panels: light glyphs run together are as large.
+    if (!nested && solidShare(parts.labels, box.w, r, part, SOLID_RADIUS) < NESTED_PANEL_SOLID) continue;
     const tone = c.sum[r]! / c.n[r]!;
     const outside = outsideOfComponent(parts.labels, box.w, r, part);
     const at = { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h };
@@ -989,6 +994,7 @@ function invertLighterParts(f: FoundRegions, labels: Int32Array, w: number, labe
       continue;
     }
     fillInverted(f.out, f.mask, f.values, w, at, outside, Math.max(1, 255 - tone));
+    if (nested) invertLighterParts(f, w, at, tone, (k) => !outside[k], false);
   }
 }
 
@@ -1065,6 +1071,8 @@ function whitenRim(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8Clampe
 
 /** How much lighter (0–255) than its region's background a part must be to be inverted on its own. */
 const LIGHTER_PART_STEP = 25;
+/** Least share of a panel's pixels within a part at the centre of a solid square of them (see {@link solidShare}). */
+const NESTED_PANEL_SOLID = 0.5;
 
 /**
  * Brightens the pixels of component `label` (tones `values`) so that its mean tone becomes white;
@@ -1189,7 +1197,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   for (let i = 0; i < w * h; i++) if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) { red[i] = 255; count0++; }
   // A ring `size` across holds a tenth of its box at the least; fewer red pixels (a badge, red
   // text) cannot make one, and the search is not worth its time.
-  if (count0 < size * size * 0.1) return 0;
+  if (count0 < size * size * 0.1 || !spansBothWays(red, w, h, size, SEAL_GAP)) return 0;
   // Grown by a stroke's width, so that the text stamped over a ring does not cut it apart.
   const grown = maxFilter({ width: w, height: h, data: red }, SEAL_GAP);
   for (let i = 0; i < w * h; i++) grown.data[i] = 255 - grown.data[i]!;
@@ -1230,6 +1238,34 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     }
   }
   return seals.length;
+}
+
+/**
+ * Whether the marked pixels of `mask` (non-zero) could make a component `size` or more across in
+ * both directions once grown by `grow` pixels: some `size` rows in a row, and some `size` columns,
+ * each within `grow` of a marked one (what a grown component spans, it covers so). Cheap where
+ * marked pixels lie scattered about (a chat's red badges and yellow bubbles' orange edges).
+ */
+export function spansBothWays(mask: Uint8ClampedArray, w: number, h: number, size: number, grow: number): boolean {
+  const rows = new Uint8Array(h), cols = new Uint8Array(w);
+  for (let y = 0; y < h; y++) {
+    for (let i = y * w, x = 0; x < w; x++, i++) if (mask[i]) { rows[y] = 1; cols[x] = 1; }
+  }
+  return longestCoveredRun(rows, grow) >= size && longestCoveredRun(cols, grow) >= size;
+}
+
+/** The longest run of places each within `grow` of a marked one (`marked` non-zero). */
+function longestCoveredRun(marked: Uint8Array, grow: number): number {
+  let best = 0, start = -1, lastMarked = -Infinity;
+  for (let i = 0; i < marked.length; i++) {
+    if (marked[i]) {
+      // Covered from i - grow; the run goes on when that touches the run so far.
+      if (start < 0 || i - grow > lastMarked + grow + 1) start = Math.max(0, i - grow);
+      lastMarked = i;
+      best = Math.max(best, Math.min(marked.length - 1, i + grow) - start + 1);
+    }
+  }
+  return best;
 }
 
 /**
@@ -2177,32 +2213,79 @@ function projectionScore(deg: number, px: Uint16Array, starts: Int32Array, rowSt
 
 /**
  * Median height of text lines from the horizontal projection profile of dark pixels (runs of
- * inked rows), in pixels; 0 when nothing looks like text. Columns dark in nearly every row (a
- * document viewer's grey frame around the page, a sidebar) are left out: they inked every row
- * and made the whole picture one "line".
+ * inked rows), in pixels; 0 when nothing looks like text. Dark pixels that are no text are left
+ * out: columns dark in nearly every row (a document viewer's grey frame around the page, a
+ * sidebar), which inked every row and made the whole picture one "line", and runs down a column
+ * longer than {@link LONG_RULE} (a table's vertical rules, which made its rows' pitch the line
+ * height). The profile is also taken in {@link LINE_STRIPS} vertical strips: when their lines are
+ * much shorter ({@link JOINED_LINES}), the whole width's runs were lines joined by what stands
+ * beside them (an icon at a row's end as tall as its two lines and the gap between them, columns
+ * whose lines do not align), and the strips' median is taken; else the whole width's, whose runs
+ * hold a line's ascenders and descenders (a strip's piece of a line may have none).
  */
 export function estimateLineHeight(g: GrayRaster): number {
   const t = otsuThreshold(histogram(g));
-  const d = g.data;
-  const columns = new Uint32Array(g.width);
-  for (let y = 0; y < g.height; y++) for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t) columns[x]!++;
-  const solid = new Uint8Array(g.width);
-  for (let x = 0; x < g.width; x++) solid[x] = columns[x]! >= g.height * SOLID_COLUMN ? 1 : 0;
-  const runs: number[] = [];
-  let run = 0;
-  const minInk = Math.max(2, g.width * 0.003);
-  for (let y = 0; y < g.height; y++) {
-    let ink = 0;
-    for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (d[i]! <= t && !solid[x]) ink++;
-    const inked = ink >= minInk && ink < g.width * 0.9;
-    if (inked) run++;
-    else { if (run >= MIN_TEXT_ROWS) runs.push(run); run = 0; }
+  const { width: w, height: h, data: d } = g;
+  const ink = new Uint8Array(w * h);
+  for (let i = 0; i < ink.length; i++) if (d[i]! <= t) ink[i] = 1;
+  // Rules: long runs down a column, thin across (a dark area, a desk beside a photographed
+  // sheet, is no rule: its pixels have ink RULE_WIDTH px to both sides).
+  const longRule = Math.max(LONG_RULE, h * LONG_RULE_SHARE);
+  const rule = new Uint8Array(w * h);
+  for (let x = 0; x < w; x++) {
+    let n = 0;
+    for (let i = x; i < ink.length; i += w) n += ink[i]!;
+    if (n >= h * SOLID_COLUMN) { for (let i = x; i < ink.length; i += w) rule[i] = 1; continue; }
+    for (let y = 0; y < h; ) {
+      if (!ink[y * w + x]) { y++; continue; }
+      const start = y;
+      while (y < h && ink[y * w + x]) y++;
+      if (y - start < longRule) continue;
+      for (let i = start * w + x, end = y * w + x; i < end; i += w) {
+        if (!(x >= RULE_WIDTH && ink[i - RULE_WIDTH] && x + RULE_WIDTH < w && ink[i + RULE_WIDTH])) rule[i] = 1;
+      }
+    }
   }
-  if (run >= MIN_TEXT_ROWS) runs.push(run);
-  if (!runs.length) return 0;
-  runs.sort((a, b) => a - b);
-  return runs[Math.floor(runs.length / 2)]!;
+  for (let i = 0; i < ink.length; i++) if (rule[i]) ink[i] = 0;
+  const minInk = Math.max(2, w * 0.003);
+  const step = Math.ceil(w / LINE_STRIPS);
+  const strips = Math.ceil(w / step);
+  // Ink per row and strip; strip `strips` is the whole width.
+  const rows = Array.from({ length: strips + 1 }, () => new Uint32Array(h));
+  for (let y = 0; y < h; y++) {
+    for (let s = 0; s < strips; s++) {
+      let n = 0;
+      for (let i = y * w + s * step, end = y * w + Math.min(w, (s + 1) * step); i < end; i++) n += ink[i]!;
+      rows[s]![y] = n;
+      rows[strips]![y]! += n;
+    }
+  }
+  const runsOf = (s: number): number[] => {
+    const width = s === strips ? w : Math.min(w, (s + 1) * step) - s * step;
+    const runs: number[] = [];
+    let run = 0;
+    for (let y = 0; y <= h; y++) {
+      const n = y < h ? rows[s]![y]! : 0;
+      if (n >= minInk && n < width * 0.9) run++;
+      else { if (run >= MIN_TEXT_ROWS) runs.push(run); run = 0; }
+    }
+    return runs;
+  };
+  const median = (runs: number[]) => (runs.length ? runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]! : 0);
+  const whole = median(runsOf(strips));
+  const parts = median(Array.from({ length: strips }, (_, s) => runsOf(s)).flat());
+  return parts && parts < whole * JOINED_LINES ? parts : whole;
 }
+
+/** Vertical strips {@link estimateLineHeight} also measures lines in. */
+const LINE_STRIPS = 3;
+/** Lines in strips shorter than this share of the whole width's are lines the whole width joined. */
+const JOINED_LINES = 0.7;
+/** A run of dark pixels down a column at least this long (px), and {@link LONG_RULE_SHARE} of the picture's height, is a rule, not a stroke. */
+const LONG_RULE = 100;
+const LONG_RULE_SHARE = 0.2;
+/** A rule is thinner than twice this (px). */
+const RULE_WIDTH = 4;
 
 /**
  * Fewest rows of a run counted as a line of text: thinner runs are rules and bars (a viewer's
@@ -2496,11 +2579,12 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
 
 /**
  * The x of the lines that part a screenshot into panes side by side (a tablet's list of chats
- * beside the open chat, a web page's menu beside its text): columns from top to bottom
- * ({@link PANE_HEIGHT} of the rows) of one tone, a rule or the edge of a panel, that nothing
- * crosses: within {@link PANE_TONE} of their commonest tone, and {@link PANE_STEP} or more from
- * the pixel 2 px to one side. Adjacent such columns make one line (their middle). Left and right
- * tenths of the picture are not looked at: a page's margin is no pane.
+ * beside the open chat, a web page's menu beside its text): columns of one tone, a rule or the
+ * edge of a panel, that nothing crosses: within {@link PANE_TONE} of their commonest tone, and
+ * {@link PANE_STEP} or more from the pixel 2 px to one side, in {@link PANE_HEIGHT} of the rows
+ * from top to bottom, or in one unbroken run of {@link PANE_RUN} of them (the line starts below
+ * a title bar that spans both panes). Adjacent such columns make one line (their middle). Left
+ * and right tenths of the picture are not looked at: a page's margin is no pane.
  */
 export function findPaneSeparators(g: GrayRaster): number[] {
   const { width: w, height: h, data } = g;
@@ -2511,13 +2595,16 @@ export function findPaneSeparators(g: GrayRaster): number[] {
     for (let y = 0, i = x; y < h; y++, i += w) hist[data[i]!]!++;
     let mode = 0;
     for (let v = 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
-    if (hist[mode]! < h * PANE_HEIGHT * 0.5) continue;
-    let n = 0;
+    if (hist[mode]! < h * PANE_RUN * 0.5) continue;
+    let n = 0, run = 0, longest = 0;
     for (let y = 0, i = x; y < h; y++, i += w) {
       const v = data[i]!;
-      if (Math.abs(v - mode) <= PANE_TONE && (Math.abs(v - data[i - 2]!) >= PANE_STEP || Math.abs(v - data[i + 2]!) >= PANE_STEP)) n++;
+      if (Math.abs(v - mode) <= PANE_TONE && (Math.abs(v - data[i - 2]!) >= PANE_STEP || Math.abs(v - data[i + 2]!) >= PANE_STEP)) {
+        n++;
+        longest = Math.max(longest, ++run);
+      } else run = 0;
     }
-    if (n >= h * PANE_HEIGHT) found.push(x);
+    if (n >= h * PANE_HEIGHT || longest >= h * PANE_RUN) found.push(x);
   }
   const lines: number[] = [];
   for (let k = 0; k < found.length; ) {
@@ -2531,6 +2618,8 @@ export function findPaneSeparators(g: GrayRaster): number[] {
 
 /** Share of the rows a pane's dividing line runs down, at least. */
 const PANE_HEIGHT = 0.97;
+/** Share of the rows a pane's dividing line runs down in one piece, at least, when it runs down fewer in all. */
+const PANE_RUN = 0.85;
 /** How far (0–255) from its commonest tone a dividing line's pixels lie, at most. */
 const PANE_TONE = 4;
 /** How much (0–255) a dividing line differs from the pixels 2 px beside it, at least. */

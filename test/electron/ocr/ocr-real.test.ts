@@ -203,6 +203,35 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/photo_letter_dim_cn.gt.txt', 'utf8'), dim.text)).toBeLessThanOrEqual(0.03);
   }, 120_000);
 
+  it('reads a dark list of calls, a tablet\'s panes under a title bar, a timeline, a form and a chat with emoji without their marks', async () => {
+    // A segmented control's selected segment stayed grey under its text ("C3]" for 全部); rows
+    // ending in an info icon as tall as their two lines made the text look 71 px tall, so the
+    // icons were not found (read "®", "G@"); each row of a tablet's list was read with the
+    // conversation beside it (the pane's line starts below the title bar: 74 %); a timeline's
+    // nodes, a form's radio buttons and checkbox, and a chat's emoji were read as characters.
+    const read = async (name: string, lang: string) => {
+      const result = await ocrFile(`test/fixtures/ocr-extra/${name}`, engine, { lang });
+      return { result, cer: cer(readFileSync(`test/fixtures/ocr-extra/${name.replace(/\.png$/, '.gt.txt')}`, 'utf8'), result.text), lines: result.text.split('\n').map((l) => l.replace(/\s+/gu, '')) };
+    };
+    const calls = await read('call_log_dark_tw.png', 'chi_tra+eng');
+    expect(calls.lines).toEqual(expect.arrayContaining(['全部未接來電', '市話', '行動電話']));
+    expect(calls.result.pages[0]!.preprocessing.find((s) => s.name === 'erase-icons')?.detail).toMatch(/6 ring icon/u);
+    expect(calls.cer).toBeLessThanOrEqual(0.03);
+    const tablet = await read('tablet_sms_landscape_cn.png', 'chi_sim+eng');
+    expect(tablet.lines.indexOf('您的验证码为318842…')).toBeLessThan(tablet.lines.indexOf('TD'));
+    expect(tablet.cer).toBeLessThanOrEqual(0.03);
+    const timeline = await read('ticket_timeline_tw.png', 'chi_tra+eng');
+    expect(timeline.lines).toEqual(expect.arrayContaining(['已受理', '處理中', '待退款']));
+    expect(timeline.cer).toBeLessThanOrEqual(0.02);
+    const form = await read('form_radio_cn.png', 'chi_sim+eng');
+    expect(form.lines.slice(0, 3)).toEqual(['15:06', '消费投诉登记', '投诉人李红梅']);
+    expect(form.lines).toEqual(expect.arrayContaining(['乱扣费', '服务质量', '本人承诺所填信息真实有效']));
+    expect(form.cer).toBeLessThanOrEqual(0.03);
+    const chat = await read('chat_whatsapp_emoji_en.png', 'eng');
+    expect(chat.lines).toEqual(expect.arrayContaining(['onmyNovemberbill.18:31', 'Great,thankyousomuch!18:40']));
+    expect(chat.cer).toBeLessThanOrEqual(0.02);
+  }, 240_000);
+
   it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
     // The brown ring over three amounts read ".00", "$33." and "$18.6(" (5.8 %); the low-resolution
     // bill's column of amounts was read as one vertical word "282." (25 %); the dot-matrix values

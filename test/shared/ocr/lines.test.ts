@@ -139,6 +139,10 @@ describe('orderByRows', () => {
     // line: the rows pair up, and are read across.
     const form = page([h('帳單明細', 60, 40, 140), ...['帳戶號碼', '用戶門號', '計費期間', '月租費'].map((t, i) => h(t, 60, 100 + i * 46, 140)), ...['8820-1173-55', '0980-552-316', '113/10/01～113/10/31', '599元'].map((t, i) => h(t, 360, 100 + i * 46, 220)), h('（含加值服務）', 360, 284, 220)]);
     expect(orderByRows(form).lines.map((l) => l.text)).toEqual(['帳單明細', '帳戶號碼 8820-1173-55', '用戶門號 0980-552-316', '計費期間 113/10/01～113/10/31', '月租費 599元', '（含加值服務）']);
+    // A phone's clock alone at the left, a title centred below it, then a label and its value and
+    // a row read across as one line: no column.
+    const titled = page([h('15:06', 42, 30, 73), h('消费投诉登记', 439, 122, 202), h('投诉人', 41, 247, 91), h('李红梅', 301, 247, 88), h('联系电话 136 0123 4578', 41, 347, 458)]);
+    expect(orderByRows(titled).lines.map((l) => l.text)).toEqual(['15:06', '消费投诉登记', '投诉人 李红梅', '联系电话 136 0123 4578']);
   });
 
   it('leaves columns of running text and pages already in order alone', () => {
@@ -225,10 +229,10 @@ describe('chatTimeColons', () => {
 
 describe('dropStatusBarIcons', () => {
   it('drops unsure short words on the row of a clock at the top of the page', () => {
-    const bar = line([word('16:08', 88, 37, 22, 50, 19), word('al', 67, 580, 19, 20, 20), word('EE', 26, 649, 16, 30, 23)], 60);
+    const bar = line([word('16:08', 88, 37, 22, 50, 19), word('al', 67, 580, 19, 20, 20), word('EE', 26, 649, 16, 30, 23), word('ull', 80, 700, 20, 40, 20), word('=', 75, 760, 19, 40, 20), word('LTE', 90, 820, 20, 40, 20)], 60);
     const title = line([word('數碼通', 92, 100, 70, 90, 24), word('SmarTone', 90, 200, 70, 110, 24)], 91);
     const out = dropStatusBarIcons(page([bar, title]));
-    expect(out.lines.map((l) => l.text)).toEqual(['16:08', '數碼通 SmarTone']);
+    expect(out.lines.map((l) => l.text)).toEqual(['16:08 LTE', '數碼通 SmarTone']);
   });
 
   it('drops a lock screen\'s status bar without a clock: a topmost row of unsure short words at the very top', () => {

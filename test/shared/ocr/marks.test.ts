@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dropBlankWords, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLoneDiscs, findOutlines, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
+import { darkenLightText, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
@@ -124,6 +124,77 @@ describe('findLoneDiscs', () => {
     glyph(g, 44, 146);
     expect(findLoneDiscs(g, 28)).toEqual([{ x: 354, y: 24, w: 13, h: 13 }]);
     expect(findLoneDiscs(g, 0)).toEqual([]);
+  });
+
+  it('finds a tab bar\'s icon above its label, not a disc with text above it', () => {
+    const g = createGray(400, 200);
+    disc(g, 60, 40, 12); // a tab's icon
+    glyph(g, 46, 60); // its label just below
+    glyph(g, 246, 20); // text just above a disc
+    disc(g, 260, 70, 12);
+    expect(findLoneDiscs(g, 28)).toEqual([{ x: 48, y: 28, w: 25, h: 25 }]);
+  });
+});
+
+describe('findLeadingMarks', () => {
+  const ring = (g: GrayRaster, cx: number, cy: number, r: number) => {
+    for (let y = cy - r; y <= cy + r; y++) for (let x = cx - r; x <= cx + r; x++) { const d = Math.hypot(x - cx, y - cy); if (d <= r && d >= r - 3) g.data[y * g.width + x] = 20; }
+  };
+
+  it('finds radio buttons, a legend\'s square and a checkbox before their text, not a square glyph among its neighbours', () => {
+    const g = createGray(700, 400);
+    ring(g, 40, 40, 16); disc(g, 40, 40, 7); glyph(g, 80, 26); glyph(g, 112, 26); // a chosen radio button
+    ring(g, 40, 120, 16); glyph(g, 80, 106); // one not chosen
+    fillRect(g, 30, 190, 24, 24); glyph(g, 80, 188); // a legend's key
+    fillRect(g, 30, 260, 30, 30); for (let k = 0; k < 8; k++) fillRect(g, 36 + k, 272 + (k < 4 ? k : 7 - k), 3, 3, 255); glyph(g, 80, 261); // a ticked checkbox
+    glyph(g, 300, 26); glyph(g, 331, 26); glyph(g, 362, 26); // 口口口: glyphs a few pixels apart
+    glyph(g, 300, 188); fillRect(g, 380, 190, 24, 24); // a square after text
+    expect(findLeadingMarks(g, 28).map((b) => [b.x, b.y])).toEqual([[24, 24], [24, 104], [30, 190], [30, 260]]);
+    expect(findLeadingMarks(g, 0)).toEqual([]);
+  });
+});
+
+describe('findTimelines', () => {
+  it('finds a thin line with disc and ring nodes beside steps of text, not a plain rule or a table', () => {
+    const g = createGray(600, 700);
+    // The line: 4 px wide, grey, from y 40 to 600; nodes every 150 px: discs, the last a ring.
+    fillRect(g, 58, 40, 4, 560, 160);
+    for (let k = 0; k < 4; k++) {
+      const cy = 40 + k * 150;
+      if (k < 3) disc(g, 60, cy, 14);
+      else for (let y = cy - 14; y <= cy + 14; y++) for (let x = 46; x <= 74; x++) { const r = Math.hypot(x - 60, y - cy); g.data[y * g.width + x] = r <= 14 && r >= 11 ? 120 : r < 11 ? 255 : g.data[y * g.width + x]!; }
+      glyph(g, 110, cy - 14);
+    }
+    // A plain rule (a pane's edge) and a table's column of cells.
+    fillRect(g, 300, 20, 2, 660, 160);
+    for (let k = 0; k <= 10; k++) fillRect(g, 400, 40 + k * 60, 120, 2, 120);
+    fillRect(g, 400, 40, 2, 600, 120);
+    fillRect(g, 518, 40, 2, 600, 120);
+    expect(findTimelines(g, 28)).toEqual([{ x: 46, y: 26, w: 29, h: 574 }]);
+    expect(findTimelines(g, 0)).toEqual([]);
+  });
+});
+
+describe('dropEmoji', () => {
+  it('drops symbols read from a solid coloured shape, not a coloured link or comma, a word or a symbol in black', () => {
+    // A 400 × 60 white picture: a yellow disc (an emoji) at x 100, blue link strokes at x 200, a black "@" at x 300.
+    const rgba = { width: 400, height: 60, data: new Uint8ClampedArray(400 * 60 * 4).fill(255) };
+    const paint = (x: number, y: number, c: [number, number, number]) => rgba.data.set(c, (y * 400 + x) * 4);
+    for (let y = 10; y < 40; y++) for (let x = 100; x < 130; x++) if ((x - 115) ** 2 + (y - 25) ** 2 <= 225) paint(x, y, [255, 204, 51]);
+    for (let y = 10; y < 40; y++) for (const x of [200, 201, 210, 211, 220, 221]) paint(x, y, [10, 132, 255]);
+    for (let y = 10; y < 40; y++) for (let x = 300; x < 330; x++) paint(x, y, [20, 20, 20]);
+    for (let y = 18; y < 40; y++) for (let x = 159; x < 165; x++) paint(x, y, [26, 115, 232]); // a bold blue comma, narrow
+    // Below, a green bubble (rows 45–59) holding a dark comma after a word.
+    for (let y = 45; y < 60; y++) for (let x = 0; x < 400; x++) paint(x, y, [149, 236, 105]);
+    for (let y = 52; y < 58; y++) for (let x = 120; x < 124; x++) paint(x, y, [20, 20, 20]);
+    const result = page([
+      line([word('Thanks!', 95, 10, 10, 80, 30), word('«', 60, 100, 10, 30, 30), word('，', 70, 159, 10, 7, 30), word('——', 70, 200, 10, 30, 30), word('@', 70, 300, 10, 30, 30)], 80),
+      line([word('好的', 95, 10, 46, 100, 13), word('，', 80, 116, 46, 12, 13)], 90),
+    ]);
+    // The result's frame is the picture's at twice the size.
+    const twice = (b: { x: number; y: number; w: number; h: number }) => ({ x: b.x * 2, y: b.y * 2, w: b.w * 2, h: b.h * 2 });
+    const out = dropEmoji({ ...result, lines: result.lines.map((l) => ({ ...l, box: twice(l.box), words: l.words.map((w) => ({ ...w, box: twice(w.box) })) })) }, () => rgba, (b) => ({ x: b.x / 2, y: b.y / 2, w: b.w / 2, h: b.h / 2 }));
+    expect(out.lines.map((l) => l.text)).toEqual(['Thanks! ， —— @', '好的 ，']);
   });
 });
 
@@ -257,6 +328,20 @@ describe('findCodes', () => {
     expect(codes).toContainEqual({ x: 40, y: 40, w: 125, h: 125 });
     expect(codes).toContainEqual({ x: 300, y: 60, w: 356, h: 50 });
     expect(codes).toHaveLength(2);
+  });
+
+  it('finds a QR code whose modules are larger than half a text line, not a square block of bold text', () => {
+    const g = createGray(700, 400);
+    qr(g, 40, 40, 13, 14); // 182 px, modules 14 px: cells of half a 20 px line fall on white modules
+    // Bold 王-like glyphs 16 × 20 in six lines 30 px apart: as dense as the code, gaps between lines.
+    for (let line = 0; line < 6; line++) {
+      for (let c = 0; c < 8; c++) {
+        const x = 400 + c * 22, y = 40 + line * 30;
+        fillRect(g, x + 6, y, 4, 20);
+        for (const dy of [0, 8, 16]) fillRect(g, x, y + dy, 16, 4);
+      }
+    }
+    expect(findCodes(g, 20)).toEqual([{ x: 40, y: 40, w: 182, h: 182 }]);
   });
 
   it('leaves bold text, a wide block of it, a solid block and a page without text lines', () => {

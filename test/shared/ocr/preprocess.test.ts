@@ -22,6 +22,7 @@ import {
   preprocess,
   rectifyPaper,
   removeSpeckles,
+  spansBothWays,
 } from '../../../shared/ocr/preprocess';
 import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
 
@@ -112,6 +113,20 @@ describe('findPaneSeparators', () => {
     expect(findPaneSeparators(table)).toEqual([]);
     expect(findPaneSeparators(crossed)).toEqual([]);
   });
+
+  it('finds the rule between two panes that starts below a title bar spanning both', () => {
+    // A tablet's status and title bars (white, 90 rows of 1000) above the panes; the rule below them.
+    const g = createGray(1000, 1000);
+    fillRect(g, 0, 90, 300, 910, 238);
+    fillRect(g, 300, 90, 2, 910, 186);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 40 + i * 30, 40, 20, 24, 30);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 700 + i * 30, 40, 20, 24, 30);
+    expect(findPaneSeparators(g)).toEqual([301]);
+    // The same rule broken twice by text across it is no pane's edge.
+    fillRect(g, 280, 300, 60, 30, 20);
+    fillRect(g, 280, 650, 60, 30, 20);
+    expect(findPaneSeparators(g)).toEqual([]);
+  });
 });
 
 describe('estimateLineHeight', () => {
@@ -124,6 +139,33 @@ describe('estimateLineHeight', () => {
     fillRect(g, 0, 0, 40, 900, 80);
     fillRect(g, 770, 0, 30, 900, 80);
     expect(Math.abs(estimateLineHeight(g) - 14)).toBeLessThanOrEqual(1);
+  });
+
+  it('measures the lines of a list whose rows end in an icon as tall as both their lines', () => {
+    // Rows of a name (28 px) over a detail (22 px), 14 px apart; a ring icon 50 px tall at the
+    // right end of each row spans both lines and the gap between them.
+    const g = createGray(1000, 900);
+    for (let r = 0; r < 6; r++) {
+      const y = 40 + r * 130;
+      for (let x = 40; x < 400; x += 32) fillRect(g, x, y, 26, 28, 20);
+      for (let x = 40; x < 250; x += 24) fillRect(g, x, y + 42, 20, 22, 20);
+      fillRect(g, 930, y + 10, 4, 50, 20);
+      fillRect(g, 960, y + 10, 4, 50, 20);
+    }
+    expect(estimateLineHeight(g)).toBeLessThanOrEqual(29);
+    expect(estimateLineHeight(g)).toBeGreaterThanOrEqual(21);
+  });
+
+  it('measures the text of a ruled table, not the pitch of its rows', () => {
+    // Six rows 60 px apart between rules, text 20 px tall, three vertical rules from top to bottom.
+    const g = createGray(900, 500);
+    for (let r = 0; r <= 6; r++) fillRect(g, 40, 60 + r * 60, 820, 2, 30);
+    for (const x of [40, 220, 858]) fillRect(g, x, 60, 2, 362, 30);
+    for (let r = 0; r < 6; r++) {
+      for (let x = 60; x < 180; x += 24) fillRect(g, x, 80 + r * 60, 20, 20, 20);
+      for (let x = 240; x < 440; x += 24) fillRect(g, x, 80 + r * 60, 20, 20, 20);
+    }
+    expect(Math.abs(estimateLineHeight(g) - 20)).toBeLessThanOrEqual(1);
   });
 
   it('measures the text of a page beside a strip of thumbnails drawn as many thin bars', () => {
@@ -342,6 +384,25 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[30 * 400 + 30]).toBeGreaterThan(240); // bubble → white as well
     expect(raster.data[50 * 400 + 45]).toBeLessThan(30); // its text → dark
     expect(raster.data[210 * 400 + 165]).toBeLessThan(20);
+  });
+
+  it('turns a lighter segment on a dark pill white too, its light text dark, and leaves the pill\'s glyphs alone', () => {
+    // A black screen; a segmented control: a dark pill (44) holding a lighter segment (99), each
+    // with white text; light text run together on the pill (glyphs touching) is no segment.
+    const g = createGray(600, 300, 0);
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 40, 200, 12, 24, 240); // light text on the screen
+    fillRect(g, 100, 40, 480, 60, 44);
+    fillRect(g, 104, 44, 236, 52, 99);
+    for (let i = 0; i < 2; i++) strokeGlyph(g, 200 + i * 30, 58, 20, 24, 255);
+    // Bold glyphs run together: strokes of one piece, filling half their box.
+    for (const y of [58, 68, 78]) fillRect(g, 400, y, 120, 4, 200);
+    for (let i = 0; i < 4; i++) fillRect(g, 400 + i * 38, 58, 4, 24, 200);
+    const { raster, regions } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[50 * 600 + 120]).toBeGreaterThan(240); // segment → white
+    expect(raster.data[70 * 600 + 201]).toBeLessThan(30); // its text → dark
+    expect(raster.data[50 * 600 + 360]).toBeGreaterThan(240); // pill → white
+    expect(raster.data[70 * 600 + 401]).toBeLessThan(80); // the pill's text → dark
   });
 
   it('finds a pale date pill with white text on a light wallpaper when asked to, not a bubble with dark text', () => {
@@ -587,6 +648,30 @@ describe('pictures and rims in invertDarkRegions', () => {
     expect(pictures).toHaveLength(0);
     for (const [x, y] of [[100, 39], [100, 40], [100, 80], [39, 60], [40, 60], [260, 60], [259, 60]] as const) expect(raster.data[y * 300 + x]).toBe(255);
     expect(raster.data[60 * 300 + 61]).toBeLessThan(20);
+  });
+});
+
+describe('spansBothWays', () => {
+  const mask = (w: number, h: number, on: Array<[number, number]>) => {
+    const m = new Uint8ClampedArray(w * h);
+    for (const [x, y] of on) m[y * w + x] = 255;
+    return m;
+  };
+
+  it('says whether marked pixels grown by a margin could span a size across and down', () => {
+    // A dotted ring's outline: dots 6 apart along a 40 × 40 square; grown by 3 they join.
+    const dots: Array<[number, number]> = [];
+    for (let k = 0; k <= 40; k += 6) dots.push([10 + k, 10], [10 + k, 50], [10, 10 + k], [50, 10 + k]);
+    expect(spansBothWays(mask(100, 100, dots), 100, 100, 46, 3)).toBe(true); // 41 + 2 × 3 = 47 across
+    expect(spansBothWays(mask(100, 100, dots), 100, 100, 48, 3)).toBe(false);
+    // Dots 8 apart do not join when grown by 3 (a gap of 7 needs 3.5 each side).
+    const sparse: Array<[number, number]> = [];
+    for (let k = 0; k <= 40; k += 8) sparse.push([10 + k, 10 + k]);
+    expect(spansBothWays(mask(100, 100, sparse), 100, 100, 20, 3)).toBe(false);
+    expect(spansBothWays(mask(100, 100, sparse), 100, 100, 7, 3)).toBe(true);
+    // A long rule spans across, not down.
+    const rule: Array<[number, number]> = Array.from({ length: 90 }, (_, k) => [5 + k, 50] as [number, number]);
+    expect(spansBothWays(mask(100, 100, rule), 100, 100, 20, 3)).toBe(false);
   });
 });
 
