@@ -249,6 +249,8 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
       const params = {
         tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'],
         ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
+        // Set on every call: a worker keeps its parameters from one page to the next.
+        tessedit_char_blacklist: options.blacklist ?? '',
       };
       const progress = bands.map(() => 0);
       try {

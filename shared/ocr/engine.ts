@@ -95,6 +95,8 @@ export interface RecognizeOptions {
   psm?: PageSegMode;
   /** Resolution hint for the engine (pixels per inch of the input). */
   dpi?: number;
+  /** Characters the engine must not read (none when absent). */
+  blacklist?: string;
   signal?: CancelSignal;
   onProgress?: (progress: number) => void;
 }

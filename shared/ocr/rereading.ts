@@ -67,14 +67,14 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
-  const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1): Promise<OcrWord[]> => {
+  const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
     const cut = grownBox(box, margin, margin, raster);
     if (!cut.w || !cut.h) return [];
     const cutOut = cropGray(raster, cut);
     throwIfCancelled(signal);
     const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
-    const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(signal ? { signal } : {}) });
+    const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
     // The reading's boxes, from the scaled cut-out back into the raster.
     const sx = image.width / cut.w, sy = image.height / cut.h;
     const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
@@ -84,12 +84,12 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
    * The most confident acceptable reading of `box` over the scales, stopping at a sure one; text
    * `spaced` far apart is also read squeezed to half its width.
    */
-  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false): Promise<Reading | undefined> => {
+  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false, blacklist?: string): Promise<Reading | undefined> => {
     let best: Reading | undefined;
     const trials: Array<[number, number]> = REREAD_SCALES.map((scale) => [scale, 1]);
     if (spaced) trials.push([1, SPACED_SQUEEZE]);
     for (const [scale, squeeze] of trials) {
-      const words = await readAlone(box, lineHeight, scale, squeeze);
+      const words = await readAlone(box, lineHeight, scale, squeeze, blacklist);
       if (!words.length || !accept(words)) continue;
       const confidence = meanConfidence(words);
       if (best && best.confidence >= confidence) continue;
@@ -119,13 +119,24 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     for (const w of line.words) {
       if (!suspect(w, line)) continue;
       const row = withinRow(w, line);
-      const again = await reread(row, row === w.box ? line.box.h : row.h, (ws) => hasHan(own(w, ws)));
+      const rowHeight = row === w.box ? line.box.h : row.h;
+      const accept = (ws: OcrWord[]) => hasHan(own(w, ws));
+      // Still English alone, a word as wide per letter as Chinese characters are is read once more
+      // with Latin letters barred: the engine then reads the Chinese it took them for ("AiR" at 38
+      // for 月租費, "REAR" at 65 for 蔡明宏 at 64), and its confidence in the English reading, as
+      // wide as Chinese, says nothing.
+      let again = await reread(row, rowHeight, accept);
+      let trusted = trust(w);
+      if (!again && isHanWide(w)) {
+        again = await reread(row, rowHeight, accept, false, LATIN_LETTERS);
+        trusted = Math.min(trusted, WEAK_LINE_CONFIDENCE - 15);
+      }
       const kept = again && own(w, again.words);
       if (!kept?.length) continue;
       // Read alone, without the English before it to start from, the engine chose Chinese, and
       // surely: taken even when not far more confident ("TRE" at 74 for 王建国 at 88).
       const confidence = meanConfidence(kept);
-      if (better({ words: kept, confidence }, trust(w)) || confidence >= Math.max(SURE_READING_CONFIDENCE, trust(w))) replaced.set(w, kept);
+      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted)) replaced.set(w, kept);
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
@@ -645,6 +656,14 @@ function within(inner: Box, outer: Box): boolean {
 }
 
 const LATIN_LETTER = /[A-Za-z]/u;
+/** The Latin letters, barred from a reading of a word taken for Chinese misread as English. */
+const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** Whether `w`'s box gives each of its characters at least {@link HAN_WIDTH} of its height: the width of Chinese characters, not of letters. */
+function isHanWide(w: OcrWord): boolean {
+  return w.box.w >= HAN_WIDTH * w.box.h * Array.from(w.text.trim()).length;
+}
+/** A Chinese character is about as wide as tall; Latin letters average about half their height (a word read from Chinese can have more letters than it had characters). */
+const HAN_WIDTH = 0.6;
 /**
  * Below this, a word of Latin letters on a Chinese page, alone or mixed with symbols, is read
  * again: English read surely stays ("Roaming Data Pass"); Chinese misread as English comes out

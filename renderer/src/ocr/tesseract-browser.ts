@@ -70,6 +70,8 @@ export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(l
       await worker.setParameters({
         tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'] as Tesseract.PSM,
         ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
+        // Set on every call: a worker keeps its parameters from one page to the next.
+        tessedit_char_blacklist: options.blacklist ?? '',
       });
       const bytes = input.kind === 'raster' ? encodePgm(input.raster) : input.bytes;
       progressSink = options.onProgress;

@@ -5,13 +5,13 @@ import { createGray } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
 /** An engine that answers each second reading from a script: (call index, input size) → words. */
-function scripted(answer: (call: number, width: number, height: number) => OcrWord[]) {
+function scripted(answer: (call: number, width: number, height: number, options: RecognizeOptions) => OcrWord[]) {
   const calls: Array<{ width: number; height: number; options: RecognizeOptions }> = [];
   const engine: OcrEngine = {
     recognize(input: OcrInput, options: RecognizeOptions) {
       if (input.kind !== 'raster') throw new Error('raster expected');
       const { width, height } = input.raster;
-      const words = answer(calls.length, width, height);
+      const words = answer(calls.length, width, height, options);
       calls.push({ width, height, options });
       return Promise.resolve(page(words.length ? [line(words, words.reduce((a, w) => a + w.confidence, 0) / words.length)] : []));
     },
@@ -74,15 +74,32 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.confidence).toBe(79);
   });
 
+  it('reads a word as wide as Chinese that stays English alone once more with Latin letters barred', async () => {
+    // 用戶名稱 REAR: REAR (65) is 69 × 24 px, 17 px a letter (Chinese width); read alone it is
+    // REAR again, with letters barred 蔡明宏 at 64. Kbps (60), 36 × 24, is letter-wide.
+    const l = line([word('用戶名稱', 93, 40, 100, 100, 24), word('REAR', 65, 160, 100, 69, 24), word('Kbps', 60, 260, 100, 36, 24)], 80);
+    const { engine, calls } = scripted((_call, _w, _h, options) => (options.blacklist ? [word('蔡明宏', 64, 12, 12, 60, 20)] : [word('REAR', 74, 12, 12, 50, 18)]));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['用戶名稱', '蔡明宏', 'Kbps']);
+    const barred = calls.filter((c) => c.options.blacklist);
+    expect(barred.length).toBeGreaterThan(0);
+    expect(barred.every((c) => /^[A-Za-z]+$/u.test(c.options.blacklist!) && c.options.blacklist!.includes('R') && c.options.blacklist!.includes('b'))).toBe(true);
+    // Only REAR's cut-out (69 px + margins) was read with letters barred.
+    expect(new Set(barred.map((c) => c.width))).toEqual(new Set(REREAD_SCALES.map((s) => Math.round((69 + 2 * Math.round(24 * 0.6)) * s))));
+  });
+
   it('reads the whole line when the word read alone stays English, and takes what lies under the word', async () => {
     // NT$2, 460元, HER — HER (x 140…230) is 繳費期限; the line is cut out at x 28…242, y 88…132.
     const l = line([word('NT$2,', 90, 40), word('460元,', 91, 90), word('HER', 33, 140, 100, 90)], 79);
-    const lineCall = REREAD_SCALES.length; // after the word's own readings at every scale
-    const { engine, calls } = scripted((call) =>
-      call < lineCall
-        ? [word('HER', 40, 5, 5)]
-        : // The line read alone at 0.75: x in the cut-out = (x in the raster − 28) × 0.75.
-          [word('NT$2,', 90, 9, 9, 30, 15), word('460元，', 91, 47, 9, 30, 15), ...['繳', '費', '期', '限'].map((c, i) => word(c, 88, 84 + i * 17, 9, 15, 15))],
+    // The word's own readings at every scale, then with letters barred (nothing read), then the line's.
+    const lineCall = 2 * REREAD_SCALES.length;
+    const { engine, calls } = scripted((call, _w, _h, options) =>
+      options.blacklist
+        ? []
+        : call < lineCall
+          ? [word('HER', 40, 5, 5)]
+          : // The line read alone at 0.75: x in the cut-out = (x in the raster − 28) × 0.75.
+            [word('NT$2,', 90, 9, 9, 30, 15), word('460元，', 91, 47, 9, 30, 15), ...['繳', '費', '期', '限'].map((c, i) => word(c, 88, 84 + i * 17, 9, 15, 15))],
     );
     const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
     expect(calls).toHaveLength(lineCall + 1);
@@ -104,9 +121,10 @@ describe('rereadWeakLines', () => {
   it('keeps the English word when the line read alone has no Chinese under it', async () => {
     const l = line([word('SIM', 92, 40), word('卡', 90, 90), word('BER', 33, 140, 100, 90)], 70);
     // Read alone the word is English; the line (cut out 214 px wide) has Chinese only left of it.
-    const { engine, calls } = scripted((_call, width) => (width < 150 ? [word('BEER', 45, 5, 5)] : [word('SIM卡', 90, 9, 9, 60, 15), word('BEER', 95, 90, 9, 60, 15)]));
+    const { engine, calls } = scripted((_call, width, _h, options) => (options.blacklist ? [] : width < 150 ? [word('BEER', 45, 5, 5)] : [word('SIM卡', 90, 9, 9, 60, 15), word('BEER', 95, 90, 9, 60, 15)]));
     const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
-    expect(calls.map((c) => c.width > 150)).toEqual([...REREAD_SCALES.map(() => false), ...REREAD_SCALES.map(() => true)]);
+    // Alone, alone with letters barred (BER is as wide as 繳費期限), then the line.
+    expect(calls.map((c) => c.width > 150)).toEqual([...REREAD_SCALES.map(() => false), ...REREAD_SCALES.map(() => false), ...REREAD_SCALES.map(() => true)]);
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['SIM', '卡', 'BER']);
   });
 
