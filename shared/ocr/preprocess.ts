@@ -970,12 +970,20 @@ function thickHoles(labels: Int32Array, w: number, label: number, box: Box, outs
 function invertLighterParts(f: FoundRegions, w: number, box: Box, background: number, member: (k: number, i: number) => boolean, nested = true): void {
   const marks = new Uint8ClampedArray(box.w * box.h).fill(255);
   const tones = new Uint8ClampedArray(box.w * box.h);
+  const inRegion = new Uint8Array(box.w * box.h);
+  const hist = new Uint32Array(256);
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
       tones[k] = f.values[i]!;
-      if (f.values[i]! > background + LIGHTER_PART_STEP && member(k, i)) marks[k] = 0;
+      if (member(k, i)) { inRegion[k] = 1; hist[tones[k]!]!++; }
     }
   }
+  // Against the region's commonest tone, not its mean: large lighter parts (a dark-mode SMS's
+  // grey bubble, 44 on a black page) raise the mean to nearly their own tone.
+  let mode = 0;
+  for (let v = 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+  const step = Math.min(background, mode) + LIGHTER_PART_STEP;
+  for (let k = 0; k < tones.length; k++) if (inRegion[k] && tones[k]! > step) marks[k] = 0;
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
   const c = measureComponents(parts.labels, parts.parent, parts.count, tones, box.w, box.h);
   for (const r of c.roots) {
@@ -1137,8 +1145,10 @@ function holeRunsDown(labels: Int32Array, w: number, label: number, box: Box, ou
  * a connected component of pixels darker than {@link SHAPE_TONE} at least `size` pixels across
  * and down, at least 70% solid and uniform in tone; text is never that solid at that size. One
  * that holds lighter text (strokes, not a few solid shapes like an avatar's figure) is a pill, a
- * translucent date pill over a wallpaper: it is inverted instead, its text turned dark. The count
- * of both.
+ * translucent date pill over a wallpaper: it is inverted instead, its text turned dark. One that
+ * holds text darker than itself ({@link SHAPE_TEXT_SHARE} of its pixels) is a panel, a page dimmed
+ * behind a dialog (erased with it, its text was lost): its tone is scaled to white, the text kept
+ * dark. The count of all three.
  */
 export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(Math.min(g.width, g.height) / 25))): { raster: GrayRaster; count: number } {
   const { width: w, height: h } = g;
@@ -1146,6 +1156,7 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
   const c = measureComponents(labels, parent, count, g.data, w, h);
   const erase: number[] = [];
   const pills: Array<{ box: Box; outside: Uint8Array; mean: number }> = [];
+  const panels = new Map<number, number>();
   for (const label of c.roots) {
     const bw = c.x1[label]! - c.x0[label]! + 1, bh = c.y1[label]! - c.y0[label]! + 1;
     if (bw < size || bh < size) continue;
@@ -1156,21 +1167,40 @@ export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(M
     // A shape holds nothing but shapes (an avatar's figure): a pill holding light text (a
     // translucent date pill's white 12月1日 over a wallpaper) is inverted instead, as a date bar.
     const box = { x: c.x0[label]!, y: c.y0[label]!, w: bw, h: bh };
+    // Dark text on it: a page dimmed behind a dialog is a panel, lifted to white with its text.
+    if (darkerPixels(g.data, labels, w, label, box, mean - PANEL_TEXT_STEP) >= n * SHAPE_TEXT_SHARE) { panels.set(label, mean); continue; }
     const outside = outsideOfComponent(labels, w, label, box);
     if (countInside(labels, g.data, w, label, box, outside).holes >= SPECK && !holdsOnlyShapes(g.data, w, box, outside, (mean + 255) / 2)) pills.push({ box, outside, mean });
     else erase.push(label);
   }
-  if (!erase.length && !pills.length) return { raster: g, count: 0 };
+  if (!erase.length && !pills.length && !panels.size) return { raster: g, count: 0 };
   const out = new Uint8ClampedArray(g.data);
   const mask = new Uint8Array(w * h);
   for (const p of pills) fillInverted(out, mask, g.data, w, p.box, p.outside, Math.max(1, 255 - p.mean));
   const marked = new Uint8Array(count);
   for (const label of erase) marked[label] = 1;
-  for (let i = 0; i < out.length; i++) if (labels[i]! >= 0 && marked[labels[i]!]) { out[i] = 255; mask[i] = 1; }
+  for (let i = 0; i < out.length; i++) {
+    const label = labels[i]!;
+    if (label < 0) continue;
+    if (marked[label]) { out[i] = 255; mask[i] = 1; }
+    else if (panels.has(label)) out[i] = (g.data[i]! * 255) / panels.get(label)!;
+  }
   for (const label of erase) whitenRim(out, mask, g.data, w, h, { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 }, SHAPE_TONE);
   for (const p of pills) whitenRim(out, mask, g.data, w, h, p.box, SHAPE_TONE);
-  return { raster: { width: w, height: h, data: out }, count: erase.length + pills.length };
+  return { raster: { width: w, height: h, data: out }, count: erase.length + pills.length + panels.size };
 }
+
+/** The pixels of component `label` (over `box`) darker than `below`. */
+function darkerPixels(values: Uint8ClampedArray, labels: Int32Array, w: number, label: number, box: Box, below: number): number {
+  let n = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let i = y * w + box.x, end = i + box.w; i < end; i++) if (labels[i] === label && values[i]! < below) n++;
+  }
+  return n;
+}
+
+/** Least share of a shape's pixels in dark text (see {@link PANEL_TEXT_STEP}) that makes it a panel holding text. */
+const SHAPE_TEXT_SHARE = 0.005;
 
 /**
  * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component

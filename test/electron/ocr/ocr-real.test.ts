@@ -203,7 +203,7 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/photo_letter_dim_cn.gt.txt', 'utf8'), dim.text)).toBeLessThanOrEqual(0.03);
   }, 120_000);
 
-  it('reads a dark list of calls, a tablet\'s panes under a title bar, a timeline, a form and a chat with emoji without their marks', async () => {
+  it('reads a dark list of calls, a tablet\'s panes under a title bar, a timeline, a form, a dimmed page, a dark SMS and a chat with emoji without their marks', async () => {
     // A segmented control's selected segment stayed grey under its text ("C3]" for 全部); rows
     // ending in an info icon as tall as their two lines made the text look 71 px tall, so the
     // icons were not found (read "®", "G@"); each row of a tablet's list was read with the
@@ -227,6 +227,15 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(form.lines.slice(0, 3)).toEqual(['15:06', '消费投诉登记', '投诉人李红梅']);
     expect(form.lines).toEqual(expect.arrayContaining(['乱扣费', '服务质量', '本人承诺所填信息真实有效']));
     expect(form.cer).toBeLessThanOrEqual(0.03);
+    // A page dimmed behind a bottom sheet was taken for a solid shape and painted white (64 %).
+    const sheet = await read('sheet_cancel_tw.png', 'chi_tra+eng');
+    expect(sheet.lines).toEqual(expect.arrayContaining(['月租費699元', '合約到期日114/03/31']));
+    expect(sheet.cer).toBeLessThanOrEqual(0.03);
+    // A dark-mode SMS's grey bubble, half the screen, raised the screen's mean tone to nearly its
+    // own: it was left grey under its text, which the engine did not read (83 %).
+    const sms = await read('sms_url_dark_cn.png', 'chi_sim+eng');
+    expect(sms.lines).toEqual(expect.arrayContaining(['将于2024年12月1日到期，续费请点击']));
+    expect(sms.cer).toBeLessThanOrEqual(0.02);
     const chat = await read('chat_whatsapp_emoji_en.png', 'eng');
     expect(chat.lines).toEqual(expect.arrayContaining(['onmyNovemberbill.18:31', 'Great,thankyousomuch!18:40']));
     expect(chat.cer).toBeLessThanOrEqual(0.02);

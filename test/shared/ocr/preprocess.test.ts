@@ -386,6 +386,18 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[210 * 400 + 165]).toBeLessThan(20);
   });
 
+  it('turns a large dark grey bubble white even when it raises the screen\'s mean tone nearly to its own', () => {
+    // A black screen, 45 % of it a bubble of tone 44 holding white text: the region's mean is ~20.
+    const g = createGray(400, 300, 0);
+    fillRect(g, 50, 40, 300, 180, 44);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 60 + i * 40, 60, 20, 24, 255);
+    for (let i = 0; i < 4; i++) strokeGlyph(g, 60 + i * 40, 250, 20, 24, 255);
+    const { raster, regions } = invertDarkRegions(g);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[150 * 400 + 200]).toBeGreaterThan(240); // bubble → white
+    expect(raster.data[61 * 400 + 61]).toBeLessThan(30); // its text → dark
+  });
+
   it('turns a lighter segment on a dark pill white too, its light text dark, and leaves the pill\'s glyphs alone', () => {
     // A black screen; a segmented control: a dark pill (44) holding a lighter segment (99), each
     // with white text; light text run together on the pill (glyphs touching) is no segment.
@@ -816,6 +828,20 @@ describe('eraseSolidShapes', () => {
     expect(raster.data[104 * 400 + 200]).toBeGreaterThan(240); // the pill → white
     expect(raster.data[120 * 400 + 151]).toBeLessThan(20); // its text → dark
     expect(raster.data[50 * 400 + 50]).toBe(240); // the page as it was
+  });
+
+  it('lifts a page dimmed behind a dialog to white with its dark text, not painting it white', () => {
+    // The dimmed page: tone 128 over rows 0–199, three lines of dark glyphs (51) on it; the
+    // dialog below it white with black text.
+    const g = createGray(600, 300, 255);
+    fillRect(g, 0, 0, 600, 200, 128);
+    for (let line = 0; line < 3; line++) for (let i = 0; i < 8; i++) strokeGlyph(g, 40 + i * 30, 30 + line * 50, 20, 24, 51);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 100 + i * 30, 240, 20, 24, 20);
+    const { raster, count } = eraseSolidShapes(g);
+    expect(count).toBe(1);
+    expect(raster.data[10 * 600 + 500]).toBe(255); // the dimmed page → white
+    expect(raster.data[31 * 600 + 50]).toBeLessThan(110); // its text stays dark
+    expect(raster.data[241 * 600 + 101]).toBe(20); // the dialog's text as it was
   });
 
   it('leaves a page without shapes as it is', () => {
