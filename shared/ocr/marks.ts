@@ -428,12 +428,15 @@ export function findCodes(g: GrayRaster, lineHeight: number): Box[] {
 /** The share of the rows of `box` with less than {@link CODE_BLANK_ROW_INK} of ink. */
 function blankRowShare(g: GrayRaster, box: Box): number {
   let blank = 0;
-  for (let y = box.y; y < box.y + box.h; y++) {
-    let n = 0;
-    for (let i = y * g.width + box.x, end = i + box.w; i < end; i++) if (g.data[i]! <= INK) n++;
-    if (n < CODE_BLANK_ROW_INK * box.w) blank++;
-  }
+  for (let y = box.y; y < box.y + box.h; y++) if (rowInk(g, y, box.x, box.x + box.w) < CODE_BLANK_ROW_INK) blank++;
   return blank / Math.max(1, box.h);
+}
+
+/** The share of ink in row `y` of `g` from `x0` to `x1`. */
+function rowInk(g: GrayRaster, y: number, x0: number, x1: number): number {
+  let n = 0;
+  for (let i = y * g.width + x0, end = y * g.width + x1; i < end; i++) if (g.data[i]! <= INK) n++;
+  return n / Math.max(1, x1 - x0);
 }
 
 /** A code found in line-wide cells has fewer blank rows than this share. */
@@ -501,16 +504,15 @@ const CODE_CHANGES = 0.5;
  * code's edge in a cell too little of which it fills).
  */
 function fitToInk(g: GrayRaster, box: Box, cell: number): Box {
-  const rowInk = (y: number, x0: number, x1: number) => { let n = 0; for (let x = x0; x < x1; x++) if (g.data[y * g.width + x]! <= INK) n++; return n / Math.max(1, x1 - x0); };
   const colInk = (x: number, y0: number, y1: number) => { let n = 0; for (let y = y0; y < y1; y++) if (g.data[y * g.width + x]! <= INK) n++; return n / Math.max(1, y1 - y0); };
   let { x: x0, y: y0 } = box, x1 = box.x + box.w, y1 = box.y + box.h;
-  while (y0 < y1 && rowInk(y0, x0, x1) < CODE_EDGE_INK) y0++;
-  while (y1 > y0 && rowInk(y1 - 1, x0, x1) < CODE_EDGE_INK) y1--;
+  while (y0 < y1 && rowInk(g, y0, x0, x1) < CODE_EDGE_INK) y0++;
+  while (y1 > y0 && rowInk(g, y1 - 1, x0, x1) < CODE_EDGE_INK) y1--;
   while (x0 < x1 && colInk(x0, y0, y1) < CODE_EDGE_INK) x0++;
   while (x1 > x0 && colInk(x1 - 1, y0, y1) < CODE_EDGE_INK) x1--;
   if (x1 <= x0 || y1 <= y0) return { x: x0, y: y0, w: 0, h: 0 };
-  for (let i = 0; i < cell && y0 > 0 && rowInk(y0 - 1, x0, x1) >= CODE_EDGE_INK; i++) y0--;
-  for (let i = 0; i < cell && y1 < g.height && rowInk(y1, x0, x1) >= CODE_EDGE_INK; i++) y1++;
+  for (let i = 0; i < cell && y0 > 0 && rowInk(g, y0 - 1, x0, x1) >= CODE_EDGE_INK; i++) y0--;
+  for (let i = 0; i < cell && y1 < g.height && rowInk(g, y1, x0, x1) >= CODE_EDGE_INK; i++) y1++;
   for (let i = 0; i < cell && x0 > 0 && colInk(x0 - 1, y0, y1) >= CODE_EDGE_INK; i++) x0--;
   for (let i = 0; i < cell && x1 < g.width && colInk(x1, y0, y1) >= CODE_EDGE_INK; i++) x1++;
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
