@@ -1241,6 +1241,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     // Round, square or oblong, not a long red rule; a ring, not a solid red card or button.
     if (bw >= size && bh >= size && bw <= maxW && bh <= maxH && bw < bh * SEAL_ASPECT && bh < bw * SEAL_ASPECT && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
   }
+  if (!seals.length) return 0;
   // The lightest tone near each pixel that is neither red nor a seal's (what a seal lies on: a
   // pen's ring drawn across a white chat bubble and the grey page around it lies on both).
   const around = new Uint8ClampedArray(w * h);
@@ -1471,18 +1472,30 @@ const BILEVEL_SHARE = 0.98;
  * parts of them between their white letters keep the least channel.
  */
 export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): GrayRaster {
-  const n = least.data.length;
+  const n = least.data.length, w = least.width;
   const marks = new Uint8ClampedArray(n).fill(255);
-  let any = false;
+  let x0 = w, y0 = least.height, x1 = -1, y1 = -1;
   for (let i = 0; i < n; i++) {
-    if (brightest.data[i]! >= SATURATED_BRIGHT && brightest.data[i]! - least.data[i]! >= SATURATED_STEP) { marks[i] = 0; any = true; }
+    if (brightest.data[i]! >= SATURATED_BRIGHT && brightest.data[i]! - least.data[i]! >= SATURATED_STEP) {
+      marks[i] = 0;
+      const x = i % w, y = (i - x) / w;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
   }
-  if (!any) return least;
-  const opened = openDark({ width: least.width, height: least.height, data: marks }, COLOURED_STROKE);
+  if (x1 < 0) return least;
+  // The filters below run over the saturated pixels' box only, with a margin as wide as an
+  // opening reaches: outside it, nothing is saturated and nothing changes.
+  const m = 2 * COLOURED_STROKE + 1;
+  const box = { x: Math.max(0, x0 - m), y: Math.max(0, y0 - m), w: Math.min(w, x1 + m + 1) - Math.max(0, x0 - m), h: Math.min(least.height, y1 + m + 1) - Math.max(0, y0 - m) };
+  const full = { width: w, height: least.height, data: marks };
+  const opened = withinBox(full, box, (g) => openDark(g, COLOURED_STROKE), 255);
   // Written on a dark screen: dark pixels close by (a red total on white paper keeps its tone).
   const dark = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) dark[i] = marks[i] !== 0 && brightest.data[i]! < DARK_SURROUND ? 255 : 0;
-  const onDark = maxFilter({ width: least.width, height: least.height, data: dark }, COLOURED_STROKE);
+  const onDark = withinBox({ width: w, height: least.height, data: dark }, box, (g) => maxFilter(g, COLOURED_STROKE), 0);
   const strokes = new Uint8ClampedArray(n).fill(255);
   for (let i = 0; i < n; i++) if (marks[i] === 0 && opened.data[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
   addBoldGlyphs(marks, strokes, brightest);
@@ -1509,6 +1522,14 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   if (!text.size) return least;
   for (let i = 0; i < n; i++) if (labels[i]! >= 0 && text.has(labels[i]!)) least.data[i] = brightest.data[i]!;
   return least;
+}
+
+/** `op` applied to the part of `g` in `box`, set into a raster of `g`'s size filled with `fill` elsewhere. */
+function withinBox(g: GrayRaster, box: Box, op: (part: GrayRaster) => GrayRaster, fill: number): GrayRaster {
+  const part = op(cropGray(g, box));
+  const out = new Uint8ClampedArray(g.data.length).fill(fill);
+  for (let y = 0; y < part.height; y++) out.set(part.data.subarray(y * part.width, (y + 1) * part.width), (box.y + y) * g.width + box.x);
+  return { width: g.width, height: g.height, data: out };
 }
 
 /**
