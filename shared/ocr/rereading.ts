@@ -15,6 +15,8 @@ import { boxesOverlap, createGray, cropGray, histogram, otsuThreshold, resizeGra
 export const WEAK_LINE_CONFIDENCE = 50;
 /** Scales of second readings, relative to the raster the page was read from, in order of trial. */
 export const REREAD_SCALES = [0.75, 1] as const;
+/** At most this much of the engine's confidence counts in an English reading that says nothing (see rereadWeakLines). */
+const UNTRUSTED_CONFIDENCE = WEAK_LINE_CONFIDENCE - 15;
 /** A word of digits alone read with less confidence than this on a Chinese page is read again (see rereadWeakLines). */
 const DIGITS_GARBLED_CONFIDENCE = 5;
 /** A second reading at least this confident is taken without trying the next scale. */
@@ -53,7 +55,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   const hanHeight = hanHeights.length >= 5 ? hanHeights[hanHeights.length >> 1]! : Infinity;
   const tooTall = (w: OcrWord) => chinese && X_HEIGHT_WORD.test(w.text.trim()) && w.box.h >= X_HEIGHT_SHARE * hanHeight;
   // The engine's confidence in such a word says nothing: a Chinese reading needs the usual bar only.
-  const trust = (w: OcrWord) => (tooTall(w) ? Math.min(w.confidence, WEAK_LINE_CONFIDENCE - 15) : w.confidence);
+  const trust = (w: OcrWord) => (tooTall(w) ? Math.min(w.confidence, UNTRUSTED_CONFIDENCE) : w.confidence);
   const suspect = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
     if (chinese && UNPAIRED_BRACKET.test(t) && w.confidence < ODD_WORD_CONFIDENCE) return true;
@@ -129,7 +131,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       let trusted = trust(w);
       if (!again && isHanWide(w)) {
         again = await reread(row, rowHeight, accept, false, LATIN_LETTERS);
-        trusted = Math.min(trusted, WEAK_LINE_CONFIDENCE - 15);
+        trusted = Math.min(trusted, UNTRUSTED_CONFIDENCE);
       }
       const kept = again && own(w, again.words);
       if (!kept?.length) continue;
