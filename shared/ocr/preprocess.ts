@@ -557,7 +557,7 @@ function liftLightText(values: Uint8ClampedArray, w: number, h: number, labels: 
     }
   }
   // Specks are not text (a JPEG's ringing around a bubble): pieces of fewer pixels are dropped.
-  lit -= dropSmallPieces(text, w, h, box, LIGHT_TEXT_PIECE);
+  lit -= dropSmallPieces(text, w, h, box, LIGHT_TEXT_PIECE, LIGHT_TEXT_REACH);
   if (lit < f.min * f.min) return false;
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
@@ -574,14 +574,21 @@ function liftLightText(values: Uint8ClampedArray, w: number, h: number, labels: 
   return true;
 }
 
-/** Fewest pixels (8-connected) of a piece of light text. */
+/** Fewest pixels (8-connected) of a piece of light text, unless within {@link LIGHT_TEXT_REACH} px of a larger one. */
 const LIGHT_TEXT_PIECE = 12;
+/** How near (px) a smaller piece of light text must be to a larger one to be kept. */
+const LIGHT_TEXT_REACH = 5;
 
-/** Clears (in place) the 8-connected pieces of `marks` (over `box` of a raster `w` wide) of fewer than `least` pixels; how many pixels it cleared. */
-function dropSmallPieces(marks: Uint8Array, w: number, h: number, box: Box, least: number): number {
+/**
+ * Clears (in place) the 8-connected pieces of `marks` (over `box` of a raster `w` wide) of fewer
+ * than `least` pixels, except those within `near` px of a larger piece (a colon's dots, the short
+ * strokes of a small glyph's radical, beside the rest of their text); how many pixels it cleared.
+ */
+function dropSmallPieces(marks: Uint8Array, w: number, h: number, box: Box, least: number, near = 0): number {
   const seen = new Uint8Array(marks.length);
+  const small: number[][] = [];
+  const large = new Uint8ClampedArray(near ? box.w * box.h : 0);
   const piece: number[] = [];
-  let cleared = 0;
   for (let y = box.y; y < box.y + box.h; y++) {
     for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
       if (!marks[i] || seen[i]) continue;
@@ -599,10 +606,16 @@ function dropSmallPieces(marks: Uint8Array, w: number, h: number, box: Box, leas
           }
         }
       }
-      if (piece.length >= least) continue;
-      for (const j of piece) marks[j] = 0;
-      cleared += piece.length;
+      if (piece.length < least) small.push(piece.slice());
+      else if (near) for (const j of piece) large[(Math.floor(j / w) - box.y) * box.w + (j % w) - box.x] = 255;
     }
+  }
+  const reach = near ? maxFilter({ width: box.w, height: box.h, data: large }, near).data : undefined;
+  let cleared = 0;
+  for (const p of small) {
+    if (reach && p.some((j) => reach[(Math.floor(j / w) - box.y) * box.w + (j % w) - box.x])) continue;
+    for (const j of p) marks[j] = 0;
+    cleared += p.length;
   }
   return cleared;
 }

@@ -445,6 +445,9 @@ describe('invertDarkRegions around panels', () => {
     for (let i = 0; i < 4; i++) strokeGlyph(g, 270 + i * 28, 126, 14, 20, 255); // a white time beside it
     for (let i = 0; i < 3; i++) strokeGlyph(g, 40 + i * 28, 220, 14, 20, 255); // white text under it
     fillRect(g, 300, 220, 10, 20, 30); // a dark mark on the wallpaper
+    fillRect(g, 372, 130, 3, 3, 255); // a colon's dots, too small alone, close after the time
+    fillRect(g, 372, 140, 3, 3, 255);
+    fillRect(g, 350, 260, 3, 3, 255); // a speck as small, far from any text
     expect(invertDarkRegions(g).raster.data[126 * 400 + 272]).toBe(255); // not asked: the time stays white
     const { raster, backgrounds } = invertDarkRegions(g, 0, undefined, true);
     expect(backgrounds.map((b) => b.background)).toEqual([180]);
@@ -452,6 +455,9 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[220 * 400 + 45]).toBeLessThan(40);
     expect(raster.data[80 * 400 + 300]).toBeGreaterThan(240); // the wallpaper → white
     expect(raster.data[225 * 400 + 305]).toBeLessThan(60); // the dark mark stays dark
+    expect(raster.data[131 * 400 + 373]).toBeLessThan(40); // the colon → dark with its time
+    expect(raster.data[141 * 400 + 373]).toBeLessThan(40);
+    expect(raster.data[261 * 400 + 351]).toBe(255); // the speck → white with the wallpaper
     expect(raster.data[100 * 400 + 50]).toBe(255); // the bubble untouched…
     expect(raster.data[120 * 400 + 20]).toBe(255); // …to its rounded ends, too thin to be bubble alone
     expect(raster.data[120 * 400 + 45]).toBe(20); // …with its text
