@@ -22,7 +22,7 @@ import { dropBlankWords, dropEmoji, placeEllipses, setMarksApart } from './marks
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
-import { boxesOverlap, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
+import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type Box, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
@@ -100,7 +100,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   });
   let raster = pre.raster, ellipses = marks.ellipses;
   const screenshot = pre.stats.classification === 'screenshot';
-  let raw = await read(raster, 0.15, 0.95);
+  const separators = screenshot ? findPaneSeparators(raster) : [];
+  let raw = separators.length ? await readByPanes(raster, separators, read, 0.15, 0.95) : await read(raster, 0.15, 0.95);
   throwIfCancelled(options.signal);
   // A page turned a quarter (its lines read as vertical text) or upside down (read as unsure
   // nonsense) without an EXIF orientation to say so (a messaging app strips it) is turned and
@@ -141,7 +142,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const dropped = raw.words.filter((w) => !kept.words.includes(w));
   const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole).
-  const rows = orderByPanes(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found), screenshot ? raster.height : undefined)))), screenshot ? findPaneSeparators(raster) : []);
+  const rows = orderByPanes(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(dropOverlaidWords(found), screenshot ? raster.height : undefined)))), raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : []);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);
@@ -164,6 +165,31 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     scale: pre.scale,
   };
 }
+
+/**
+ * Reads a screenshot parted into panes side by side (at `separators`, see findPaneSeparators)
+ * pane by pane, each cut out without its dividing line, the words placed back in the page's
+ * frame: the engine's layout analysis, given the whole page, joins into one line the rows of
+ * panes that stand level (a mail client's list of messages and the open message, in small text)
+ * and reads them across. Progress runs from `from` to `to` over the panes by their widths.
+ */
+export async function readByPanes(raster: GrayRaster, separators: readonly number[], read: (r: GrayRaster, from: number, to: number) => Promise<OcrResult>, from: number, to: number): Promise<OcrResult> {
+  const edges = [-PANE_MARGIN - 1, ...separators, raster.width + PANE_MARGIN];
+  const lines: OcrLine[] = [];
+  let confidence = 0, count = 0;
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const x0 = Math.max(0, edges[k]! + PANE_MARGIN + 1), x1 = Math.min(raster.width, edges[k + 1]! - PANE_MARGIN);
+    if (x1 <= x0) continue;
+    const result = await read(cropGray(raster, { x: x0, y: 0, w: x1 - x0, h: raster.height }), from + ((to - from) * x0) / raster.width, from + ((to - from) * x1) / raster.width);
+    const shift = (b: Box): Box => ({ ...b, x: b.x + x0 });
+    lines.push(...result.lines.map((l) => ({ ...l, box: shift(l.box), words: l.words.map((w) => ({ ...w, box: shift(w.box) })) })));
+    if (result.words.length) { confidence += result.confidence * result.words.length; count += result.words.length; }
+  }
+  return resultOf(lines, count ? confidence / count : 0);
+}
+
+/** Pixels left out each side of a line between panes (its anti-aliased edge). */
+const PANE_MARGIN = 2;
 
 /**
  * The page turned upright when its first reading says it is not: most of its characters in lines

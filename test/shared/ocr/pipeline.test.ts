@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord } from '../../../shared/ocr/engine';
-import { mergeReadings, ocrRaster, turnUpright } from '../../../shared/ocr/pipeline';
+import { mergeReadings, ocrRaster, readByPanes, turnUpright } from '../../../shared/ocr/pipeline';
 import { mapBoxToSource } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
+import type { OcrResult } from '../../../shared/ocr/engine';
 import { line, page, word } from './results';
 
 describe('mergeReadings', () => {
@@ -78,6 +79,50 @@ describe('ocrRaster', () => {
     const out = await ocrRaster(screenshot(), good.engine, { lang: 'chi_tra+eng' });
     expect(out.preprocessing.map((x) => x.name)).not.toContain('read-unprocessed');
     expect(good.sizes.filter(([ww, hh]) => ww === w && hh === sizes[0]![1])).toHaveLength(1);
+  });
+});
+
+describe('readByPanes', () => {
+  it('reads each pane cut out without its dividing line and puts the words back in the page\'s frame', async () => {
+    const g = createGray(300, 100);
+    for (let x = 0; x < 300; x++) g.data[50 * 300 + x] = x; // each column tells its x
+    const cuts: Array<{ first: number; width: number; from: number; to: number }> = [];
+    const read = (r: GrayRaster, from: number, to: number): Promise<OcrResult> => {
+      cuts.push({ first: r.data[50 * r.width]!, width: r.width, from, to });
+      return Promise.resolve(page([line([word(`p${cuts.length}`, 90 - cuts.length, 5, 10, 20, 12)], 90)]));
+    };
+    const out = await readByPanes(g, [100, 200], read, 0.1, 0.9);
+    expect(cuts.map((c) => [c.first, c.width])).toEqual([[0, 98], [103, 95], [203, 97]]);
+    expect(out.lines.map((l) => [l.text, l.box.x, l.words[0]!.box.x])).toEqual([['p1', 5, 5], ['p2', 108, 108], ['p3', 208, 208]]);
+    expect(out.words.map((w) => w.box.y)).toEqual([10, 10, 10]);
+    expect(cuts[0]!.from).toBeCloseTo(0.1);
+    expect(cuts[2]!.to).toBeCloseTo(0.9);
+    expect(cuts[1]!.from).toBeCloseTo(0.1 + (0.8 * 103) / 300);
+  });
+});
+
+describe('ocrRaster with panes', () => {
+  it('reads a screenshot parted by a rule from top to bottom pane by pane', async () => {
+    const w = 600, h = 300, data = new Uint8ClampedArray(w * h * 4).fill(255);
+    const ink = (x0: number, y0: number, v: number, ww: number, hh: number) => { for (let y = y0; y < y0 + hh; y++) for (let x = x0; x < x0 + ww; x++) data.fill(v, (y * w + x) * 4, (y * w + x) * 4 + 3); };
+    ink(300, 0, 200, 1, h); // the rule between the panes
+    for (const y of [60, 120, 180]) for (let x = 40; x < 560; x += 18) if (x < 280 || x > 320) ink(x, y, 0, 12, 20);
+    const widths: number[] = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        widths.push(input.raster.width);
+        return Promise.resolve(page([]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await ocrRaster({ raster: { width: w, height: h, data }, orientation: 1 }, engine, { lang: 'chi_tra+eng' });
+    // First, two panes, each about half the page at its processing scale, the rule left out.
+    const full = Math.round(w * out.scale);
+    expect(widths.length).toBeGreaterThanOrEqual(2);
+    expect(widths[0]! + widths[1]!).toBeGreaterThanOrEqual(full - 8);
+    expect(widths[0]! + widths[1]!).toBeLessThan(full);
+    expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThanOrEqual(4);
   });
 });
 
