@@ -67,7 +67,12 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     if (w.confidence >= ODD_WORD_CONFIDENCE) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
   };
-  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l)))) return result;
+  // A word of Latin letters alone as wide per letter as Chinese, though read surely, is read
+  // alone too ("BEER" at 84 for a title 遠傳客服 in bold after a status bar's icons read as "@"):
+  // alone, the engine reads the Chinese. English read alone stays English, and a sure reading of
+  // the word alone is needed to replace it.
+  const wide = (w: OcrWord) => chinese && w.confidence < WIDE_WORD_CONFIDENCE && LATIN_WORD.test(w.text.trim()) && isHanWide(w, WIDE_WORD_WIDTH);
+  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
   const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
@@ -119,10 +124,17 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const replaced = new Map<OcrWord, OcrWord[]>();
     const own = (w: OcrWord, words: OcrWord[]) => notOver(words, line.words.filter((o) => o !== w));
     for (const w of line.words) {
-      if (!suspect(w, line)) continue;
+      const odd = suspect(w, line);
+      if (!odd && !wide(w)) continue;
       const row = withinRow(w, line);
       const rowHeight = row === w.box ? line.box.h : row.h;
       const accept = (ws: OcrWord[]) => hasHan(own(w, ws));
+      if (!odd) {
+        const again = await reread(row, rowHeight, accept);
+        const kept = again && own(w, again.words);
+        if (kept?.length && meanConfidence(kept) >= Math.max(SURE_READING_CONFIDENCE, w.confidence)) replaced.set(w, kept);
+        continue;
+      }
       // Still English alone, a word as wide per letter as Chinese characters are is read once more
       // with Latin letters barred: the engine then reads the Chinese it took them for ("AiR" at 38
       // for 月租費, "REAR" at 65 for 蔡明宏 at 64), and its confidence in the English reading, as
@@ -255,7 +267,7 @@ const MISSED_TEXT_RETRY_SCALE = 1.3;
  * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
  * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, scale = 1): Promise<OcrWord[][]> {
+async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, scale = 1, blacklist?: string, bare: readonly boolean[] = []): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
   const stripWidth = Math.max(...cuts.map((c) => c.w));
@@ -264,11 +276,15 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
   for (const c of cuts) { tops.push(y); y += c.h + unit; }
   const strip = createGray(stripWidth, y);
   cuts.forEach((c, i) => {
-    for (let row = 0; row < c.h; row++) strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
+    // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
+    for (let row = 0; row < c.h; row++) {
+      if (bare[i] && (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h)) continue;
+      strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
+    }
   });
   throwIfCancelled(signal);
   const image = scale === 1 ? strip : resizeGray(strip, scale);
-  const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-block', dpi: 300, ...(signal ? { signal } : {}) });
+  const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-block', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
   const sx = image.width / strip.width, sy = image.height / strip.height;
   const parts = cuts.map((): OcrWord[] => []);
   for (const w of again.lines.flatMap((l) => l.words)) {
@@ -308,13 +324,17 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
       const left = words.slice(0, k), right = words.slice(k);
       const lb = boxOf(left), rb = boxOf(right);
       // Heights of glyphs, not of boxes: a word's box can reach a line above or below (read
-      // receipts beside a time make a tall box: of two words, the shorter counts).
-      const lh = medianHeight(left, true), rh = medianHeight(right, true);
-      const tall = Math.max(lh, rh), short = Math.min(lh, rh);
-      // Texts of clearly different sizes are apart at a gap ¾ as wide as the smaller is tall.
-      const apart = short <= SIDE_BY_SIDE_SMALLER * tall ? SIDE_BY_SIDE_SMALLER_GAP * short : SIDE_BY_SIDE_GAP * tall;
+      // receipts beside a time make a tall box: of two words, the shorter counts). A part's box
+      // can also be far taller than its ink (a read receipt's 已讀 at 20 px beside a message at
+      // 34, boxed 36 tall as "aa"): the parts are apart by their words' heights or by their ink's.
       const gap = rb.x - (lb.x + lb.w);
-      if (gap < apart || short > SIDE_BY_SIDE_HEIGHTS * tall) continue;
+      const apart = (lh: number, rh: number) => {
+        const tall = Math.max(lh, rh), short = Math.min(lh, rh);
+        // Texts of clearly different sizes are apart at a gap ¾ as wide as the smaller is tall.
+        const least = short <= SIDE_BY_SIDE_SMALLER * tall ? SIDE_BY_SIDE_SMALLER_GAP * short : SIDE_BY_SIDE_GAP * tall;
+        return gap >= least && short <= SIDE_BY_SIDE_HEIGHTS * tall;
+      };
+      if (!apart(medianHeight(left, true), medianHeight(right, true)) && !apartByInk(raster, left, lb, right, rb, apart)) continue;
       const last = right.length === 1 && Array.from(right[0]!.text.trim()).length === 1;
       if (splits.has(line) && !((lone && !last) || (last === lone && gap > widest))) continue;
       splits.set(line, [left, right]);
@@ -325,8 +345,15 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   if (!splits.size) return result;
   // Only the unsure side of each line is read again: read alone, the other would read the same.
   const parts = [...splits.values()].flat().filter((part) => part.some((w) => w.confidence < SIDE_BY_SIDE_SURE));
-  const boxes = parts.map(boxOf);
-  const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal);
+  // A part is cut down to the rows of its ink when they are fewer than its words' heights (the
+  // time under a read receipt boxed with it is left out).
+  const boxes = parts.map((part) => {
+    const box = boxOf(part), rows = inkSpan(raster, box);
+    return rows.h && rows.h < INK_SHARE * medianHeight(part, true) ? { ...box, y: rows.y, h: rows.h } : box;
+  });
+  // Such a part is read without the ink above and below it.
+  const cut = parts.map((part, k) => boxes[k]!.h < boxOf(part).h);
+  const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal, 1, undefined, cut);
   // Each part's line's other words, read already.
   const beside = parts.map((part) => [...splits.values()].find((split) => split.includes(part))!.flat().filter((w) => !part.includes(w)));
   const taken = parts.map((old, k) => takenReading(old, readings[k]!, boxes[k]!, beside[k]));
@@ -334,16 +361,31 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // again enlarged, to the height small text is read at and to 1.6 times that (the engine's
   // reading of small Chinese changes from one size to the next), and the most confident reading
   // taken.
-  const retry = parts.flatMap((old, k) => (taken[k] === old && meanConfidence(old) < SIDE_BY_SIDE_RETRY && medianHeight(old, true) < REREAD_TEXT && old.some((w) => LETTER_OR_DIGIT.test(w.text)) ? [k] : []));
+  // Heights of the parts' ink where their boxes were cut down to it.
+  const height = (k: number) => Math.min(medianHeight(parts[k]!, true), boxes[k]!.h);
+  const retry = parts.flatMap((old, k) => (meanConfidence(taken[k]!) < SIDE_BY_SIDE_RETRY && height(k) < REREAD_TEXT && old.some((w) => LETTER_OR_DIGIT.test(w.text)) ? [k] : []));
   if (retry.length) {
-    const unit = medianHeight(retry.flatMap((k) => parts[k]!));
+    const unit = Math.min(medianHeight(retry.flatMap((k) => parts[k]!)), Math.max(...retry.map((k) => boxes[k]!.h)));
     for (const factor of [1, 1.6]) {
-      const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, (factor * REREAD_TEXT) / unit));
+      const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, (factor * REREAD_TEXT) / unit), undefined, retry.map((k) => cut[k]!));
       retry.forEach((k, i) => {
         const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
         if (reading !== parts[k] && (taken[k] === parts[k] || meanConfidence(reading) > meanConfidence(taken[k]!))) taken[k] = reading;
       });
     }
+  }
+  // Still unsure Latin letters alone on a Chinese page, as wide per letter as Chinese (a read
+  // receipt's 已讀 in white on a wallpaper read "aa", "EE" or "Ba" at every size): read once more
+  // with Latin letters barred, and a sure Chinese reading taken.
+  const letters = (k: number) => taken[k]!.map((w) => w.text.trim()).join('');
+  const barred = readsChinese(lang) ? parts.flatMap((_, k) => (LATIN_ONLY.test(letters(k)) && meanConfidence(taken[k]!) < ODD_WORD_CONFIDENCE && boxes[k]!.w >= HAN_WIDTH * height(k) * Array.from(letters(k)).length ? [k] : [])) : [];
+  if (barred.length) {
+    const unit = Math.max(...barred.map(height));
+    const again = await readStacked(raster, barred.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, Math.max(1, REREAD_TEXT / unit)), LATIN_LETTERS, barred.map((k) => cut[k]!));
+    barred.forEach((k, i) => {
+      const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
+      if (reading.some((w) => HAN.test(w.text)) && meanConfidence(reading) >= BARRED_SURE) taken[k] = reading;
+    });
   }
   const lines = result.lines.flatMap((line) => {
     const split = splits.get(line);
@@ -355,6 +397,77 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   });
   return resultOf(lines, result.confidence);
 }
+
+/**
+ * The runs of rows of `box` of `raster` that hold ink (a pixel darker than {@link INK_TONE}), top
+ * to bottom; `cut` tells a run at the box's top or bottom edge whose ink goes on past it (a line
+ * above or below that the box reaches into).
+ */
+function inkRuns(raster: GrayRaster, box: Box): Array<{ y: number; h: number; cut: boolean }> {
+  const b = clampBox(box, raster);
+  const inked = (y: number) => {
+    if (y < 0 || y >= raster.height) return false;
+    for (let i = y * raster.width + b.x, end = i + b.w; i < end; i++) if (raster.data[i]! < INK_TONE) return true;
+    return false;
+  };
+  // Runs {@link INK_ROW_GAP} blank rows apart or less are one (a faint row across a glyph).
+  const runs: Array<{ y: number; h: number; cut: boolean }> = [];
+  let start = -1, end = -1;
+  const close = () => {
+    if (start >= 0) runs.push({ y: start, h: end - start, cut: (start === b.y && inked(b.y - 1)) || (end === b.y + b.h && inked(end)) });
+  };
+  for (let y = b.y; y < b.y + b.h; y++) {
+    if (!inked(y)) continue;
+    if (start < 0 || y - end > INK_ROW_GAP) { close(); start = y; }
+    end = y + 1;
+  }
+  close();
+  return runs;
+}
+
+/** Blank rows within one run of inked rows, at most. */
+const INK_ROW_GAP = 2;
+
+/** The longest run of inked rows of `box` ({@link inkRuns}): the height of its text. */
+export function inkRows(raster: GrayRaster, box: Box): { y: number; h: number } {
+  return inkRuns(raster, box).reduce((best, r) => (r.h > best.h ? { y: r.y, h: r.h } : best), { y: box.y, h: 0 });
+}
+
+/** The rows of `box` from its first to its last run of ink, without runs cut by its edges ({@link inkRuns}); none when it has no other. */
+export function inkSpan(raster: GrayRaster, box: Box): { y: number; h: number } {
+  const whole = inkRuns(raster, box).filter((r) => !r.cut);
+  if (!whole.length) return { y: box.y, h: 0 };
+  const last = whole[whole.length - 1]!;
+  return { y: whole[0]!.y, h: last.y + last.h - whole[0]!.y };
+}
+
+/**
+ * The height of a part of a line (`words` over `box`) by its ink: its ink's rows when fewer than
+ * {@link INK_SHARE} of its words' height (the lower median of their boxes), else its words'
+ * height (a glyph's own gaps between strokes can leave a row blank; an engine's box cannot make
+ * text much taller than its ink).
+ */
+function inkHeight(raster: GrayRaster, words: readonly OcrWord[], box: Box): number {
+  const h = medianHeight(words, true), ink = inkRows(raster, box).h;
+  return ink && ink < INK_SHARE * h ? ink : h;
+}
+
+/**
+ * Whether two parts of a line (`left` over `lb`, `right` over `rb`) are `apart` by the heights of
+ * their ink ({@link inkHeight}), the smaller of them unsure and of two characters or more (a
+ * single character's ink can have a blank row across it: 台, 二).
+ */
+function apartByInk(raster: GrayRaster, left: readonly OcrWord[], lb: Box, right: readonly OcrWord[], rb: Box, apart: (lh: number, rh: number) => boolean): boolean {
+  const lh = inkHeight(raster, left, lb), rh = inkHeight(raster, right, rb);
+  const small = lh < rh ? left : right;
+  return meanConfidence(small) < SIDE_BY_SIDE_SURE && Array.from(small.map((w) => w.text.trim()).join('')).length >= 2 && apart(lh, rh);
+}
+
+/** A part's ink rows count for its height when fewer than this share of its words' height. */
+const INK_SHARE = 0.75;
+
+/** Pixels darker than this are ink on a preprocessed page. */
+const INK_TONE = 128;
 
 /**
  * The words of a part read again that replace `old` (those of `again` in `box`: a cut's margin
@@ -381,8 +494,17 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, besid
   const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
   const letters = (ws: readonly OcrWord[]) => bare(ws.map((w) => w.text).join(''));
   const confidence = meanConfidence(inside), before = meanConfidence(old);
-  if (confidence >= before && length(inside) >= 0.6 * length(old)) return inside;
-  return confidence >= before - PUNCTUATION_SLACK && letters(inside) === letters(old) && length(inside) > length(old) ? inside : old;
+  // Boxes within the part and the band of its old words (of two or more): the engine's boxes of
+  // a second reading can reach far below the glyphs (並, 退還 and 990 boxed 54 px tall in a
+  // message of 36 px, which then took in the row of the time under it).
+  const band = old.length >= 2 ? coreBand(lineOf(old, 0)) : box;
+  const top0 = Math.max(box.y, band.y), bottom0 = Math.min(box.y + box.h, band.y + band.h);
+  const kept = inside.map((w) => {
+    const top = Math.max(w.box.y, top0), bottom = Math.min(w.box.y + w.box.h, bottom0);
+    return bottom > top && (top > w.box.y || bottom < w.box.y + w.box.h) ? { ...w, box: { ...w.box, y: top, h: bottom - top } } : w;
+  });
+  if (confidence >= before && length(inside) >= 0.6 * length(old)) return kept;
+  return confidence >= before - PUNCTUATION_SLACK && letters(inside) === letters(old) && length(inside) > length(old) ? kept : old;
 }
 
 /** A reading that adds punctuation to the same characters may be this much less confident. */
@@ -462,6 +584,10 @@ const REREAD_TEXT = 28;
 const SIDE_BY_SIDE_SURE = 80;
 /** A small part read again side by side and still this unsure is read once more, enlarged. */
 const SIDE_BY_SIDE_RETRY = 40;
+/** Latin letters alone. */
+const LATIN_ONLY = /^[A-Za-z]+$/u;
+/** A reading of a small part with Latin letters barred is taken when at least this sure. */
+const BARRED_SURE = 70;
 /** Least gap, in heights of the taller part, between two texts set side by side on one line. */
 const SIDE_BY_SIDE_GAP = 1;
 /** Most height of the shorter of two texts side by side, as a fraction of the taller one's. */
@@ -660,10 +786,19 @@ function within(inner: Box, outer: Box): boolean {
 const LATIN_LETTER = /[A-Za-z]/u;
 /** The Latin letters, barred from a reading of a word taken for Chinese misread as English. */
 const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** Whether `w`'s box gives each of its characters at least {@link HAN_WIDTH} of its height: the width of Chinese characters, not of letters. */
-function isHanWide(w: OcrWord): boolean {
-  return w.box.w >= HAN_WIDTH * w.box.h * Array.from(w.text.trim()).length;
+/** Whether `w`'s box gives each of its characters at least `share` ({@link HAN_WIDTH}) of its height: the width of Chinese characters, not of letters. */
+function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
+  return w.box.w >= share * w.box.h * Array.from(w.text.trim()).length;
 }
+/** Latin letters alone, three or more. */
+const LATIN_WORD = /^[A-Za-z]{3,}$/u;
+/**
+ * A word of {@link LATIN_WORD} at least this wide per letter (in its height) and less sure than
+ * {@link WIDE_WORD_CONFIDENCE} is read alone. Lower-case words are narrower; capitals of a wide
+ * bold face reach it, and read alone stay English.
+ */
+const WIDE_WORD_WIDTH = 0.9;
+const WIDE_WORD_CONFIDENCE = 90;
 /** A Chinese character is about as wide as tall; Latin letters average about half their height (a word read from Chinese can have more letters than it had characters). */
 const HAN_WIDTH = 0.6;
 /**

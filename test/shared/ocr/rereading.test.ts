@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
-import { createGray } from '../../../shared/ocr/raster';
+import { inkCoverage, inkRows, inkSpan, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
 /** An engine that answers each second reading from a script: (call index, input size) → words. */
@@ -176,6 +176,28 @@ describe('rereadWeakLines', () => {
     expect((await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', '王建国']);
     const { engine: unsure } = scripted(() => [word('王建国', 78, 5, 5, 60, 20)]);
     expect((await rereadWeakLines(page([l]), raster, unsure, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', 'TRE']);
+  });
+
+  it('reads alone a surely read word of letters as wide per letter as Chinese ("BEER" at 84 for 遠傳客服), taking only a sure Chinese reading', async () => {
+    // BEER: 134 × 34 px, 33.5 px a letter; NCC beside it is 60 × 34, 20 px a letter.
+    const l = line([word('BEER', 84, 110, 100, 134, 34), word('NCC', 85, 300, 100, 60, 34)], 84);
+    const { engine, calls } = scripted(() => [word('遠傳客服', 91, 20, 20, 134, 34)]);
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['遠傳客服', 'NCC']);
+    // Read alone, not with Latin letters barred, nor its whole line.
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => !c.options.blacklist && c.width < 300)).toBe(true);
+    // Not taken below 80, nor below the English word's own confidence; English read alone stays.
+    for (const answer of [word('遠傳客服', 78, 20, 20, 134, 34), word('BEER', 95, 20, 20, 134, 34)]) {
+      const { engine: other } = scripted(() => [answer]);
+      expect((await rereadWeakLines(page([l]), raster, other, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['BEER', 'NCC']);
+    }
+    // Read at 90 or more, or on a page read without a Chinese model, it is not second-guessed.
+    const sure = line([word('BEER', 92, 110, 100, 134, 34)], 92);
+    const { engine: none, calls: asked } = scripted(() => [word('遠傳客服', 91, 20, 20, 134, 34)]);
+    await rereadWeakLines(page([sure]), raster, none, 'chi_tra+eng');
+    await rereadWeakLines(page([l]), raster, none, 'eng');
+    expect(asked).toHaveLength(0);
   });
 
   it('second-guesses a square bracket left open before digits ("[11、" for 三、 in a serif face), not a closed one', async () => {
@@ -381,6 +403,16 @@ describe('rereadSideBySide', () => {
     expect(out.lines.map((l) => l.text)).toEqual(['下午3:12 1,39975T ©']);
   });
 
+  it('keeps the boxes of a part\'s new words within the band of its old ones', async () => {
+    // The part's old words span rows 100–129 but for one boxed down to row 149; the engine boxes
+    // its new words from the top to the bottom of the strip (into the row of a time under it).
+    const result = page([line([time(), word('1,39975T', 42, 160, 100, 120, 30), word('©', 30, 290, 95, 20, 55), word('元', 40, 320, 100, 20, 30)], 60)]);
+    const { engine } = scripted((_call, width, height) => [word('1,399', 92, Math.round(width / 2) - 40, 0, 60, height), word('元', 92, Math.round(width / 2) + 30, 0, 20, height)]);
+    const out = await rereadSideBySide(result, raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.text).toBe('下午3:12 1,399 元');
+    expect(out.lines[0]!.words.slice(1).map((w) => [w.box.y, w.box.h])).toEqual([[100, 30], [100, 30]]);
+  });
+
   it('does not take a table\'s rule read in a part', async () => {
     const result = page([line([time(), ...misread()], 60)]);
     const { engine } = scripted(() => [word('1,399元。', 92, 15, 45, 100, 30), word('|', 95, 130, 45, 4, 30)]);
@@ -446,6 +478,60 @@ describe('rereadSideBySide', () => {
     const { engine } = scripted((_call, width, height) => [word('一般漫遊費率', 92, Math.round(width / 2) - 150, Math.round(height / 2) - 12, 300, 24)]);
     const out = await rereadSideBySide(page([message]), screen, engine, 'chi_tra+eng');
     expect(out.lines.map((l) => l.text)).toEqual(['。 一般漫遊費率']);
+  });
+
+  it('finds the rows of a box\'s ink: its longest run, and its span without a line the box reaches into', () => {
+    const g = createGray(100, 100);
+    const ink = (y: number, h: number) => { for (let r = y; r < y + h; r++) g.data.fill(0, r * 100 + 10, r * 100 + 40); };
+    ink(20, 20); // a line of text, rows 20–39…
+    ink(41, 1); // …a faint row across a glyph, one blank row below it, joins it
+    ink(46, 14); // a line under it, rows 46–59
+    expect(inkRows(g, { x: 0, y: 15, w: 100, h: 50 })).toEqual({ y: 20, h: 22 });
+    // Both lines whole in the box: the span holds both.
+    expect(inkSpan(g, { x: 0, y: 15, w: 100, h: 50 })).toEqual({ y: 20, h: 40 });
+    // The box reaches into the second line only: that line is left out.
+    expect(inkSpan(g, { x: 0, y: 15, w: 100, h: 38 })).toEqual({ y: 20, h: 22 });
+    // Into the first from above: left out too.
+    expect(inkSpan(g, { x: 0, y: 30, w: 100, h: 40 })).toEqual({ y: 46, h: 14 });
+    expect(inkSpan(g, { x: 50, y: 0, w: 40, h: 100 }).h).toBe(0);
+  });
+
+  it('measures a part boxed taller than its ink by its ink, reads it without the ink above and below, and bars Latin letters when it stays Latin', async () => {
+    // 已讀 (ink 20 px, rows 110–129) boxed 36 tall with the top of the time under it (ink from row
+    // 133) as "aa" beside a message of 34 px: by boxes, the two are of one size.
+    const g = createGray(600, 300);
+    const ink = (x: number, y: number, w: number, h: number) => { for (let r = y; r < y + h; r++) g.data.fill(0, r * 600 + x, r * 600 + x + w); };
+    ink(100, 110, 37, 20);
+    ink(80, 133, 57, 17);
+    ink(180, 104, 220, 34);
+    const message = line([word('aa', 20, 100, 104, 37, 36), word('付違約金嗎？', 90, 180, 104, 220, 34)], 55);
+    const strips: Array<{ raster: GrayRaster; blacklist?: string }> = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput, options: RecognizeOptions) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        strips.push({ raster: input.raster, ...(options.blacklist ? { blacklist: options.blacklist } : {}) });
+        const { width, height } = input.raster;
+        // Read as Latin letters unless they are barred; boxed taller than the part.
+        const text = options.blacklist ? '已讀' : 'EE';
+        return Promise.resolve(page([line([word(text, options.blacklist ? 75 : 45, Math.round(width / 2) - 18, Math.round(height / 2) - 20, 37, 40)], 60)]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await rereadSideBySide(page([message]), g, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['已讀', '付違約金嗎？']);
+    // Its box within the part's ink rows.
+    expect(out.lines[0]!.words[0]!.box.y).toBeGreaterThanOrEqual(110);
+    expect(out.lines[0]!.words[0]!.box.y + out.lines[0]!.words[0]!.box.h).toBeLessThanOrEqual(130);
+    expect(strips.filter((s) => s.blacklist).length).toBe(1);
+    // No strip holds the time's ink, three blank rows under the part's: one run of inked rows each.
+    for (const { raster } of strips) {
+      const inked = Array.from({ length: raster.height }, (_, y) => raster.data.subarray(y * raster.width, (y + 1) * raster.width).some((v) => v < 128));
+      expect(inked.filter((v, y) => v && !inked[y - 1]).length).toBe(1);
+    }
+    // On a blank page (no ink to measure), the boxes decide: one size, nothing read again.
+    const { engine: none, calls } = scripted(() => []);
+    await rereadSideBySide(page([message]), createGray(600, 300), none, 'chi_tra+eng');
+    expect(calls).toHaveLength(0);
   });
 
   it('reads a small part still unread enlarged, at two sizes, and takes the more confident reading', async () => {
