@@ -102,6 +102,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const screenshot = pre.stats.classification === 'screenshot';
   const separators = screenshot ? findPaneSeparators(raster) : [];
   let raw = separators.length ? await readByPanes(raster, separators, read, 0.15, 0.95) : await read(raster, 0.15, 0.95);
+  if (separators.length) pre.steps.push({ name: 'read-panes', detail: `${separators.length + 1} panes read one by one, parted at x = ${separators.join(', ')}` });
   throwIfCancelled(options.signal);
   // A page turned a quarter (its lines read as vertical text) or upside down (read as unsure
   // nonsense) without an EXIF orientation to say so (a messaging app strips it) is turned and

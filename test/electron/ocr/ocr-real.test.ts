@@ -241,6 +241,22 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(chat.cer).toBeLessThanOrEqual(0.02);
   }, 240_000);
 
+  it('reads a mail client\'s panes one by one, and the white times and read receipts of a chat over a photo wallpaper', async () => {
+    // The message list's rows were read across with the open message level with them (12 %).
+    const mail = await ocrFile('test/fixtures/ocr-extra/email_desktop_panes_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(mail.pages[0]!.preprocessing.find((s) => s.name === 'read-panes')?.detail).toMatch(/^3 panes/u);
+    const lines = mail.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''));
+    expect(lines).toEqual(expect.arrayContaining(['國家通訊傳播委員會11/20', '您於113年11月19日提出之申訴案件(案號1131119-0087)']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/email_desktop_panes_tw.gt.txt', 'utf8'), mail.text)).toBeLessThanOrEqual(0.02);
+    // A bold white title read "BEER" surely; 已讀 in white read "om"; a time's colon painted white as a speck.
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_line_wallpaper_tw.png', engine, { lang: 'chi_tra+eng' });
+    const rows = chat.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''));
+    expect(rows.slice(1, 2)).toEqual(['遠傳客服']);
+    expect(rows).toEqual(expect.arrayContaining(['上午9:12', '上午9:31']));
+    expect(rows.filter((l) => l.startsWith('已讀')).length).toBe(2);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_wallpaper_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+
   it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
     // The brown ring over three amounts read ".00", "$33." and "$18.6(" (5.8 %); the low-resolution
     // bill's column of amounts was read as one vertical word "282." (25 %); the dot-matrix values
