@@ -264,32 +264,59 @@ export function findIconRings(g: GrayRaster, lineHeight: number, ink: { labels: 
 }
 
 /**
- * The timelines of `g` (a complaint's or a parcel's progress page): a thin vertical line with
- * nodes on it, discs or rings, each beside a step's text, which the engine reads as a character
- * before that text ("馬已受理", "0待退款"). A component of `ink` at least {@link TIMELINE_LINES}
- * text lines tall and at most {@link TIMELINE_WIDTH} wide, thin (at most a quarter of a line,
- * 6 px at the least) in half of its rows or more, widening in two places or more to three times
- * that and a third of a line tall (its nodes). A plain rule (a pane's edge) has no nodes, a
- * table's rules are wide.
+ * The timelines of `g` (a complaint's or a parcel's progress page, a refund's steps): a thin line,
+ * down the page or across it, with nodes on it, discs or rings, each beside a step's text, which
+ * the engine reads as a character before that text ("馬已受理", "0待退款") or as letters of their
+ * own ("v v" for ticks in discs). A component of `ink` at least {@link TIMELINE_LINES} text lines
+ * long and at most {@link TIMELINE_WIDTH} across, thin (at most a quarter of a line, 6 px at the
+ * least) over half of its length or more, widening in two places or more to three times that,
+ * a third of a line long, on both sides of the line (its nodes: a glyph touching a rule lies on
+ * one side of it). A plain rule (a pane's edge) has no nodes, a table's rules are wide.
  */
 export function findTimelines(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Box[] {
   if (lineHeight <= 0) return [];
   const thin = Math.max(6, lineHeight / 4);
-  return ink.components
-    .filter((c) => {
-      const { x, y, w, h } = c.box;
-      if (h < TIMELINE_LINES * lineHeight || w > TIMELINE_WIDTH * lineHeight || w < 3 * thin) return false;
-      let thinRows = 0, nodes = 0, wide = 0;
-      for (let yy = y; yy <= y + h; yy++) {
-        let n = 0;
-        if (yy < y + h) for (let i = yy * g.width + x, end = i + w; i < end; i++) if (ink.labels[i] === c.label) n++;
-        if (n > 0 && n <= thin) thinRows++;
-        if (n >= 3 * thin) wide++;
-        else { if (wide >= lineHeight / 3) nodes++; wide = 0; }
-      }
-      return thinRows >= h / 2 && nodes >= 2;
-    })
-    .map((c) => c.box);
+  return ink.components.filter((c) => hasNodes(ink.labels, g.width, c, true, thin, lineHeight) || hasNodes(ink.labels, g.width, c, false, thin, lineHeight)).map((c) => c.box);
+}
+
+/** Whether component `c` is a timeline ({@link findTimelines}) running down the page (`down`) or across it. */
+function hasNodes(labels: Int32Array, width: number, c: Component, down: boolean, thin: number, lineHeight: number): boolean {
+  const { x, y, w, h } = c.box;
+  const length = down ? h : w, across = down ? w : h;
+  if (length < TIMELINE_LINES * lineHeight || across > TIMELINE_WIDTH * lineHeight || across < 3 * thin) return false;
+  // Per slice across the line: its pixels of the component, and the first and last of them.
+  const count = new Int32Array(length), first = new Int32Array(length), last = new Int32Array(length);
+  for (let s = 0; s < length; s++) {
+    let n = 0, lo = across, hi = -1;
+    for (let t = 0; t < across; t++) {
+      if (labels[down ? (y + s) * width + x + t : (y + t) * width + x + s] !== c.label) continue;
+      n++;
+      lo = Math.min(lo, t);
+      hi = t;
+    }
+    count[s] = n;
+    first[s] = lo;
+    last[s] = hi;
+  }
+  // The line's middle: the median middle of its thin slices.
+  const middles: number[] = [];
+  for (let s = 0; s < length; s++) if (count[s]! > 0 && count[s]! <= thin) middles.push((first[s]! + last[s]!) / 2);
+  if (middles.length < length / 2) return false;
+  const middle = middles.sort((a, b) => a - b)[middles.length >> 1]!;
+  let nodes = 0, run = 0, lo = across, hi = -1;
+  for (let s = 0; s <= length; s++) {
+    if (s < length && count[s]! >= 3 * thin) {
+      run++;
+      lo = Math.min(lo, first[s]!);
+      hi = Math.max(hi, last[s]!);
+      continue;
+    }
+    if (run >= lineHeight / 3 && lo <= middle - thin && hi >= middle + thin) nodes++;
+    run = 0;
+    lo = across;
+    hi = -1;
+  }
+  return nodes >= 2;
 }
 
 /**

@@ -173,6 +173,21 @@ describe('findTimelines', () => {
     expect(findTimelines(g, 28)).toEqual([{ x: 46, y: 26, w: 29, h: 574 }]);
     expect(findTimelines(g, 0)).toEqual([]);
   });
+
+  it('finds a timeline across the page (a refund\'s steps: discs with white ticks), not a rule with glyphs standing on it', () => {
+    const g = createGray(900, 300);
+    // The line: 5 px thick from x 100 to 800 at y 60; discs of radius 18 with a white tick each.
+    fillRect(g, 100, 58, 700, 5, 40);
+    for (const cx of [100, 450, 800]) {
+      disc(g, cx, 60, 18);
+      for (let k = 0; k < 8; k++) fillRect(g, cx - 8 + k, 58 + (k < 4 ? k : 7 - k) - 2, 2, 3, 255);
+      glyph(g, cx - 14, 100);
+    }
+    // A rule with bold glyphs standing on it, touching it from above only.
+    fillRect(g, 100, 240, 700, 3, 40);
+    for (const gx of [200, 500]) fillRect(g, gx, 200, 30, 40, 40);
+    expect(findTimelines(g, 27)).toEqual([{ x: 82, y: 42, w: 737, h: 37 }]);
+  });
 });
 
 describe('dropEmoji', () => {
