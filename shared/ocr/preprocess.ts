@@ -64,7 +64,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines';
   detail: string;
 }
 
@@ -215,6 +215,67 @@ export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
   for (let i = 0; i < bg.data.length; i++) if (bg.data[i]! < floor) bg.data[i] = floor;
   return divideByBackground(g, bg, factor);
 }
+
+/**
+ * Lifts the shadow of a fold across a photographed sheet: a band of rows (or columns) whose paper
+ * ({@link BAND_PAPER} of its tones, `margin` pixels from each end left out) is darker than the
+ * paper around it, within {@link BAND_REACH} of the raster's longer side, is scaled up to it. The
+ * illumination flattening, working over a window of two lines, leaves such a band where the
+ * shadow ends at the crease's sharp highlight. Bands darker than {@link BAND_LEAST} of the paper
+ * around them are dark areas (a header's fill), left as they are; those within
+ * {@link BAND_STEP} of it are no shadow.
+ */
+export function levelShadowBands(g: GrayRaster, margin = 0): { raster: GrayRaster; rows: number; columns: number } {
+  const { width: w, height: h } = g;
+  const reach = Math.max(4, Math.round(Math.max(w, h) * BAND_REACH));
+  const hist = new Uint32Array(256);
+  const paperOf = (count: number, at: (k: number) => number) => {
+    hist.fill(0);
+    for (let k = margin; k < count - margin; k++) hist[at(k)]!++;
+    return quantile(hist, BAND_PAPER);
+  };
+  const rowPaper = Float64Array.from({ length: h }, (_, y) => paperOf(w, (x) => g.data[y * w + x]!));
+  const columnPaper = Float64Array.from({ length: w }, (_, x) => paperOf(h, (y) => g.data[y * w + x]!));
+  // A band is as wide as a shadow: a table's rule (a few rows darker across the sheet) is none.
+  const least = Math.max(4, Math.round(Math.max(w, h) * SHADOW_BAND_WIDTH));
+  const gains = (paper: Float64Array) => {
+    const out = new Float64Array(paper.length).fill(1);
+    let n = 0, start = -1;
+    for (let i = 0; i <= paper.length; i++) {
+      let share = 1;
+      if (i < paper.length) {
+        let around = 0;
+        for (let j = Math.max(0, i - reach); j <= Math.min(paper.length - 1, i + reach); j++) around = Math.max(around, paper[j]!);
+        share = paper[i]! / Math.max(1, around);
+      }
+      if (share >= BAND_LEAST && share < BAND_STEP) {
+        if (start < 0) start = i;
+        out[i] = 1 / share;
+        continue;
+      }
+      if (start >= 0 && i - start < least) out.fill(1, start, i);
+      else if (start >= 0) n += i - start;
+      start = -1;
+    }
+    return { gain: out, n };
+  };
+  const rows = gains(rowPaper), columns = gains(columnPaper);
+  if (!rows.n && !columns.n) return { raster: g, rows: 0, columns: 0 };
+  const out = new Uint8ClampedArray(g.data.length);
+  for (let y = 0, i = 0; y < h; y++) for (let x = 0; x < w; x++, i++) out[i] = g.data[i]! * rows.gain[y]! * columns.gain[x]!;
+  return { raster: { width: w, height: h, data: out }, rows: rows.n, columns: columns.n };
+}
+
+/** The paper of a row or column: this quantile of its tones (dense bold print leaves more than the rest). */
+const BAND_PAPER = 0.97;
+/** A shadow band is looked for against the paper within this share of the raster's longer side. */
+const BAND_REACH = 1 / 25;
+/** A shadow band is at least this share of the raster's longer side wide (4 px at the least). */
+const SHADOW_BAND_WIDTH = 1 / 150;
+/** A band at least this share of the paper around it is a shadow (darker, a dark area). */
+const BAND_LEAST = 0.55;
+/** A band darker than this share of the paper around it is lifted. */
+const BAND_STEP = 0.94;
 
 /** A shadow leaves paper at least this share of its light: a background darker is a dark area. */
 const DARK_AREA_SHARE = 0.4;
@@ -2496,6 +2557,14 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     geometry.push({ kind: 'warp', h: r.h });
     g = r.raster;
     steps.push({ name: 'rectify', detail: paper.corners.map((c) => c.join(',')).join(' ') });
+  }
+  if (photo) {
+    const rectified = steps.at(-1)?.name === 'rectify';
+    const levelled = levelShadowBands(g, rectified ? Math.round(Math.max(g.width, g.height) / 40) : 0);
+    if (levelled.rows + levelled.columns) {
+      g = levelled.raster;
+      steps.push({ name: 'level-bands', detail: `${levelled.rows} row(s), ${levelled.columns} column(s) lifted` });
+    }
   }
   if (options.deskew ?? photo) {
     const angle = findSkewAngle(g);

@@ -12,6 +12,7 @@ import {
   findSkewAngle,
   flattenIllumination,
   invertDarkRegions,
+  levelShadowBands,
   joinDots,
   liftHighlights,
   maxFilter,
@@ -1327,5 +1328,26 @@ describe('keepColouredStrokes', () => {
     const { least, brightest, at } = screen([255, 255, 255], letters(20, [220, 20, 20]));
     keepColouredStrokes(least, brightest);
     expect(at(least, 21, 25)).toBe(20);
+  });
+});
+
+describe('levelShadowBands', () => {
+  it('lifts the band of a fold\'s shadow across a sheet to the paper around it, keeping its text dark, not a dark header or a faint tint', () => {
+    const g = createGray(400, 300, 250);
+    fillRect(g, 0, 20, 400, 20, 60); // a dark header band (a dark area)
+    fillRect(g, 0, 250, 400, 10, 240); // a faint tint (no shadow)
+    for (let x = 20; x < 380; x += 30) { fillRect(g, x, 100, 12, 20, 30); fillRect(g, x, 150, 12, 20, 30); }
+    // The shadow: rows 140–169 darkened to 70 % of the paper, the text on them too.
+    for (let y = 140; y < 170; y++) for (let x = 0; x < 400; x++) g.data[y * 400 + x] = Math.round(g.data[y * 400 + x]! * 0.7);
+    const { raster, rows, columns } = levelShadowBands(g);
+    expect([rows, columns]).toEqual([30, 0]);
+    expect(raster.data[145 * 400 + 5]).toBeGreaterThanOrEqual(248); // the shadowed paper → paper
+    expect(raster.data[155 * 400 + 25]).toBeLessThan(40); // its text stays dark
+    expect(raster.data[30 * 400 + 5]).toBe(60); // the header as it was
+    expect(raster.data[255 * 400 + 5]).toBe(240); // the tint as it was
+    expect(raster.data[110 * 400 + 25]).toBe(30);
+    // A page without a band is returned as it is.
+    const plain = createGray(200, 200, 250);
+    expect(levelShadowBands(plain).raster).toBe(plain);
   });
 });
