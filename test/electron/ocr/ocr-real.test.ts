@@ -257,6 +257,19 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_wallpaper_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
+  it('reads a contract folded in two past the crease\'s shadow, and a refund page without its steps\' ticks', async () => {
+    // The shadow above the crease stayed a dark band over a line's top after the flattening (23 %).
+    const fold = await ocrFile('test/fixtures/ocr-extra/photo_contract_fold_tw.jpg', engine, { lang: 'chi_tra+eng' });
+    expect(fold.pages[0]!.preprocessing.map((s) => s.name)).toContain('level-bands');
+    expect(fold.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''))).toContain('現金、信用卡或轉帳方式繳納。');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_contract_fold_tw.gt.txt', 'utf8'), fold.text)).toBeLessThanOrEqual(0.02);
+    // Three ticks in discs on a line across the page were read "v v".
+    const refund = await ocrFile('test/fixtures/ocr-extra/app_refund_status_cn.png', engine, { lang: 'chi_sim+eng' });
+    expect(refund.pages[0]!.preprocessing.map((s) => s.name)).toContain('erase-timelines');
+    expect(refund.text.split('\n').map((l) => l.replace(/\s+/gu, ''))).toContain('申请退款商家同意退款到账');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/app_refund_status_cn.gt.txt', 'utf8'), refund.text)).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+
   it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
     // The brown ring over three amounts read ".00", "$33." and "$18.6(" (5.8 %); the low-resolution
     // bill's column of amounts was read as one vertical word "282." (25 %); the dot-matrix values
