@@ -635,6 +635,9 @@ function liftLightText(values: Uint8ClampedArray, w: number, h: number, labels: 
   return true;
 }
 
+/** Light text fills at least this share of a region among the light tones (a pale date pill's white text). */
+const LIGHT_TEXT_SHARE = 0.02;
+
 /** Fewest pixels (8-connected) of a piece of light text, unless within {@link LIGHT_TEXT_REACH} px of a larger one. */
 const LIGHT_TEXT_PIECE = 12;
 /** How near (px) a smaller piece of light text must be to a larger one to be kept. */
@@ -843,8 +846,10 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     }
     const panels = thickHoles(labels, w, label, box, outside, f.thick);
     if (lightTextOnly) {
-      // Among light tones, only a region holding thin text clearly lighter than itself.
-      if (panels.count > holes * 0.3 || holes > inside * 0.6 || holeTone < mean + LIGHT_TEXT_STEP) continue;
+      // Among light tones, only a region holding thin text clearly lighter than itself, and
+      // enough of it: a green bubble with black text has for holes only the inside of a
+      // wallpaper's doodle ring joined to its edge (under 1 %).
+      if (panels.count > holes * 0.3 || holes > inside * 0.6 || holes < inside * LIGHT_TEXT_SHARE || holeTone < mean + LIGHT_TEXT_STEP) continue;
     } else if (panels.count > holes * 0.3) {
       if (mean > PANEL_BACKGROUND_TONE) {
         if (!nested) continue;

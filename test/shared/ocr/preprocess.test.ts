@@ -435,6 +435,20 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[150 * 400 + 45]).toBeLessThan(40); // …its text dark
   });
 
+  it('does not take the inside of a doodle ring joined to a green bubble\'s edge for light text in it', () => {
+    // A pale green wallpaper (luma 228, least channel 216), a green bubble (luma 205, least
+    // channel 105) with black text, a small doodle ring (205 / 195) joined to the bubble's edge.
+    const g = createGray(400, 300, 228);
+    const least = createGray(400, 300, 216);
+    fillRect(g, 20, 120, 240, 80, 205);
+    fillRect(least, 20, 120, 240, 80, 105);
+    for (let i = 0; i < 4; i++) { fillRect(g, 40 + i * 40, 145, 10, 24, 20); fillRect(least, 40 + i * 40, 145, 10, 24, 0); }
+    for (let y = 86; y < 126; y++) for (let x = 230; x < 270; x++) { const r = Math.hypot(x - 250, y - 114); if (r >= 6 && r <= 8 && y < 120) { g.data[y * 400 + x] = 205; least.data[y * 400 + x] = 195; } }
+    const { raster, regions } = invertDarkRegions(g, 0, least, true);
+    expect(regions).toHaveLength(0);
+    expect(raster.data[150 * 400 + 45]).toBeLessThan(40); // the bubble's text stays dark
+  });
+
   it('darkens white text printed straight on a tinted wallpaper beside white bubbles when asked to, keeping the bubbles as they are', () => {
     // A chat over a blue wallpaper (luma 180) under a dark title bar: a white bubble with black
     // text, white times and a read mark on the wallpaper, a dark name on it.
