@@ -169,7 +169,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const box = unionBox(run.map((w) => w.box));
       const others = line.words.filter((o) => !run.includes(o) && o.text.trim());
       // A box reaching over the words beside it is the engine's mistake, not spaced text.
-      if (!isSpread(run.map((w) => w.text.trim()).join(''), box) || others.some((o) => boxesOverlap(o.box, box))) continue;
+      // Spread over the run's width at its words' (lower median) height: a misread dash can be boxed far taller.
+      if (!isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h: medianHeight(run, true) }) || others.some((o) => boxesOverlap(o.box, box))) continue;
       const again = await reread(box, line.box.h, () => true, true);
       const kept = again && notOver(again.words, others);
       if (!kept?.some((w) => LETTER_OR_DIGIT.test(w.text)) || !better({ words: kept, confidence: meanConfidence(kept) }, meanConfidence(run))) continue;
@@ -853,7 +854,9 @@ function weakRuns(words: readonly OcrWord[], gap: number): OcrWord[][] {
  */
 function isSpread(text: string, box: Box): boolean {
   const n = Array.from(text).length;
-  return n > 0 && !LATIN_LETTER.test(text) && box.w >= n * box.h * (HAN.test(text) ? SPREAD.han : SPREAD.other);
+  // 一 beside a digit is a dash misread (０９３３－５１８ read "933一518").
+  const han = HAN.test(text.replace(/(?<=\p{N})一|一(?=\p{N})/gu, '-'));
+  return n > 0 && !LATIN_LETTER.test(text) && box.w >= n * box.h * (han ? SPREAD.han : SPREAD.other);
 }
 
 function isWeak(line: OcrLine): boolean {

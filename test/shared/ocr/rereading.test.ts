@@ -258,6 +258,15 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words[1]!.box).toEqual({ x: 208, y: 100, w: 244, h: 20 });
   });
 
+  it('reads again full-width digits a little over an em apart, a dash among them read 一 and boxed tall', async () => {
+    // ０９３３－５１８－２７０ (12 characters, 271 px, 20 px tall) read "933" (boxed over the whole
+    // number), "一" (boxed 36 tall) and "5187270": 11 characters at 24.6 px each, 1.2 heights.
+    const row = line([word('用戶號碼', 93, 88, 201, 78, 22), word('933', 24, 364, 202, 271, 20), word('一', 6, 463, 197, 21, 36), word('5187270', 38, 483, 202, 152, 20)], 60);
+    const { engine } = scripted(() => [word('0933-518-270', 90, 12, 12, 200, 20)]);
+    const out = await rereadWeakLines(page([row]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['用戶號碼', '0933-518-270']);
+  });
+
   it('does not read again unsure text that is not spread, nor a word whose box reaches over the next', async () => {
     for (const unsure of [word('3', 40, 200, 100, 20), word('47.11', 33, 200, 100, 91, 22), word('和', 15, 200, 100, 400)]) {
       const { engine, calls } = scripted(() => [word('113/10/01-10/31', 91, 10, 12, 122, 20)]);
