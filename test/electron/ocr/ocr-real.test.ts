@@ -257,7 +257,7 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_wallpaper_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
-  it('reads a contract folded in two past the crease\'s shadow, and a refund page without its steps\' ticks', async () => {
+  it('reads a contract folded in two past the crease\'s shadow, a refund page without its steps\' ticks, and a chat over a doodled wallpaper', async () => {
     // The shadow above the crease stayed a dark band over a line's top after the flattening (23 %).
     const fold = await ocrFile('test/fixtures/ocr-extra/photo_contract_fold_tw.jpg', engine, { lang: 'chi_tra+eng' });
     expect(fold.pages[0]!.preprocessing.map((s) => s.name)).toContain('level-bands');
@@ -268,6 +268,11 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(refund.pages[0]!.preprocessing.map((s) => s.name)).toContain('erase-timelines');
     expect(refund.text.split('\n').map((l) => l.replace(/\s+/gu, ''))).toContain('申请退款商家同意退款到账');
     expect(cer(readFileSync('test/fixtures/ocr-extra/app_refund_status_cn.gt.txt', 'utf8'), refund.text)).toBeLessThanOrEqual(0.02);
+    // A green bubble with black text was inverted for the inside of a wallpaper's doodle ring
+    // joined to its edge (18 %).
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_doodle_bars_cn.png', engine, { lang: 'chi_sim+eng' });
+    expect(chat.text.split('\n').map((l) => l.replace(/\s+/gu, ''))).toEqual(expect.arrayContaining(['还是没有人联系我。', '请按合同减免本月费用。']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_doodle_bars_cn.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
   it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
