@@ -262,6 +262,26 @@ export function dropStrayClosingQuotes(result: OcrResult): OcrResult {
 }
 
 /**
+ * Removes stray underscores: a word of underscores boxed more than half as tall as wide (an
+ * underscore is a flat stroke; "下_午9:36", the "_" boxed 16 × 16 px, read from a sliver of the
+ * glyphs beside it), and a single one between two Chinese characters of a word. A form's blank
+ * ("姓名：____") stays.
+ */
+export function dropStrayUnderscores(result: OcrResult): OcrResult {
+  const kept = withoutWords(result, (w) => /^[_＿]+$/u.test(w.text.trim()) && 2 * w.box.h > w.box.w);
+  return rewriteLines(kept, (line) => {
+    const words = line.map((w) => {
+      const text = w.text.replace(BETWEEN_HAN, '');
+      return text === w.text ? w : { ...w, text };
+    });
+    return words.every((w, k) => w === line[k]) ? undefined : words;
+  });
+}
+
+/** A single underscore between two Chinese characters. */
+const BETWEEN_HAN = /(?<=\p{Script=Han})[_＿](?=\p{Script=Han})/gu;
+
+/**
  * `result` with the words of each line (given in order across) that `rewrite` returns in their
  * place; the same object when it returns none (undefined) for every line.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -251,6 +251,19 @@ describe('dropStatusBarIcons', () => {
     expect(dropStatusBarIcons(header)).toBe(header);
     const bar = page([line([word('10:24', 90, 42, 26, 50, 18), word('5G', 60, 600, 26, 20, 18), word('LTE', 90, 640, 26, 30, 18)], 80)]);
     expect(dropStatusBarIcons(bar)).toBe(bar);
+  });
+});
+
+describe('dropStrayUnderscores', () => {
+  it('removes an underscore boxed more than half as tall as wide or between two Chinese characters of a word, not a form\'s blank', () => {
+    const result = page([
+      line([word('下', 93, 397, 835, 26, 22), word('_', 73, 423, 834, 16, 16), word('午9:36', 91, 426, 831, 60, 22)], 90),
+      line([word('下_午', 90, 397, 835, 48, 22), word('9:36', 91, 446, 838, 40, 16)], 90),
+      line([word('姓名：', 92, 40, 100, 60, 20), word('____', 80, 110, 116, 80, 4), word('a_b', 80, 200, 100, 40, 20), word('_', 80, 250, 118, 12, 3)], 86),
+    ]);
+    expect(dropStrayUnderscores(result).lines.map((l) => l.text)).toEqual(['下 午9:36', '下午 9:36', '姓名： ____ a_b _']);
+    const clean = page([line([word('第七条', 92, 40, 100, 60, 20)], 92)]);
+    expect(dropStrayUnderscores(clean)).toBe(clean);
   });
 });
 
