@@ -210,7 +210,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   const chinese = readsChinese(lang);
   const unread = chinese ? clusters.flatMap((c, k) => (!readings[k]!.length && first[k]!.some((w) => LATIN_LETTER.test(w.text)) && !first[k]!.some((w) => HAN.test(w.text)) ? [k] : [])) : [];
   if (unread.length) {
-    const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, MISSED_TEXT_RETRY_SCALE);
+    const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, { scale: MISSED_TEXT_RETRY_SCALE });
     unread.forEach((k, i) => { readings[k] = kept(again[i]!); });
   }
   const found = readings.flat();
@@ -263,12 +263,19 @@ export const MISSED_TEXT_CONFIDENCE = 60;
 /** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
 const MISSED_TEXT_RETRY_SCALE = 1.3;
 
+/** How {@link readStacked} reads its strip: enlarged by `scale`, with the characters of `blacklist` barred, each box whose flag in `bare` is set without the ink above and below it. */
+interface StackedReading {
+  scale?: number;
+  blacklist?: string;
+  bare?: readonly boolean[];
+}
+
 /**
  * Reads the parts `boxes` of `raster` in one engine call: each cut out with a margin of half of
  * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
  * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, scale = 1, blacklist?: string, bare: readonly boolean[] = []): Promise<OcrWord[][]> {
+async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [] }: StackedReading = {}): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
   const stripWidth = Math.max(...cuts.map((c) => c.w));
@@ -354,7 +361,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   });
   // Such a part is read without the ink above and below it.
   const cut = parts.map((part, k) => boxes[k]!.h < boxOf(part).h);
-  const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal, 1, undefined, cut);
+  const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal, { bare: cut });
   // Each part's line's other words, read already.
   const beside = parts.map((part) => [...splits.values()].find((split) => split.includes(part))!.flat().filter((w) => !part.includes(w)));
   const taken = parts.map((old, k) => takenReading(old, readings[k]!, boxes[k]!, beside[k]));
@@ -368,7 +375,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   if (retry.length) {
     const unit = Math.min(medianHeight(retry.flatMap((k) => parts[k]!)), Math.max(...retry.map((k) => boxes[k]!.h)));
     for (const factor of [1, 1.6]) {
-      const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, (factor * REREAD_TEXT) / unit), undefined, retry.map((k) => cut[k]!));
+      const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, { scale: Math.min(3, (factor * REREAD_TEXT) / unit), bare: retry.map((k) => cut[k]!) });
       retry.forEach((k, i) => {
         const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
         if (reading !== parts[k] && (taken[k] === parts[k] || meanConfidence(reading) > meanConfidence(taken[k]!))) taken[k] = reading;
@@ -382,7 +389,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const barred = readsChinese(lang) ? parts.flatMap((_, k) => (LATIN_ONLY.test(letters(k)) && meanConfidence(taken[k]!) < ODD_WORD_CONFIDENCE && boxes[k]!.w >= HAN_WIDTH * height(k) * Array.from(letters(k)).length ? [k] : [])) : [];
   if (barred.length) {
     const unit = Math.max(...barred.map(height));
-    const again = await readStacked(raster, barred.map((k) => boxes[k]!), unit, engine, lang, signal, Math.min(3, Math.max(1, REREAD_TEXT / unit)), LATIN_LETTERS, barred.map((k) => cut[k]!));
+    const again = await readStacked(raster, barred.map((k) => boxes[k]!), unit, engine, lang, signal, { scale: Math.min(3, Math.max(1, REREAD_TEXT / unit)), blacklist: LATIN_LETTERS, bare: barred.map((k) => cut[k]!) });
     barred.forEach((k, i) => {
       const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
       if (reading.some((w) => HAN.test(w.text)) && meanConfidence(reading) >= BARRED_SURE) taken[k] = reading;
@@ -557,7 +564,7 @@ export async function rereadSmallText(result: OcrResult, raster: GrayRaster, eng
   if (!small.length) return result;
   const boxes = small.map(boxOf);
   const unit = medianHeight(small.flat());
-  const readings = await readStacked(raster, boxes, unit, engine, lang, signal, Math.min(3, REREAD_TEXT / unit));
+  const readings = await readStacked(raster, boxes, unit, engine, lang, signal, { scale: Math.min(3, REREAD_TEXT / unit) });
   const lines = result.lines.flatMap((line) => {
     const split = runs.get(line);
     if (!split?.some((run) => small.includes(run))) return [line];
