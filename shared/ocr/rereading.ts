@@ -213,7 +213,10 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
     const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, { scale: MISSED_TEXT_RETRY_SCALE });
     unread.forEach((k, i) => { readings[k] = kept(again[i]!); });
   }
-  const found = readings.flat();
+  // Clusters' cuts can overlap: a word read twice, the same text in the same place, keeps its
+  // surer reading ("11:20" at 68 in one cut, at 96 in the next).
+  const all = readings.flat();
+  const found = all.filter((w, i) => !all.some((o, j) => j !== i && o.text.trim() === w.text.trim() && (o.confidence > w.confidence || (o.confidence === w.confidence && j < i)) && centreIn(w.box, o.box)));
   if (!found.length) return result;
   // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
   const joining = result.lines.map((): OcrWord[] => []);

@@ -327,6 +327,19 @@ describe('readMissedText', () => {
     }
   });
 
+  it('keeps the surer of two readings of one word by cuts that overlap', async () => {
+    // Two rows left out, 6 px apart (y 200 and 226): their cuts (a margin of 10 px) overlap, and
+    // the first cut's foot holds the top of the second row, read "11:20" there too.
+    const raster = ink([{ y: 200, xs: [300, 316] }, { y: 226, xs: [300, 316] }]);
+    const { engine } = scripted(() => [word('已讀', 90, 10, 30, 28, 20), word('11:20', 68, 10, 48, 28, 20), word('11:20', 96, 10, 90, 28, 20)]);
+    const out = await readMissedText(page([label(100)]), raster, engine, 'chi_tra+eng');
+    expect(out.words.filter((w) => w.box.y > 150).map((w) => [w.text, w.confidence])).toEqual([['已讀', 90], ['11:20', 96]]);
+    // Read as other text there, both are kept: a word's box can reach over another's.
+    const { engine: other } = scripted(() => [word('已讀', 90, 10, 30, 28, 20), word('下午', 68, 10, 48, 28, 20), word('11:20', 96, 10, 90, 28, 20)]);
+    const both = await readMissedText(page([label(100)]), raster, other, 'chi_tra+eng');
+    expect(both.words.filter((w) => w.box.y > 150).map((w) => w.text).sort()).toEqual(['11:20', '下午', '已讀']);
+  });
+
   it('adds a line of its own, in reading order, for text beside no line', async () => {
     const raster = ink([{ y: 200, xs: [300, 316] }]);
     const { engine } = scripted(() => [word('0', 95, 10, 30, 12, 20)]);
