@@ -76,7 +76,11 @@ export function bandRaster(g: GrayRaster, band: Band): GrayRaster {
   return band.y === 0 && band.h === g.height ? g : cropGray(g, { x: 0, y: band.y, w: g.width, h: band.h });
 }
 
-const shift = (box: Box, dy: number): Box => ({ x: box.x, y: box.y + dy, w: box.w, h: box.h });
+/** The lines of `result` with their boxes and their words' boxes moved by `dx`, `dy` (a part's reading placed back in its page). */
+export function movedLines(result: OcrResult, dx: number, dy: number): OcrLine[] {
+  const move = (box: Box): Box => ({ x: box.x + dx, y: box.y + dy, w: box.w, h: box.h });
+  return result.lines.map((line) => ({ ...line, box: move(line.box), words: line.words.map((w) => ({ ...w, box: move(w.box) })) }));
+}
 
 /**
  * Merges the results of bands (top to bottom) into one page: boxes moved down by the band's
@@ -89,10 +93,9 @@ export function mergeBandResults(parts: ReadonlyArray<{ band: Band; result: OcrR
   const words: OcrWord[] = [];
   const texts: string[] = [];
   for (const { band, result } of parts) {
-    for (const line of result.lines) {
-      const moved = line.words.map((w) => ({ ...w, box: shift(w.box, band.y) }));
-      lines.push({ ...line, box: shift(line.box, band.y), words: moved });
-      words.push(...moved);
+    for (const line of movedLines(result, 0, band.y)) {
+      lines.push(line);
+      words.push(...line.words);
     }
     const text = result.text.replace(/\s+$/, '');
     if (text) texts.push(text);

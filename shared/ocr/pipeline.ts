@@ -19,10 +19,11 @@ import {
 } from './engine';
 import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dropBlankWords, dropEmoji, placeEllipses, setMarksApart } from './marks';
+import { movedLines } from './bands';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
-import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type Box, type GrayRaster, type RgbaRaster } from './raster';
+import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
@@ -177,16 +178,14 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
 export async function readByPanes(raster: GrayRaster, separators: readonly number[], read: (r: GrayRaster, from: number, to: number) => Promise<OcrResult>, from: number, to: number): Promise<OcrResult> {
   const edges = [-PANE_MARGIN - 1, ...separators, raster.width + PANE_MARGIN];
   const lines: OcrLine[] = [];
-  let confidence = 0, count = 0;
   for (let k = 0; k + 1 < edges.length; k++) {
     const x0 = Math.max(0, edges[k]! + PANE_MARGIN + 1), x1 = Math.min(raster.width, edges[k + 1]! - PANE_MARGIN);
     if (x1 <= x0) continue;
     const result = await read(cropGray(raster, { x: x0, y: 0, w: x1 - x0, h: raster.height }), from + ((to - from) * x0) / raster.width, from + ((to - from) * x1) / raster.width);
-    const shift = (b: Box): Box => ({ ...b, x: b.x + x0 });
-    lines.push(...result.lines.map((l) => ({ ...l, box: shift(l.box), words: l.words.map((w) => ({ ...w, box: shift(w.box) })) })));
-    if (result.words.length) { confidence += result.confidence * result.words.length; count += result.words.length; }
+    lines.push(...movedLines(result, x0, 0));
   }
-  return resultOf(lines, count ? confidence / count : 0);
+  // Its confidence: its words' mean (none read: 0).
+  return resultOf(lines, 0);
 }
 
 /** Pixels left out each side of a line between panes (its anti-aliased edge). */
