@@ -331,7 +331,6 @@ function hasNodes(labels: Int32Array, width: number, c: Component, down: boolean
 export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = markComponents(g)): Box[] {
   if (lineHeight <= 0) return [];
   const comps = ink.components;
-  const level = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.5 * Math.min(a.h, b.h);
   const within = (o: Box, b: Box) => o.x >= b.x && o.y >= b.y && o.x + o.w <= b.x + b.w && o.y + o.h <= b.y + b.h;
   return comps
     .filter((c) => {
@@ -342,7 +341,7 @@ export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { label
       if (!solid && (Math.abs(w - h) > RADIO_ROUND * h || !roundCorners(ink.labels, g.width, c))) return false;
       const inside = comps.filter((o) => o !== c && within(o.box, c.box));
       if (!solid && !(inside.length <= 1 && inside.every((o) => o.n >= 0.6 * o.box.w * o.box.h && o.box.w <= 0.7 * w) && isLoop(ink.labels, g.width, c))) return false;
-      const others = comps.filter((o) => o !== c && !inside.includes(o) && level(o.box, c.box));
+      const others = comps.filter((o) => o !== c && !inside.includes(o) && sameRow(o.box, c.box));
       if (others.some((o) => o.box.x + o.box.w > x - 3 * lineHeight && o.box.x < x)) return false;
       const after = others.filter((o) => o.box.x >= x + w && o.box.x <= x + w + 2 * lineHeight);
       if (!after.length) return false;
@@ -369,9 +368,9 @@ const MARK_SOLID = 0.75;
 /** A leading mark stands at least this share of its width before its text. */
 const MARK_GAP = 0.33;
 
-/** A timeline is at least this many text lines tall. */
+/** A timeline is at least this many text lines long. */
 const TIMELINE_LINES = 4;
-/** A timeline's nodes are at most this many text lines wide. */
+/** A timeline's nodes are at most this many text lines across. */
 const TIMELINE_WIDTH = 2;
 
 /** A field's outline is at least this many text lines wide. */
