@@ -2556,7 +2556,8 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     g = dotted.raster;
     steps.push({ name: 'join-dots', detail: `${dotted.dots} dots of dot-matrix print joined` });
   }
-  if (paper?.quadrilateral && (options.rectify ?? true)) {
+  const rectified = !!paper?.quadrilateral && (options.rectify ?? true);
+  if (rectified) {
     const margin = Math.round(Math.max(g.width, g.height) / 40);
     const r = rectifyPaper(g, paper.corners, margin);
     geometry.push({ kind: 'warp', h: r.h });
@@ -2564,7 +2565,6 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     steps.push({ name: 'rectify', detail: paper.corners.map((c) => c.join(',')).join(' ') });
   }
   if (photo) {
-    const rectified = steps.at(-1)?.name === 'rectify';
     const levelled = levelShadowBands(g, rectified ? Math.round(Math.max(g.width, g.height) / 40) : 0);
     if (levelled.rows + levelled.columns) {
       g = levelled.raster;
