@@ -71,7 +71,10 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   // alone too ("BEER" at 84 for a title 遠傳客服 in bold after a status bar's icons read as "@"):
   // alone, the engine reads the Chinese. English read alone stays English, and a sure reading of
   // the word alone is needed to replace it.
-  const wide = (w: OcrWord) => chinese && w.confidence < WIDE_WORD_CONFIDENCE && LATIN_WORD.test(w.text.trim()) && isHanWide(w, WIDE_WORD_WIDTH);
+  const wide = (w: OcrWord) => {
+    const letters = LATIN_WORD.exec(w.text.trim())?.[1];
+    return chinese && letters !== undefined && w.confidence < WIDE_WORD_CONFIDENCE && w.box.w >= WIDE_WORD_WIDTH * w.box.h * letters.length;
+  };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
   const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string): Promise<OcrWord[]> => {
@@ -112,10 +115,13 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   const hasHan = (ws: readonly OcrWord[]) => ws.some((x) => HAN.test(x.text));
 
   const lines: OcrLine[] = [];
-  for (const line of result.lines) {
+  for (const read of result.lines) {
+    let line = read;
     if (isWeak(line)) {
       const again = await reread(line.box, line.box.h, () => true);
-      if (better(again, line.confidence)) { lines.push(lineOf(again.words, again.confidence)); continue; }
+      // The line read again can still hold a word misread as English ("ERE:" at 82 for 王先生：,
+      // read "ThE:" at 49 at first): its words are looked at like any line's.
+      if (better(again, line.confidence)) line = lineOf(again.words, again.confidence);
     }
     // Unsure English words: first each read alone; those still English, in a reading of their
     // whole line, where the Chinese before them sets the language the engine tries first.
@@ -801,8 +807,8 @@ const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
   return w.box.w >= share * w.box.h * Array.from(w.text.trim()).length;
 }
-/** Latin letters alone, three or more. */
-const LATIN_WORD = /^[A-Za-z]{3,}$/u;
+/** Latin letters alone, three or more (the first group), a colon after them at most (a label or a salutation, 王先生： read "ERE:"). */
+const LATIN_WORD = /^([A-Za-z]{3,})[:：]?$/u;
 /**
  * A word of {@link LATIN_WORD} at least this wide per letter (in its height) and less sure than
  * {@link WIDE_WORD_CONFIDENCE} is read alone. Lower-case words are narrower; capitals of a wide

@@ -200,6 +200,21 @@ describe('rereadWeakLines', () => {
     expect(asked).toHaveLength(0);
   });
 
+  it('looks at the words of a weak line read again: a salutation still read as letters and a colon ("ERE:" for 王先生：) is read alone', async () => {
+    // ThE: at 49, 72 × 21 px, is the whole line: weak. Its line read again: ERE: at 82 (three
+    // letters, 24 px a letter, the colon narrow). Read alone: 王先生: at 91.
+    const l = line([word('ThE:', 49, 170, 250, 72, 21)], 49);
+    const { engine, calls } = scripted((call) => (call === 0 ? [word('ERE:', 82, 20, 20, 72, 21)] : [word('王先生：', 91, 20, 20, 72, 21)]));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['王先生：']);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    // Letters narrower than 0.9 of their height (English with a colon: "Tel:") are not read again.
+    const narrow = line([word('Tel:', 84, 170, 250, 40, 21)], 84);
+    const { engine: none, calls: asked } = scripted(() => [word('王先生：', 91, 20, 20, 40, 21)]);
+    expect((await rereadWeakLines(page([narrow]), raster, none, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['Tel:']);
+    expect(asked).toHaveLength(0);
+  });
+
   it('second-guesses a square bracket left open before digits ("[11、" for 三、 in a serif face), not a closed one', async () => {
     // "[中華" is 【中華 (post-processing puts the bracket right): it is not read again.
     const l = line([word('[11、', 60, 40, 100, 40, 20), word('因本公司', 92, 90, 100, 80, 20), word('[1]', 60, 200, 100, 30, 20), word('[中華', 60, 260, 100, 40, 20)], 80);
