@@ -12,20 +12,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Page, Bbox } from 'tesseract.js';
+import type { Page } from 'tesseract.js';
 import {
   OcrCancelledError,
   PSM_CODE,
   parseOcrLang,
   type OcrEngine,
   type OcrInput,
-  type OcrLine,
   type OcrResult,
   type RecognizeOptions,
 } from '../../shared/ocr/engine';
+import { pageToResult } from '../../shared/ocr/engine-page';
 import { bandRaster, mergeBandResults, splitIntoBands, type Band } from '../../shared/ocr/bands';
 import { tesseractCoreBuild, WASM_SIMD_PROBE } from '../../shared/ocr/core-build';
-import { encodePgm, type Box } from '../../shared/ocr/raster';
+import { encodePgm } from '../../shared/ocr/raster';
 import { mark, recordSpan } from './profile';
 
 const require = createRequire(import.meta.url);
@@ -75,26 +75,6 @@ const INIT_CONFIG = { debug_file: '/dev/null' };
  * so the engine's own second pass over every doubtful line with inverted colours is wasted time.
  */
 const PAGE_PARAMS = { preserve_interword_spaces: '1', tessedit_do_invert: '0' };
-
-const toBox = (b: Bbox): Box => ({ x: b.x0, y: b.y0, w: Math.max(0, b.x1 - b.x0), h: Math.max(0, b.y1 - b.y0) });
-
-/** Converts tesseract's page (its JSON blocks) into the engine-neutral result. */
-export function pageToResult(page: Pick<Page, 'text' | 'confidence' | 'blocks'>): OcrResult {
-  const lines: OcrLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        lines.push({
-          text: line.text.trim(),
-          confidence: line.confidence,
-          box: toBox(line.bbox),
-          words: line.words.map((w) => ({ text: w.text, confidence: w.confidence, box: toBox(w.bbox) })),
-        });
-      }
-    }
-  }
-  return { text: page.text, confidence: page.confidence, words: lines.flatMap((l) => l.words), lines };
-}
 
 /** Messages of tesseract-worker.mjs. */
 type WorkerTiming = { name: string; start: number; end: number };

@@ -4,27 +4,14 @@
  * from a CDN, never cached in IndexedDB. One tesseract worker is reused while the language list
  * stays the same.
  */
-import { createWorker, type Worker as TesseractWorker, type Page, type Bbox } from 'tesseract.js';
-import { OcrCancelledError, PSM_CODE, type OcrEngine, type OcrLine, type OcrResult } from '../../../shared/ocr/engine';
-import { encodePgm, type Box } from '../../../shared/ocr/raster';
+import { createWorker, type Worker as TesseractWorker } from 'tesseract.js';
+import { OcrCancelledError, PSM_CODE, type OcrEngine } from '../../../shared/ocr/engine';
+import { encodePgm } from '../../../shared/ocr/raster';
+import { pageToResult } from '../../../shared/ocr/engine-page';
 import { tesseractCoreBuild, WASM_SIMD_PROBE } from '../../../shared/ocr/core-build';
 
 /** Where the vendor files live, relative to the page. */
 export const VENDOR_PATHS = { workerPath: 'vendor/tesseract/worker.min.js', corePath: 'vendor/tesseract-core', langPath: 'vendor/lang' } as const;
-
-const toBox = (b: Bbox): Box => ({ x: b.x0, y: b.y0, w: Math.max(0, b.x1 - b.x0), h: Math.max(0, b.y1 - b.y0) });
-
-function pageToResult(page: Page): OcrResult {
-  const lines: OcrLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        lines.push({ text: line.text.trim(), confidence: line.confidence, box: toBox(line.bbox), words: line.words.map((w) => ({ text: w.text, confidence: w.confidence, box: toBox(w.bbox) })) });
-      }
-    }
-  }
-  return { text: page.text, confidence: page.confidence, words: lines.flatMap((l) => l.words), lines };
-}
 
 /** Creates the browser engine; `baseUrl` is the page's URL the vendor paths are relative to. */
 export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(lang: string): void } {
