@@ -77,11 +77,17 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w)))) return result;
   /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
-  const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string): Promise<OcrWord[]> => {
+  const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> => {
     const margin = Math.round(lineHeight * 0.6);
     const cut = grownBox(box, margin, margin, raster);
     if (!cut.w || !cut.h) return [];
     const cutOut = cropGray(raster, cut);
+    // Columns outside `span` (the words beside it) are left blank.
+    if (span) {
+      for (let row = 0; row < cut.h; row++) {
+        for (let col = 0; col < cut.w; col++) if (cut.x + col < span.x0 || cut.x + col >= span.x1) cutOut.data[row * cut.w + col] = 255;
+      }
+    }
     throwIfCancelled(signal);
     const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
     const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
@@ -92,14 +98,14 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   };
   /**
    * The most confident acceptable reading of `box` over the scales, stopping at a sure one; text
-   * `spaced` far apart is also read squeezed to half its width.
+   * `spaced` far apart is also read squeezed to half its width. Ink outside `span` is not read.
    */
-  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false, blacklist?: string): Promise<Reading | undefined> => {
+  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false, blacklist?: string, span?: Span): Promise<Reading | undefined> => {
     let best: Reading | undefined;
     const trials: Array<[number, number]> = REREAD_SCALES.map((scale) => [scale, 1]);
     if (spaced) trials.push([1, SPACED_SQUEEZE]);
     for (const [scale, squeeze] of trials) {
-      const words = await readAlone(box, lineHeight, scale, squeeze, blacklist);
+      const words = await readAlone(box, lineHeight, scale, squeeze, blacklist, span);
       if (!words.length || !accept(words)) continue;
       const confidence = meanConfidence(words);
       if (best && best.confidence >= confidence) continue;
@@ -174,10 +180,16 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     for (const run of weakRuns(line.words.filter((w) => !replaced.has(w)), line.box.h)) {
       const box = unionBox(run.map((w) => w.box));
       const others = line.words.filter((o) => !run.includes(o) && o.text.trim());
-      // A box reaching over the words beside it is the engine's mistake, not spaced text.
-      // Spread over the run's width at its words' (lower median) height: a misread dash can be boxed far taller.
-      if (!isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h: medianHeight(run, true) }) || others.some((o) => boxesOverlap(o.box, box))) continue;
-      const again = await reread(box, line.box.h, () => true, true);
+      // Spread over the run's width at its words' (lower median) height: a misread dash can be
+      // boxed far taller. Or spread by its ink, its text read with more characters than it has
+      // ("0OO0O。" for ０００。). A box reaching over the words beside it is the engine's mistake,
+      // not spaced text.
+      const h = medianHeight(run, true);
+      if (!(isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h }) || isInkSpread(raster, box, h)) || others.some((o) => boxesOverlap(o.box, box))) continue;
+      // Read without the words beside it: a cut's margin reaches into them (the ０ after a dash
+      // read with its run, "0800-0"; 元 read "7" after a number).
+      const span = { x0: Math.max(-Infinity, ...others.filter((o) => o.box.x < box.x).map((o) => o.box.x + o.box.w)), x1: Math.min(Infinity, ...others.filter((o) => o.box.x > box.x).map((o) => o.box.x)) };
+      const again = await reread(box, line.box.h, () => true, true, undefined, span);
       const kept = again && notOver(again.words, others);
       if (!kept?.some((w) => LETTER_OR_DIGIT.test(w.text)) || !better({ words: kept, confidence: meanConfidence(kept) }, meanConfidence(run))) continue;
       run.forEach((w, i) => replaced.set(w, i ? [] : kept));
@@ -874,6 +886,38 @@ function isSpread(text: string, box: Box): boolean {
   const han = HAN.test(text.replace(/(?<=\p{N})一|一(?=\p{N})/gu, '-'));
   return n > 0 && !LATIN_LETTER.test(text) && box.w >= n * box.h * (han ? SPREAD.han : SPREAD.other);
 }
+
+/**
+ * Whether the ink of `box` (text `h` tall) lies in glyphs set an em apart: three pieces or more
+ * (runs of inked columns), the median narrower than {@link INK_SPREAD.width} of `h` and the
+ * median blank between them at least {@link INK_SPREAD.gap} of it. Full-width digits are half an
+ * em wide, an em apart; Chinese characters fill their em, letters stand close.
+ */
+export function isInkSpread(raster: GrayRaster, box: Box, h: number): boolean {
+  const b = clampBox(box, raster);
+  const pieces: Array<[number, number]> = [];
+  for (let x = b.x; x < b.x + b.w; x++) {
+    let inked = false;
+    for (let y = b.y; y < b.y + b.h && !inked; y++) inked = raster.data[y * raster.width + x]! < INK_TONE;
+    if (!inked) continue;
+    const last = pieces[pieces.length - 1];
+    if (last && last[1] === x) last[1] = x + 1;
+    else pieces.push([x, x + 1]);
+  }
+  if (pieces.length < 3 || !h) return false;
+  const median = (values: number[]) => values.sort((a, c) => a - c)[values.length >> 1]!;
+  const widths = pieces.map(([a, c]) => c - a), gaps = pieces.slice(1).map(([a], k) => a - pieces[k]![1]);
+  return median(widths) <= INK_SPREAD.width * h && median(gaps) >= INK_SPREAD.gap * h;
+}
+
+/** A stretch of columns, from `x0` up to `x1`. */
+interface Span {
+  x0: number;
+  x1: number;
+}
+
+/** See {@link isInkSpread}. */
+const INK_SPREAD = { width: 0.7, gap: 0.3 } as const;
 
 function isWeak(line: OcrLine): boolean {
   return line.confidence < WEAK_LINE_CONFIDENCE && line.box.w > 0 && line.box.h >= 6 && line.words.some((w) => w.text.trim());

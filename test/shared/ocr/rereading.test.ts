@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, inkSpan, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -280,6 +280,38 @@ describe('rereadWeakLines', () => {
     const { engine } = scripted(() => [word('0933-518-270', 90, 12, 12, 200, 20)]);
     const out = await rereadWeakLines(page([row]), raster, engine, 'chi_tra+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['用戶號碼', '0933-518-270']);
+  });
+
+  it('reads again full-width digits read with more characters than they have, spread by their ink, without the ink of the word before', async () => {
+    // １ at 260–271, then ０００ at 290, 320, 350 (12 px wide, 18 apart, 30 tall) read "了" and
+    // "0OO0O。": eight characters over 85 px, too many to look spread, but their ink is.
+    const g = createGray(600, 300);
+    const ink = (x: number, w: number) => { for (let r = 100; r < 130; r++) g.data.fill(0, r * 600 + x, r * 600 + x + w); };
+    ink(260, 12); ink(290, 12); ink(320, 12); ink(350, 12);
+    const row = line([word('致電', 92, 180, 100, 60, 30), word('1', 90, 258, 100, 14, 30), word('了', 20, 285, 100, 10, 30), word('0OO0O。', 36, 300, 100, 70, 30)], 70);
+    const cuts: GrayRaster[] = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        cuts.push(input.raster);
+        return Promise.resolve(page([line([word('000。', 88, 20, 18, 80, 30)], 88)]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await rereadWeakLines(page([row]), g, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['致電', '1', '000。']);
+    // The run (285–370) is cut out from 267 (a margin of 18 px): the ink of １ at 267–271 is left out.
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const cut of cuts) {
+      const left = Math.round((5 * cut.width) / (85 + 36));
+      for (let y = 0; y < cut.height; y++) for (let x = 0; x < left; x++) expect(cut.data[y * cut.width + x]).toBe(255);
+    }
+    // Chinese characters filling their em, or two pieces of ink only, are not spread.
+    const han = createGray(600, 300);
+    for (let r = 100; r < 130; r++) for (const x of [290, 322, 354]) han.data.fill(0, r * 600 + x, r * 600 + x + 28);
+    expect(isInkSpread(han, { x: 285, y: 100, w: 100, h: 30 }, 30)).toBe(false);
+    expect(isInkSpread(g, { x: 285, y: 100, w: 60, h: 30 }, 30)).toBe(false);
+    expect(isInkSpread(g, { x: 285, y: 100, w: 85, h: 30 }, 30)).toBe(true);
   });
 
   it('does not read again unsure text that is not spread, nor a word whose box reaches over the next', async () => {
