@@ -183,14 +183,16 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // Spread over the run's width at its words' (lower median) height: a misread dash can be
       // boxed far taller. Or spread by its ink, its text read with more characters than it has
       // ("0OO0O。" for ０００。). A box reaching over the words beside it is the engine's mistake,
-      // not spaced text.
+      // not spaced text; so is a word beside it boxed over others besides the run (查詢 boxed
+      // 297 px wide over 請致電 and the digits after them), which is no bar.
       const h = medianHeight(run, true);
-      if (!(isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h }) || isInkSpread(raster, box, h)) || others.some((o) => boxesOverlap(o.box, box))) continue;
+      const beside = others.filter((o) => others.filter((x) => x !== o && boxesOverlap(x.box, o.box)).length < 2);
+      if (!(isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h }) || isInkSpread(raster, box, h)) || beside.some((o) => boxesOverlap(o.box, box))) continue;
       // Read without the words beside it: a cut's margin reaches into them (the ０ after a dash
       // read with its run, "0800-0"; 元 read "7" after a number).
-      const span = { x0: Math.max(-Infinity, ...others.filter((o) => o.box.x < box.x).map((o) => o.box.x + o.box.w)), x1: Math.min(Infinity, ...others.filter((o) => o.box.x > box.x).map((o) => o.box.x)) };
+      const span = { x0: Math.max(-Infinity, ...beside.filter((o) => o.box.x < box.x).map((o) => o.box.x + o.box.w)), x1: Math.min(Infinity, ...beside.filter((o) => o.box.x > box.x).map((o) => o.box.x)) };
       const again = await reread(box, line.box.h, () => true, true, undefined, span);
-      const kept = again && notOver(again.words, others);
+      const kept = again && notOver(again.words, beside);
       if (!kept?.some((w) => LETTER_OR_DIGIT.test(w.text)) || !better({ words: kept, confidence: meanConfidence(kept) }, meanConfidence(run))) continue;
       run.forEach((w, i) => replaced.set(w, i ? [] : kept));
     }

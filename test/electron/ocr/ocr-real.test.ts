@@ -295,6 +295,22 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(values.some((l) => l.endsWith('购买方张建华'))).toBe(true);
   }, 180_000);
 
+  it('reads a salutation misread as letters, an amount the engine boxed on its comma, and full-width dates read with an extra digit', async () => {
+    // 王先生： was read "ThE:", its line read again "ERE:" at 82 (3.8 %).
+    const letter = await ocrFile('test/fixtures/ocr-extra/photo_letter_stamp_cn.jpg', engine, { lang: 'chi_sim+eng' });
+    expect(letter.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''))).toContain('王先生:');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_letter_stamp_cn.gt.txt', 'utf8'), letter.text)).toBeLessThanOrEqual(0.025);
+    // "$168，" boxed as its comma alone: its ink was read again as "[68" beside it (5.5 %).
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_tg_plasma_hk.png', engine, { lang: 'chi_tra+eng' });
+    const first = chat.text.split('\n').find((l) => l.includes('帳單'));
+    expect(first?.match(/168/gu)).toHaveLength(1);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_tg_plasma_hk.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.035);
+    // １１３／１２／１０ read "313/132/10": too many characters to look spread, spread by its ink.
+    const bill = await ocrFile('test/fixtures/ocr-extra/photo_bill_dim_fw_tw.jpg', engine, { lang: 'chi_tra+eng' });
+    expect(bill.text.normalize('NFKC')).toMatch(/繳費期限\s*113\/12\/10/u);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_bill_dim_fw_tw.gt.txt', 'utf8'), bill.text)).toBeLessThanOrEqual(0.01);
+  }, 180_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));

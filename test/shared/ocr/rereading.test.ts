@@ -306,6 +306,12 @@ describe('rereadWeakLines', () => {
       const left = Math.round((5 * cut.width) / (85 + 36));
       for (let y = 0; y < cut.height; y++) for (let x = 0; x < left; x++) expect(cut.data[y * cut.width + x]).toBe(255);
     }
+    // A word before it boxed over the line (查詢 from 71 to 368, over 致電 and １ too) does not
+    // bar the run, nor blank its ink.
+    cuts.length = 0;
+    const wide = line([word('查詢', 96, 71, 100, 297, 30), ...row.words], 70);
+    expect((await rereadWeakLines(page([wide]), g, engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['查詢', '致電', '1', '000。']);
+    expect(cuts.some((cut) => cut.data.some((v) => v < 128))).toBe(true);
     // Chinese characters filling their em, or two pieces of ink only, are not spread.
     const han = createGray(600, 300);
     for (let r = 100; r < 130; r++) for (const x of [290, 322, 354]) han.data.fill(0, r * 600 + x, r * 600 + x + 28);
