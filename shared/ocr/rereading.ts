@@ -76,12 +76,18 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     return chinese && letters !== undefined && w.confidence < WIDE_WORD_CONFIDENCE && w.box.w >= WIDE_WORD_WIDTH * w.box.h * letters.length;
   };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w)))) return result;
-  /** Reads `box` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
-  const readAlone = async (box: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> => {
-    const margin = Math.round(lineHeight * 0.6);
+  /** Reads `given` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
+  const readAlone = async (given: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> => {
+    // A box far taller than its ink, for a rule above or below the text boxed with it, is cut
+    // down to the text's rows and read without the ink above and below them (宽带提速 read "Po"
+    // at 7, boxed from a receipt's separator down).
+    const rows = textBetweenRules(raster, given);
+    const box = rows ? { ...given, y: rows.y, h: rows.h } : given;
+    const margin = Math.round((rows ? rows.h : lineHeight) * 0.6);
     const cut = grownBox(box, margin, margin, raster);
     if (!cut.w || !cut.h) return [];
     const cutOut = cropGray(raster, cut);
+    if (rows) for (let row = 0; row < cut.h; row++) if (cut.y + row < box.y - INK_ROW_GAP || cut.y + row >= box.y + box.h + INK_ROW_GAP) cutOut.data.fill(255, row * cut.w, (row + 1) * cut.w);
     // Columns outside `span` (the words beside it) are left blank.
     if (span) {
       for (let row = 0; row < cut.h; row++) {
@@ -463,6 +469,32 @@ const INK_ROW_GAP = 2;
 export function inkRows(raster: GrayRaster, box: Box): { y: number; h: number } {
   return inkRuns(raster, box).reduce((best, r) => (r.h > best.h ? { y: r.y, h: r.h } : best), { y: box.y, h: 0 });
 }
+
+/**
+ * The rows of the text of `box` when its other ink is rules: its longest run of inked rows
+ * ({@link inkRuns}), under {@link INK_SHARE} of the box's height, the others thin (at most
+ * {@link RULE_ROWS} rows, or a fifth of the text's) and inked across the whole box, as a rule is
+ * and a stroke of 三 is not. Undefined otherwise.
+ */
+export function textBetweenRules(raster: GrayRaster, box: Box): { y: number; h: number } | undefined {
+  const runs = inkRuns(raster, box);
+  const text = runs.reduce((best, r) => (r.h > best.h ? r : best), { y: box.y, h: 0, cut: false });
+  if (!text.h || text.h >= INK_SHARE * box.h) return undefined;
+  const b = clampBox(box, raster);
+  const across = (r: { y: number; h: number }) => {
+    let first = -1, last = -1;
+    for (let x = b.x; x < b.x + b.w; x++) {
+      for (let y = r.y; y < r.y + r.h; y++) if (raster.data[y * raster.width + x]! < INK_TONE) { if (first < 0) first = x; last = x; break; }
+    }
+    return first >= 0 && last - first + 1 >= RULE_ACROSS * b.w;
+  };
+  return runs.every((r) => r === text || (r.h <= Math.max(RULE_ROWS, 0.2 * text.h) && across(r))) ? { y: text.y, h: text.h } : undefined;
+}
+
+/** A rule is at most this many rows thick… */
+const RULE_ROWS = 3;
+/** …and inked across at least this share of the box it lies in. */
+const RULE_ACROSS = 0.9;
 
 /** The rows of `box` from its first to its last run of ink, without runs cut by its edges ({@link inkRuns}); none when it has no other. */
 export function inkSpan(raster: GrayRaster, box: Box): { y: number; h: number } {

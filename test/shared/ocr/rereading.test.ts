@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, textBetweenRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -318,6 +318,38 @@ describe('rereadWeakLines', () => {
     expect(isInkSpread(han, { x: 285, y: 100, w: 100, h: 30 }, 30)).toBe(false);
     expect(isInkSpread(g, { x: 285, y: 100, w: 60, h: 30 }, 30)).toBe(false);
     expect(isInkSpread(g, { x: 285, y: 100, w: 85, h: 30 }, 30)).toBe(true);
+  });
+
+  it('reads a word boxed from a rule above it down without the rule (宽带提速 read "Po" at 7)', async () => {
+    // A rule across rows 278–279 (x 40–560), the text's ink at rows 297–319 (x 57–150); the word
+    // is boxed 57–150 × 277–321.
+    const g = createGray(600, 400);
+    const fill = (x: number, y: number, w: number, h: number) => { for (let r = y; r < y + h; r++) g.data.fill(0, r * 600 + x, r * 600 + x + w); };
+    fill(40, 278, 520, 2);
+    for (const x of [57, 80, 103, 126]) fill(x, 297, 20, 23);
+    const l = line([word('Po', 7, 57, 277, 93, 44), word('300M', 96, 170, 297, 51, 23)], 50);
+    expect(textBetweenRules(g, { x: 57, y: 277, w: 93, h: 44 })).toEqual({ y: 297, h: 23 });
+    const cuts: GrayRaster[] = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        cuts.push(input.raster);
+        return Promise.resolve(page([line([word('宽带提速', 93, 10, 10, 90, 23)], 93)]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await rereadWeakLines(page([l]), g, engine, 'chi_sim+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['宽带提速', '300M']);
+    // Every cut holds one run of inked rows: the text's, not the rule's.
+    for (const cut of cuts) {
+      const inked = Array.from({ length: cut.height }, (_, y) => cut.data.subarray(y * cut.width, (y + 1) * cut.width).some((v) => v < 128));
+      expect(inked.filter((v, y) => v && !inked[y - 1]).length).toBe(1);
+    }
+    // Strokes with blank rows between them (三) are no rules: they do not span the box.
+    const three = createGray(200, 100);
+    for (const y of [20, 32, 44]) three.data.fill(0, y * 200 + 30, y * 200 + 60);
+    for (let r = 10; r < 50; r++) three.data.fill(0, r * 200 + 75, r * 200 + 95);
+    expect(textBetweenRules(three, { x: 25, y: 15, w: 40, h: 35 })).toBeUndefined();
   });
 
   it('does not read again unsure text that is not spread, nor a word whose box reaches over the next', async () => {
