@@ -928,12 +928,13 @@ const UNEVEN_BACKGROUND_STEP = 0.7;
 /**
  * Judges each panel of a dark region (the connected parts of `panels`, a mask over `box`) on its
  * own: light panels (a white picture on a dark screen) and panels holding dark text (LINE's green
- * bubbles with black text) are left out of the region's inversion (marked in `outside`), the
- * latter brought to white with their text kept dark (both scaled by the fill's tone). Darker
- * panels with light text (a saturated bubble with white text) are inverted against their own
- * fill, pictures (an avatar) painted white, and glyph-sized parts inverted with the region. One
- * by one: a dark-mode chat's green bubbles with black text sit beside avatars whose white
- * figures, judged together with them, outweighed their text.
+ * bubbles with black text, in the region's tones or, a saturated fill, in luma) are left out of
+ * the region's inversion (marked in `outside`), the latter brought to white with their text kept
+ * dark (both scaled by the fill's tone). Darker panels with light text (a saturated bubble with
+ * white text) are inverted against their own fill, pictures (an avatar) painted white, and
+ * glyph-sized parts inverted with the region. One by one: a dark-mode chat's green bubbles with
+ * black text sit beside avatars whose white figures, judged together with them, outweighed their
+ * text.
  */
 function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
   const marks = new Uint8ClampedArray(panels.length);
@@ -941,9 +942,13 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
   const tones = cropGray({ width: w, height: f.out.length / w, data: f.values }, box).data;
   const c = measureComponents(parts.labels, parts.parent, parts.count, tones, box.w, box.h);
-  const hists = new Map<number, Uint32Array>();
-  for (const r of c.roots) hists.set(r, new Uint32Array(256));
-  for (let k = 0; k < tones.length; k++) if (parts.labels[k]! >= 0) hists.get(parts.labels[k]!)![tones[k]!]!++;
+  const luma = cropGray({ width: w, height: f.out.length / w, data: f.luma }, box).data;
+  const hists = new Map<number, Uint32Array>(), lumaHists = new Map<number, Uint32Array>();
+  for (const r of c.roots) { hists.set(r, new Uint32Array(256)); lumaHists.set(r, new Uint32Array(256)); }
+  for (let k = 0; k < tones.length; k++) if (parts.labels[k]! >= 0) { hists.get(parts.labels[k]!)![tones[k]!]!++; lumaHists.get(parts.labels[k]!)![luma[k]!]!++; }
+  // Panels whose dark text shows in luma only: a saturated fill (dark-mode LINE's green, its least
+  // channel 6) hides black text (17) in the channel the region is judged in.
+  const byLuma = new Set<number>();
   // Per part: 0 inverted with the region, LEFT as it is, PICTURE painted white, else the fill
   // scaled to white. A picture (an avatar's disc and the white figure on it) inverted with the
   // region is a dark figure on grey, read as "2" or "@". Parts under twice the panels' least
@@ -960,6 +965,10 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
     const tone = c.sum[r]! / c.n[r]!;
     const small = c.x1[r]! - c.x0[r]! + 1 < 2 * f.thick && c.y1[r]! - c.y0[r]! + 1 < 2 * f.thick;
     let fill = small ? 0 : tone > LIGHT_PANEL_TONE ? LEFT : darkTextFill(hists.get(r)!);
+    if (!small && !fill) {
+      fill = darkTextFill(lumaHists.get(r)!);
+      if (fill) byLuma.add(r);
+    }
     const part = { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 };
     const at = { x: box.x + part.x, y: box.y + part.y, w: part.w, h: part.h };
     if (!fill && tone <= LIGHT_PANEL_TONE && at.w * at.h <= f.out.length * PICTURE_AREA && holdsOnlyShapes(f.values, w, at, outsideOfComponent(parts.labels, box.w, r, part), (tone + 255) / 2)) {
@@ -993,7 +1002,7 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
       if (!fill) continue;
       outside[k] = 1;
       if (fill === LEFT) continue;
-      f.out[i] = fill === PICTURE ? 255 : (tones[k]! * 255) / fill;
+      f.out[i] = fill === PICTURE ? 255 : ((byLuma.has(r) ? luma[k]! : tones[k]!) * 255) / fill;
       f.mask[i] = 1;
     }
   }

@@ -311,6 +311,16 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/photo_bill_dim_fw_tw.gt.txt', 'utf8'), bill.text)).toBeLessThanOrEqual(0.01);
   }, 180_000);
 
+  it('reads black text in a dark-mode chat\'s saturated green bubble', async () => {
+    // The bubble (#06c755) was inverted with the page in its least channel, its black text with
+    // it: both lines of the reply were lost (22 %).
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_line_dark_fw_tw.png', engine, { lang: 'chi_tra+eng' });
+    const text = chat.text.replace(/\s+/gu, '');
+    expect(text).toContain('我上個月已經退租了');
+    expect(text).toContain('為什麼還有帳單');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_dark_fw_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));

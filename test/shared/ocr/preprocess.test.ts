@@ -526,6 +526,24 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[50 * 400 + 45]).toBeLessThan(20); // its black text stays dark
   });
 
+  it('keeps a dark screen\'s saturated bubble whose black text shows in luma only (dark-mode LINE\'s green) and brings it to white', () => {
+    // #06c755: luma 128, least channel 6; its black text (#111111) 17 in both: in the tone, the
+    // text is lighter than the fill and was inverted with it into light grey on white.
+    const g = createGray(400, 300, 31);
+    const tone = createGray(400, 300, 29);
+    fillRect(g, 20, 20, 240, 80, 128);
+    fillRect(tone, 20, 20, 240, 80, 6);
+    for (const r of [g, tone]) {
+      for (let i = 0; i < 5; i++) fillRect(r, 40 + i * 40, 45, 14, 28, 17); // black text in it
+      for (let i = 0; i < 5; i++) fillRect(r, 160 + i * 40, 200, 12, 24, 240); // white text on the screen
+    }
+    const { raster, regions } = invertDarkRegions(g, 0, tone);
+    expect(regions).toHaveLength(1);
+    expect(raster.data[210 * 400 + 165]).toBeLessThan(20); // the screen's text → dark
+    expect(raster.data[30 * 400 + 30]).toBeGreaterThan(240); // bubble → white
+    expect(raster.data[50 * 400 + 45]).toBeLessThan(40); // its black text stays dark
+  });
+
   it('judges a dark screen\'s panels one by one: a green bubble with black text is brought to white beside avatars with white figures, which are painted white', () => {
     // A green bubble (luma 138, least channel 62) with three outlined black glyphs, and three
     // avatars (blue: luma 99, least 47; grey: 107) with a white head and shoulders: their white
