@@ -3,7 +3,8 @@
  * the engine-neutral {@link OcrResult}, for the Node and the browser engines alike.
  */
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import type { Box } from './raster';
+import { medianRow } from './lines';
+import { median, type Box } from './raster';
 
 /** A box as the engine gives it: its left, top, right and bottom edges. */
 export interface EngineBox {
@@ -67,7 +68,6 @@ function isCollapsed(symbols: ReadonlyArray<{ bbox: EngineBox }> | null | undefi
  * to its own right edge, on the rows of the line's other words. Its reading is kept.
  */
 export function mendCollapsedWords(words: ReadonlyArray<OcrWord & { collapsed: boolean }>, line: Box): OcrWord[] {
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
   const hanHeights = words.filter((w) => HAN.test(w.text)).map((w) => w.box.h);
   const hanHeight = hanHeights.length >= 3 ? median(hanHeights) : 0;
   // Small both ways: a time's 下午 at 20 px beside text at 38 is small text, as wide as its characters.
@@ -76,8 +76,7 @@ export function mendCollapsedWords(words: ReadonlyArray<OcrWord & { collapsed: b
   // Rows: the median top and bottom of the line's other words (a line's box can reach into the
   // line above or below a cut out part), else the line's.
   const others = words.filter((w, i) => !misplaced[i] && w.box.h > 0);
-  const top = others.length ? median(others.map((w) => w.box.y)) : line.y;
-  const bottom = others.length ? median(others.map((w) => w.box.y + w.box.h)) : line.y + line.h;
+  const { top, bottom } = others.length ? medianRow(others) : { top: line.y, bottom: line.y + line.h };
   return words.map(({ collapsed: _, ...w }, i) => {
     if (!misplaced[i]) return w;
     const right = w.box.x + w.box.w;

@@ -3,7 +3,7 @@
  * lines in reading order row by row. Pure functions of the result's words and boxes.
  */
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import { overlapArea, unionBox, type Box } from './raster';
+import { median, overlapArea, unionBox, type Box } from './raster';
 
 /**
  * Removes what the engine read from pictures rather than text:
@@ -442,9 +442,8 @@ const COLUMN_ALIGN = 2;
  */
 export function coreBand(line: OcrLine, words = line.words.filter((w) => w.text.trim())): Box {
   if (!words.length) return line.box;
-  const tops = words.map((w) => w.box.y).sort((a, b) => a - b);
-  const bottoms = words.map((w) => w.box.y + w.box.h).sort((a, b) => a - b);
-  const top = Math.max(line.box.y, tops[tops.length >> 1]!), bottom = Math.min(line.box.y + line.box.h, bottoms[bottoms.length >> 1]!);
+  const row = medianRow(words);
+  const top = Math.max(line.box.y, row.top), bottom = Math.min(line.box.y + line.box.h, row.bottom);
   return bottom > top ? { x: line.box.x, y: top, w: line.box.w, h: bottom - top } : line.box;
 }
 
@@ -469,6 +468,11 @@ export function sameRow(a: Box, b: Box): boolean {
 /** The median height of the boxes of `words`, at least one (of an even count, the upper one, or the lower one when `lower`). */
 export function medianHeight(words: readonly OcrWord[], lower = false): number {
   return words.map((w) => w.box.h).sort((a, b) => a - b)[lower ? (words.length - 1) >> 1 : words.length >> 1]!;
+}
+
+/** The row of `words`: the median of their boxes' tops and of their bottoms. */
+export function medianRow(words: readonly OcrWord[]): { top: number; bottom: number } {
+  return { top: median(words.map((w) => w.box.y)), bottom: median(words.map((w) => w.box.y + w.box.h)) };
 }
 
 /** The mean confidence of `words` (NaN for none). */

@@ -9,6 +9,7 @@ import {
   cropGray,
   histogram,
   integralImages,
+  median,
   orientRgba,
   otsuThreshold,
   percentile,
@@ -2410,7 +2411,6 @@ export function estimateLineHeight(g: GrayRaster): number {
     }
     return runs;
   };
-  const median = (runs: number[]) => (runs.length ? runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]! : 0);
   const whole = median(runsOf(strips));
   const parts = median(Array.from({ length: strips }, (_, s) => runsOf(s)).flat());
   return parts && parts < whole * JOINED_LINES ? parts : whole;

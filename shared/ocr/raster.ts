@@ -346,6 +346,11 @@ export function otsuThreshold(hist: ArrayLike<number>): number {
   return bestT;
 }
 
+/** The middle one of `values` (the upper middle one of an even count); 0 for none. */
+export function median(values: readonly number[]): number {
+  return values.length ? [...values].sort((a, b) => a - b)[values.length >> 1]! : 0;
+}
+
 /** The value below which `fraction` of the pixels lie. */
 export function percentile(hist: ArrayLike<number>, fraction: number): number {
   let total = 0;

@@ -3,9 +3,9 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { coreBand, isReadReceipt, isRule, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, resultOf, sameRow, verticalOverlap } from './lines';
+import { coreBand, isReadReceipt, isRule, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, sameRow, verticalOverlap } from './lines';
 import { inkComponents } from './preprocess';
-import { boxesOverlap, createGray, cropGray, histogram, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, createGray, cropGray, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -585,12 +585,12 @@ const PUNCTUATION_SLACK = 5;
 export async function rereadSmallText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
-  const median = medianHeight(read);
+  const pageMedian = medianHeight(read);
   // Flat characters (一, 、, dashes) are small whatever the size of their text.
   const isSmall = (run: readonly OcrWord[]) => {
     if (run.every((w) => FLAT.test(w.text.trim()))) return false;
     const h = medianHeight(run.filter((w) => !FLAT.test(w.text.trim())));
-    return h < SMALL_TEXT && h < SMALL_TEXT_SHARE * median;
+    return h < SMALL_TEXT && h < SMALL_TEXT_SHARE * pageMedian;
   };
   // Each line's runs of words set apart by a gap as wide as their text is tall (a name and the
   // small date beside it), and the small ones among them.
@@ -808,8 +808,7 @@ const RUN_CROSSED = 0.3;
 function withinRow(w: OcrWord, line: OcrLine): Box {
   const others = line.words.filter((o) => o !== w && o.text.trim());
   if (!others.length) return w.box;
-  const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1]!;
-  const top = median(others.map((o) => o.box.y)), bottom = median(others.map((o) => o.box.y + o.box.h));
+  const { top, bottom } = medianRow(others);
   // Reaching past the row both above and below: a smaller text beside larger (a time beside a
   // bubble's line) has larger words above it only.
   const reach = (bottom - top) / 4;
@@ -939,7 +938,6 @@ export function isInkSpread(raster: GrayRaster, box: Box, h: number): boolean {
     else pieces.push([x, x + 1]);
   }
   if (pieces.length < 3 || !h) return false;
-  const median = (values: number[]) => values.sort((a, c) => a - c)[values.length >> 1]!;
   const widths = pieces.map(([a, c]) => c - a), gaps = pieces.slice(1).map(([a], k) => a - pieces[k]![1]);
   return median(widths) <= INK_SPREAD.width * h && median(gaps) >= INK_SPREAD.gap * h;
 }
