@@ -17,8 +17,12 @@ export const WEAK_LINE_CONFIDENCE = 50;
 export const REREAD_SCALES = [0.75, 1] as const;
 /** At most this much of the engine's confidence counts in an English reading that says nothing (see rereadWeakLines). */
 const UNTRUSTED_CONFIDENCE = WEAK_LINE_CONFIDENCE - 15;
-/** A word of digits alone read with less confidence than this on a Chinese page is read again (see rereadWeakLines). */
-const DIGITS_GARBLED_CONFIDENCE = 5;
+/**
+ * A word of digits alone read with less confidence than this on a Chinese page is read again,
+ * and only a Chinese reading replaces it (see rereadWeakLines): a date's 月 and 日 read as digits
+ * ("118268" at 50 for 11月26日 on a dark date bar); a number read again stays a number.
+ */
+const DIGITS_GARBLED_CONFIDENCE = 60;
 /** A second reading at least this confident is taken without trying the next scale. */
 const SURE_READING_CONFIDENCE = 80;
 
@@ -46,7 +50,7 @@ const SURE_READING_CONFIDENCE = 80;
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const chinese = readsChinese(lang);
   // Latin letters without Chinese or digits, alone or mixed with symbols ("(B=)" for （週三））.
-  // Codes and amounts (0O936, TK1131008) are not second-guessed.
+  // Codes (0O936, TK1131008) are not second-guessed; digits alone read unsure are, and only Chinese replaces them.
   // A lone letter must be glyph-sized: a full stop read as "o" is not a Chinese word misread.
   // Lower-case letters without ascenders or descenders ("me", "ne") are half as tall as Chinese
   // characters of the same size: read from a box as tall as those, they are Chinese misread
@@ -60,7 +64,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const t = w.text.trim();
     if (chinese && UNPAIRED_BRACKET.test(t) && w.confidence < ODD_WORD_CONFIDENCE) return true;
     if (tooTall(w)) return true;
-    // Digits read with no confidence at all can be Chinese read as digits (11月18日 as "118188" at 0).
+    // Digits read unsure can be Chinese read as digits (11月18日 as "118188" at 0).
     if (chinese && /^\p{N}{3,}$/u.test(t) && w.confidence < DIGITS_GARBLED_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
@@ -141,8 +145,13 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     // can reach over the words after it, and they were read already.
     const replaced = new Map<OcrWord, OcrWord[]>();
     const own = (w: OcrWord, words: OcrWord[]) => notOver(words, line.words.filter((o) => o !== w));
+    // Once a word of the line read as digits or letters proved Chinese, a short word of letters
+    // and symbols after it as wide as Chinese is doubted however sure the engine was: reading on
+    // in English, it misreads the Chinese after it too ("118268 B=" for 11月26日 週二, B= at 85).
+    let misread = false;
     for (const w of line.words) {
-      const odd = suspect(w, line);
+      const follows = misread && isShortLatin(w);
+      const odd = suspect(w, line) || follows;
       if (!odd && !wide(w)) continue;
       const row = withinRow(w, line);
       const rowHeight = row === w.box ? line.box.h : row.h;
@@ -150,7 +159,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       if (!odd) {
         const again = await reread(row, rowHeight, accept);
         const kept = again && own(w, again.words);
-        if (kept?.length && meanConfidence(kept) >= Math.max(SURE_READING_CONFIDENCE, w.confidence)) replaced.set(w, kept);
+        if (kept?.length && meanConfidence(kept) >= Math.max(SURE_READING_CONFIDENCE, w.confidence)) { replaced.set(w, kept); misread = true; }
         continue;
       }
       // Still English alone, a word as wide per letter as Chinese characters are is read once more
@@ -158,7 +167,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // for 月租費, "REAR" at 65 for 蔡明宏 at 64), and its confidence in the English reading, as
       // wide as Chinese, says nothing.
       let again = await reread(row, rowHeight, accept);
-      let trusted = trust(w);
+      let trusted = follows ? Math.min(trust(w), UNTRUSTED_CONFIDENCE) : trust(w);
       if (!again && isHanWide(w)) {
         again = await reread(row, rowHeight, accept, false, LATIN_LETTERS);
         trusted = Math.min(trusted, UNTRUSTED_CONFIDENCE);
@@ -168,7 +177,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // Read alone, without the English before it to start from, the engine chose Chinese, and
       // surely: taken even when not far more confident ("TRE" at 74 for 王建国 at 88).
       const confidence = meanConfidence(kept);
-      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted)) replaced.set(w, kept);
+      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted)) { replaced.set(w, kept); misread = true; }
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
@@ -852,6 +861,12 @@ const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
   return w.box.w >= share * w.box.h * Array.from(w.text.trim()).length;
 }
+/** A word of at most {@link SHORT_LATIN} characters, letters and symbols without digits or Chinese, each as wide as Chinese ({@link isHanWide}). */
+function isShortLatin(w: OcrWord): boolean {
+  const t = w.text.trim();
+  return LATIN_LETTER.test(t) && !/[\p{N}\p{Script=Han}]/u.test(t) && Array.from(t).length <= SHORT_LATIN && isHanWide(w);
+}
+const SHORT_LATIN = 3;
 /** Latin letters alone, three or more (the first group), a colon after them at most (a label or a salutation, 王先生： read "ERE:"). */
 const LATIN_WORD = /^([A-Za-z]{3,})[:：]?$/u;
 /**

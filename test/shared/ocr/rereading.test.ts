@@ -135,9 +135,9 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['【中華電信】', '113', '0O']);
     expect(calls.length).toBeGreaterThan(0);
     const digits = line([word('0936', 20, 40)], 20);
-    const { engine: e2, calls: c2 } = scripted(() => []);
-    await rereadWeakLines(page([line([word('門號', 90, 10)], 90), { ...digits, confidence: 80 }]), raster, e2, 'chi_tra+eng');
-    expect(c2).toHaveLength(0);
+    const { engine: e2 } = scripted(() => [word('0936', 70, 12, 12)]);
+    const out2 = await rereadWeakLines(page([line([word('門號', 90, 10)], 90), { ...digits, confidence: 80 }]), raster, e2, 'chi_tra+eng');
+    expect(out2.lines[1]!.words.map((w) => w.text)).toEqual(['0936']);
   });
 
   it('second-guesses letters garbled with digits when read with almost no confidence, and takes a far more confident Chinese reading', async () => {
@@ -248,18 +248,40 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['HER', '門號']);
   });
 
-  it('reads again digits alone read with no confidence on a Chinese page (11月18日 read "118188" at 0), taking a Chinese reading only', async () => {
-    const date = line([word('118188', 0, 40, 100, 120, 26), word('周一', 96, 180, 100, 50, 26)], 70);
-    const { engine, calls } = scripted((_call, width, height) => [word('11月18日', 88, Math.round(width / 2) - 60, Math.round(height / 2) - 13, 120, 26)]);
-    const out = await rereadWeakLines(page([date]), raster, engine, 'chi_sim+eng');
-    expect(calls.length).toBeGreaterThan(0);
-    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['11月18日', '周一']);
-    // An amount read as surely as that stays; so does a number read unsure but not at zero.
-    for (const kept of [word('118188', 90, 40, 100, 120, 26), word('1399', 12, 40, 100, 80, 26)]) {
-      const { engine: quiet, calls: none } = scripted(() => []);
-      await rereadWeakLines(page([line([kept, word('周一', 96, 180, 100, 50, 26)], 90)]), raster, quiet, 'chi_sim+eng');
-      expect(none).toHaveLength(0);
+  it('reads again digits alone read unsure on a Chinese page (11月18日 read "118188" at 0, 11月26日 "118268" at 50), taking a Chinese reading only', async () => {
+    for (const confidence of [0, 50]) {
+      const date = line([word('118188', confidence, 40, 100, 120, 26), word('周一', 96, 180, 100, 50, 26)], 70);
+      const { engine, calls } = scripted((_call, width, height) => [word('11月18日', 88, Math.round(width / 2) - 60, Math.round(height / 2) - 13, 120, 26)]);
+      const out = await rereadWeakLines(page([date]), raster, engine, 'chi_sim+eng');
+      expect(calls.length).toBeGreaterThan(0);
+      expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['11月18日', '周一']);
     }
+    // An amount read surely is not asked about; one read unsure, read again as digits, stays.
+    const { engine: quiet, calls: none } = scripted(() => []);
+    await rereadWeakLines(page([line([word('118188', 90, 40, 100, 120, 26), word('周一', 96, 180, 100, 50, 26)], 90)]), raster, quiet, 'chi_sim+eng');
+    expect(none).toHaveLength(0);
+    const { engine: digits, calls: asked } = scripted((_call, width, height) => [word('1399', 70, Math.round(width / 2) - 40, Math.round(height / 2) - 13, 80, 26)]);
+    const out = await rereadWeakLines(page([line([word('1399', 12, 40, 100, 80, 26), word('周一', 96, 180, 100, 50, 26)], 90)]), raster, digits, 'chi_sim+eng');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['1399', '周一']);
+  });
+
+  it('doubts a short word of letters after a word of the line that proved Chinese misread, however sure ("118268 B=" for 11月26日 週二)', async () => {
+    // 118268 (50) 87 × 21 and B= (85) 42 × 20: read alone, each is Chinese (at 88 and 70).
+    const date = () => line([word('118268', 50, 471, 100, 87, 21), word('B=', 85, 567, 100, 42, 20)], 67);
+    const alone = (_call: number, width: number, height: number) => [word(width > 70 ? '11月26日' : '週二', width > 70 ? 88 : 70, Math.round(width / 2) - 20, Math.round(height / 2) - 10, 40, 20)];
+    const { engine } = scripted(alone);
+    const out = await rereadWeakLines(page([date()]), raster, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['11月26日', '週二']);
+    // Without the date misread before it (read as 11月26日 at once), B= at 85 is not asked about.
+    const { engine: quiet, calls: none } = scripted(alone);
+    const sure = line([word('11月26日', 90, 471, 100, 87, 21), word('B=', 85, 567, 100, 42, 20)], 87);
+    expect((await rereadWeakLines(page([sure]), raster, quiet, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['11月26日', 'B=']);
+    expect(none).toHaveLength(0);
+    // A letter word as narrow as letters stays after it ("NT$" 30 px wide at 20 px tall).
+    const { engine: asked } = scripted(alone);
+    const amount = line([word('118268', 50, 471, 100, 87, 21), word('NT$', 85, 567, 100, 30, 20)], 67);
+    expect((await rereadWeakLines(page([amount]), raster, asked, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['11月26日', 'NT$']);
   });
 
   it('reads unsure text spread wider than its characters (full-width digits, an em apart) again as one run, also squeezed to half its width', async () => {
