@@ -201,7 +201,10 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // not spaced text; so is a word beside it boxed over others besides the run (查詢 boxed
       // 297 px wide over 請致電 and the digits after them), which is no bar.
       const h = medianHeight(run, true);
-      const beside = others.filter((o) => others.filter((x) => x !== o && boxesOverlap(x.box, o.box)).length < 2);
+      // Words the engine put in other lines on the run's row are beside it too (a chat's time
+      // beside a bubble's last line: 下午 read "和" with the bubble's text, 7:42 a line apart).
+      const row = result.lines.filter((l) => l !== read).flatMap((l) => l.words).filter((o) => o.text.trim() && sameRow(o.box, box));
+      const beside = [...others.filter((o) => others.filter((x) => x !== o && boxesOverlap(x.box, o.box)).length < 2), ...row];
       if (!(isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h }) || isInkSpread(raster, box, h)) || beside.some((o) => boxesOverlap(o.box, box))) continue;
       // Read without the words beside it: a cut's margin reaches into them (the ０ after a dash
       // read with its run, "0800-0"; 元 read "7" after a number).

@@ -342,6 +342,34 @@ describe('rereadWeakLines', () => {
     expect(isInkSpread(g, { x: 285, y: 100, w: 85, h: 30 }, 30)).toBe(true);
   });
 
+  it('reads unsure spread text again without the words of other lines on its row (a chat time read as a line of its own)', async () => {
+    // 和 (29) ends a bubble's line, at 262–300 over three pieces of ink (下午 and a bit); the time's
+    // digits at 302–339, on the same row, the engine made a line of their own.
+    const g = createGray(600, 300);
+    for (let r = 100; r < 120; r++) for (const x of [264, 278, 292, 304, 320]) g.data.fill(0, r * 600 + x, r * 600 + x + 6);
+    const bubble = line([word('金額為', 95, 100, 98, 120, 24), word('和', 29, 262, 100, 38, 20)], 70);
+    const time = line([word('1:42', 55, 302, 103, 37, 15)], 55);
+    const cuts: Array<{ raster: GrayRaster }> = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        cuts.push({ raster: input.raster });
+        return Promise.resolve(page([line([word('下午', 88, 10, 10, 30, 20)], 88)]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await rereadWeakLines(page([bubble, time]), g, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['金額為', '下午']);
+    expect(out.lines[1]!.words.map((w) => w.text)).toEqual(['1:42']);
+    // Each cut is blank from the time's first column (302) on: the cut starts at 262 − 0.6 × 24
+    // (the line's height) = 248 and is 38 + 2 × 14 wide.
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const { raster: cut } of cuts) {
+      const from = Math.ceil(((302 - 248) * cut.width) / (38 + 2 * 14));
+      for (let y = 0; y < cut.height; y++) for (let x = from; x < cut.width; x++) expect(cut.data[y * cut.width + x]).toBe(255);
+    }
+  });
+
   it('reads a word boxed from a rule above it down without the rule (宽带提速 read "Po" at 7)', async () => {
     // A rule across rows 278–279 (x 40–560), the text's ink at rows 297–319 (x 57–150); the word
     // is boxed 57–150 × 277–321.
