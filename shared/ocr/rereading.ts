@@ -134,7 +134,11 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   for (const read of result.lines) {
     let line = read;
     if (isWeak(line)) {
-      const again = await reread(line.box, line.box.h, () => true);
+      // Read from its core band: a garbled word's box can reach into the next line (【遠傳】 read
+      // "[EM]" at 15 boxed 50 px tall in a line of 34 px text 50 px apart), and the cut's margin
+      // with it; the next line's glyphs in the cut garble the second reading too.
+      const core = coreBand(line);
+      const again = await reread(core, core.h, () => true);
       // The line read again can still hold a word misread as English ("ERE:" at 82 for 王先生：,
       // read "ThE:" at 49 at first): its words are looked at like any line's.
       if (better(again, line.confidence)) line = lineOf(again.words, again.confidence);

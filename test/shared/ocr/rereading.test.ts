@@ -46,6 +46,17 @@ describe('rereadWeakLines', () => {
     expect(out.words.map((w) => w.text)).toEqual(['門號', '0936一555一789。']);
   });
 
+  it('reads a failed line again from its core band, not from a garbled word boxed into the next line', async () => {
+    // 【遠傳】您１１月 read "[EM] 151 1 ARES", [EM] boxed 50 px tall (372–422) in a line of 32 px
+    // boxes: the core band is 372–404, the margin 0.6 × 32 = 19 px (not 0.6 × 50 = 30).
+    const failed = line([word('[EM]', 15, 86, 372, 98, 50), word('151', 33, 207, 372, 59, 32), word('1', 84, 288, 376, 12, 25), word('ARES', 23, 309, 372, 168, 32)], 20);
+    const { engine, calls } = scripted(() => [word('【遠傳】您11月', 90, 19, 19, 391, 32)]);
+    const g = createGray(600, 600);
+    const out = await rereadWeakLines(page([failed]), g, engine, 'chi_tra+eng');
+    expect(calls[0]).toMatchObject({ width: Math.round(429 * REREAD_SCALES[0]), height: Math.round(70 * REREAD_SCALES[0]) });
+    expect(out.lines[0]!.text).toBe('【遠傳】您11月');
+  });
+
   it('tries the next scale when a reading is not sure, and keeps the more confident one', async () => {
     const weak = line([word('0d', 9, 40)], 9);
     const { engine, calls } = scripted((call) => [word(call === 0 ? '0936-555-789,' : '0936-555-789。', call === 0 ? 70 : 86, 12, 12)]);
