@@ -321,6 +321,30 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_dark_fw_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
+  it('reads a failed line again without the next line its garbled words were boxed into', async () => {
+    // 【遠傳】您１１月帳單金額 read "[EM] 151 1 ARES", [EM] boxed 50 px tall into the next line:
+    // read again from that box, the next line's glyphs garbled the reading too ("了全您11 1月").
+    const sms = await ocrFile('test/fixtures/ocr-extra/sms_ios_dark_fw_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(sms.text.replace(/\s+/gu, '')).toContain('【遠傳】您11月帳單金額');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/sms_ios_dark_fw_tw.gt.txt', 'utf8'), sms.text)).toBeLessThanOrEqual(0.02);
+  }, 120_000);
+
+  it('reads a date on a dark date bar read as digits, and the weekday read as letters after it', async () => {
+    // 11月26日 週二 read "118268" at 50 and "B=" at 85.
+    const sms = await ocrFile('test/fixtures/ocr-extra/sms_android_blue_mix_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(sms.text.replace(/\s+/gu, '')).toContain('11月26日週二');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/sms_android_blue_mix_tw.gt.txt', 'utf8'), sms.text)).toBeLessThanOrEqual(0.03);
+  }, 120_000);
+
+  it('reads a chat time beside a bubble once, without the digits the engine put in a line of their own', async () => {
+    // 下午7:42 beside the bubble's last line: 下午 read "和" with the bubble, "1:42" a line apart;
+    // 下午 read again with the 7:4 beside it came out "下午1:42 7:4".
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_line_teal_fw_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(chat.text).not.toContain('7:4 ');
+    expect(chat.text).not.toMatch(/7:4$/mu);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_teal_fw_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.04);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
