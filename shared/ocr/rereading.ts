@@ -153,6 +153,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     // and symbols after it as wide as Chinese is doubted however sure the engine was: reading on
     // in English, it misreads the Chinese after it too ("118268 B=" for 11月26日 週二, B= at 85).
     let misread = false;
+    const take = (w: OcrWord, kept: OcrWord[]) => { replaced.set(w, kept); misread = true; };
     for (const w of line.words) {
       const follows = misread && isShortLatin(w);
       const odd = suspect(w, line) || follows;
@@ -163,7 +164,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       if (!odd) {
         const again = await reread(row, rowHeight, accept);
         const kept = again && own(w, again.words);
-        if (kept?.length && meanConfidence(kept) >= Math.max(SURE_READING_CONFIDENCE, w.confidence)) { replaced.set(w, kept); misread = true; }
+        if (kept?.length && meanConfidence(kept) >= Math.max(SURE_READING_CONFIDENCE, w.confidence)) take(w, kept);
         continue;
       }
       // Still English alone, a word as wide per letter as Chinese characters are is read once more
@@ -181,7 +182,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // Read alone, without the English before it to start from, the engine chose Chinese, and
       // surely: taken even when not far more confident ("TRE" at 74 for 王建国 at 88).
       const confidence = meanConfidence(kept);
-      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted)) { replaced.set(w, kept); misread = true; }
+      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted)) take(w, kept);
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
@@ -207,8 +208,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const h = medianHeight(run, true);
       // Words the engine put in other lines on the run's row are beside it too (a chat's time
       // beside a bubble's last line: 下午 read "和" with the bubble's text, 7:42 a line apart).
-      const row = result.lines.filter((l) => l !== read).flatMap((l) => l.words).filter((o) => o.text.trim() && sameRow(o.box, box));
-      const beside = [...others.filter((o) => others.filter((x) => x !== o && boxesOverlap(x.box, o.box)).length < 2), ...row];
+      const onRow = result.lines.filter((l) => l !== read).flatMap((l) => l.words).filter((o) => o.text.trim() && sameRow(o.box, box));
+      const beside = [...others.filter((o) => others.filter((x) => x !== o && boxesOverlap(x.box, o.box)).length < 2), ...onRow];
       if (!(isSpread(run.map((w) => w.text.trim()).join(''), { ...box, h }) || isInkSpread(raster, box, h)) || beside.some((o) => boxesOverlap(o.box, box))) continue;
       // Read without the words beside it: a cut's margin reaches into them (the ０ after a dash
       // read with its run, "0800-0"; 元 read "7" after a number).
@@ -871,7 +872,7 @@ function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
 /** A word of at most {@link SHORT_LATIN} characters, letters and symbols without digits or Chinese, each as wide as Chinese ({@link isHanWide}). */
 function isShortLatin(w: OcrWord): boolean {
   const t = w.text.trim();
-  return LATIN_LETTER.test(t) && !/[\p{N}\p{Script=Han}]/u.test(t) && Array.from(t).length <= SHORT_LATIN && isHanWide(w);
+  return LATIN_LETTER.test(t) && !/\p{N}/u.test(t) && !HAN.test(t) && Array.from(t).length <= SHORT_LATIN && isHanWide(w);
 }
 const SHORT_LATIN = 3;
 /** Latin letters alone, three or more (the first group), a colon after them at most (a label or a salutation, 王先生： read "ERE:"). */
