@@ -94,9 +94,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     if (rows) for (let row = 0; row < cut.h; row++) if (cut.y + row < box.y - INK_ROW_GAP || cut.y + row >= box.y + box.h + INK_ROW_GAP) cutOut.data.fill(255, row * cut.w, (row + 1) * cut.w);
     // Columns outside `span` (the words beside it) are left blank.
     if (span) {
-      for (let row = 0; row < cut.h; row++) {
-        for (let col = 0; col < cut.w; col++) if (cut.x + col < span.x0 || cut.x + col >= span.x1) cutOut.data[row * cut.w + col] = 255;
-      }
+      const from = Math.min(cut.w, Math.max(0, span.x0 - cut.x)), to = Math.min(cut.w, Math.max(from, span.x1 - cut.x));
+      for (let row = 0; row < cut.h; row++) cutOut.data.fill(255, row * cut.w, row * cut.w + from).fill(255, row * cut.w + to, (row + 1) * cut.w);
     }
     throwIfCancelled(signal);
     const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
