@@ -390,7 +390,7 @@ export function orderByRows(result: OcrResult): OcrResult {
  * that no line crosses. Beside each other, a label and its value, a bubble and its time, pair up
  * row for row; a menu and a page's text do not: rows with a line on one side only, on both sides
  * and outnumbering the rows with both (on the right, starting where the right column starts: a
- * title centred over a form is no column's).
+ * title centred over a form is no column's; and holding words, not figures alone).
  */
 export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][] {
   const out: OcrLine[][] = [];
@@ -413,7 +413,9 @@ export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][]
         if (l && r) both++;
         else if (l) left++;
         // A second column's lines start at its left edge; a title centred over the page does not.
-        else if (rows[j]!.some((x) => Math.abs(x.box.x - g1) <= COLUMN_ALIGN * height)) only++;
+        // And they hold words: figures alone are the values of the rows beside them (an app's list
+        // of payments, each amount level with neither its payee nor its date under it).
+        else if (rows[j]!.some((x) => Math.abs(x.box.x - g1) <= COLUMN_ALIGN * height && /\p{L}/u.test(x.text))) only++;
       }
       if (left && only && left + only > both) found = { top, bottom, middle: (g0 + g1) / 2 };
     }

@@ -145,6 +145,18 @@ describe('orderByRows', () => {
     expect(orderByRows(titled).lines.map((l) => l.text)).toEqual(['15:06', '消费投诉登记', '投诉人 李红梅', '联系电话 136 0123 4578']);
   });
 
+  it('keeps an app\'s list of payments in order: amounts level with neither line of their item are no column', () => {
+    // Each item: a payee, its date under it, the amount at the right between the two; under the
+    // list, a tab bar with four labels far apart.
+    const h = (text: string, x: number, y: number, w: number, height = 30) => line([word(text, 90, x, y, w, height)], 90);
+    const items = [['遠傳電信帳單代繳', '-1,399'], ['退款 遠傳電信', '+800'], ['全家便利商店', '-65'], ['轉帳給 陳小姐', '-2,000']].flatMap(([payee, amount], i) => [
+      h(payee!, 150, 100 + i * 130, 250), h(amount!, 1027 - amount!.length * 14, 135 + i * 130, amount!.length * 14, 25), h(`11/2${i} 09:12`, 150, 170 + i * 130, 120, 22),
+    ]);
+    const tabs = ['首頁', '付款', '紀錄', '我的'].map((t, i) => h(t, 114 + i * 270, 700, 42, 22));
+    const out = orderByRows(page([...items, ...tabs]));
+    expect(out.lines.map((l) => l.text)).toEqual([...items.map((l) => l.text), '首頁 付款 紀錄 我的']);
+  });
+
   it('leaves columns of running text and pages already in order alone', () => {
     const column = (x: number) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
     const twoColumns = page([...column(40), ...column(360)]);
