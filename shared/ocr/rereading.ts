@@ -230,7 +230,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
  * text that stand apart, such as the amounts right-aligned across from their labels on an app's
  * bill (行動上網超量費 … 0, 加值服務 … 800). Ink outside every word read so far is grouped into
  * line-sized clusters, which are stacked into one strip and read as a block (one engine call;
- * on a Chinese page, one more for the clusters read as unsure Latin letters alone, enlarged).
+ * on a Chinese page, one more for the clusters read as unsure Latin letters alone, enlarged; and
+ * one for those read as unsure figures, without the ink above and below them).
  * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
  * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places of
  * `ignore` (words dropped as pictures) are not looked at; on a `photo`, ink barely darker than
@@ -254,6 +255,14 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   if (unread.length) {
     const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, { scale: MISSED_TEXT_RETRY_SCALE });
     unread.forEach((k, i) => { readings[k] = kept(again[i]!); });
+  }
+  // Clusters read as unsure figures are read once more without the ink above and below them: a
+  // table's faint rule in a cut's margin is read as a stroke ("_999" at 50 for 999 under it).
+  // (Not any cluster: an app's outlined tab icon read without its label under it reads 品.)
+  const unsure = clusters.flatMap((c, k) => (!readings[k]!.length && !unread.includes(k) && first[k]!.some((w) => /\p{N}/u.test(w.text)) ? [k] : []));
+  if (unsure.length) {
+    const again = await readStacked(raster, unsure.map((k) => clusters[k]!), unit, engine, lang, signal, { bare: unsure.map(() => true) });
+    unsure.forEach((k, i) => { readings[k] = kept(again[i]!); });
   }
   // Clusters' cuts can overlap: a word read twice, the same text in the same place, keeps its
   // surer reading ("11:20" at 68 in one cut, at 96 in the next).

@@ -446,7 +446,7 @@ describe('readMissedText', () => {
       // The strip: two cuts 20 + 2 × 10 px tall (margin half a unit), a unit of white around each.
       expect([width, height]).toEqual([48, 20 + 40 + 20 + 40 + 20]);
       // Cuts in order of x: row 2's (x 300) at strip y 20…60, row 1's amount (x 520) at 80…120.
-      return [word('12', 40, 10, 30, 28, 20), word('80', 94, 10, 90, 28, 20), word('~', 90, 30, 90, 8, 20)];
+      return [word('十二', 40, 10, 30, 28, 20), word('80', 94, 10, 90, 28, 20), word('~', 90, 30, 90, 8, 20)];
     });
     const out = await readMissedText(page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]), raster, engine, 'chi_tra+eng');
     expect(calls.map((c) => c.options.psm)).toEqual(['single-block']);
@@ -484,6 +484,28 @@ describe('readMissedText', () => {
     const { engine: other } = scripted(() => [word('已讀', 90, 10, 30, 28, 20), word('下午', 68, 10, 48, 28, 20), word('11:20', 96, 10, 90, 28, 20)]);
     const both = await readMissedText(page([label(100)]), raster, other, 'chi_tra+eng');
     expect(both.words.filter((w) => w.box.y > 150).map((w) => w.text).sort()).toEqual(['11:20', '下午', '已讀']);
+  });
+
+  it('reads again, without the ink above and below it, a cluster read as unsure figures (a table\'s rule in the cut\'s margin)', async () => {
+    // An amount at y 200 (x 300…328) left out, a grey rule 6 px above it across the page.
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }]);
+    raster.data.fill(150, 194 * 600, 195 * 600);
+    const strips: GrayRaster[] = [];
+    const { engine } = scripted((call) => [call === 0 ? word('_999', 50, 10, 16, 28, 24) : word('999', 92, 10, 20, 28, 20)]);
+    const seen: OcrEngine = { recognize: (input, options) => { if (input.kind === 'raster') strips.push(input.raster); return engine.recognize(input, options); }, dispose: () => Promise.resolve() };
+    const out = await readMissedText(page([label(100)]), raster, seen, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '999']);
+    // The cut (48 × 40 from (290, 190)) sits a unit (20 px) down the strip: read first with the
+    // rule in its margin, then with its margin's rows blank and its glyphs' rows as on the page.
+    const row = (strip: GrayRaster, y: number) => Array.from(strip.data.subarray(y * strip.width, (y + 1) * strip.width));
+    expect(strips).toHaveLength(2);
+    expect(row(strips[0]!, 20 + 4).every((v) => v === 150)).toBe(true);
+    expect(row(strips[1]!, 20 + 4).every((v) => v === 255)).toBe(true);
+    expect(row(strips[1]!, 20 + 10).filter((v) => v === 0)).toHaveLength(24);
+    // A cluster read as unsure Chinese (an outlined tab icon read 品 at 40) is not read again.
+    const icon = scripted(() => [word('品', 40, 10, 20, 28, 20)]);
+    await readMissedText(page([label(100)]), raster, icon.engine, 'chi_tra+eng');
+    expect(icon.calls).toHaveLength(1);
   });
 
   it('adds a line of its own, in reading order, for text beside no line', async () => {
