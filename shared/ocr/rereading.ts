@@ -44,7 +44,8 @@ const SURE_READING_CONFIDENCE = 80;
  *   if they contain Chinese ("HER" for 繳費期限 at 14 px);
  * - on such pages, a word of digits alone read with almost no confidence (below
  *   {@link DIGITS_GARBLED_CONFIDENCE}): a small grey date read "118188" at 0 for 11月18日. Like an
- *   English word, it is replaced only by a reading that contains Chinese.
+ *   English word, it is replaced only by a reading that contains Chinese; so is a word of capitals
+ *   and digits read unsure and boxed taller than its line's figures ({@link tallerThanFigures}).
  * Costs nothing when everything reads well; boxes stay in the coordinates of `raster`.
  */
 export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
@@ -67,6 +68,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     // Digits read unsure can be Chinese read as digits (11月18日 as "118188" at 0).
     if (chinese && /^\p{N}{3,}$/u.test(t) && w.confidence < DIGITS_GARBLED_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
+    if (CAPITALS_AND_DIGITS.test(t) && w.confidence < ODD_WORD_CONFIDENCE && tallerThanFigures(w, line)) return true;
     if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
     if (w.confidence >= ODD_WORD_CONFIDENCE) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
@@ -907,6 +909,18 @@ const X_HEIGHT_WORD = /^[acemnorsuvwxz]{2,}$/u;
 const X_HEIGHT_SHARE = 0.75;
 /** A square bracket before digits or letters with no bracket closing it ("[11、" for 三、 in a serif face). */
 const UNPAIRED_BRACKET = /^\[[^\]\s\p{Script=Han}]+$/u;
+/** Capital letters and digits, at least one of each. */
+const CAPITALS_AND_DIGITS = /^(?=.*[A-Z])(?=.*\d)[A-Z\d]+$/u;
+/**
+ * Whether `w` is boxed clearly taller (by {@link FIGURES_TALLER}) than the words of digits alone
+ * of its line: capitals and digits stand as tall as each other, Chinese taller ("S15" at 57 for
+ * 号码, 23 px tall, before 186 1023 5577, 19 px).
+ */
+function tallerThanFigures(w: OcrWord, line: OcrLine): boolean {
+  const figures = line.words.filter((o) => o !== w && /^\d+$/u.test(o.text.trim()));
+  return figures.length > 0 && w.box.h >= FIGURES_TALLER * medianHeight(figures);
+}
+const FIGURES_TALLER = 1.15;
 /** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */
 const GARBLED_CONFIDENCE = 20;
 const HAN = /\p{Script=Han}/u;

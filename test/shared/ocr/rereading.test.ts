@@ -163,6 +163,17 @@ describe('rereadWeakLines', () => {
     expect(c2).toHaveLength(0);
   });
 
+  it('second-guesses capitals and digits boxed taller than the line\'s figures ("S15" at 57 for 号码 before 186 1023), not a code as tall as them', async () => {
+    // S15 boxed 48 × 23 from y 129 before figures 19 px tall from y 131: read alone, 号码 at 92.
+    const label = (h: number) => line([word('S15', 57, 62, 129, 48, h), word('186', 91, 120, 131, 39, 19), word('1023', 93, 170, 131, 52, 19)], 80);
+    const { engine } = scripted((_call, width) => (width < 100 ? [word('号码', 92, 14, 14, 48, 23)] : []));
+    const out = await rereadWeakLines(page([label(23)]), raster, engine, 'chi_sim+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['号码', '186', '1023']);
+    const { engine: e2, calls: c2 } = scripted(() => [word('号码', 92, 14, 14, 48, 20)]);
+    expect(await rereadWeakLines(page([label(20)]), raster, e2, 'chi_sim+eng')).toEqual(page([label(20)]));
+    expect(c2).toHaveLength(0);
+  });
+
   it('takes a lone letter much smaller than its line for punctuation ("o" for 。), not for a misread word', async () => {
     const l = line([word('回覆', 92, 40), word('o', 30, 90, 110, 6, 8), word('月租', 92, 160)], 80);
     const { engine, calls } = scripted(() => []);
