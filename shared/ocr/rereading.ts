@@ -121,8 +121,10 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const confidence = meanConfidence(words);
       if (best && best.confidence >= confidence) continue;
       best = { words, confidence };
-      // A reading as confident as a well-read line needs no other.
-      if (confidence >= SURE_READING_CONFIDENCE) break;
+      // A reading as confident as a well-read line needs no other, unless a figure in it was read
+      // unsure: a digit misread at one size is often read right at the next (2024年11月28日 on a
+      // date pill read with 25 at 71 at ¾ of its size, with 28 at 88 at its own).
+      if (confidence >= SURE_READING_CONFIDENCE && !words.some((w) => /\p{N}/u.test(w.text) && w.confidence < SURE_READING_CONFIDENCE)) break;
     }
     return best;
   };

@@ -66,6 +66,19 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.confidence).toBe(86);
   });
 
+  it('tries the next scale after a sure reading with a figure read unsure (28 read 25 at 71 in a date), and keeps the more confident one', async () => {
+    const weak = line([word('20245', 0, 40), word('11H28H', 0, 90)], 0);
+    const reading = (day: string, confidence: number) => [word('2024', 92, 12, 12), word('年', 91, 30, 12), word('11', 90, 40, 12), word('月', 93, 50, 12), word(day, confidence, 60, 12), word('日', 92, 70, 12)];
+    const { engine, calls } = scripted((call) => (call === 0 ? reading('25', 71) : reading('28', 88)));
+    const out = await rereadWeakLines(page([weak]), raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(REREAD_SCALES.length);
+    expect(out.lines[0]!.text).toBe('2024 年 11 月 28 日');
+    // Its figures read surely, a sure reading is taken at once.
+    const { engine: once, calls: one } = scripted(() => reading('25', 85));
+    expect((await rereadWeakLines(page([weak]), raster, once, 'chi_tra+eng')).lines[0]!.text).toBe('2024 年 11 月 25 日');
+    expect(one).toHaveLength(1);
+  });
+
   it('keeps a weak line when no reading is clearly more confident', async () => {
     const weak = line([word('0936-555-789.', 43, 40)], 43);
     const { engine, calls } = scripted(() => [word('0936-555-789,', 52, 9, 9)]);
