@@ -345,6 +345,28 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_line_teal_fw_tw.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.04);
   }, 120_000);
 
+  it('reads an amount under a table\'s faint rule that the layout left out', async () => {
+    // 999 under the rule of an e-invoice was read "_999" at 50 with the rule in its cut, and dropped.
+    const receipt = await ocrFile('test/fixtures/ocr-extra/scan_einvoice_tw.png', engine, { lang: 'chi_tra+eng' });
+    expect(receipt.text.split('\n').map((l) => l.replace(/\s+/gu, ''))).toContain('門號月租費999');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/scan_einvoice_tw.gt.txt', 'utf8'), receipt.text)).toBeLessThanOrEqual(0.01);
+  }, 120_000);
+
+  it('reads a grey label before figures read as capitals and digits taller than the figures', async () => {
+    // 号码 read "S15" at 57, boxed 23 px tall before 186 1023 5577 boxed 19 px.
+    const bill = await ocrFile('test/fixtures/ocr-extra/app_bill_unicom_cn.png', engine, { lang: 'chi_sim+eng' });
+    expect(bill.text.replace(/\s+/gu, '')).toContain('号码18610235577');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/app_bill_unicom_cn.gt.txt', 'utf8'), bill.text)).toBeLessThanOrEqual(0.01);
+  }, 120_000);
+
+  it('reads a date pill again at its own size when a figure of a sure reading was read unsure', async () => {
+    // 2024年11月28日 read at ¾ of its size with 25 at 71, at its own with 28 at 88.
+    const chat = await ocrFile('test/fixtures/ocr-extra/chat_wa_beige_hk.png', engine, { lang: 'chi_tra+eng' });
+    expect(chat.text.replace(/\s+/gu, '')).toContain('2024年11月28日');
+    // 嘅 is not in chi_tra's character set.
+    expect(cer(readFileSync('test/fixtures/ocr-extra/chat_wa_beige_hk.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.01);
+  }, 120_000);
+
   it('maps the words of a photographed receipt back through the straightening of the sheet', async () => {
     const result = await ocrFile('test/fixtures/ocr-extra/receipt_photo_cn.jpg', engine, { lang: 'chi_sim+eng' });
     expect(result.pages[0]!.preprocessing.map((s) => s.name)).toEqual(expect.arrayContaining(['whiten-surround', 'rectify']));
