@@ -93,12 +93,17 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const cut = grownBox(box, margin, margin, raster);
     if (!cut.w || !cut.h) return [];
     const cutOut = cropGray(raster, cut);
+    // A table's rules down the cut are left blank: no glyph reaches through the margins above and
+    // below its line, nor a cut's height beyond them (a cell's date read "113/o8/o1|" with the
+    // cell's border).
+    const down = ruleColumns(cropGray(raster, clampBox({ x: cut.x, y: cut.y - cut.h, w: cut.w, h: 3 * cut.h }, raster)));
     if (rows) for (let row = 0; row < cut.h; row++) if (cut.y + row < box.y - INK_ROW_GAP || cut.y + row >= box.y + box.h + INK_ROW_GAP) cutOut.data.fill(255, row * cut.w, (row + 1) * cut.w);
     // Columns outside `span` (the words beside it) are left blank.
     if (span) {
       const from = Math.min(cut.w, Math.max(0, span.x0 - cut.x)), to = Math.min(cut.w, Math.max(from, span.x1 - cut.x));
       for (let row = 0; row < cut.h; row++) cutOut.data.fill(255, row * cut.w, row * cut.w + from).fill(255, row * cut.w + to, (row + 1) * cut.w);
     }
+    for (const x of down) for (let row = 0; row < cut.h; row++) cutOut.data[row * cut.w + x] = 255;
     throwIfCancelled(signal);
     const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
     const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
@@ -519,6 +524,27 @@ export function textBetweenRules(raster: GrayRaster, box: Box): { y: number; h: 
   };
   return runs.every((r) => r === text || (r.h <= Math.max(RULE_ROWS, 0.2 * text.h) && across(r))) ? { y: text.y, h: text.h } : undefined;
 }
+
+/**
+ * The columns of `g` that are a rule down it: runs of at most {@link RULE_ROWS} columns each
+ * inked (darker than {@link INK_TONE}) in at least {@link RULE_DOWN} of its rows — thin, as a
+ * rule is and a dark background is not — with the column on either side (a rule's soft edge).
+ */
+export function ruleColumns(g: GrayRaster): number[] {
+  const inked = new Int32Array(g.width);
+  for (let y = 0; y < g.height; y++) for (let x = 0, i = y * g.width; x < g.width; x++, i++) if (g.data[i]! < INK_TONE) inked[x]!++;
+  const down = (x: number) => x >= 0 && x < g.width && inked[x]! >= RULE_DOWN * g.height;
+  const out: number[] = [];
+  for (let x = 0; x < g.width; x++) {
+    if (!down(x) || down(x - 1)) continue;
+    let end = x;
+    while (down(end + 1)) end++;
+    if (end - x + 1 > RULE_ROWS) continue;
+    for (let c = Math.max(0, x - 1, (out.at(-1) ?? -1) + 1); c <= Math.min(g.width - 1, end + 1); c++) out.push(c);
+  }
+  return out;
+}
+const RULE_DOWN = 0.9;
 
 /** A rule is at most this many rows thick… */
 const RULE_ROWS = 3;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, textBetweenRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
-import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
 /** An engine that answers each second reading from a script: (call index, input size) → words. */
@@ -403,6 +403,35 @@ describe('rereadWeakLines', () => {
       const from = Math.ceil(((302 - 248) * cut.width) / (38 + 2 * 14));
       for (let y = 0; y < cut.height; y++) for (let x = from; x < cut.width; x++) expect(cut.data[y * cut.width + x]).toBe(255);
     }
+  });
+
+  it('reads a word in a table\'s cell without the cell\'s border down the cut (a date read "113/o8/o1|")', async () => {
+    // A failed line at rows 100–120 (x 200–290), glyphs in it; a rule 2 px wide down the page at x 300.
+    const g = createGray(600, 300);
+    for (let r = 0; r < 300; r++) g.data.fill(0, r * 600 + 300, r * 600 + 302);
+    for (let r = 101; r < 119; r++) for (const x of [204, 230, 256, 280]) g.data.fill(0, r * 600 + x, r * 600 + x + 6);
+    const weak = line([word('1113/08/01', 0, 200, 100, 90, 20)], 0);
+    const cuts: GrayRaster[] = [];
+    const engine: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        cuts.push(input.raster);
+        // Unsure at ¾ of the size, so that the cut is read at its own too.
+        const confidence = cuts.length === 1 ? 60 : 90;
+        return Promise.resolve(page([line([word('113/08/01', confidence, 12, 12, 90, 20)], confidence)]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    await rereadWeakLines(page([weak]), g, engine, 'chi_tra+eng');
+    // The cut (x 188–302, a margin of 0.6 × 20) holds the rule's columns 300 and 301, left blank
+    // with the column before them; the glyphs stay.
+    expect(cuts).toHaveLength(2);
+    const cut = cuts[1]!;
+    expect(cut.width).toBe(90 + 2 * 12);
+    const column = (x: number) => Array.from({ length: cut.height }, (_, y) => cut.data[y * cut.width + x]);
+    for (const x of [299 - 188, 300 - 188, 301 - 188]) expect(column(x).every((v) => v === 255)).toBe(true);
+    expect(column(280 - 188).some((v) => v === 0)).toBe(true);
+    expect(ruleColumns(cropGray(g, { x: 188, y: 88, w: 114, h: 44 }))).toEqual([111, 112, 113]);
   });
 
   it('reads a word boxed from a rule above it down without the rule (宽带提速 read "Po" at 7)', async () => {
