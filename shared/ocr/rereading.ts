@@ -69,7 +69,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     if (chinese && /^\p{N}{3,}$/u.test(t) && w.confidence < DIGITS_GARBLED_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (CAPITALS_AND_DIGITS.test(t) && w.confidence < ODD_WORD_CONFIDENCE && tallerThanFigures(w, line)) return true;
-    if (/\p{N}/u.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
+    if (FIGURE.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
     if (w.confidence >= ODD_WORD_CONFIDENCE) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
   };
@@ -129,7 +129,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // A reading as confident as a well-read line needs no other, unless a figure in it was read
       // unsure: a digit misread at one size is often read right at the next (2024年11月28日 on a
       // date pill read with 25 at 71 at ¾ of its size, with 28 at 88 at its own).
-      if (confidence >= SURE_READING_CONFIDENCE && !words.some((w) => /\p{N}/u.test(w.text) && w.confidence < SURE_READING_CONFIDENCE)) break;
+      if (confidence >= SURE_READING_CONFIDENCE && !words.some((w) => FIGURE.test(w.text) && w.confidence < SURE_READING_CONFIDENCE)) break;
     }
     return best;
   };
@@ -268,7 +268,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   // Clusters read as unsure figures are read once more without the ink above and below them: a
   // table's faint rule in a cut's margin is read as a stroke ("_999" at 50 for 999 under it).
   // (Not any cluster: an app's outlined tab icon read without its label under it reads 品.)
-  const unsure = clusters.flatMap((c, k) => (!readings[k]!.length && !unread.includes(k) && first[k]!.some((w) => /\p{N}/u.test(w.text)) ? [k] : []));
+  const unsure = clusters.flatMap((c, k) => (!readings[k]!.length && !unread.includes(k) && first[k]!.some((w) => FIGURE.test(w.text)) ? [k] : []));
   if (unsure.length) {
     const again = await readStacked(raster, unsure.map((k) => clusters[k]!), unit, engine, lang, signal, { bare: unsure.map(() => true) });
     unsure.forEach((k, i) => { readings[k] = kept(again[i]!); });
@@ -901,6 +901,8 @@ function within(inner: Box, outer: Box): boolean {
 }
 
 const LATIN_LETTER = /[A-Za-z]/u;
+/** A figure (any script's digit). */
+const FIGURE = /\p{N}/u;
 /** The Latin letters, barred from a reading of a word taken for Chinese misread as English. */
 const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Whether `w`'s box gives each of its characters at least `share` ({@link HAN_WIDTH}) of its height: the width of Chinese characters, not of letters. */
@@ -910,7 +912,7 @@ function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
 /** A word of at most {@link SHORT_LATIN} characters, letters and symbols without digits or Chinese, each as wide as Chinese ({@link isHanWide}). */
 function isShortLatin(w: OcrWord): boolean {
   const t = w.text.trim();
-  return LATIN_LETTER.test(t) && !/\p{N}/u.test(t) && !HAN.test(t) && Array.from(t).length <= SHORT_LATIN && isHanWide(w);
+  return LATIN_LETTER.test(t) && !FIGURE.test(t) && !HAN.test(t) && Array.from(t).length <= SHORT_LATIN && isHanWide(w);
 }
 const SHORT_LATIN = 3;
 /** Latin letters alone, three or more (the first group), a colon after them at most (a label or a salutation, 王先生： read "ERE:"). */
