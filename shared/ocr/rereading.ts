@@ -970,14 +970,18 @@ function isWeakWord(w: OcrWord): boolean {
   return w.confidence < WEAK_LINE_CONFIDENCE && w.box.h >= 6 && LETTER_OR_DIGIT.test(w.text);
 }
 
-/** The runs of consecutive weak words ({@link isWeakWord}) of a line, each less than `gap` from the one before. */
+/** The runs of consecutive weak words ({@link isWeakWord}) of a line and the figures read below {@link DIGITS_GARBLED_CONFIDENCE} after them, each less than `gap` from the one before. */
 function weakRuns(words: readonly OcrWord[], gap: number): OcrWord[][] {
   const runs: OcrWord[][] = [];
   let run: OcrWord[] = [];
   for (const w of words) {
     const last = run[run.length - 1];
-    if (!isWeakWord(w) || (last && w.box.x - (last.box.x + last.box.w) >= gap)) { if (run.length) runs.push(run); run = []; }
-    if (isWeakWord(w)) run.push(w);
+    const near = !!last && w.box.x - (last.box.x + last.box.w) < gap;
+    // A figure read a little surer goes on a run it follows: the rest of the same number
+    // (１１３／０７／０１ read "1018 40.7 40:1", the last at 56).
+    if (near && (isWeakWord(w) || (FIGURE.test(w.text) && w.confidence < DIGITS_GARBLED_CONFIDENCE))) { run.push(w); continue; }
+    if (run.length) runs.push(run);
+    run = isWeakWord(w) ? [w] : [];
   }
   if (run.length) runs.push(run);
   return runs;

@@ -330,6 +330,18 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words[1]!.box).toEqual({ x: 208, y: 100, w: 244, h: 20 });
   });
 
+  it('reads a figure read a little surer with the unsure run it follows, as one number (１１３／０７／０１ read "1018 40.7 40:1")', async () => {
+    // Three words of one date spread over 270 px, the last at 56: one run 270 × 20.
+    const date = (last: number) => line([word('提前終止補償金', 95, 40, 100, 150), word('6,000元', 90, 330, 100, 80), word('1018', 49, 600, 100, 90), word('40.7', 33, 700, 100, 80), word('40:1', last, 790, 100, 80)], 70);
+    const { engine } = scripted((_call, width) => (width > 210 ? [word('113/07/01', 86, 10, 12, 200, 20)] : [word('113/07/', 85, 10, 12, 160, 20)]));
+    const wide = createGray(1000, 300);
+    const out = await rereadWeakLines(page([date(56)]), wide, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['提前終止補償金', '6,000元', '113/07/01']);
+    // A figure read surely stays itself.
+    const sure = await rereadWeakLines(page([date(75)]), wide, engine, 'chi_tra+eng');
+    expect(sure.lines[0]!.words.map((w) => w.text)).toEqual(['提前終止補償金', '6,000元', '113/07/', '40:1']);
+  });
+
   it('reads again full-width digits a little over an em apart, a dash among them read 一 and boxed tall', async () => {
     // ０９３３－５１８－２７０ (12 characters, 271 px, 20 px tall) read "933" (boxed over the whole
     // number), "一" (boxed 36 tall) and "5187270": 11 characters at 24.6 px each, 1.2 heights.
