@@ -4,15 +4,15 @@ import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, rea
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
-/** An engine that answers each second reading from a script: (call index, input size) → words. */
+/** An engine that answers each second reading from a script: (call index, input size) → words. Each call's input is kept. */
 function scripted(answer: (call: number, width: number, height: number, options: RecognizeOptions) => OcrWord[]) {
-  const calls: Array<{ width: number; height: number; options: RecognizeOptions }> = [];
+  const calls: Array<{ width: number; height: number; options: RecognizeOptions; raster: GrayRaster }> = [];
   const engine: OcrEngine = {
     recognize(input: OcrInput, options: RecognizeOptions) {
       if (input.kind !== 'raster') throw new Error('raster expected');
       const { width, height } = input.raster;
       const words = answer(calls.length, width, height, options);
-      calls.push({ width, height, options });
+      calls.push({ width, height, options, raster: input.raster });
       return Promise.resolve(page(words.length ? [line(words, words.reduce((a, w) => a + w.confidence, 0) / words.length)] : []));
     },
     dispose: () => Promise.resolve(),
@@ -396,15 +396,7 @@ describe('rereadWeakLines', () => {
     for (let r = 100; r < 120; r++) for (const x of [264, 278, 292, 304, 320]) g.data.fill(0, r * 600 + x, r * 600 + x + 6);
     const bubble = line([word('金額為', 95, 100, 98, 120, 24), word('和', 29, 262, 100, 38, 20)], 70);
     const time = line([word('1:42', 55, 302, 103, 37, 15)], 55);
-    const cuts: Array<{ raster: GrayRaster }> = [];
-    const engine: OcrEngine = {
-      recognize(input: OcrInput) {
-        if (input.kind !== 'raster') throw new Error('raster expected');
-        cuts.push({ raster: input.raster });
-        return Promise.resolve(page([line([word('下午', 88, 10, 10, 30, 20)], 88)]));
-      },
-      dispose: () => Promise.resolve(),
-    };
+    const { engine, calls: cuts } = scripted(() => [word('下午', 88, 10, 10, 30, 20)]);
     const out = await rereadWeakLines(page([bubble, time]), g, engine, 'chi_tra+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['金額為', '下午']);
     expect(out.lines[1]!.words.map((w) => w.text)).toEqual(['1:42']);
@@ -423,22 +415,13 @@ describe('rereadWeakLines', () => {
     for (let r = 0; r < 300; r++) g.data.fill(0, r * 600 + 300, r * 600 + 302);
     for (let r = 101; r < 119; r++) for (const x of [204, 230, 256, 280]) g.data.fill(0, r * 600 + x, r * 600 + x + 6);
     const weak = line([word('1113/08/01', 0, 200, 100, 90, 20)], 0);
-    const cuts: GrayRaster[] = [];
-    const engine: OcrEngine = {
-      recognize(input: OcrInput) {
-        if (input.kind !== 'raster') throw new Error('raster expected');
-        cuts.push(input.raster);
-        // Unsure at ¾ of the size, so that the cut is read at its own too.
-        const confidence = cuts.length === 1 ? 60 : 90;
-        return Promise.resolve(page([line([word('113/08/01', confidence, 12, 12, 90, 20)], confidence)]));
-      },
-      dispose: () => Promise.resolve(),
-    };
+    // Unsure at ¾ of the size, so that the cut is read at its own too.
+    const { engine, calls: cuts } = scripted((call) => [word('113/08/01', call === 0 ? 60 : 90, 12, 12, 90, 20)]);
     await rereadWeakLines(page([weak]), g, engine, 'chi_tra+eng');
     // The cut (x 188–302, a margin of 0.6 × 20) holds the rule's columns 300 and 301, left blank
     // with the column before them; the glyphs stay.
     expect(cuts).toHaveLength(2);
-    const cut = cuts[1]!;
+    const cut = cuts[1]!.raster;
     expect(cut.width).toBe(90 + 2 * 12);
     const column = (x: number) => Array.from({ length: cut.height }, (_, y) => cut.data[y * cut.width + x]);
     for (const x of [299 - 188, 300 - 188, 301 - 188]) expect(column(x).every((v) => v === 255)).toBe(true);
@@ -555,18 +538,16 @@ describe('readMissedText', () => {
     // An amount at y 200 (x 300…328) left out, a grey rule 6 px above it across the page.
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }]);
     raster.data.fill(150, 194 * 600, 195 * 600);
-    const strips: GrayRaster[] = [];
-    const { engine } = scripted((call) => [call === 0 ? word('_999', 50, 10, 16, 28, 24) : word('999', 92, 10, 20, 28, 20)]);
-    const seen: OcrEngine = { recognize: (input, options) => { if (input.kind === 'raster') strips.push(input.raster); return engine.recognize(input, options); }, dispose: () => Promise.resolve() };
-    const out = await readMissedText(page([label(100)]), raster, seen, 'chi_tra+eng');
+    const { engine, calls } = scripted((call) => [call === 0 ? word('_999', 50, 10, 16, 28, 24) : word('999', 92, 10, 20, 28, 20)]);
+    const out = await readMissedText(page([label(100)]), raster, engine, 'chi_tra+eng');
     expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '999']);
     // The cut (48 × 40 from (290, 190)) sits a unit (20 px) down the strip: read first with the
     // rule in its margin, then with its margin's rows blank and its glyphs' rows as on the page.
     const row = (strip: GrayRaster, y: number) => Array.from(strip.data.subarray(y * strip.width, (y + 1) * strip.width));
-    expect(strips).toHaveLength(2);
-    expect(row(strips[0]!, 20 + 4).every((v) => v === 150)).toBe(true);
-    expect(row(strips[1]!, 20 + 4).every((v) => v === 255)).toBe(true);
-    expect(row(strips[1]!, 20 + 10).filter((v) => v === 0)).toHaveLength(24);
+    expect(calls).toHaveLength(2);
+    expect(row(calls[0]!.raster, 20 + 4).every((v) => v === 150)).toBe(true);
+    expect(row(calls[1]!.raster, 20 + 4).every((v) => v === 255)).toBe(true);
+    expect(row(calls[1]!.raster, 20 + 10).filter((v) => v === 0)).toHaveLength(24);
     // A cluster read as unsure Chinese (an outlined tab icon read 品 at 40) is not read again.
     const icon = scripted(() => [word('品', 40, 10, 20, 28, 20)]);
     await readMissedText(page([label(100)]), raster, icon.engine, 'chi_tra+eng');
