@@ -546,7 +546,7 @@ export function ruleColumns(g: GrayRaster): number[] {
 }
 const RULE_DOWN = 0.9;
 
-/** A rule is at most this many rows thick… */
+/** A rule is at most this many pixels thick (rows across a box, columns down a cut)… */
 const RULE_ROWS = 3;
 /** …and inked across at least this share of the box it lies in. */
 const RULE_ACROSS = 0.9;
