@@ -358,20 +358,12 @@ describe('rereadWeakLines', () => {
     const ink = (x: number, w: number) => { for (let r = 100; r < 130; r++) g.data.fill(0, r * 600 + x, r * 600 + x + w); };
     ink(260, 12); ink(290, 12); ink(320, 12); ink(350, 12);
     const row = line([word('致電', 92, 180, 100, 60, 30), word('1', 90, 258, 100, 14, 30), word('了', 20, 285, 100, 10, 30), word('0OO0O。', 36, 300, 100, 70, 30)], 70);
-    const cuts: GrayRaster[] = [];
-    const engine: OcrEngine = {
-      recognize(input: OcrInput) {
-        if (input.kind !== 'raster') throw new Error('raster expected');
-        cuts.push(input.raster);
-        return Promise.resolve(page([line([word('000。', 88, 20, 18, 80, 30)], 88)]));
-      },
-      dispose: () => Promise.resolve(),
-    };
+    const { engine, calls: cuts } = scripted(() => [word('000。', 88, 20, 18, 80, 30)]);
     const out = await rereadWeakLines(page([row]), g, engine, 'chi_tra+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['致電', '1', '000。']);
     // The run (285–370) is cut out from 267 (a margin of 18 px): the ink of １ at 267–271 is left out.
     expect(cuts.length).toBeGreaterThan(0);
-    for (const cut of cuts) {
+    for (const { raster: cut } of cuts) {
       const left = Math.round((5 * cut.width) / (85 + 36));
       for (let y = 0; y < cut.height; y++) for (let x = 0; x < left; x++) expect(cut.data[y * cut.width + x]).toBe(255);
     }
@@ -380,7 +372,7 @@ describe('rereadWeakLines', () => {
     cuts.length = 0;
     const wide = line([word('查詢', 96, 71, 100, 297, 30), ...row.words], 70);
     expect((await rereadWeakLines(page([wide]), g, engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['查詢', '致電', '1', '000。']);
-    expect(cuts.some((cut) => cut.data.some((v) => v < 128))).toBe(true);
+    expect(cuts.some(({ raster: cut }) => cut.data.some((v) => v < 128))).toBe(true);
     // Chinese characters filling their em, or two pieces of ink only, are not spread.
     const han = createGray(600, 300);
     for (let r = 100; r < 130; r++) for (const x of [290, 322, 354]) han.data.fill(0, r * 600 + x, r * 600 + x + 28);
@@ -438,19 +430,11 @@ describe('rereadWeakLines', () => {
     for (const x of [57, 80, 103, 126]) fill(x, 297, 20, 23);
     const l = line([word('Po', 7, 57, 277, 93, 44), word('300M', 96, 170, 297, 51, 23)], 50);
     expect(textBetweenRules(g, { x: 57, y: 277, w: 93, h: 44 })).toEqual({ y: 297, h: 23 });
-    const cuts: GrayRaster[] = [];
-    const engine: OcrEngine = {
-      recognize(input: OcrInput) {
-        if (input.kind !== 'raster') throw new Error('raster expected');
-        cuts.push(input.raster);
-        return Promise.resolve(page([line([word('宽带提速', 93, 10, 10, 90, 23)], 93)]));
-      },
-      dispose: () => Promise.resolve(),
-    };
+    const { engine, calls: cuts } = scripted(() => [word('宽带提速', 93, 10, 10, 90, 23)]);
     const out = await rereadWeakLines(page([l]), g, engine, 'chi_sim+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['宽带提速', '300M']);
     // Every cut holds one run of inked rows: the text's, not the rule's.
-    for (const cut of cuts) {
+    for (const { raster: cut } of cuts) {
       const inked = Array.from({ length: cut.height }, (_, y) => cut.data.subarray(y * cut.width, (y + 1) * cut.width).some((v) => v < 128));
       expect(inked.filter((v, y) => v && !inked[y - 1]).length).toBe(1);
     }
