@@ -159,7 +159,8 @@ export interface NodeOcrEngine extends OcrEngine {
   /**
    * Starts loading the worker(s) and language data for `lang` (overlaps decoding and
    * preprocessing); `pixels`, the image's size when known, tells whether a second worker for
-   * parallel bands will be worth starting.
+   * parallel bands will be worth starting. Until the next call, pages are cut into bands only
+   * when it was: how a page is read depends on its image alone, not on what was read before.
    */
   prepare(lang: string, pixels?: number): void;
 }
@@ -187,6 +188,8 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
   const minParallelPixels = options.minParallelPixels ?? MIN_PARALLEL_PIXELS;
   let lang: string | undefined;
   let threads: EngineThread[] = [];
+  /** Whether the image last prepared for is large enough to be read in bands. */
+  let large = false;
 
   /** The first `count` threads for `wanted`, starting the missing ones. */
   const use = (wanted: string, count: number): EngineThread[] => {
@@ -208,14 +211,17 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
 
   return {
     prepare(wanted, pixels) {
-      use(wanted, pixels !== undefined && pixels >= minParallelPixels ? 2 : 1);
+      large = pixels !== undefined && pixels >= minParallelPixels;
+      use(wanted, large ? 2 : 1);
     },
     async recognize(input: OcrInput, options: RecognizeOptions): Promise<OcrResult> {
       if (options.signal?.aborted) throw new OcrCancelledError();
-      // Bands only with a second recogniser already under way: one started now would still be
-      // loading when the first band is done. With one under way, a smaller raster (a sheet cut
-      // out of a photo that was large) is worth splitting too.
-      const parallel = lang === options.lang && threads.length > 1;
+      // Bands only for a large image, with its second recogniser already under way: one started
+      // now would still be loading when the first band is done. Its smaller rasters (a sheet cut
+      // out of the photo) are worth splitting too. A small page read after a large one, with the
+      // second recogniser still running, is read whole: cut, the band under the cut can read
+      // otherwise than the page read whole (an e-invoice's 門號月租費 read "全號月和還").
+      const parallel = large && lang === options.lang && threads.length > 1;
       const bands: Band[] = input.kind === 'raster' && parallel && input.raster.width * input.raster.height >= minParallelPixels / 3
         ? splitIntoBands(input.raster)
         : [{ y: 0, h: 0 }];
