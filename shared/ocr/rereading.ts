@@ -273,6 +273,15 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
     const again = await readStacked(raster, unsure.map((k) => clusters[k]!), unit, engine, lang, signal, { bare: unsure.map(() => true) });
     unsure.forEach((k, i) => { readings[k] = kept(again[i]!); });
   }
+  // Clusters of which nothing at all was read are read once more side by side as one line: read
+  // as a block, a short word alone in its cut can give no line at all (a bold sender's name of
+  // two capitals, "EE"). Of that reading, words of one letter or digit are not taken: a small
+  // icon read as nothing in the block is read as one (a chat's avatar beside a message seen, "2" at 96).
+  const blank = clusters.flatMap((c, k) => (!first[k]!.length ? [k] : []));
+  if (blank.length) {
+    const again = await readStacked(raster, blank.map((k) => clusters[k]!), unit, engine, lang, signal, { across: true });
+    blank.forEach((k, i) => { readings[k] = kept(again[i]!).filter((w) => (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2); });
+  }
   // Clusters' cuts can overlap: a word read twice, the same text in the same place, keeps its
   // surer reading ("11:20" at 68 in one cut, at 96 in the next).
   const all = readings.flat();
@@ -326,11 +335,16 @@ export const MISSED_TEXT_CONFIDENCE = 60;
 /** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
 const MISSED_TEXT_RETRY_SCALE = 1.3;
 
-/** How {@link readStacked} reads its strip: enlarged by `scale`, with the characters of `blacklist` barred, each box whose flag in `bare` is set without the ink above and below it. */
+/**
+ * How {@link readStacked} reads its strip: enlarged by `scale`, with the characters of `blacklist`
+ * barred, each box whose flag in `bare` is set without the ink above and below it; `across`, the
+ * parts set side by side (centred on one row) and read as one line instead of stacked.
+ */
 interface StackedReading {
   scale?: number;
   blacklist?: string;
   bare?: readonly boolean[];
+  across?: boolean;
 }
 
 /**
@@ -338,33 +352,37 @@ interface StackedReading {
  * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
  * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [] }: StackedReading = {}): Promise<OcrWord[][]> {
+async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], across = false }: StackedReading = {}): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
-  const stripWidth = Math.max(...cuts.map((c) => c.w));
-  const tops: number[] = [];
-  let y = unit;
-  for (const c of cuts) { tops.push(y); y += c.h + unit; }
-  const strip = createGray(stripWidth, y);
+  // Each cut's place in the strip: one under the other a line's height apart, or side by side.
+  const tallest = Math.max(...cuts.map((c) => c.h));
+  const places: Array<{ x: number; y: number }> = [];
+  let end = unit;
+  for (const c of cuts) {
+    places.push(across ? { x: end, y: (tallest - c.h) >> 1 } : { x: 0, y: end });
+    end += (across ? c.w : c.h) + unit;
+  }
+  const strip = across ? createGray(end, tallest) : createGray(Math.max(...cuts.map((c) => c.w)), end);
   cuts.forEach((c, i) => {
     // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
     for (let row = 0; row < c.h; row++) {
       if (bare[i] && (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h)) continue;
-      strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (tops[i]! + row) * stripWidth);
+      strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (places[i]!.y + row) * strip.width + places[i]!.x);
     }
   });
   throwIfCancelled(signal);
   const image = scale === 1 ? strip : resizeGray(strip, scale);
-  const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-block', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
+  const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: across ? 'single-line' : 'single-block', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
   const sx = image.width / strip.width, sy = image.height / strip.height;
   const parts = cuts.map((): OcrWord[] => []);
   for (const w of again.lines.flatMap((l) => l.words)) {
     if (!w.text.trim()) continue;
     const b = { x: Math.round(w.box.x / sx), y: Math.round(w.box.y / sy), w: Math.round(w.box.w / sx), h: Math.round(w.box.h / sy) };
-    const cy = b.y + b.h / 2;
-    const i = tops.findIndex((top, k) => cy >= top && cy < top + cuts[k]!.h);
+    const cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    const i = places.findIndex((p, k) => (across ? cx >= p.x && cx < p.x + cuts[k]!.w : cy >= p.y && cy < p.y + cuts[k]!.h));
     if (i < 0) continue;
-    parts[i]!.push({ ...w, box: { x: b.x + cuts[i]!.x, y: b.y - tops[i]! + cuts[i]!.y, w: b.w, h: b.h } });
+    parts[i]!.push({ ...w, box: { x: b.x - places[i]!.x + cuts[i]!.x, y: b.y - places[i]!.y + cuts[i]!.y, w: b.w, h: b.h } });
   }
   return parts;
 }

@@ -360,6 +360,14 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     }
   }, 120_000);
 
+  it('reads a short bold name the layout left out, which read as a block gives nothing', async () => {
+    // The sender's name "EE" alone under an SMS screen's status bar: not in the page's layout, and
+    // its cut read as a block gave no line at all; read as a line, "EE" at 96.
+    const sms = await ocrFile('test/fixtures/ocr-extra/sms_ios_otp_en.png', engine, { lang: 'eng' });
+    expect(sms.text.split('\n').slice(0, 3)).toEqual(['10:14', 'EE', 'Text Message']);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/sms_ios_otp_en.gt.txt', 'utf8'), sms.text)).toBe(0);
+  }, 120_000);
+
   it('reads a grey label before figures read as capitals and digits taller than the figures', async () => {
     // 号码 read "S15" at 57, boxed 23 px tall before 186 1023 5577 boxed 19 px.
     const bill = await ocrFile('test/fixtures/ocr-extra/app_bill_unicom_cn.png', engine, { lang: 'chi_sim+eng' });

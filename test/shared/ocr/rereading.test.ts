@@ -538,6 +538,28 @@ describe('readMissedText', () => {
     expect(icon.calls).toHaveLength(1);
   });
 
+  it('reads again, side by side as one line, the clusters of which nothing at all was read', async () => {
+    // Two names left out (y 200 at x 300, y 250 at x 400); read as a block, neither gave a line.
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }, { y: 250, xs: [400, 416] }]);
+    const { engine, calls } = scripted((call) => (call === 0 ? [] : [word('EE', 96, 30, 10, 28, 20), word('OK', 90, 98, 10, 28, 20)]));
+    const out = await readMissedText(page([label(100)]), raster, engine, 'eng');
+    expect(calls.map((c) => c.options.psm)).toEqual(['single-block', 'single-line']);
+    // Each cut (48 × 40) a unit (20 px) after the one before, on one row as tall as the tallest.
+    expect([calls[1]!.width, calls[1]!.height]).toEqual([20 + 48 + 20 + 48 + 20, 40]);
+    const glyphs = (x: number) => Array.from({ length: 40 }, (_, y) => calls[1]!.raster.data[y * calls[1]!.width + x]).filter((v) => v === 0).length;
+    expect([glyphs(30), glyphs(98)]).toEqual([20, 20]);
+    // Each word back in its cut's place on the page.
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', 'EE', 'OK']);
+    expect(out.lines.slice(1).map((l) => l.words[0]!.box)).toEqual([{ x: 300, y: 200, w: 28, h: 20 }, { x: 400, y: 250, w: 28, h: 20 }]);
+    // Of that reading, a word of one letter or digit is not taken (a small icon read "2").
+    const icon = scripted((call) => (call === 0 ? [] : [word('2', 96, 30, 10, 12, 20), word('OK', 90, 98, 10, 28, 20)]));
+    expect((await readMissedText(page([label(100)]), raster, icon.engine, 'eng')).lines.map((l) => l.text)).toEqual(['行動 上網 費', 'OK']);
+    // A cluster read as anything at all (a mark read "~" at 30) is not read again so.
+    const { engine: once, calls: one } = scripted(() => [word('~', 30, 10, 30, 12, 20), word('~', 30, 10, 90, 12, 20)]);
+    await readMissedText(page([label(100)]), raster, once, 'eng');
+    expect(one).toHaveLength(1);
+  });
+
   it('adds a line of its own, in reading order, for text beside no line', async () => {
     const raster = ink([{ y: 200, xs: [300, 316] }]);
     const { engine } = scripted(() => [word('0', 95, 10, 30, 12, 20)]);
