@@ -82,57 +82,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     return chinese && letters !== undefined && w.confidence < WIDE_WORD_CONFIDENCE && w.box.w >= WIDE_WORD_WIDTH * w.box.h * letters.length;
   };
   if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w)))) return result;
-  /** Reads `given` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
-  const readAlone = async (given: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> => {
-    // A box far taller than its ink, for a rule above or below the text boxed with it, is cut
-    // down to the text's rows and read without the ink above and below them (宽带提速 read "Po"
-    // at 7, boxed from a receipt's separator down).
-    const rows = textBetweenRules(raster, given);
-    const box = rows ? { ...given, y: rows.y, h: rows.h } : given;
-    const margin = Math.round((rows ? rows.h : lineHeight) * 0.6);
-    const cut = grownBox(box, margin, margin, raster);
-    if (!cut.w || !cut.h) return [];
-    const cutOut = cropGray(raster, cut);
-    // A table's rules down the cut are left blank: no glyph reaches through the margins above and
-    // below its line, nor a cut's height beyond them (a cell's date read "113/o8/o1|" with the
-    // cell's border).
-    const down = ruleColumns(cropGray(raster, clampBox({ x: cut.x, y: cut.y - cut.h, w: cut.w, h: 3 * cut.h }, raster)));
-    if (rows) for (let row = 0; row < cut.h; row++) if (cut.y + row < box.y - INK_ROW_GAP || cut.y + row >= box.y + box.h + INK_ROW_GAP) cutOut.data.fill(255, row * cut.w, (row + 1) * cut.w);
-    // Columns outside `span` (the words beside it) are left blank.
-    if (span) {
-      const from = Math.min(cut.w, Math.max(0, span.x0 - cut.x)), to = Math.min(cut.w, Math.max(from, span.x1 - cut.x));
-      for (let row = 0; row < cut.h; row++) cutOut.data.fill(255, row * cut.w, row * cut.w + from).fill(255, row * cut.w + to, (row + 1) * cut.w);
-    }
-    for (const x of down) for (let row = 0; row < cut.h; row++) cutOut.data[row * cut.w + x] = 255;
-    throwIfCancelled(signal);
-    const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
-    const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
-    // The reading's boxes, from the scaled cut-out back into the raster.
-    const sx = image.width / cut.w, sy = image.height / cut.h;
-    const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
-    return again.lines.flatMap((l) => l.words).filter((w) => w.text.trim()).map((w) => ({ ...w, box: back(w.box) }));
-  };
-  /**
-   * The most confident acceptable reading of `box` over the scales, stopping at a sure one; text
-   * `spaced` far apart is also read squeezed to half its width. Ink outside `span` is not read.
-   */
-  const reread = async (box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false, blacklist?: string, span?: Span): Promise<Reading | undefined> => {
-    let best: Reading | undefined;
-    const trials: Array<[number, number]> = REREAD_SCALES.map((scale) => [scale, 1]);
-    if (spaced) trials.push([1, SPACED_SQUEEZE]);
-    for (const [scale, squeeze] of trials) {
-      const words = await readAlone(box, lineHeight, scale, squeeze, blacklist, span);
-      if (!words.length || !accept(words)) continue;
-      const confidence = meanConfidence(words);
-      if (best && best.confidence >= confidence) continue;
-      best = { words, confidence };
-      // A reading as confident as a well-read line needs no other, unless a figure in it was read
-      // unsure: a digit misread at one size is often read right at the next (2024年11月28日 on a
-      // date pill read with 25 at 71 at ¾ of its size, with 28 at 88 at its own).
-      if (confidence >= SURE_READING_CONFIDENCE && !words.some((w) => FIGURE.test(w.text) && w.confidence < SURE_READING_CONFIDENCE)) break;
-    }
-    return best;
-  };
+  const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
   // A reading far more confident than a garbled one (a Chinese reading at 55 for "2ERBRHTE" at 0)
   // is taken below the usual bar.
   const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= Math.min(WEAK_LINE_CONFIDENCE + 10, old + 30) && r.confidence >= old + 15;
@@ -146,7 +96,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // "[EM]" at 15 boxed 50 px tall in a line of 34 px text 50 px apart), and the cut's margin
       // with it; the next line's glyphs in the cut garble the second reading too.
       const core = coreBand(line);
-      const again = await reread(core, core.h, () => true);
+      const again = await reread(at, core, core.h, () => true);
       // The line read again can still hold a word misread as English ("ERE:" at 82 for 王先生：,
       // read "ThE:" at 49 at first): its words are looked at like any line's.
       if (better(again, line.confidence)) line = lineOf(again.words, again.confidence);
@@ -170,7 +120,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const rowHeight = row === w.box ? line.box.h : row.h;
       const accept = (ws: OcrWord[]) => hasHan(own(w, ws));
       if (!odd) {
-        const again = await reread(row, rowHeight, accept);
+        const again = await reread(at, row, rowHeight, accept);
         const kept = again && own(w, again.words);
         if (kept?.length && meanConfidence(kept) >= Math.max(SURE_READING_CONFIDENCE, w.confidence)) take(w, kept);
         continue;
@@ -179,10 +129,10 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // with Latin letters barred: the engine then reads the Chinese it took them for ("AiR" at 38
       // for 月租費, "REAR" at 65 for 蔡明宏 at 64), and its confidence in the English reading, as
       // wide as Chinese, says nothing.
-      let again = await reread(row, rowHeight, accept);
+      let again = await reread(at, row, rowHeight, accept);
       let trusted = follows ? Math.min(trust(w), UNTRUSTED_CONFIDENCE) : trust(w);
       if (!again && isHanWide(w)) {
-        again = await reread(row, rowHeight, accept, false, LATIN_LETTERS);
+        again = await reread(at, row, rowHeight, accept, false, LATIN_LETTERS);
         trusted = Math.min(trusted, UNTRUSTED_CONFIDENCE);
       }
       const kept = again && own(w, again.words);
@@ -194,7 +144,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {
-      const reading = await readAlone(line.box, line.box.h, scale);
+      const reading = await readAlone(at, line.box, line.box.h, scale);
       for (const w of left) {
         if (replaced.has(w)) continue;
         const inside = own(w, reading.filter((x) => within(x.box, w.box)));
@@ -222,7 +172,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // Read without the words beside it: a cut's margin reaches into them (the ０ after a dash
       // read with its run, "0800-0"; 元 read "7" after a number).
       const span = { x0: Math.max(-Infinity, ...beside.filter((o) => o.box.x < box.x).map((o) => o.box.x + o.box.w)), x1: Math.min(Infinity, ...beside.filter((o) => o.box.x > box.x).map((o) => o.box.x)) };
-      const again = await reread(box, line.box.h, () => true, true, undefined, span);
+      const again = await reread(at, box, line.box.h, () => true, true, undefined, span);
       const kept = again && notOver(again.words, beside);
       if (!kept?.some((w) => LETTER_OR_DIGIT.test(w.text)) || !better({ words: kept, confidence: meanConfidence(kept) }, meanConfidence(run))) continue;
       run.forEach((w, i) => replaced.set(w, i ? [] : kept));
@@ -232,6 +182,67 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   // Nothing taken: the reading as it was.
   if (lines.length === result.lines.length && lines.every((l, k) => l === result.lines[k])) return result;
   return resultOf(lines, result.confidence);
+}
+
+/** Where a second reading reads: the page's raster, by the engine, in the languages of `lang`. */
+interface Rereader {
+  raster: GrayRaster;
+  engine: OcrEngine;
+  lang: string;
+  signal?: CancelSignal;
+}
+
+/** Reads `given` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
+async function readAlone({ raster, engine, lang, signal }: Rereader, given: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> {
+  // A box far taller than its ink, for a rule above or below the text boxed with it, is cut
+  // down to the text's rows and read without the ink above and below them (宽带提速 read "Po"
+  // at 7, boxed from a receipt's separator down).
+  const rows = textBetweenRules(raster, given);
+  const box = rows ? { ...given, y: rows.y, h: rows.h } : given;
+  const margin = Math.round((rows ? rows.h : lineHeight) * 0.6);
+  const cut = grownBox(box, margin, margin, raster);
+  if (!cut.w || !cut.h) return [];
+  const cutOut = cropGray(raster, cut);
+  // A table's rules down the cut are left blank: no glyph reaches through the margins above and
+  // below its line, nor a cut's height beyond them (a cell's date read "113/o8/o1|" with the
+  // cell's border).
+  const down = ruleColumns(cropGray(raster, clampBox({ x: cut.x, y: cut.y - cut.h, w: cut.w, h: 3 * cut.h }, raster)));
+  if (rows) for (let row = 0; row < cut.h; row++) if (cut.y + row < box.y - INK_ROW_GAP || cut.y + row >= box.y + box.h + INK_ROW_GAP) cutOut.data.fill(255, row * cut.w, (row + 1) * cut.w);
+  // Columns outside `span` (the words beside it) are left blank.
+  if (span) {
+    const from = Math.min(cut.w, Math.max(0, span.x0 - cut.x)), to = Math.min(cut.w, Math.max(from, span.x1 - cut.x));
+    for (let row = 0; row < cut.h; row++) cutOut.data.fill(255, row * cut.w, row * cut.w + from).fill(255, row * cut.w + to, (row + 1) * cut.w);
+  }
+  for (const x of down) for (let row = 0; row < cut.h; row++) cutOut.data[row * cut.w + x] = 255;
+  throwIfCancelled(signal);
+  const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
+  const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
+  // The reading's boxes, from the scaled cut-out back into the raster.
+  const sx = image.width / cut.w, sy = image.height / cut.h;
+  const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
+  return again.lines.flatMap((l) => l.words).filter((w) => w.text.trim()).map((w) => ({ ...w, box: back(w.box) }));
+}
+
+/**
+ * The most confident acceptable reading of `box` over the scales, stopping at a sure one; text
+ * `spaced` far apart is also read squeezed to half its width. Ink outside `span` is not read.
+ */
+async function reread(at: Rereader, box: Box, lineHeight: number, accept: (words: OcrWord[]) => boolean, spaced = false, blacklist?: string, span?: Span): Promise<Reading | undefined> {
+  let best: Reading | undefined;
+  const trials: Array<[number, number]> = REREAD_SCALES.map((scale) => [scale, 1]);
+  if (spaced) trials.push([1, SPACED_SQUEEZE]);
+  for (const [scale, squeeze] of trials) {
+    const words = await readAlone(at, box, lineHeight, scale, squeeze, blacklist, span);
+    if (!words.length || !accept(words)) continue;
+    const confidence = meanConfidence(words);
+    if (best && best.confidence >= confidence) continue;
+    best = { words, confidence };
+    // A reading as confident as a well-read line needs no other, unless a figure in it was read
+    // unsure: a digit misread at one size is often read right at the next (2024年11月28日 on a
+    // date pill read with 25 at 71 at ¾ of its size, with 28 at 88 at its own).
+    if (confidence >= SURE_READING_CONFIDENCE && !words.some((w) => FIGURE.test(w.text) && w.confidence < SURE_READING_CONFIDENCE)) break;
+  }
+  return best;
 }
 
 /**
