@@ -246,6 +246,113 @@ async function reread(at: Rereader, box: Box, lineHeight: number, accept: (words
 }
 
 /**
+ * Reads again, from rule to rule, each part of a line in a ruled table that was read unsure: the
+ * engine reads a table's row as one line across its cells, and figures in a cell beside a rule
+ * come out garbled or short of a digit (１，２４８ read "， 248" with its 1 left out, ２，５６７
+ * read "20 567"). A line's words are parted by the rules down the page across its rows
+ * ({@link verticalRules}, at least {@link TABLE_RULE} lines of text long); a part beside such a
+ * rule with a word read below {@link SURE_READING_CONFIDENCE}, or boxed far taller than its line
+ * ({@link TABLE_TALL_WORD}, its rules read with it), is read alone over its cell's width, also
+ * squeezed, and its new reading taken as a part's is ({@link takenReading}).
+ */
+export async function readTableCells(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (read.length < 3) return result;
+  const rules = verticalRules(raster, Math.round(TABLE_RULE * medianHeight(read)));
+  if (!rules.length) return result;
+  const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
+  const lines: OcrLine[] = [];
+  for (const line of result.lines) {
+    const words = line.words.filter((w) => w.text.trim());
+    const band = coreBand(line, words);
+    const down = rules.filter((r) => r.y <= band.y && r.y + r.h >= band.y + band.h).sort((a, b) => a.x - b.x);
+    if (!down.length) { lines.push(line); continue; }
+    const replaced = new Map<OcrWord, OcrWord[]>();
+    for (let k = 0; k <= down.length; k++) {
+      const before = down[k - 1], after = down[k];
+      const part = words.filter((w) => {
+        const cx = w.box.x + w.box.w / 2;
+        return (!before || cx >= before.x + before.w / 2) && (!after || cx < after.x + after.w / 2);
+      });
+      if (!part.some((w) => w.confidence < SURE_READING_CONFIDENCE || w.box.h > TABLE_TALL_WORD * band.h)) continue;
+      const span = { x0: before ? before.x + before.w : -Infinity, x1: after ? after.x : Infinity };
+      const own = boxOf(part);
+      const x0 = before ? span.x0 : own.x, x1 = after ? span.x1 : own.x + own.w;
+      // The cell's rows with a margin: rules across it there are cut away (textBetweenRules).
+      const cell = grownBox({ x: x0, y: band.y, w: x1 - x0, h: band.h }, 0, Math.round(band.h * 0.6), raster);
+      const again = await reread(at, cell, band.h, () => true, true, undefined, span);
+      if (!again) continue;
+      // Taken as a part's reading is, only when at least as sure (not for punctuation it adds: a
+      // cell's "Top-up" read "‘Top-up") and holding as many figures as the part's sure words (日本3日
+      // read 日本日, surer than with its last 日 at 13).
+      const taken = takenReading(part, again.words, cell, words.filter((w) => !part.includes(w)));
+      const figures = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + (w.text.match(/\p{N}/gu)?.length ?? 0), 0);
+      if (taken === part || meanConfidence(taken) < meanConfidence(part) || figures(taken) < figures(part.filter((w) => w.confidence >= SURE_READING_CONFIDENCE))) continue;
+      part.forEach((w, i) => replaced.set(w, i ? [] : taken));
+    }
+    lines.push(...(replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line]));
+  }
+  if (lines.length === result.lines.length && lines.every((l, k) => l === result.lines[k])) return result;
+  return resultOf(lines, result.confidence);
+}
+/** A rule down a table is at least this many times the page's text tall. */
+const TABLE_RULE = 2.5;
+/** A word of a table's row boxed this many times as tall as the row's text holds the rules above and below it. */
+const TABLE_TALL_WORD = 1.6;
+
+/**
+ * The rules down `g`, each at least `least` rows long: runs of adjacent columns inked (darker than
+ * {@link INK_TONE}, a column or the one on either side: a rule's soft edge, a rule drifting a
+ * pixel along its length) down at least `least` rows in one piece, breaks of up to
+ * {@link RULE_BREAK} rows bridged, and at most {@link RULE_ROWS} columns of them inked down
+ * {@link RULE_DOWN} of its rows — thin, as a rule is, and a dark area is not. No glyph is that tall, nor a
+ * column of lines of text, broken by the gaps between them. Boxes reach a column beyond the ink
+ * on either side.
+ */
+export function verticalRules(g: GrayRaster, least: number): Box[] {
+  const { width: w, height: h, data } = g;
+  const ink = (x: number, y: number) => x >= 0 && x < w && data[y * w + x]! < INK_TONE;
+  const all = new Set<Box>();
+  let open: Box[] = [];
+  for (let x = 0; x < w; x++) {
+    const runs: Array<{ y0: number; y1: number }> = [];
+    let start = -1, end = -1;
+    for (let y = 0; y <= h; y++) {
+      const dark = y < h && (ink(x - 1, y) || ink(x, y) || ink(x + 1, y));
+      if (dark && start >= 0 && y - end - 1 <= RULE_BREAK) { end = y; continue; }
+      if (start >= 0 && (dark || y === h)) { if (end - start + 1 >= least) runs.push({ y0: start, y1: end }); start = -1; }
+      if (dark) { start = y; end = y; }
+    }
+    // Each run joins the rules it overlaps in the column before (merging them), or starts one.
+    const now: Box[] = [];
+    for (const r of runs) {
+      const touching = [...open, ...now].filter((b, i, list) => list.indexOf(b) === i && r.y0 < b.y + b.h && r.y1 >= b.y);
+      const rule = touching[0] ?? { x, y: r.y0, w: 1, h: r.y1 - r.y0 + 1 };
+      all.add(rule);
+      for (const b of touching.slice(1)) all.delete(b);
+      const y0 = Math.min(r.y0, ...touching.map((b) => b.y)), y1 = Math.max(r.y1, ...touching.map((b) => b.y + b.h - 1));
+      const x0 = Math.min(rule.x, ...touching.map((b) => b.x));
+      Object.assign(rule, { x: x0, y: y0, w: x - x0 + 1, h: y1 - y0 + 1 });
+      if (!now.includes(rule)) now.push(rule);
+      open = open.filter((b) => !touching.includes(b) || b === rule);
+    }
+    open = now;
+  }
+  const thick = (b: Box) => {
+    let n = 0;
+    for (let x = b.x; x < b.x + b.w; x++) {
+      let inked = 0;
+      for (let y = b.y; y < b.y + b.h; y++) if (ink(x, y)) inked++;
+      if (inked >= RULE_DOWN * b.h) n++;
+    }
+    return n;
+  };
+  return [...all].filter((b) => thick(b) <= RULE_ROWS);
+}
+/** Breaks of at most this many rows in a rule down a page are bridged (a scan's faded pixels). */
+const RULE_BREAK = 2;
+
+/**
  * Reads text the engine's layout analysis left out: its page segmentation can drop short runs of
  * text that stand apart, such as the amounts right-aligned across from their labels on an app's
  * bill (行動上網超量費 … 0, 加值服務 … 800). Ink outside every word read so far is grouped into

@@ -360,6 +360,16 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     }
   }, 120_000);
 
+  it('reads again from rule to rule the unsure cells of a ruled table, figures and commas whole', async () => {
+    // Full-width amounts in a ruled table read across its rows: １，２３４ read "1:234", ４，７１３
+    // "4 7°13" (the rule down the table's last column read with them).
+    const bill = await ocrFile('test/fixtures/ocr-extra/bill_grid_tw.png', engine, { lang: 'chi_tra+eng' });
+    const lines = bill.text.split('\n').map((l) => l.replace(/\s+/gu, ''));
+    expect(lines).toContain('通話費113/10/01-10/311,234');
+    expect(lines).toContain('本期應繳4,713');
+    expect(cer(readFileSync('test/fixtures/ocr-extra/bill_grid_tw.gt.txt', 'utf8'), bill.text)).toBe(0);
+  }, 120_000);
+
   it('reads a short bold name the layout left out, which read as a block gives nothing', async () => {
     // The sender's name "EE" alone under an SMS screen's status bar: not in the page's layout, and
     // its cut read as a block gave no line at all; read as a line, "EE" at 96.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -915,5 +915,116 @@ describe('inkCoverage', () => {
     // An unsure word's box over the second row does not count.
     expect(inkCoverage(page([line([word('行動上網費', 92, 38, 98, 100, 24)], 92), line([word('S', 13, 38, 198, 100, 24)], 13)]), g)).toBe(0.5);
     expect(inkCoverage(page([]), g)).toBe(0);
+  });
+});
+
+describe('verticalRules', () => {
+  /** A 200 × 300 page with a rule 2 px wide at x 100, soft-edged (x 99 and 102 inked every third row), down rows 20…279. */
+  function ruled() {
+    const g = createGray(200, 300);
+    for (let y = 20; y < 280; y++) {
+      g.data.fill(30, y * 200 + 100, y * 200 + 102);
+      if (y % 3 === 0) { g.data[y * 200 + 99] = 120; g.data[y * 200 + 102] = 120; }
+    }
+    return g;
+  }
+
+  it('finds a thin rule down the page, a column beyond its ink on either side, a short break bridged', () => {
+    const g = ruled();
+    g.data.fill(255, 150 * 200 + 99, 150 * 200 + 103);
+    g.data.fill(255, 151 * 200 + 99, 151 * 200 + 103);
+    expect(verticalRules(g, 100)).toEqual([{ x: 98, y: 20, w: 6, h: 260 }]);
+    // Shorter than asked for: none.
+    expect(verticalRules(g, 261)).toEqual([]);
+  });
+
+  it('finds a rule drifting a pixel along its length as one', () => {
+    const g = createGray(200, 300);
+    for (let y = 20; y < 280; y++) g.data[y * 200 + 100 + Math.floor((y - 20) / 90)] = 30;
+    // Columns 100…102 each reach down 100 rows or more with the one on either side; 99 and 103 do not.
+    expect(verticalRules(g, 100)).toEqual([{ x: 100, y: 20, w: 3, h: 260 }]);
+  });
+
+  it('parts a rule at a longer break, and leaves out pieces shorter than asked for', () => {
+    const g = ruled();
+    for (let y = 150; y < 154; y++) g.data.fill(255, y * 200 + 99, y * 200 + 103);
+    expect(verticalRules(g, 100)).toEqual([{ x: 98, y: 20, w: 6, h: 130 }, { x: 98, y: 154, w: 6, h: 126 }]);
+    // (Its soft edges' columns, 98 and 103, reach down 127 rows only.)
+    expect(verticalRules(g, 128)).toEqual([{ x: 99, y: 20, w: 4, h: 130 }]);
+  });
+
+  it('finds no rule in a dark area, nor in a column of lines of text', () => {
+    const g = createGray(200, 300);
+    // A dark bar 20 px wide down the page; strokes 24 px tall at x 150, lines 8 px apart.
+    for (let y = 0; y < 300; y++) g.data.fill(20, y * 200 + 20, y * 200 + 40);
+    for (let y = 0; y < 300; y++) if (y % 32 < 24) g.data[y * 200 + 150] = 0;
+    expect(verticalRules(g, 60)).toEqual([]);
+  });
+});
+
+describe('readTableCells', () => {
+  /** A 600 × 300 page: a table's rule down x 300…301 from y 40 to 260; glyph blocks at the given x positions of row y 100. */
+  function table(xs: number[]) {
+    const g = createGray(600, 300);
+    for (let y = 40; y < 260; y++) g.data.fill(0, y * 600 + 300, y * 600 + 302);
+    for (const x of xs) for (let y = 100; y < 120; y++) g.data.fill(0, y * 600 + x, y * 600 + x + 12);
+    return g;
+  }
+  const label = [word('國際', 93, 40, 100, 40, 20), word('漫遊', 93, 84, 100, 40, 20), word('費', 92, 128, 100, 20, 20)];
+
+  it('reads again from its rule the part of a row read unsure beside a rule, and takes the surer reading', async () => {
+    // １，２４８ in the cell right of the rule: its 1 left out, ", 248" read at 74 and 85.
+    const raster = table([40, 60, 84, 104, 128, 330, 360, 390, 420, 450]);
+    const { engine, calls } = scripted((_call, width, height) => [word('1,248', 91, Math.round(width * 0.05), Math.round(height * 0.3), Math.round(width * 0.3), Math.round(height * 0.4))]);
+    const result = page([line([...label, word('，', 74, 356, 110, 8, 10), word('248', 85, 386, 100, 76, 20)], 85), line([word('合計', 95, 40, 180, 40, 20), word('2,567', 95, 330, 180, 76, 20)], 95)]);
+    const out = await readTableCells(result, raster, engine, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['國際 漫遊 費 1,248', '合計 2,567']);
+    // Read once (sure at the first scale), from 2 px right of the rule: the rule and the label left blank.
+    expect(calls).toHaveLength(1);
+    const cut = calls[0]!.raster;
+    const inked = (x: number) => Array.from({ length: cut.height }, (_, y) => cut.data[y * cut.width + x]).some((v) => v === 0);
+    const columns = Array.from({ length: cut.width }, (_, x) => x).filter(inked);
+    // Its ink, at ¾ of the size: the cell's five glyphs alone; the rule, within the cut's margin,
+    // left blank.
+    expect(columns.filter((x, i) => i === 0 || columns[i - 1] !== x - 1)).toHaveLength(5);
+    expect(columns[0]).toBeGreaterThan(20);
+    expect(calls[0]!.options.psm).toBe('single-line');
+  });
+
+  it('asks nothing of a page without rules down it, nor of a table read surely', async () => {
+    const result = page([line([...label, word('，', 74, 356, 110, 8, 10), word('248', 85, 386, 100, 76, 20)], 85)]);
+    const plain = scripted(() => []);
+    expect(await readTableCells(result, table([]).data.fill(255) && createGray(600, 300), plain.engine, 'chi_tra+eng')).toBe(result);
+    const sure = page([line([...label, word('1,248', 92, 330, 100, 130, 20)], 92)]);
+    expect(await readTableCells(sure, table([40, 60, 84, 104, 128, 330, 360, 390, 420, 450]), plain.engine, 'chi_tra+eng')).toBe(sure);
+    expect(plain.calls).toHaveLength(0);
+  });
+
+  it('keeps a part\'s reading when the new one is less sure', async () => {
+    const raster = table([40, 60, 84, 104, 128, 330, 360, 390, 420, 450]);
+    const { engine } = scripted(() => [word('21567', 44, 10, 8, 60, 16)]);
+    const result = page([line([...label, word('29:5', 59, 330, 100, 60, 20), word('6.7:', 55, 400, 100, 56, 20)], 70)]);
+    expect((await readTableCells(result, raster, engine, 'chi_tra+eng')).lines[0]!.text).toBe('國際 漫遊 費 29:5 6.7:');
+  });
+
+  it('keeps a part\'s reading when the new one only adds punctuation, less surely', async () => {
+    const raster = table([40, 60, 84, 104, 128, 330, 360, 390]);
+    const { engine, calls } = scripted(() => [word('‘Top-up', 58, 20, 8, 70, 16), word('3GB', 92, 100, 8, 40, 16)]);
+    const result = page([line([word('Top-up', 62, 40, 100, 60, 20), word('3GB', 93, 110, 100, 40, 20), word('2', 96, 330, 100, 12, 20)], 80)]);
+    expect((await readTableCells(result, raster, engine, 'eng')).lines[0]!.text).toBe('Top-up 3GB 2');
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a part\'s reading when the new one, though surer, lost a figure read surely', async () => {
+    // 日本3日 left of the rule, its last 日 at 13, read again 日本日 at 87.
+    const raster = table([40, 60, 84, 104, 128, 330, 360, 390]);
+    const part = [word('日本', 92, 40, 100, 60, 20), word('3', 96, 104, 100, 12, 20), word('日', 13, 128, 100, 20, 20)];
+    const { engine, calls } = scripted(() => [word('日本日', 87, 20, 8, 70, 16)]);
+    const result = page([line([...part, word('897', 96, 330, 100, 72, 20)], 80)]);
+    expect((await readTableCells(result, raster, engine, 'chi_tra+eng')).lines[0]!.text).toBe('日本 3 日 897');
+    expect(calls.length).toBeGreaterThan(0);
+    // Read 日本3日 at 90, it is taken.
+    const { engine: right } = scripted(() => [word('日本3日', 90, 20, 8, 80, 16)]);
+    expect((await readTableCells(result, raster, right, 'chi_tra+eng')).lines[0]!.text).toBe('日本3日 897');
   });
 });
