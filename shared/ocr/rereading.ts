@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { coreBand, isReadReceipt, isRule, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, sameRow, verticalOverlap } from './lines';
+import { coreBand, isReadReceipt, isRule, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents } from './preprocess';
 import { boxesOverlap, createGray, cropGray, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
@@ -253,16 +253,19 @@ async function reread(at: Rereader, box: Box, lineHeight: number, accept: (words
  * ({@link verticalRules}, at least {@link TABLE_RULE} lines of text long); a part beside such a
  * rule with a word read below {@link SURE_READING_CONFIDENCE}, or boxed far taller than its line
  * ({@link TABLE_TALL_WORD}, its rules read with it), is read alone over its cell's width, also
- * squeezed, and its new reading taken as a part's is ({@link takenReading}).
+ * squeezed, and its new reading taken as a part's is ({@link takenReading}). A bar read over such
+ * a rule is dropped.
  */
 export async function readTableCells(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
   const rules = verticalRules(raster, Math.round(TABLE_RULE * medianHeight(read)));
   if (!rules.length) return result;
+  // A bar read over a rule is the rule (a table's border read with its first cell, "| 购买方").
+  const cleared = withoutWords(result, (w) => isRule(w.text) && rules.some((r) => Math.abs(w.box.x + w.box.w / 2 - (r.x + r.w / 2)) <= r.w / 2 + 1 && verticalOverlap(w.box, r) > 0));
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
   const lines: OcrLine[] = [];
-  for (const line of result.lines) {
+  for (const line of cleared.lines) {
     const words = line.words.filter((w) => w.text.trim());
     const band = coreBand(line, words);
     const down = rules.filter((r) => r.y <= band.y && r.y + r.h >= band.y + band.h).sort((a, b) => a.x - b.x);
@@ -292,7 +295,7 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
     }
     lines.push(...(replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line]));
   }
-  if (lines.length === result.lines.length && lines.every((l, k) => l === result.lines[k])) return result;
+  if (lines.length === cleared.lines.length && lines.every((l, k) => l === cleared.lines[k])) return cleared;
   return resultOf(lines, result.confidence);
 }
 /** A rule down a table is at least this many times the page's text tall. */

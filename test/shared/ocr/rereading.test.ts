@@ -1007,6 +1007,15 @@ describe('readTableCells', () => {
     expect((await readTableCells(result, raster, engine, 'chi_tra+eng')).lines[0]!.text).toBe('國際 漫遊 費 29:5 6.7:');
   });
 
+  it('drops a bar read over a rule down the table, and only there', async () => {
+    // The rule (x 300…301) read "|" with the cell after it; a "|" between two words away from it.
+    const raster = table([40, 60, 84, 104, 128, 330, 360, 390]);
+    const { engine, calls } = scripted(() => []);
+    const result = page([line([word('Account', 95, 40, 100, 80, 20), word('|', 90, 140, 100, 3, 20), word('|', 90, 299, 98, 3, 24), word('2', 96, 330, 100, 12, 20)], 93)]);
+    expect((await readTableCells(result, raster, engine, 'eng')).lines[0]!.text).toBe('Account | 2');
+    expect(calls).toHaveLength(0);
+  });
+
   it('keeps a part\'s reading when the new one only adds punctuation, less surely', async () => {
     const raster = table([40, 60, 84, 104, 128, 330, 360, 390]);
     const { engine, calls } = scripted(() => [word('‘Top-up', 58, 20, 8, 70, 16), word('3GB', 92, 100, 8, 40, 16)]);
