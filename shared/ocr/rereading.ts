@@ -65,8 +65,11 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const t = w.text.trim();
     if (chinese && UNPAIRED_BRACKET.test(t) && w.confidence < ODD_WORD_CONFIDENCE) return true;
     if (tooTall(w)) return true;
-    // Digits read unsure can be Chinese read as digits (11月18日 as "118188" at 0).
+    // Digits read unsure can be Chinese read as digits (11月18日 as "118188" at 0); five or more,
+    // read less than surely, too (11月3日 as "11838" at 76; a year read so, 113, can be read with
+    // the 年 after it).
     if (chinese && /^\p{N}{3,}$/u.test(t) && w.confidence < DIGITS_GARBLED_CONFIDENCE) return true;
+    if (chinese && /^\p{N}{5,}$/u.test(t) && w.confidence < SURE_READING_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (CAPITALS_AND_DIGITS.test(t) && w.confidence < ODD_WORD_CONFIDENCE && tallerThanFigures(w, line)) return true;
     if (FIGURE.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;

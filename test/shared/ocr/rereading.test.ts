@@ -284,7 +284,8 @@ describe('rereadWeakLines', () => {
   });
 
   it('reads again digits alone read unsure on a Chinese page (11月18日 read "118188" at 0, 11月26日 "118268" at 50), taking a Chinese reading only', async () => {
-    for (const confidence of [0, 50]) {
+    // Five digits or more are read again below 80 (11月3日 read "11838" at 76), fewer below 60.
+    for (const confidence of [0, 50, 76]) {
       const date = line([word('118188', confidence, 40, 100, 120, 26), word('周一', 96, 180, 100, 50, 26)], 70);
       const { engine, calls } = scripted((_call, width, height) => [word('11月18日', 88, Math.round(width / 2) - 60, Math.round(height / 2) - 13, 120, 26)]);
       const out = await rereadWeakLines(page([date]), raster, engine, 'chi_sim+eng');
@@ -295,6 +296,9 @@ describe('rereadWeakLines', () => {
     const { engine: quiet, calls: none } = scripted(() => []);
     await rereadWeakLines(page([line([word('118188', 90, 40, 100, 120, 26), word('周一', 96, 180, 100, 50, 26)], 90)]), raster, quiet, 'chi_sim+eng');
     expect(none).toHaveLength(0);
+    const { engine: year, calls: notAsked } = scripted(() => []);
+    await rereadWeakLines(page([line([word('113', 76, 40, 100, 60, 26), word('年', 96, 104, 100, 26, 26)], 86)]), raster, year, 'chi_tra+eng');
+    expect(notAsked).toHaveLength(0);
     const { engine: digits, calls: asked } = scripted((_call, width, height) => [word('1399', 70, Math.round(width / 2) - 40, Math.round(height / 2) - 13, 80, 26)]);
     const out = await rereadWeakLines(page([line([word('1399', 12, 40, 100, 80, 26), word('周一', 96, 180, 100, 50, 26)], 90)]), raster, digits, 'chi_sim+eng');
     expect(asked.length).toBeGreaterThan(0);
