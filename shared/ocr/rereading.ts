@@ -84,7 +84,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     const letters = LATIN_WORD.exec(w.text.trim())?.[1];
     return chinese && letters !== undefined && w.confidence < WIDE_WORD_CONFIDENCE && w.box.w >= WIDE_WORD_WIDTH * w.box.h * letters.length;
   };
-  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w)))) return result;
+  if (!result.lines.some((l) => isWeak(l) || l.words.some((w) => isWeakWord(w) || suspect(w, l) || wide(w) || isUnsureAmount(w)))) return result;
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
   // A reading far more confident than a garbled one (a Chinese reading at 55 for "2ERBRHTE" at 0)
   // is taken below the usual bar.
@@ -118,9 +118,19 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     for (const w of line.words) {
       const follows = misread && isShortLatin(w);
       const odd = suspect(w, line) || follows;
-      if (!odd && !wide(w)) continue;
       const row = withinRow(w, line);
       const rowHeight = row === w.box ? line.box.h : row.h;
+      // An amount with a separator read a little unsure is read alone, and a surer reading of one
+      // such figure alone replaces it (2,451 read "2.450" at 79 at the end of a bill's row, read
+      // alone 2,451).
+      if (!odd && !wide(w) && isUnsureAmount(w)) {
+        const figure = (ws: OcrWord[]) => { const k = own(w, ws); return k.length === 1 && AMOUNT.test(k[0]!.text.trim()); };
+        const again = await reread(at, row, rowHeight, figure);
+        const kept = again && own(w, again.words);
+        if (kept?.length === 1 && kept[0]!.confidence >= Math.max(SURE_READING_CONFIDENCE, w.confidence + AMOUNT_GAIN)) replaced.set(w, kept);
+        continue;
+      }
+      if (!odd && !wide(w)) continue;
       const accept = (ws: OcrWord[]) => hasHan(own(w, ws));
       if (!odd) {
         const again = await reread(at, row, rowHeight, accept);
@@ -1111,6 +1121,15 @@ const SPACED_SQUEEZE = 0.5;
 function isWeakWord(w: OcrWord): boolean {
   return w.confidence < WEAK_LINE_CONFIDENCE && w.box.h >= 6 && LETTER_OR_DIGIT.test(w.text);
 }
+
+/** An amount: digits with a separator (a thousands comma, a decimal point), a currency sign before them at most. */
+const AMOUNT = /^\p{Sc}?\p{N}+(?:[.,]\p{N}+)+$/u;
+/** An amount read with confidence from {@link DIGITS_GARBLED_CONFIDENCE} up to {@link SURE_READING_CONFIDENCE} is read alone again. */
+function isUnsureAmount(w: OcrWord): boolean {
+  return w.confidence >= DIGITS_GARBLED_CONFIDENCE && w.confidence < SURE_READING_CONFIDENCE && AMOUNT.test(w.text.trim());
+}
+/** A reading of an amount alone replaces it when this much surer (and sure). */
+const AMOUNT_GAIN = 5;
 
 /** The runs of consecutive weak words ({@link isWeakWord}) of a line and the figures read below {@link DIGITS_GARBLED_CONFIDENCE} after them, each less than `gap` from the one before. */
 function weakRuns(words: readonly OcrWord[], gap: number): OcrWord[][] {

@@ -305,6 +305,25 @@ describe('rereadWeakLines', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['1399', '周一']);
   });
 
+  it('reads alone an amount read a little unsure, and takes a surer reading of one amount alone ("2.450" at 79 for 2,451)', async () => {
+    const row = (confidence: number) => page([line([word('本期應繳金額', 95, 40, 100, 150, 26), word('2.450', confidence, 500, 100, 80, 26)], 90)]);
+    const answer = (text: string, confidence: number) => scripted((_call, width, height) => [word(text, confidence, Math.round(width / 2) - 40, Math.round(height / 2) - 13, 80, 26)]);
+    const right = answer('2,451', 91);
+    expect((await rereadWeakLines(row(79), raster, right.engine, 'chi_tra+eng')).lines[0]!.text).toBe('本期應繳金額 2,451');
+    expect(right.calls.map((c) => c.options.psm)).toEqual(['single-line']);
+    // Not surer by 5 and sure, or not an amount alone: kept as read.
+    for (const [text, confidence] of [['2,451', 82], ['2,451元', 95], ['2451', 95]] as const) {
+      const { engine } = answer(text, confidence);
+      expect((await rereadWeakLines(row(79), raster, engine, 'chi_tra+eng')).lines[0]!.text).toBe('本期應繳金額 2.450');
+    }
+    // Read surely, or so unsure it may be no amount, it is not asked about.
+    for (const confidence of [80, 59]) {
+      const { engine, calls } = answer('2,451', 95);
+      await rereadWeakLines(row(confidence), raster, engine, 'chi_tra+eng');
+      expect(calls.filter((c) => c.options.psm === 'single-line' && c.width < 300)).toHaveLength(0);
+    }
+  });
+
   it('doubts a short word of letters after a word of the line that proved Chinese misread, however sure ("118268 B=" for 11月26日 週二)', async () => {
     // 118268 (50) 87 × 21 and B= (85) 42 × 20: read alone, each is Chinese (at 88 and 70).
     const date = () => line([word('118268', 50, 471, 100, 87, 21), word('B=', 85, 567, 100, 42, 20)], 67);
