@@ -118,19 +118,20 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     for (const w of line.words) {
       const follows = misread && isShortLatin(w);
       const odd = suspect(w, line) || follows;
+      const amount = !odd && !wide(w) && isUnsureAmount(w);
+      if (!odd && !amount && !wide(w)) continue;
       const row = withinRow(w, line);
       const rowHeight = row === w.box ? line.box.h : row.h;
       // An amount with a separator read a little unsure is read alone, and a surer reading of one
       // such figure alone replaces it (2,451 read "2.450" at 79 at the end of a bill's row, read
       // alone 2,451).
-      if (!odd && !wide(w) && isUnsureAmount(w)) {
+      if (amount) {
         const figure = (ws: OcrWord[]) => { const k = own(w, ws); return k.length === 1 && AMOUNT.test(k[0]!.text.trim()); };
         const again = await reread(at, row, rowHeight, figure);
         const kept = again && own(w, again.words);
         if (kept?.length === 1 && kept[0]!.confidence >= Math.max(SURE_READING_CONFIDENCE, w.confidence + AMOUNT_GAIN)) replaced.set(w, kept);
         continue;
       }
-      if (!odd && !wide(w)) continue;
       const accept = (ws: OcrWord[]) => hasHan(own(w, ws));
       if (!odd) {
         const again = await reread(at, row, rowHeight, accept);
@@ -277,6 +278,7 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
   // A bar read over a rule is the rule (a table's border read with its first cell, "| 购买方").
   const cleared = withoutWords(result, (w) => isRule(w.text) && rules.some((r) => Math.abs(w.box.x + w.box.w / 2 - (r.x + r.w / 2)) <= r.w / 2 + 1 && verticalOverlap(w.box, r) > 0));
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
+  const figures = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + (w.text.match(/\p{N}/gu)?.length ?? 0), 0);
   const lines: OcrLine[] = [];
   for (const line of cleared.lines) {
     const words = line.words.filter((w) => w.text.trim());
@@ -302,7 +304,6 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
       // cell's "Top-up" read "‘Top-up") and holding as many figures as the part's sure words (日本3日
       // read 日本日, surer than with its last 日 at 13).
       const taken = takenReading(part, again.words, cell, words.filter((w) => !part.includes(w)));
-      const figures = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + (w.text.match(/\p{N}/gu)?.length ?? 0), 0);
       if (taken === part || meanConfidence(taken) < meanConfidence(part) || figures(taken) < figures(part.filter((w) => w.confidence >= SURE_READING_CONFIDENCE))) continue;
       part.forEach((w, i) => replaced.set(w, i ? [] : taken));
     }
