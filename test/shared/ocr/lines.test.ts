@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -276,6 +276,28 @@ describe('dropStrayUnderscores', () => {
     expect(dropStrayUnderscores(result).lines.map((l) => l.text)).toEqual(['下 午9:36', '下午 9:36', '姓名： ____ a_b _']);
     const clean = page([line([word('第七条', 92, 40, 100, 60, 20)], 92)]);
     expect(dropStrayUnderscores(clean)).toBe(clean);
+  });
+});
+
+describe('dropTallFillers', () => {
+  it('removes a 和 boxed half as tall again as its line\'s Chinese, alone or at an end of a word of two', () => {
+    // Boxes of the engine's readings: 尊敬 read "尊 和 敬" (和 12 × 50 in a line of 31 px), 中国电信营业厅 read "国电 信和 营业" (信和 boxed 45 px tall).
+    const result = page([
+      line([word('尊', 82, 260, 436, 25, 31), word('和', 65, 288, 432, 12, 50), word('敬', 0, 300, 436, 17, 31), word('的', 96, 320, 436, 25, 31)], 70),
+      line([word('中', 96, 350, 165, 30, 30), word('国电', 96, 407, 165, 58, 30), word('信和', 0, 460, 165, 40, 45), word('营业', 93, 495, 167, 48, 30)], 80),
+    ]);
+    expect(dropTallFillers(result).lines.map((l) => l.text)).toEqual(['尊 敬 的', '中 国电 信 营业']);
+  });
+
+  it('keeps a 和 as tall as the characters beside it, after 上 or 下, or without two Chinese words beside it to measure by', () => {
+    const printed = page([
+      line([word('工业', 96, 565, 774, 60, 30), word('和', 96, 622, 777, 20, 28), word('信息', 96, 644, 775, 62, 29)], 96),
+      line([word('永和', 94, 369, 203, 33, 22), word('店', 92, 401, 193, 20, 41)], 93),
+      line([word('A', 90, 40, 300, 20, 20), word('和', 60, 62, 296, 12, 40), word('B', 90, 80, 300, 20, 20)], 80),
+      // A chat's small 下午 read "下 和" beside the message: the text's clean-up makes it 下午.
+      line([word('下', 84, 435, 397, 24, 22), word('和', 83, 459, 380, 15, 50), word('2:05', 84, 474, 397, 45, 22), word('但我', 92, 540, 397, 44, 22), word('的', 92, 590, 397, 22, 22)], 88),
+    ]);
+    expect(dropTallFillers(printed)).toBe(printed);
   });
 });
 
