@@ -282,8 +282,9 @@ export function dropStrayUnderscores(result: OcrResult): OcrResult {
 const BETWEEN_HAN = /(?<=\p{Script=Han})[_＿](?=\p{Script=Han})/gu;
 
 /**
- * Removes the 和 the engine reads where no character stands: in the gap between two characters
- * (中国电信股份 read "中国电信和股份", 尊敬 read "尊和敬") or over the blank after one, boxed far
+ * Removes the 和 (and unsure 有 or 了, see {@link UNSURE_FILLER}) the engine reads where no
+ * character stands: in the gap between two characters (中国电信股份 read "中国电信和股份", 尊敬
+ * read "尊和敬") or over the blank after one, boxed far
  * taller than the glyph of a character — at least {@link FILLER_HEIGHT} times the median height of
  * the other Chinese words on its line (two at least). A 和 alone, or the first or last
  * character of a word of two (the box is the word's then). A 和 that is printed is as tall as
@@ -295,10 +296,11 @@ export function dropTallFillers(result: OcrResult): OcrResult {
     const words = line.flatMap((w, k) => {
       const t = w.text.trim();
       // After 上 or 下, it is a time's small 午 misread, put right with the text (下和2:05).
-      if (!FILLER.test(t) || /[上下]$/u.test(t === '和' ? (line[k - 1]?.text.trim() ?? '') : t[0]!)) return [w];
+      const filler = FILLER.test(t) || (UNSURE_FILLER.test(t) && w.confidence < FILLER_CONFIDENCE);
+      if (!filler || /[上下]$/u.test(t.length === 1 ? (line[k - 1]?.text.trim() ?? '') : t[0]!)) return [w];
       const others = line.filter((o) => o !== w && HAN.test(o.text));
       if (others.length < 2 || w.box.h < FILLER_HEIGHT * medianHeight(others)) return [w];
-      const text = t === '和' ? '' : t.replace(/^和|和$/u, '');
+      const text = t.length === 1 ? '' : t.replace(/^和|和$/u, '');
       return text ? [{ ...w, text }] : [];
     });
     return words.length === line.length && words.every((w, k) => w === line[k]) ? undefined : words;
@@ -307,6 +309,13 @@ export function dropTallFillers(result: OcrResult): OcrResult {
 
 /** 和 alone, or before or after one other Chinese character. */
 const FILLER = /^(?:和|和\p{Script=Han}|\p{Script=Han}和)$/u;
+/**
+ * 有 and 了 are read so too (请帮我 read "请帮有我" at 58–66, 了 after 有 at 61), but printed ones
+ * are often boxed as tall (了 at 86–96 beside a comma, 有 at 91–97): taken alone, and below
+ * {@link FILLER_CONFIDENCE}.
+ */
+const UNSURE_FILLER = /^[有了]$/u;
+const FILLER_CONFIDENCE = 70;
 const HAN = /\p{Script=Han}/u;
 /** How many times as tall as its line's Chinese a 和 read where none stands is boxed (see {@link dropTallFillers}). */
 const FILLER_HEIGHT = 1.5;

@@ -289,6 +289,15 @@ describe('dropTallFillers', () => {
     expect(dropTallFillers(result).lines.map((l) => l.text)).toEqual(['尊 敬 的', '中 国电 信 营业']);
   });
 
+  it('removes a tall 有 or 了 alone read unsure, not a sure one', () => {
+    // 请帮我 read "请 帮 有 我", 有 at 58 boxed 39 px tall in a line of 25; a printed 了 at 86 boxed as tall.
+    const result = page([
+      line([word('请', 92, 100, 200, 24, 25), word('帮', 92, 126, 200, 24, 25), word('有', 58, 150, 193, 20, 39), word('我', 90, 172, 200, 24, 25)], 85),
+      line([word('已', 92, 100, 300, 24, 25), word('退', 92, 126, 300, 24, 25), word('了', 86, 150, 293, 20, 40), word('，', 90, 172, 300, 10, 25)], 90),
+    ]);
+    expect(dropTallFillers(result).lines.map((l) => l.text)).toEqual(['请 帮 我', '已 退 了 ，']);
+  });
+
   it('keeps a 和 as tall as the characters beside it, after 上 or 下, or without two Chinese words beside it to measure by', () => {
     const printed = page([
       line([word('工业', 96, 565, 774, 60, 30), word('和', 96, 622, 777, 20, 28), word('信息', 96, 644, 775, 62, 29)], 96),
