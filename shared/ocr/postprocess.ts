@@ -140,9 +140,35 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(CLOSING_FOR_LENTICULAR, '】');
 }
 
+/**
+ * Chinese characters the engine reads as one that looks alike where only the other makes a word
+ * of the characters beside it (bills, contracts and notices of telecom operators): 請治客服 →
+ * 請洽客服, 逾期末繳 → 逾期未繳, 傅期 → 逾期, 服務奉約 → 服務契約, 付款赁证 → 付款凭证,
+ * 應紋金額 → 應繳金額, 金客 2,035 → 金額 2,035. The words the misreading could also be stay:
+ * 政治, 月末 and 週末 (月末繳費), 租赁证明, 花紋, 總客服.
+ */
+export function fixLookalikes(text: string): string {
+  let out = text;
+  for (const [misread, right] of LOOKALIKES) out = out.replace(misread, right);
+  return out;
+}
+
+/** Each lookalike where it makes no word, and the character it stands for (see {@link fixLookalikes}). */
+const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
+  // 洽 (consult): 請洽, 詳洽, 逕洽, 接洽, 面洽; 洽詢, 洽談, 洽辦, 洽商, 洽客服.
+  [/(?<=[請请詳详逕径接面另])治|治(?=[詢询談谈辦办商]|客服)/gu, '洽'],
+  // 未 (not yet) before what it negates: 未繳, 未付, 未退, 未收, 未到, 未經, 未滿, 未申請, 未使用, 未開通, 未簽.
+  [/(?<![月週周年季歲岁])末(?=[繳缴付退收到經经滿满申使開开簽签])/gu, '未'],
+  [/傅(?=期)/gu, '逾'],
+  [/奉(?=[約约])/gu, '契'],
+  [/(?<!租)赁(?=[证證此])/gu, '凭'],
+  [/(?<=[應应預预補补欠])紋/gu, '繳'],
+  [/(?<=金)客(?=[\d ,:：N])/gu, '額'],
+];
+
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text))))
+  return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))))
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -179,7 +205,7 @@ export function joinLineWords(words: readonly OcrWord[]): string {
     prev = w;
     prevText = text;
   }
-  return normaliseCjkPunctuation(normaliseDigitDashes(out));
+  return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(out)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
+import { cleanText, fixLookalikes, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 
 describe('removeCjkSpaces', () => {
@@ -42,6 +42,40 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
   });
   it('cleanText applies all of them', () => {
     expect(cleanText(' 門 號 ０９３５一１２３一４５６ 。 \n\n\n\nOK ')).toBe('門號0935-123-456。\n\nOK');
+  });
+});
+
+describe('fixLookalikes', () => {
+  it.each([
+    ['繳費期限前治客服專線0800-000-123', '繳費期限前洽客服專線0800-000-123'],
+    ['相關問題請治中華電信123', '相關問題請洽中華電信123'],
+    ['如需協助,詳治門市', '如需協助,詳洽門市'],
+    ['本公司保留逾期末繳者之追償權', '本公司保留逾期未繳者之追償權'],
+    ['費用;逾期末退還者,應加計利息', '費用;逾期未退還者,應加計利息'],
+    ['※傅期末繳將依契約暫停服務', '※逾期未繳將依契約暫停服務'],
+    ['行動寬頻業務服務奉約(節錄)', '行動寬頻業務服務契約(節錄)'],
+    ['本单据仅作付款赁证,七日内赁此单可办理退货', '本单据仅作付款凭证,七日内凭此单可办理退货'],
+    ['本期應紋金客 2,035', '本期應繳金額 2,035'],
+    ['預紋月租費1,188', '預繳月租費1,188'],
+  ])('%s → %s', (input, expected) => {
+    expect(fixLookalikes(input)).toBe(expected);
+  });
+
+  it.each([
+    '政治獻金與治理',
+    '每月末繳費一次，週末付款亦可',
+    '信用卡末四碼5532',
+    '附租赁证明一份',
+    '手機殼花紋款式',
+    '請撥總客服 0800-058-885',
+    '期末考試',
+  ])('leaves %s as it is', (input) => {
+    expect(fixLookalikes(input)).toBe(input);
+  });
+
+  it('is part of the text clean-up of a line and of a whole text', () => {
+    expect(joinLineWords([word('請', 0, 20), word('治', 22, 20), word('客服', 44, 40)])).toBe('請洽客服');
+    expect(cleanText('逾期末繳者')).toBe('逾期未繳者');
   });
 });
 
