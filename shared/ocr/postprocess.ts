@@ -94,6 +94,15 @@ const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
 /** A capital I read as 工 (a full-width Ｉ is as wide as a character) between capitals: V工P → VIP. */
 const GONG_FOR_I = /(?<=[A-Z] ?)工(?= ?[A-Z])/gu;
+/** A label's noun (单号, 单位, 项目, 金額, 姓名, 地址, 號碼, 電話) before a semicolon that stands for its colon. */
+const SEMICOLON_AFTER_NOUN = /(?<=[号號位目额額名址码碼话話]) ?[;；] ?/gu;
+/** A 〈 or 《 opening an aside closed by a parenthesis, with no 〉 or 》 before it: the opening parenthesis misread. */
+const PAREN_AS_ANGLE = /[〈《](?=[^〈〉《》()（）\n]*[)）])/gu;
+/**
+ * The asterisks of a masked number read as quotes or x (138""""5621, ***xxx*2417): a run of two
+ * or more of them before a digit, with an asterisk in it or quotes after a digit.
+ */
+const MASK_MISREAD = /["“”*xX×]{2,}(?=\d)/gu;
 /** A digit and the CJK unit that belongs to it: 9 月, 15 日, 649 元, 3 號. */
 const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点個个])/gu;
 
@@ -104,7 +113,9 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   comma or semicolon between a number and the Chinese text that goes on after it;
  * - a © between a CJK label and a number is the full-width colon misread, a © ending a line of
  *   Chinese its full stop; a label's colon read twice (": :") is one, read as ";" before its
- *   value at the start of a line it is a colon;
+ *   value at the start of a line or after a label's noun (单号;XS202, 收款单位;中国移动) it is a colon;
+ * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）;
+ * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621;
  * - a letter O before a unit of data is a zero: OMB → 0MB;
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
@@ -127,6 +138,9 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(COLON_AFTER_LABEL, '：')
     .replace(COPYRIGHT_FOR_COLON, '：')
+    .replace(SEMICOLON_AFTER_NOUN, '：')
+    .replace(PAREN_AS_ANGLE, '(')
+    .replace(MASK_MISREAD, (m, at: number, all: string) => (/\*/u.test(m) || (/["“”]/u.test(m) && /\d$/u.test(all.slice(0, at))) ? '*'.repeat(Array.from(m).length) : m))
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$')

@@ -92,6 +92,20 @@ describe('normaliseCjkPunctuation', () => {
     ['門號:0912-345-678', '門號：0912-345-678'],
     ['帳號 : 8812-4471-0093', '帳號：8812-4471-0093'],
     ['繳費期限© 113/11/20', '繳費期限：113/11/20'],
+    // A semicolon after a label's noun is its colon; between clauses it stays.
+    ['销售单单号;XS2024112', '销售单单号：XS2024112'],
+    ['日期 2024-11-28 收款单位;中国移动杭州分公司', '日期 2024-11-28 收款单位：中国移动杭州分公司'],
+    ['收费项目; 宽带安装调试费', '收费项目：宽带安装调试费'],
+    // A 〈 or 《 opening an aside closed by a parenthesis is the parenthesis.
+    ['请输入订单编号〈选填)', '请输入订单编号（选填）'],
+    ['业务受理单《客户联)', '业务受理单（客户联）'],
+    ['流量超出费〈1.2GB)', '流量超出费(1.2GB)'],
+    ['《消费者权益保护法》(2014)', '《消费者权益保护法》(2014)'],
+    // The asterisks of a masked number read as quotes or x.
+    ['手机号码：138""""5621', '手机号码：138****5621'],
+    ['尾号138*"**229', '尾号138****229'],
+    ['证件号码 ***xxx*2417', '证件号码 *******2417'],
+    ['Model xx100 "quoted" 12', 'Model xx100 "quoted" 12'],
     // Parentheses around Chinese are full-width; around Latin they stay ASCII.
     ['金額(元)', '金額（元）'],
     ['月租費( 含稅 )599元', '月租費（含稅）599元'],
