@@ -7,7 +7,7 @@ import { median, overlapArea, unionBox, type Box } from './raster';
 
 /**
  * Removes what the engine read from pictures rather than text:
- * - a table's vertical rule read as "|";
+ * - a table's vertical rule read as "|", unless `isTextBar` finds it a separator set in text;
  * - an avatar or icon beside a chat bubble read as one or two unsure characters ("@" for a
  *   round avatar, "国" or "BH" for a square one): a word of at most two characters without a
  *   digit, read with confidence below 75, at least 1.6 times as tall as the page's median word
@@ -16,13 +16,13 @@ import { median, overlapArea, unionBox, type Box } from './raster';
  *   that per character (a photo's thumbnail in a chat read "de" at 79 over 301 × 141 px).
  * Lines left without words are dropped; the others get their box again.
  */
-export function dropGraphicWords(result: OcrResult): OcrResult {
+export function dropGraphicWords(result: OcrResult, isTextBar: (w: OcrWord, line: OcrLine) => boolean = () => false): OcrResult {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   const heights = read.map((w) => w.box.h).sort((a, b) => a - b);
   const median = heights[heights.length >> 1] ?? 0;
   const graphic = (w: OcrWord, line: OcrLine): boolean => {
     const t = w.text.trim();
-    if (isRule(t)) return true;
+    if (isRule(t)) return !isTextBar(w, line);
     if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
     const picture = w.box.h >= PICTURE_HEIGHT * median && w.box.w >= Array.from(t).length * w.box.h;
     if (!picture && (w.confidence >= 75 || w.box.h < 1.6 * median)) return false;

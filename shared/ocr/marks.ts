@@ -721,6 +721,44 @@ export function dropBlankWords(result: OcrResult, g: GrayRaster): OcrResult {
 }
 
 /**
+ * Whether a word read as a bar ("|") is a separator set in text ("Account 7731 0042 18 | Bill
+ * date"), not a table's rule: words on its line on either side, no farther from it than
+ * {@link BAR_GAP} of the line's text height, and its ink down the middle of its box (the darkest of
+ * three columns in `g`'s frame; darker than halfway to the paper above and below it) in one piece at
+ * most {@link BAR_LENGTH} of that height long. A rule runs on past the text above and below it.
+ */
+export function isTextBar(g: GrayRaster, w: OcrWord, line: OcrLine): boolean {
+  const others = line.words.filter((o) => o !== w && o.text.trim());
+  if (others.length < 2) return false;
+  const h = others.map((o) => o.box.h).sort((a, b) => a - b)[others.length >> 1]!;
+  const gap = BAR_GAP * h, left = w.box.x, right = w.box.x + w.box.w;
+  const near = (o: OcrWord) => sameRow(o.box, w.box) && Math.max(o.box.x - right, left - (o.box.x + o.box.w)) <= gap;
+  if (!others.some((o) => o.box.x + o.box.w <= left + 1 && near(o)) || !others.some((o) => o.box.x >= right - 1 && near(o))) return false;
+  const cx = Math.round(left + w.box.w / 2);
+  if (cx < 1 || cx >= g.width - 1) return false;
+  const tone = (y: number) => (y >= 0 && y < g.height ? Math.min(g.data[y * g.width + cx - 1]!, g.data[y * g.width + cx]!, g.data[y * g.width + cx + 1]!) : 255);
+  // Ink is darker than halfway between the bar's darkest pixel and the paper beside it (a footer's grey bar).
+  const mid = Math.round(w.box.y + w.box.h / 2), limit = Math.ceil(BAR_LENGTH * h);
+  let dark = 255, paper = 0;
+  for (let y = w.box.y; y < w.box.y + w.box.h; y++) dark = Math.min(dark, tone(y));
+  for (let y = w.box.y - limit; y <= w.box.y + w.box.h + limit; y++) paper = Math.max(paper, tone(y));
+  if (paper - dark < BAR_CONTRAST) return false;
+  const inked = (y: number) => tone(y) <= (dark + paper) / 2;
+  let top = mid, bottom = mid;
+  if (!inked(mid)) return false;
+  while (mid - top <= limit && (inked(top - 1) || inked(top - 2))) top--;
+  while (bottom - mid <= limit && (inked(bottom + 1) || inked(bottom + 2))) bottom++;
+  return bottom - top + 1 <= limit;
+}
+
+/** A separator bar stands this close to the words beside it, in heights of its line's text (see {@link isTextBar}). */
+const BAR_GAP = 2;
+/** …and its ink is at most this long, in such heights. */
+const BAR_LENGTH = 1.8;
+/** Least difference of tone between a bar's ink and the paper around it. */
+const BAR_CONTRAST = 40;
+
+/**
  * `result` without the emoji the engine read as symbols ("«" for a smiley, "@@" for a heart):
  * words of at most {@link EMOJI_TEXT} characters, none a letter or a digit, as tall and as wide as
  * the text of their line nearly ({@link EMOJI_SIZE}),

@@ -18,7 +18,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
-import { dropBlankWords, dropEmoji, placeEllipses, setMarksApart } from './marks';
+import { dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
@@ -133,7 +133,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
       pre.steps.push({ name: 'read-unprocessed', detail: `${merged.taken} characters read without preprocessing (the processed page's reading covered ${Math.round(coverage * 100)}% of its text)` });
     }
   }
-  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster)))), screenshot ? raster.height : undefined);
+  const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster))), (w, line) => isTextBar(raster, w, line)), screenshot ? raster.height : undefined);
   // Short lines read down as one word are not pictures: their ink is read again below.
   const weak = await rereadWeakLines(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.

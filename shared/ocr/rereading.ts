@@ -742,17 +742,19 @@ const INK_TONE = 128;
 
 /**
  * The words of a part read again that replace `old` (those of `again` in `box`: a cut's margin
- * can reach the lines above and below; without a table's rules or a chat's read receipts) when
- * at least as confident and not much shorter, or when they differ only in punctuation and are
- * nearly as confident (a time's colon found: 1405 at 91, 14:05 at 90); else `old`. Chinese is
- * not replaced by Latin letters alone.
+ * can reach the lines above and below; without a table's rules, bars but those `old` holds, or a
+ * chat's read receipts) when at least as confident and not much shorter, or when they differ
+ * only in punctuation and are nearly as confident (a time's colon found: 1405 at 91, 14:05 at
+ * 90); else `old`. Chinese is not replaced by Latin letters alone.
  */
 function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, beside: readonly OcrWord[] = []): OcrWord[] {
   // Not the words read already beside the part: those its words lie over, and the word next to
   // it read again at its end (a box can reach over the next word: "0O912" boxed across a whole
   // number, 318 read again from under it, its own word boxed on its full stop alone).
   const bare = (t: string) => t.replace(/[\s\p{P}]+/gu, '');
-  const inPart = notOver(again.filter((w) => centreIn(w.box, box) && !isRule(w.text)), beside);
+  // A bar is kept where the part held one that was kept (a separator set in text, see isTextBar).
+  const barKept = (w: OcrWord) => old.some((o) => isRule(o.text) && Math.abs(o.box.x + o.box.w / 2 - (w.box.x + w.box.w / 2)) <= Math.max(o.box.h, w.box.h) / 2);
+  const inPart = notOver(again.filter((w) => centreIn(w.box, box) && (!isRule(w.text) || barKept(w))), beside);
   const first = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x < a.box.x ? w : a), undefined);
   const last = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
   const left = beside.filter((o) => o.box.x < box.x).reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined);

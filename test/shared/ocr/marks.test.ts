@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
+import { darkenLightText, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { dropGraphicWords } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v = 20): void {
@@ -261,6 +262,36 @@ describe('dropBlankWords', () => {
     expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
     const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
     expect(dropBlankWords(sure, g)).toBe(sure);
+  });
+});
+
+describe('isTextBar', () => {
+  // A line of 15 px text: "Account 18 | Bill date", the bar 19 px tall at x = 120.
+  const words = (bar = word('|', 96, 120, 95, 1, 19)) => line([word('Account', 96, 20, 96, 80, 15), word('18', 96, 104, 96, 12, 14), bar, word('Bill', 96, 132, 95, 28, 15), word('date', 96, 168, 95, 40, 15)], 96);
+
+  it('finds a bar set between the words of its line with ink no longer than the text is tall', () => {
+    const g = createGray(300, 200);
+    fillRect(g, 120, 95, 2, 19, 90);
+    const l = words();
+    expect(isTextBar(g, l.words[2]!, l)).toBe(true);
+    // Kept by dropGraphicWords given the test; dropped as a rule without it.
+    const result = page([l]);
+    expect(dropGraphicWords(result, (w, ln) => isTextBar(g, w, ln))).toBe(result);
+    expect(dropGraphicWords(result).lines[0]!.words.map((w) => w.text)).toEqual(['Account', '18', 'Bill', 'date']);
+  });
+
+  it('does not find a table\'s rule running on above and below the line, nor a bar far from the words or on faint ink', () => {
+    const rule = createGray(300, 200);
+    fillRect(rule, 120, 40, 2, 140, 90);
+    const l = words();
+    expect(isTextBar(rule, l.words[2]!, l)).toBe(false);
+    const g = createGray(300, 200);
+    fillRect(g, 120, 95, 2, 19, 90);
+    const apart = line([word('Account', 96, 20, 96, 60, 15), word('|', 96, 120, 95, 1, 19), word('Bill', 96, 180, 95, 28, 15)], 96);
+    expect(isTextBar(g, apart.words[1]!, apart)).toBe(false);
+    const faint = createGray(300, 200);
+    fillRect(faint, 120, 95, 2, 19, 230);
+    expect(isTextBar(faint, l.words[2]!, l)).toBe(false);
   });
 });
 
