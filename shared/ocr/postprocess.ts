@@ -103,6 +103,10 @@ const PAREN_AS_ANGLE = /[〈《](?=[^〈〉《》()（）\n]*[)）])/gu;
  * or more of them before a digit, with an asterisk in it or quotes after a digit.
  */
 const MASK_MISREAD = /["“”*xX×]{2,}(?=\d)/gu;
+/** A full stop and a comma side by side (read from one comma, or a comma's tail read again): the comma. */
+const STOP_AND_COMMA = /。 ?[,，]|[,，] ?。/gu;
+/** Two full stops, not three or more (an ellipsis typed in a chat): one. */
+const DOUBLED_STOP = /(?<!。)。 ?。(?!。)/gu;
 /** A digit and the CJK unit that belongs to it: 9 月, 15 日, 649 元, 3 號. */
 const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点個个])/gu;
 
@@ -114,6 +118,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a © between a CJK label and a number is the full-width colon misread, a © ending a line of
  *   Chinese its full stop; a label's colon read twice (": :") is one, read as ";" before its
  *   value at the start of a line or after a label's noun (单号;XS202, 收款单位;中国移动) it is a colon;
+ * - a full stop and a comma side by side are the comma (明細。,請稍候 → 明細，請稍候), two full
+ *   stops one (three or more are an ellipsis);
  * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）;
  * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621;
  * - a letter O before a unit of data is a zero: OMB → 0MB;
@@ -139,6 +145,8 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(COLON_AFTER_LABEL, '：')
     .replace(COPYRIGHT_FOR_COLON, '：')
     .replace(SEMICOLON_AFTER_NOUN, '：')
+    .replace(STOP_AND_COMMA, '，')
+    .replace(DOUBLED_STOP, '。')
     .replace(PAREN_AS_ANGLE, '(')
     .replace(MASK_MISREAD, (m, at: number, all: string) => (/\*/u.test(m) || (/["“”]/u.test(m) && /\d$/u.test(all.slice(0, at))) ? '*'.repeat(Array.from(m).length) : m))
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)

@@ -96,6 +96,11 @@ describe('normaliseCjkPunctuation', () => {
     ['销售单单号;XS2024112', '销售单单号：XS2024112'],
     ['日期 2024-11-28 收款单位;中国移动杭州分公司', '日期 2024-11-28 收款单位：中国移动杭州分公司'],
     ['收费项目; 宽带安装调试费', '收费项目：宽带安装调试费'],
+    // A full stop beside a comma is the comma; two full stops are one, three an ellipsis.
+    ['您的帳務明細。,請稍候。', '您的帳務明細，請稍候。'],
+    ['調整資費時,。應於實施日', '調整資費時，應於實施日'],
+    ['8,400元。。第七條', '8,400元。第七條'],
+    ['好吧。。。', '好吧。。。'],
     // A 〈 or 《 opening an aside closed by a parenthesis is the parenthesis.
     ['请输入订单编号〈选填)', '请输入订单编号（选填）'],
     ['业务受理单《客户联)', '业务受理单（客户联）'],
