@@ -72,7 +72,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
     if (chinese && /^\p{N}{5,}$/u.test(t) && w.confidence < SURE_READING_CONFIDENCE) return true;
     if (!chinese || !LATIN_LETTER.test(t) || HAN.test(t)) return false;
     if (CAPITALS_AND_DIGITS.test(t) && w.confidence < ODD_WORD_CONFIDENCE && tallerThanFigures(w, line)) return true;
-    if (FIGURE.test(t) && (w.confidence >= GARBLED_CONFIDENCE || !/[A-Za-z]{3}/u.test(t))) return false;
+    if (FIGURE.test(t) && (w.confidence >= GARBLED_CONFIDENCE || (!/[A-Za-z]{3}/u.test(t) && !INTERLEAVED.test(t)))) return false;
     if (w.confidence >= ODD_WORD_CONFIDENCE) return false;
     return /[A-Za-z]{2}/.test(t) || w.box.h >= 0.6 * line.box.h;
   };
@@ -1106,8 +1106,14 @@ function tallerThanFigures(w: OcrWord, line: OcrLine): boolean {
   return figures.length > 0 && w.box.h >= FIGURES_TALLER * medianHeight(figures);
 }
 const FIGURES_TALLER = 1.15;
-/** Below this, letters mixed with digits on a Chinese page ("2ERBRHTE" for 叁佰贰拾捌元整 at 0) are read again. */
+/**
+ * Below this, letters mixed with digits on a Chinese page are read again: three letters in a row
+ * ("2ERBRHTE" for 叁佰贰拾捌元整 at 0), or letters between figures or symbols twice
+ * ({@link INTERLEAVED}: "2R/E" for a name, 吳佩君, at 0); a code of a digit and a letter (5G) is not.
+ */
 const GARBLED_CONFIDENCE = 20;
+/** Letters, then a figure or symbol, then letters again, or the other way round. */
+const INTERLEAVED = /[A-Za-z][^A-Za-z\s]+[A-Za-z]|[^A-Za-z\s][A-Za-z]+[^A-Za-z\s]/u;
 const HAN = /\p{Script=Han}/u;
 
 /**

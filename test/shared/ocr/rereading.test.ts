@@ -164,13 +164,17 @@ describe('rereadWeakLines', () => {
     expect(out2.lines[1]!.words.map((w) => w.text)).toEqual(['0936']);
   });
 
-  it('second-guesses letters garbled with digits when read with almost no confidence, and takes a far more confident Chinese reading', async () => {
+  it('second-guesses letters garbled with digits or symbols when read with almost no confidence, and takes a far more confident Chinese reading', async () => {
     const l = line([word('(大写)', 80, 40), word('2ERBRHTE', 0, 100, 100, 150)], 60);
     const { engine } = scripted(() => [word('参佰蒜拾制元整', 55, 12, 12, 110, 15)]);
     const out = await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng');
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['(大写)', '参佰蒜拾制元整']);
-    // Codes are left alone: read with some confidence, or with fewer letters.
-    const codes = line([word('(大写)', 80, 40), word('CSL2411558', 30, 100, 100, 150), word('TK1131008', 5, 260, 100, 150)], 80);
+    // Letters between figures or symbols twice: a name read "2R/E" at 0.
+    const name = line([word('用戶：', 80, 40), word('2R/E', 0, 100, 100, 55)], 60);
+    const { engine: e1 } = scripted(() => [word('吳佩君', 80, 12, 12, 55, 17)]);
+    expect((await rereadWeakLines(page([name]), raster, e1, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['用戶：', '吳佩君']);
+    // Codes are left alone: read with some confidence, or with fewer letters, not interleaved.
+    const codes = line([word('(大写)', 80, 40), word('CSL2411558', 30, 100, 100, 150), word('TK1131008', 5, 260, 100, 150), word('5G', 0, 420, 100, 30)], 80);
     const { engine: e2, calls: c2 } = scripted(() => []);
     expect(await rereadWeakLines(page([codes]), raster, e2, 'chi_sim+eng')).toEqual(page([codes]));
     expect(c2).toHaveLength(0);
