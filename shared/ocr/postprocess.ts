@@ -87,6 +87,8 @@ const HAN_IN_TEXT = new RegExp(HAN, 'u');
 const PLUS_MISREAD = /十(?= ?(?:886|86|852|853)[- ]?\d)/gu;
 /** 上午/下午 (a.m./p.m.) before a time, its small 午 read as 和 or 干. */
 const NOON_MISREAD = /([上下])[和干](?= ?\d{1,2}:?\d{2}(?!\d))/gu;
+/** 下午 before a time read as letters and a digit: F4 3:08, F午, 下4. */
+const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/gu;
 /** A time after 上午/下午 whose colon was lost: 上午1026 → 上午10:26. */
 const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})(\d{2})(?!\d)/gu;
 /** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
@@ -129,7 +131,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
  * - in Chinese text, a Y before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
- * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), 上午1026 → 上午10:26;
+ * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), F43:08 → 下午3:08,
+ *   上午1026 → 上午10:26;
  * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876;
  * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ).
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
@@ -157,6 +160,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(PLUS_MISREAD, '+')
     .replace(GONG_FOR_I, 'I')
     .replace(NOON_MISREAD, '$1午')
+    .replace(PM_MISREAD, '下午')
     .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m))
     .replace(OPENING_FOR_LENTICULAR, '【')
     .replace(CLOSING_FOR_LENTICULAR, '】');
