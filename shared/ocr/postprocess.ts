@@ -174,8 +174,9 @@ export function normaliseCjkPunctuation(text: string): string {
  * Chinese characters the engine reads as one that looks alike where only the other makes a word
  * of the characters beside it (bills, contracts and notices of telecom operators): 請治客服 →
  * 請洽客服, 逾期末繳 → 逾期未繳, 傅期 → 逾期, 服務奉約 → 服務契約, 付款赁证 → 付款凭证,
- * 應紋金額 → 應繳金額, 金客 2,035 → 金額 2,035. The words the misreading could also be stay:
- * 政治, 月末 and 週末 (月末繳費), 租赁证明, 花紋, 總客服.
+ * 應紋金額 → 應繳金額, 緻費期限 → 繳費期限, 金客 2,035 → 金額 2,035, 洋收 → 溢收, 發飄 →
+ * 發票, 儲什 → 儲值, 放務 → 服務. The words the misreading could also be stay: 政治, 月末 and 週末
+ * (月末繳費), 租赁证明, 花紋, 總客服.
  */
 export function fixLookalikes(text: string): string {
   let out = text;
@@ -190,9 +191,16 @@ const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
   // 未 (not yet) before what it negates: 未繳, 未付, 未退, 未收, 未到, 未經, 未滿, 未申請, 未使用, 未開通, 未簽.
   [/(?<![月週周年季歲岁])末(?=[繳缴付退收到經经滿满申使開开簽签])/gu, '未'],
   [/傅(?=期)/gu, '逾'],
-  [/奉(?=[約约])/gu, '契'],
   [/(?<!租)赁(?=[证證此])/gu, '凭'],
-  [/(?<=[應应預预補补欠])紋/gu, '繳'],
+  [/(?<=[應应預预補补欠])紋|(?<![組组紡纺編编])[織緻紋](?=[費费])/gu, '繳'],
+  // 溢收 (overcharged), 契約 read 克約 or 赤約, 發票 read 發栗 or 發飄, 深表歉意, 儲值, 四捨五入, 服務.
+  [/(?<![海西東东太遠远])洋(?=收)/gu, '溢'],
+  [/[奉克赤](?=[約约])/gu, '契'],
+  [/(?<=[發发])[栗飄]/gu, '票'],
+  [/(?<=表)[娄攻](?=意)/gu, '歉'],
+  [/(?<=[儲储])什/gu, '值'],
+  [/(?<=四[捨舍]五)人/gu, '入'],
+  [/放(?=[務务])/gu, '服'],
   [/(?<=金)客(?=[\d ,:：N])/gu, '額'],
 ];
 
