@@ -107,6 +107,8 @@ const PAREN_AS_ANGLE = /[〈《](?=[^〈〉《》()（）\n]*[)）])/gu;
  * or more of them before a digit, with an asterisk in it or quotes after a digit.
  */
 const MASK_MISREAD = /["“”*xX×]{2,}(?=\d)/gu;
+/** A closing bracket between two Chinese characters (an ideographic space after 第九條 read as "]"); kept when an opening one comes before it. */
+const BRACKET_IN_BLANK = /(?<=\p{Script=Han})\](?=\p{Script=Han})/gu;
 /** A full stop and a comma side by side (read from one comma, or a comma's tail read again): the comma. */
 const STOP_AND_COMMA = /。 ?[,，]|[,，] ?。/gu;
 /** Two full stops, not three or more (an ellipsis typed in a chat): one. */
@@ -122,6 +124,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a © between a CJK label and a number is the full-width colon misread, a © ending a line of
  *   Chinese its full stop; a label's colon read twice (": :") is one, read as ";" before its
  *   value at the start of a line or after a label's noun (单号;XS202, 收款单位;中国移动) it is a colon;
+ * - a closing bracket between two Chinese characters with no opening one before it is a blank
+ *   misread and goes: 第九條]帳單 → 第九條帳單;
  * - a full stop and a comma side by side are the comma (明細。,請稍候 → 明細，請稍候), two full
  *   stops one (three or more are an ellipsis);
  * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）;
@@ -151,6 +155,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(COLON_AFTER_LABEL, '：')
     .replace(COPYRIGHT_FOR_COLON, '：')
     .replace(SEMICOLON_AFTER_NOUN, '：')
+    .replace(BRACKET_IN_BLANK, (m, at: number, all: string) => (/[[【]/u.test(all.slice(0, at)) ? m : ''))
     .replace(STOP_AND_COMMA, '，')
     .replace(DOUBLED_STOP, '。')
     .replace(PAREN_AS_ANGLE, '(')

@@ -108,6 +108,10 @@ describe('normaliseCjkPunctuation', () => {
     ['销售单单号;XS2024112', '销售单单号：XS2024112'],
     ['日期 2024-11-28 收款单位;中国移动杭州分公司', '日期 2024-11-28 收款单位：中国移动杭州分公司'],
     ['收费项目; 宽带安装调试费', '收费项目：宽带安装调试费'],
+    // A closing bracket in the blank between two Chinese characters, no opening one before it.
+    ['第九條]帳單及繳費', '第九條帳單及繳費'],
+    ['[中華電信]您好', '[中華電信]您好'],
+    ['【中華電信]您好', '【中華電信】您好'],
     // A full stop beside a comma is the comma; two full stops are one, three an ellipsis.
     ['您的帳務明細。,請稍候。', '您的帳務明細，請稍候。'],
     ['調整資費時,。應於實施日', '調整資費時，應於實施日'],
