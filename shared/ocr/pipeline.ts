@@ -24,7 +24,7 @@ import { correctKnownNames } from './names';
 import { postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
-import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
+import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -135,7 +135,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   }
   const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster))), (w, line) => isTextBar(raster, w, line)), screenshot ? raster.height : undefined);
   // Short lines read down as one word are not pictures: their ink is read again below.
-  const weak = await rereadWeakLines(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal);
+  const weak = await readPunctuationOfWeakWords(await rereadWeakLines(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const small = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
   const reread = await readTableCells(small, raster, engine, options.lang, options.signal);

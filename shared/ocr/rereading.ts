@@ -198,6 +198,43 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   return resultOf(lines, result.confidence);
 }
 
+/**
+ * Finds the punctuation a word of Chinese read unsure (below {@link WEAK_LINE_CONFIDENCE}) took
+ * in: the engine can box a line's last characters and the full stop after them as one word and
+ * read only the characters, unsure (公司 at 24 for 公司。, its box reaching over the 。). Such a
+ * word ending a line not weak as a whole is read alone; a sure reading (at least
+ * {@link SURE_READING_CONFIDENCE}) of the same characters with a sentence's marks added
+ * ({@link SENTENCE_MARKS}) replaces it.
+ * Other readings are left alone: the characters were read already.
+ */
+export async function readPunctuationOfWeakWords(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+  const unsure = (w: OcrWord) => HAN.test(w.text) && w.confidence < WEAK_LINE_CONFIDENCE;
+  // The line's last word: a mark read into a word before the line's end is the next word's (告知书 read "告知：书").
+  const last = (l: OcrLine) => l.words.filter((w) => w.text.trim()).reduce<OcrWord | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
+  const weakLast = (l: OcrLine) => { const w = last(l); return !isWeak(l) && w !== undefined && unsure(w) ? w : undefined; };
+  if (!result.lines.some(weakLast)) return result;
+  const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
+  const characters = (ws: readonly OcrWord[]) => ws.map((w) => w.text.replace(/[\s。，、；：？！,.;:?!]+/gu, '')).join('');
+  let changed = false;
+  const lines: OcrLine[] = [];
+  for (const line of result.lines) {
+    const w = weakLast(line);
+    if (!w) { lines.push(line); continue; }
+    const others = line.words.filter((o) => o !== w);
+    const same = (ws: OcrWord[]) => { const k = notOver(ws, others); return characters(k) === characters([w]) && k.some((x) => SENTENCE_MARKS.test(x.text)); };
+    // Without the word before it: a cut's margin takes in part of its glyph (本 read "“").
+    const span = { x0: Math.max(-Infinity, ...others.map((o) => o.box.x + o.box.w).filter((x) => x <= w.box.x + w.box.w / 2)), x1: Infinity };
+    const again = await reread(at, w.box, line.box.h, same, false, undefined, span);
+    if (!again || again.confidence < SURE_READING_CONFIDENCE) { lines.push(line); continue; }
+    changed = true;
+    lines.push(lineOf(line.words.flatMap((o) => (o === w ? notOver(again.words, others) : [o])), line.confidence));
+  }
+  return changed ? resultOf(lines, result.confidence) : result;
+}
+
+/** The marks that end or part a sentence or clause, Chinese and ASCII (not #, not brackets). */
+const SENTENCE_MARKS = /[。，、；：？！,.;:?!]/u;
+
 /** Where a second reading reads: the page's raster, by the engine, in the languages of `lang`. */
 interface Rereader {
   raster: GrayRaster;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -21,6 +21,37 @@ function scripted(answer: (call: number, width: number, height: number, options:
 }
 
 const raster = createGray(600, 300);
+
+describe('readPunctuationOfWeakWords', () => {
+  // 本公司。 read "本 公司" with 公司 at 24, boxed over the full stop after it.
+  const read = () => line([word('通知', 96, 326, 116, 35, 24), word('本', 96, 372, 120, 13, 23), word('公司', 24, 392, 120, 50, 24)], 80);
+
+  it('takes a sure reading alone of an unsure Chinese word\'s characters with the punctuation it took in', async () => {
+    const { engine, calls } = scripted(() => [word('公司', 93, 10, 14, 54, 24), word('。', 84, 54, 10, 13, 39)]);
+    // 本's ink, which the cut's margin reaches: left blank in the cut.
+    const g = createGray(600, 300);
+    for (let y = 120; y < 143; y++) g.data.fill(0, y * 600 + 372, y * 600 + 385);
+    const out = await readPunctuationOfWeakWords(page([read()]), g, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['通知', '本', '公司', '。']);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls[0]!.raster.data.every((v) => v === 255)).toBe(true);
+  });
+
+  it('leaves the word when read alone it gives other characters, no sentence mark, or an unsure reading', async () => {
+    for (const answer of [[word('公同', 95, 10, 14, 54, 24), word('。', 90, 54, 10, 13, 39)], [word('公司', 95, 10, 14, 54, 24)], [word('公司', 95, 10, 14, 54, 24), word('#', 90, 54, 10, 13, 39)], [word('公司', 70, 10, 14, 54, 24), word('。', 60, 54, 10, 13, 39)]]) {
+      const { engine } = scripted(() => answer);
+      const result = page([read()]);
+      expect(await readPunctuationOfWeakWords(result, raster, engine, 'chi_tra+eng')).toBe(result);
+    }
+    // Read surely, or not ending its line (a mark there is the next word's: 告知书 read "告知：书").
+    const sure = page([line([word('本', 96, 372, 120, 13, 23), word('公司', 93, 392, 120, 50, 24)], 95)]);
+    const inside = page([line([word('告知', 30, 372, 120, 50, 24), word('书', 93, 424, 120, 24, 24)], 80)]);
+    const { engine, calls } = scripted(() => [word('告知', 93, 10, 14, 40, 24), word('：', 90, 50, 14, 8, 24)]);
+    expect(await readPunctuationOfWeakWords(sure, raster, engine, 'chi_sim+eng')).toBe(sure);
+    expect(await readPunctuationOfWeakWords(inside, raster, engine, 'chi_sim+eng')).toBe(inside);
+    expect(calls).toHaveLength(0);
+  });
+});
 
 describe('rereadWeakLines', () => {
   it('leaves a well-read page alone without asking the engine again', async () => {
