@@ -265,6 +265,7 @@ async function readAlone({ raster, engine, lang, signal }: Rereader, given: Box,
     for (let row = 0; row < cut.h; row++) cutOut.data.fill(255, row * cut.w, row * cut.w + from).fill(255, row * cut.w + to, (row + 1) * cut.w);
   }
   for (const x of down) for (let row = 0; row < cut.h; row++) cutOut.data[row * cut.w + x] = 255;
+  liftDarkCut(cutOut);
   throwIfCancelled(signal);
   const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
   const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
@@ -272,6 +273,20 @@ async function readAlone({ raster, engine, lang, signal }: Rereader, given: Box,
   const sx = image.width / cut.w, sy = image.height / cut.h;
   const back = (b: Box): Box => ({ x: Math.round(cut.x + b.x / sx), y: Math.round(cut.y + b.y / sy), w: Math.round(b.w / sx), h: Math.round(b.h / sy) });
   return again.lines.flatMap((l) => l.words).filter((w) => w.text.trim()).map((w) => ({ ...w, box: back(w.box) }));
+}
+
+/**
+ * Turns a cut negative, in place, when most of it is darker than {@link INK_TONE}: its text is
+ * light on a dark ground the preprocessing left dark (a chat's white time over a photo
+ * wallpaper, read "Teo: 52" for 下午10:52). A cut of text on paper is mostly paper, however
+ * bold the text. Returns the cut.
+ */
+export function liftDarkCut(cut: GrayRaster): GrayRaster {
+  const hist = histogram(cut);
+  let below = 0;
+  for (let v = 0; v < INK_TONE; v++) below += hist[v]!;
+  if (below * 2 > cut.data.length) for (let i = 0; i < cut.data.length; i++) cut.data[i] = 255 - cut.data[i]!;
+  return cut;
 }
 
 /**
@@ -537,10 +552,11 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
   }
   const strip = across ? createGray(end, tallest) : createGray(Math.max(...cuts.map((c) => c.w)), end);
   cuts.forEach((c, i) => {
+    const cut = liftDarkCut(cropGray(raster, c));
     // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
     for (let row = 0; row < c.h; row++) {
       if (bare[i] && (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h)) continue;
-      strip.data.set(raster.data.subarray((c.y + row) * raster.width + c.x, (c.y + row) * raster.width + c.x + c.w), (places[i]!.y + row) * strip.width + places[i]!.x);
+      strip.data.set(cut.data.subarray(row * c.w, (row + 1) * c.w), (places[i]!.y + row) * strip.width + places[i]!.x);
     }
   });
   throwIfCancelled(signal);

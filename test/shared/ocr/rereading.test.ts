@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -21,6 +21,22 @@ function scripted(answer: (call: number, width: number, height: number, options:
 }
 
 const raster = createGray(600, 300);
+
+describe('liftDarkCut', () => {
+  it('turns a cut of light text on a dark ground negative, and leaves text on paper as it is', () => {
+    // A white time on a wallpaper left dark: ground 80, strokes 220.
+    const dark = createGray(40, 20, 80);
+    dark.data.fill(220, 5 * 40 + 10, 5 * 40 + 30);
+    liftDarkCut(dark);
+    expect(dark.data[0]).toBe(175);
+    expect(dark.data[5 * 40 + 10]).toBe(35);
+    // Bold text on paper: a third of the cut ink.
+    const paper = createGray(40, 20, 250);
+    paper.data.fill(20, 0, 40 * 7);
+    const before = Array.from(paper.data);
+    expect(Array.from(liftDarkCut(paper).data)).toEqual(before);
+  });
+});
 
 describe('readPunctuationOfWeakWords', () => {
   // 本公司。 read "本 公司" with 公司 at 24, boxed over the full stop after it.
