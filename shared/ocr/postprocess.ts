@@ -80,8 +80,15 @@ const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
 /** A bracketed aside written in Chinese: (元), (含稅). Latin or mixed content keeps ASCII. */
 const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
-/** The yuan sign read as Y before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
-const YUAN_SIGN = /(?<![A-Za-z0-9])Y(?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
+/** The yuan sign read as Y or # before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
+const YUAN_SIGN = /(?<![A-Za-z0-9])[Y#](?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
+/** The dollar sign read as S between Chinese and an amount in 元 (金額S888元). */
+const DOLLAR_AS_S = /(?<=\p{Script=Han} ?)S(?=\d[\d,]*(?:\.\d+)? ?元)/gu;
+/**
+ * An amount's thousands comma read as a point: 1.200元, 新臺幣1.598 (an amount in 元 has no
+ * thousandths).
+ */
+const COMMA_AS_POINT = /(?<![\d.,])(\d{1,3})\.(\d{3})(?=元)|(?<=(?:新臺幣|新台幣|人民币|人民幣) ?)(\d{1,3})\.(\d{3})(?![\d.])/gu;
 const HAN_IN_TEXT = new RegExp(HAN, 'u');
 /** The plus of an international number read as 十: 十886-935-000-876 (Taiwan, mainland, Hong Kong, Macao). */
 const PLUS_MISREAD = /十(?= ?(?:886|86|852|853)[- ]?\d)/gu;
@@ -133,10 +140,13 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a letter O before a unit of data is a zero: OMB → 0MB;
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
- * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount is "NT$" with the dollar sign read as S,
+ * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
  *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
- * - in Chinese text, a Y before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
+ * - in Chinese text, a Y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
+ *   an S between Chinese and an amount in 元 the dollar sign (金額S888元 → 金額$888元); a point
+ *   three digits from the end of an amount in 元, or after 新臺幣 or 人民币, its thousands comma
+ *   (1.200元 → 1,200元);
  * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), F43:08 → 下午3:08,
  *   上午1026 → 上午10:26;
  * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876;
@@ -162,9 +172,11 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(MASK_MISREAD, (m, at: number, all: string) => (/\*/u.test(m) || (/["“”]/u.test(m) && /\d$/u.test(all.slice(0, at))) ? '*'.repeat(Array.from(m).length) : m))
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
-    .replace(/\bNT(?:S\$?S?|\$S)(?= ?[0-9])/g, 'NT$')
+    .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
     .replace(YUAN_SIGN, (m) => (HAN_IN_TEXT.test(text) ? '¥' : m))
+    .replace(DOLLAR_AS_S, '$')
+    .replace(COMMA_AS_POINT, (_m, a?: string, b?: string, c?: string, d?: string) => `${a ?? c},${b ?? d}`)
     .replace(PLUS_MISREAD, '+')
     .replace(GONG_FOR_I, 'I')
     .replace(GONG_FOR_ONE, '1')

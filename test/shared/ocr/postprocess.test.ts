@@ -186,6 +186,16 @@ describe('normaliseCjkPunctuation', () => {
     ['每次Y 1,280.50元', '每次¥ 1,280.50元'],
     ['Y129.00 due', 'Y129.00 due'],
     ['型号Y2024', '型号Y2024'],
+    // …or as #; the dollar sign read as S before an amount in 元; an amount's comma read as a point.
+    ['并将#30.00退还', '并将¥30.00退还'],
+    ['话题#128讨论', '话题#128讨论'],
+    ['本期帳單金額S888元已逾期', '本期帳單金額$888元已逾期'],
+    ['信帳款NTS...遠傳', '信帳款NT$...遠傳'],
+    ['Model S888', 'Model S888'],
+    ['不超过人民币1.200元。', '不超过人民币1,200元。'],
+    ['金額：新臺幣1.598 元', '金額：新臺幣1,598元'],
+    ['資費1.25元/分', '資費1.25元/分'],
+    ['流量1.500GB', '流量1.500GB'],
     // A label's full-width colon read twice, or as a semicolon before its value.
     ['計費期間: : 11/01-11/30', '計費期間：11/01-11/30'],
     ['剩餘：: 5.4GB', '剩餘：5.4GB'],
