@@ -284,12 +284,11 @@ const BETWEEN_HAN = /(?<=\p{Script=Han})[_＿](?=\p{Script=Han})/gu;
 /**
  * Removes the 和 (and unsure 有 or 了, see {@link UNSURE_FILLER}) the engine reads where no
  * character stands: in the gap between two characters (中国电信股份 read "中国电信和股份", 尊敬
- * read "尊和敬") or over the blank after one, boxed far
- * taller than the glyph of a character — at least {@link FILLER_HEIGHT} times the median height of
- * the other Chinese words on its line (two at least). A 和 alone, or the first or last
- * character of a word of two (the box is the word's then). A 和 that is printed is as tall as
- * the characters beside it, and is kept; so is one after 上 or 下 (a chat time's small 午
- * misread, which the text's clean-up puts right).
+ * read "尊和敬") or over the blank after one, boxed far taller than the glyph of a character —
+ * at least {@link FILLER_HEIGHT} times the median height of the other Chinese words on its line
+ * (two at least). A 和 alone, or the first or last character of a word of two (the box is the
+ * word's then). A 和 that is printed is as tall as the characters beside it, and is kept; so is
+ * one after 上 or 下 (a chat time's small 午 misread, which the text's clean-up puts right).
  */
 export function dropTallFillers(result: OcrResult): OcrResult {
   return rewriteLines(result, (line) => {

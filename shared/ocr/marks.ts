@@ -20,7 +20,7 @@
  */
 import { labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import { lineOf, resultOf, sameRow, withoutWords } from './lines';
+import { lineOf, medianHeight, resultOf, sameRow, withoutWords } from './lines';
 import { boxesOverlap, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
 
 /**
@@ -730,7 +730,7 @@ export function dropBlankWords(result: OcrResult, g: GrayRaster): OcrResult {
 export function isTextBar(g: GrayRaster, w: OcrWord, line: OcrLine): boolean {
   const others = line.words.filter((o) => o !== w && o.text.trim());
   if (others.length < 2) return false;
-  const h = others.map((o) => o.box.h).sort((a, b) => a - b)[others.length >> 1]!;
+  const h = medianHeight(others);
   const gap = BAR_GAP * h, left = w.box.x, right = w.box.x + w.box.w;
   const near = (o: OcrWord) => sameRow(o.box, w.box) && Math.max(o.box.x - right, left - (o.box.x + o.box.w)) <= gap;
   if (!others.some((o) => o.box.x + o.box.w <= left + 1 && near(o)) || !others.some((o) => o.box.x >= right - 1 && near(o))) return false;

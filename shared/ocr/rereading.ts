@@ -214,7 +214,7 @@ export async function readPunctuationOfWeakWords(result: OcrResult, raster: Gray
   const weakLast = (l: OcrLine) => { const w = last(l); return !isWeak(l) && w !== undefined && unsure(w) ? w : undefined; };
   if (!result.lines.some(weakLast)) return result;
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
-  const characters = (ws: readonly OcrWord[]) => ws.map((w) => w.text.replace(/[\s。，、；：？！,.;:?!]+/gu, '')).join('');
+  const characters = (ws: readonly OcrWord[]) => ws.map((w) => w.text.replace(MARKS_AND_SPACES, '')).join('');
   let changed = false;
   const lines: OcrLine[] = [];
   for (const line of result.lines) {
@@ -233,7 +233,9 @@ export async function readPunctuationOfWeakWords(result: OcrResult, raster: Gray
 }
 
 /** The marks that end or part a sentence or clause, Chinese and ASCII (not #, not brackets). */
-const SENTENCE_MARKS = /[。，、；：？！,.;:?!]/u;
+const SENTENCE_MARK_LIST = '。，、；：？！,.;:?!';
+const SENTENCE_MARKS = new RegExp(`[${SENTENCE_MARK_LIST}]`, 'u');
+const MARKS_AND_SPACES = new RegExp(`[\\s${SENTENCE_MARK_LIST}]+`, 'gu');
 
 /** Where a second reading reads: the page's raster, by the engine, in the languages of `lang`. */
 interface Rereader {
