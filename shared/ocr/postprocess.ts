@@ -103,6 +103,11 @@ const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
 /** A digit 1 of a date read as 工 (a full-width １ is as wide as a character): 次月工日 → 次月1日, 1工月 → 11月. */
 const GONG_FOR_ONE = /(?<=月 ?)工(?= ?日)|(?<=\d ?)工(?= ?[月日號号])/gu;
+/**
+ * A month's or day's digits with a "]" after them, no "[" before: a 1 read as "]" where the 1
+ * makes a month or a day (1]月 → 11月), else a stray mark (11]月 → 11月). [1] 月租費 stays.
+ */
+const BRACKET_IN_DATE = /(?<![[【\d])(\d{1,2})\](?= ?([月日]))/gu;
 /** A capital I read as 工 (a full-width Ｉ is as wide as a character) between capitals: V工P → VIP. */
 const GONG_FOR_I = /(?<=[A-Z] ?)工(?= ?[A-Z])/gu;
 /** A label's noun (单号, 单位, 项目, 金額, 姓名, 地址, 號碼, 電話) before a semicolon that stands for its colon. */
@@ -150,8 +155,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), F43:08 → 下午3:08,
  *   上午1026 → 上午10:26;
  * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876;
- * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ), a 1 read as 工 in a
- *   date: 12月工日 → 12月1日.
+ * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ), a 1 read as 工 or
+ *   "]" in a date: 12月工日 → 12月1日, 2024年1]月 → 2024年11月 (11]月 → 11月).
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
@@ -180,6 +185,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(PLUS_MISREAD, '+')
     .replace(GONG_FOR_I, 'I')
     .replace(GONG_FOR_ONE, '1')
+    .replace(BRACKET_IN_DATE, (_m, d: string, unit: string) => (Number(`${d}1`) <= (unit === '月' ? 12 : 31) ? `${d}1` : d))
     .replace(NOON_MISREAD, '$1午')
     .replace(PM_MISREAD, '下午')
     .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m))
