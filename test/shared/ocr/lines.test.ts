@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -307,6 +307,20 @@ describe('dropTallFillers', () => {
       line([word('下', 84, 435, 397, 24, 22), word('和', 83, 459, 380, 15, 50), word('2:05', 84, 474, 397, 45, 22), word('但我', 92, 540, 397, 44, 22), word('的', 92, 590, 397, 22, 22)], 88),
     ]);
     expect(dropTallFillers(printed)).toBe(printed);
+  });
+});
+
+describe('commasReadAsStops', () => {
+  it('gives back a comma read as an unsure, narrow, small full stop, and keeps a round or sure one', () => {
+    // Boxes of the engine's reading of a serif contract: 契約，但 read "契約 。 但" (。 at 27, 3 × 6 px), 公司。 read right (93, 6 × 6).
+    const result = page([
+      line([word('契約', 96, 330, 290, 44, 22), word('。', 27, 378, 294, 3, 6), word('但應於', 95, 390, 290, 66, 22)], 80),
+      line([word('本公司', 95, 200, 335, 66, 22), word('。', 93, 266, 339, 6, 6), word('，', 86, 290, 339, 4, 6)], 90),
+      line([word('减免', 92, 100, 400, 40, 22), word('。', 52, 142, 400, 5, 22), word('如', 92, 160, 400, 20, 22)], 80),
+    ]);
+    const out = commasReadAsStops(result);
+    expect(out.lines.map((l) => l.text)).toEqual(['契約 ， 但應於', '本公司 。 ，', '减免 。 如']);
+    expect(out.lines[1]).toBe(result.lines[1]);
   });
 });
 
