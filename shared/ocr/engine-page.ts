@@ -3,7 +3,7 @@
  * the engine-neutral {@link OcrResult}, for the Node and the browser engines alike.
  */
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import { medianRow } from './lines';
+import { HAN, medianRow } from './lines';
 import { median, type Box } from './raster';
 
 /** A box as the engine gives it: its left, top, right and bottom edges. */
@@ -88,7 +88,6 @@ export function mendCollapsedWords(words: ReadonlyArray<OcrWord & { collapsed: b
   });
 }
 
-const HAN = /\p{Script=Han}/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Chinese characters boxed less than this share of the height of the line's others (median), tall and wide, are boxed on a mark. */
 const SHORT_HAN = 0.4;

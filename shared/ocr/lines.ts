@@ -45,6 +45,19 @@ export function dropVerticalMisreads(result: OcrResult): OcrResult {
   return withoutWords(result, (w) => w.confidence < VERTICAL_CONFIDENCE && Array.from(w.text.trim()).length >= 2 && LETTER_OR_DIGIT.test(w.text) && w.box.h >= VERTICAL_WORD * w.box.w);
 }
 
+/** A Chinese character. */
+export const HAN = /\p{Script=Han}/u;
+
+/** The word of `words` that stands farthest left (the first of those level with it), if any. */
+export function leftmost<W extends OcrWord>(words: readonly W[]): W | undefined {
+  return words.reduce<W | undefined>((a, w) => (!a || w.box.x < a.box.x ? w : a), undefined);
+}
+
+/** The word of `words` that stands farthest right (the first of those level with it), if any. */
+export function rightmost<W extends OcrWord>(words: readonly W[]): W | undefined {
+  return words.reduce<W | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
+}
+
 /** A letter of any script or a digit: text rather than punctuation or a mark. */
 export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -176,7 +189,7 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
   const t = w.text.trim();
   if (!TICKS.test(t)) return false;
   const before = words.filter((o) => o !== w && o.text.trim() && o.box.x < w.box.x);
-  const last = before.reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined)?.text.trim();
+  const last = rightmost(before)?.text.trim();
   if (last === undefined) return false;
   if (/\d{1,2}:\d{2}$/u.test(last)) return true;
   return /(?:^|\D)(?:[01]?\d|2[0-3])[0-5]\d$/u.test(last) && /^[wv✓✔]{1,2}$/u.test(t);
@@ -315,7 +328,6 @@ const FILLER = /^(?:和|和\p{Script=Han}|\p{Script=Han}和)$/u;
  */
 const UNSURE_FILLER = /^[有了]$/u;
 const FILLER_CONFIDENCE = 70;
-const HAN = /\p{Script=Han}/u;
 /** How many times as tall as its line's Chinese a 和 read where none stands is boxed (see {@link dropTallFillers}). */
 const FILLER_HEIGHT = 1.5;
 

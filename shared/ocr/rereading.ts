@@ -3,7 +3,7 @@
  * raster and read again, and taken only when the new reading is clearly better.
  */
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { coreBand, isReadReceipt, isRule, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, sameRow, verticalOverlap, withoutWords } from './lines';
+import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents } from './preprocess';
 import { boxesOverlap, createGray, cropGray, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
@@ -210,7 +210,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
 export async function readPunctuationOfWeakWords(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const unsure = (w: OcrWord) => HAN.test(w.text) && w.confidence < WEAK_LINE_CONFIDENCE;
   // The line's last word: a mark read into a word before the line's end is the next word's (告知书 read "告知：书").
-  const last = (l: OcrLine) => l.words.filter((w) => w.text.trim()).reduce<OcrWord | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
+  const last = (l: OcrLine) => rightmost(l.words.filter((w) => w.text.trim()));
   const weakLast = (l: OcrLine) => { const w = last(l); return !isWeak(l) && w !== undefined && unsure(w) ? w : undefined; };
   if (!result.lines.some(weakLast)) return result;
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
@@ -810,10 +810,9 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, besid
   // A bar is kept where the part held one that was kept (a separator set in text, see isTextBar).
   const barKept = (w: OcrWord) => old.some((o) => isRule(o.text) && Math.abs(o.box.x + o.box.w / 2 - (w.box.x + w.box.w / 2)) <= Math.max(o.box.h, w.box.h) / 2);
   const inPart = notOver(again.filter((w) => centreIn(w.box, box) && (!isRule(w.text) || barKept(w))), beside);
-  const first = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x < a.box.x ? w : a), undefined);
-  const last = inPart.reduce<OcrWord | undefined>((a, w) => (!a || w.box.x > a.box.x ? w : a), undefined);
-  const left = beside.filter((o) => o.box.x < box.x).reduce<OcrWord | undefined>((a, o) => (!a || o.box.x > a.box.x ? o : a), undefined);
-  const right = beside.filter((o) => o.box.x >= box.x + box.w).reduce<OcrWord | undefined>((a, o) => (!a || o.box.x < a.box.x ? o : a), undefined);
+  const first = leftmost(inPart), last = rightmost(inPart);
+  const left = rightmost(beside.filter((o) => o.box.x < box.x));
+  const right = leftmost(beside.filter((o) => o.box.x >= box.x + box.w));
   const repeats = (w: OcrWord | undefined, o: OcrWord | undefined) => !!w && !!o && Array.from(bare(w.text)).length >= 2 && bare(w.text) === bare(o.text);
   const within = inPart.filter((w) => !(w === first && repeats(w, left)) && !(w === last && repeats(w, right)));
   const inside = within.filter((w) => !isReadReceipt(w, within));
@@ -1169,7 +1168,6 @@ const FIGURES_TALLER = 1.15;
 const GARBLED_CONFIDENCE = 20;
 /** Letters, then a figure or symbol, then letters again, or the other way round. */
 const INTERLEAVED = /[A-Za-z][^A-Za-z\s]+[A-Za-z]|[^A-Za-z\s][A-Za-z]+[^A-Za-z\s]/u;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Text spread over more than this share of its width (per character, in line heights: about 1
