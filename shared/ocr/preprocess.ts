@@ -1313,24 +1313,39 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     : (i: number) => { const j = i * 4; return d[j + 1]! > d[j]! ? 0 : d[j]! - d[j + 2]!; };
   const red = new Uint8ClampedArray(w * h);
   let count0 = 0;
-  for (let i = 0; i < w * h; i++) if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) { red[i] = 255; count0++; }
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let i = 0; i < w * h; i++) {
+    if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) {
+      red[i] = 255;
+      count0++;
+      const x = i % w, y = (i - x) / w;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
   // A ring `size` across holds a tenth of its box at the least; fewer red pixels (a badge, red
   // text) cannot make one, and the search is not worth its time.
   if (count0 < size * size * 0.1 || !spansBothWays(red, w, h, size, SEAL_GAP)) return 0;
-  // Grown by a stroke's width, so that the text stamped over a ring does not cut it apart.
-  const grown = maxFilter({ width: w, height: h, data: red }, SEAL_GAP);
-  for (let i = 0; i < w * h; i++) grown.data[i] = 255 - grown.data[i]!;
-  const { labels, parent, count } = labelDarkPixels(grown.data, w, h, 0);
-  const c = measureComponents(labels, parent, count, grown.data, w, h);
+  // Grown by a stroke's width, so that the text stamped over a ring does not cut it apart; in
+  // the red pixels' box with a margin as wide as they grow (outside it, nothing is red).
+  const box = { x: Math.max(0, x0 - SEAL_GAP), y: Math.max(0, y0 - SEAL_GAP), w: Math.min(w, x1 + SEAL_GAP + 1) - Math.max(0, x0 - SEAL_GAP), h: Math.min(h, y1 + SEAL_GAP + 1) - Math.max(0, y0 - SEAL_GAP) };
+  const grown = maxFilter(cropGray({ width: w, height: h, data: red }, box), SEAL_GAP);
+  for (let i = 0; i < grown.data.length; i++) grown.data[i] = 255 - grown.data[i]!;
+  const inBox = labelDarkPixels(grown.data, box.w, box.h, 0);
+  const c = measureComponents(inBox.labels, inBox.parent, inBox.count, grown.data, box.w, box.h);
   // A seal is a few centimetres across, a fraction of a page; a red-brown desk is not one.
   const maxW = w * SEAL_SHARE, maxH = h * SEAL_SHARE;
   const seals: Array<Box & { label: number }> = [];
   for (const r of c.roots) {
     const bw = c.x1[r]! - c.x0[r]! + 1, bh = c.y1[r]! - c.y0[r]! + 1;
     // Round, square or oblong, not a long red rule; a ring, not a solid red card or button.
-    if (bw >= size && bh >= size && bw <= maxW && bh <= maxH && bw < bh * SEAL_ASPECT && bh < bw * SEAL_ASPECT && c.n[r]! < bw * bh * 0.5) seals.push({ x: c.x0[r]!, y: c.y0[r]!, w: bw, h: bh, label: r });
+    if (bw >= size && bh >= size && bw <= maxW && bh <= maxH && bw < bh * SEAL_ASPECT && bh < bw * SEAL_ASPECT && c.n[r]! < bw * bh * 0.5) seals.push({ x: box.x + c.x0[r]!, y: box.y + c.y0[r]!, w: bw, h: bh, label: r });
   }
   if (!seals.length) return 0;
+  const labels = new Int32Array(w * h).fill(-1);
+  for (let y = 0; y < box.h; y++) labels.set(inBox.labels.subarray(y * box.w, (y + 1) * box.w), (box.y + y) * w + box.x);
   // The lightest tone near each pixel that is neither red nor a seal's (what a seal lies on: a
   // pen's ring drawn across a white chat bubble and the grey page around it lies on both).
   const around = new Uint8ClampedArray(w * h);
@@ -1561,12 +1576,10 @@ const BILEVEL_SHARE = 0.98;
  * parts of them between their white letters keep the least channel.
  */
 export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): GrayRaster {
-  const n = least.data.length, w = least.width;
-  const marks = new Uint8ClampedArray(n).fill(255);
+  const w = least.width;
   let x0 = w, y0 = least.height, x1 = -1, y1 = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < least.data.length; i++) {
     if (brightest.data[i]! >= SATURATED_BRIGHT && brightest.data[i]! - least.data[i]! >= SATURATED_STEP) {
-      marks[i] = 0;
       const x = i % w, y = (i - x) / w;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
@@ -1575,22 +1588,27 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
     }
   }
   if (x1 < 0) return least;
-  // The filters below run over the saturated pixels' box only, with a margin as wide as an
-  // opening reaches: outside it, nothing is saturated and nothing changes.
+  // Everything below happens in the saturated pixels' box, with a margin as wide as an opening
+  // reaches: outside it, nothing is saturated and nothing changes. (What the colour encloses is
+  // judged in the box too: a part touching the box's edge reaches the image's border through the
+  // unsaturated pixels all around the box.)
   const m = 2 * COLOURED_STROKE + 1;
   const box = { x: Math.max(0, x0 - m), y: Math.max(0, y0 - m), w: Math.min(w, x1 + m + 1) - Math.max(0, x0 - m), h: Math.min(least.height, y1 + m + 1) - Math.max(0, y0 - m) };
-  const full = { width: w, height: least.height, data: marks };
-  const opened = withinBox(full, box, (g) => openDark(g, COLOURED_STROKE), 255);
+  const lo = cropGray(least, box), hi = cropGray(brightest, box);
+  const n = lo.data.length, bw = box.w, bh = box.h;
+  const marks = new Uint8ClampedArray(n).fill(255);
+  for (let i = 0; i < n; i++) if (hi.data[i]! >= SATURATED_BRIGHT && hi.data[i]! - lo.data[i]! >= SATURATED_STEP) marks[i] = 0;
+  const opened = openDark({ width: bw, height: bh, data: marks }, COLOURED_STROKE);
   // Written on a dark screen: dark pixels close by (a red total on white paper keeps its tone).
   const dark = new Uint8ClampedArray(n);
-  for (let i = 0; i < n; i++) dark[i] = marks[i] !== 0 && brightest.data[i]! < DARK_SURROUND ? 255 : 0;
-  const onDark = withinBox({ width: w, height: least.height, data: dark }, box, (g) => maxFilter(g, COLOURED_STROKE), 0);
+  for (let i = 0; i < n; i++) dark[i] = marks[i] !== 0 && hi.data[i]! < DARK_SURROUND ? 255 : 0;
+  const onDark = maxFilter({ width: bw, height: bh, data: dark }, COLOURED_STROKE);
   const strokes = new Uint8ClampedArray(n).fill(255);
   for (let i = 0; i < n; i++) if (marks[i] === 0 && opened.data[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
-  addBoldGlyphs(marks, strokes, brightest);
+  addBoldGlyphs(marks, strokes, hi);
   // Text, not an icon drawn in the app's colour: glyphs in a row, at least COLOURED_RUN of them.
-  const { labels, components } = labelledInkComponents(strokes, least.width, least.height, 0);
-  const enclosed = components.length ? enclosedByColour(opened.data, least.width, least.height, labels) : new Set<number>();
+  const { labels, components } = labelledInkComponents(strokes, bw, bh, 0);
+  const enclosed = components.length ? enclosedByColour(opened.data, bw, bh, labels) : new Set<number>();
   const glyphs = components.filter((c) => c.n >= 4 && !enclosed.has(c.label));
   const parent = Int32Array.from(glyphs, (_, k) => k);
   const root = (k: number) => findRoot(parent, k);
@@ -1609,16 +1627,10 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   glyphs.forEach((_, k) => size.set(root(k), (size.get(root(k)) ?? 0) + 1));
   const text = new Set(glyphs.filter((_, k) => size.get(root(k))! >= COLOURED_RUN).map((c) => c.label));
   if (!text.size) return least;
-  for (let i = 0; i < n; i++) if (labels[i]! >= 0 && text.has(labels[i]!)) least.data[i] = brightest.data[i]!;
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0, i = y * bw, j = (box.y + y) * w + box.x; x < bw; x++, i++, j++) if (labels[i]! >= 0 && text.has(labels[i]!)) least.data[j] = brightest.data[j]!;
+  }
   return least;
-}
-
-/** `op` applied to the part of `g` in `box`, set into a raster of `g`'s size filled with `fill` elsewhere. */
-function withinBox(g: GrayRaster, box: Box, op: (part: GrayRaster) => GrayRaster, fill: number): GrayRaster {
-  const part = op(cropGray(g, box));
-  const out = new Uint8ClampedArray(g.data.length).fill(fill);
-  for (let y = 0; y < part.height; y++) out.set(part.data.subarray(y * part.width, (y + 1) * part.width), (box.y + y) * g.width + box.x);
-  return { width: g.width, height: g.height, data: out };
 }
 
 /**
@@ -1821,7 +1833,8 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
       if (up < 0 && left < 0) {
         if (count === parent.length) { const grown = new Int32Array(parent.length * 2); grown.set(parent); parent = grown; }
         labels[i] = count; parent[count] = count; count++;
-      } else if (up >= 0 && left >= 0) {
+      } else if (up === left) labels[i] = up;
+      else if (up >= 0 && left >= 0) {
         const a = findRoot(parent, up), b = findRoot(parent, left);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
         labels[i] = Math.min(a, b);
@@ -1839,10 +1852,14 @@ function measureComponents(labels: Int32Array, parent: Int32Array, count: number
   const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);
   const n = new Float64Array(count), sum = new Float64Array(count), sumSq = new Float64Array(count);
   const roots: number[] = [];
+  // Each provisional label's root, resolved once: a parent is always a smaller label.
+  const root = new Int32Array(count);
+  for (let k = 0; k < count; k++) root[k] = parent[k] === k ? k : root[parent[k]!]!;
   for (let y = 0, i = 0; y < h; y++) {
     for (let x = 0; x < w; x++, i++) {
-      if (labels[i]! < 0) continue;
-      const r = findRoot(parent, labels[i]!);
+      const l = labels[i]!;
+      if (l < 0) continue;
+      const r = root[l]!;
       labels[i] = r;
       const v = values[i]!;
       if (n[r] === 0) { roots.push(r); x0[r] = x; y0[r] = y; x1[r] = x; y1[r] = y; n[r] = 1; sum[r] = v; sumSq[r] = v * v; continue; }
