@@ -101,8 +101,12 @@ const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})(\d{2})(?!\d)/gu;
 /** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
 const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
-/** A digit 1 of a date read as 工 (a full-width １ is as wide as a character): 次月工日 → 次月1日, 1工月 → 11月. */
-const GONG_FOR_ONE = /(?<=月 ?)工(?= ?日)|(?<=\d ?)工(?= ?[月日號号])/gu;
+/**
+ * A digit 1 of a date read as 工 (a full-width １ is as wide as a character): 次月工日 → 次月1日,
+ * 1工月 → 11月; and the first digit of an amount in 元 after a word that takes an amount
+ * (扣了工28元 → 扣了128元), not after a noun the 工 can end (人工 28元 stays).
+ */
+const GONG_FOR_ONE = /(?<=月 ?)工(?= ?日)|(?<=\d ?)工(?= ?[月日號号])|(?<=[了扣付充交缴繳收退共计計额額为為是值款费費:：约約])工(?=\d[\d,]*(?:\.\d+)? ?[元块塊圓])/gu;
 /**
  * A month's or day's digits with a "]" after them, no "[" before: a 1 read as "]" where the 1
  * makes a month or a day (1]月 → 11月), else a stray mark (11]月 → 11月). [1] 月租費 stays.
@@ -235,6 +239,9 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** Width of a full-width digit, in the line's character heights, at least (a proportional one is about half). */
+const SPREAD_DIGIT = 0.75;
+
 /**
  * Joins the words of one line: no space where a CJK character meets another character, unless
  * the gap between their boxes is wide (a real space, e.g. between a date and a time); one space
@@ -247,6 +254,7 @@ export function joinLineWords(words: readonly OcrWord[]): string {
   let out = '';
   let prev: OcrWord | undefined;
   let prevText = '';
+  let inSpread = false;
   for (const w of words) {
     const text = normaliseFullWidth(w.text).trim();
     if (!text) continue;
@@ -259,7 +267,15 @@ export function joinLineWords(words: readonly OcrWord[]): string {
       const punct = CJK_PUNCT.test(a) || CJK_PUNCT.test(b);
       // Full-width digits in Chinese text come one word each (８２％ read "8", "2%"): a lone
       // digit and the digits after it, no wider apart than a character, are one number.
-      const spread = chinese && /^[0-9]$/u.test(prevText) && /^[0-9]/u.test(text) && gap <= charHeight;
+      // So is a point among them: after digits that began the run before it (１２８．００ read
+      // "1", "2", "8.", "00"), or after digits set a character's width apart (２５．００ read
+      // "25.", "00"); a list's "1." before a date is neither.
+      const digitsBefore = /^([0-9]+)\.$/u.exec(prevText)?.[1]?.length ?? 0;
+      const spreadPoint: boolean = digitsBefore > 0 && (inSpread || prev.box.w >= SPREAD_DIGIT * charHeight * digitsBefore);
+      // A full-width point sits at the left of its cell: the digit after it is further away.
+      const spread: boolean = chinese && /^[0-9]/u.test(text.replace(/^\./u, '0'))
+        && ((/^[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || (inSpread && prevText === '.')) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
+      inSpread = spread;
       if (!spread && (!(isCjk(a) || isCjk(b)) || (!punct && charHeight > 0 && gap > charHeight * 0.6))) out += ' ';
     }
     out += removeCjkSpaces(text);

@@ -172,6 +172,14 @@ describe('normaliseCjkPunctuation', () => {
     ['附件[1]月報', '附件[1]月報'],
     ['三个工作日', '三个工作日'],
     ['月工资', '月工资'],
+    // The first digit of an amount in 元 read as 工.
+    ['这个月又被扣了工28元。', '这个月又被扣了128元。'],
+    ['退款金额工,280.50元', '退款金额工,280.50元'],
+    ['應繳金額：工,280元', '應繳金額：工,280元'],
+    ['共计工5元', '共计15元'],
+    ['人工28元', '人工28元'],
+    ['手工 28元', '手工 28元'],
+    ['员工1名', '员工1名'],
     // Times of day in chats.
     ['下和2:05 但我的方案', '下午2:05 但我的方案'],
     ['上和1026', '上午10:26'],
@@ -241,6 +249,12 @@ describe('joinLineWords', () => {
     ['a gap after a CJK bracket is the bracket\'s own white space', [word('【中華電信】', 0, 120), word('您113年', 140, 80)], '【中華電信】您113年'],
     ['full-width digits read one word each in Chinese text are one number', [word('已達', 0, 40), word('8', 42, 10), word('2%', 68, 24), word('超過', 94, 40), word('3', 136, 10), word('0GB', 162, 40)], '已達82%超過30GB'],
     ['a date and a time stay apart', [word('時間', 0, 40), word('2024-11-08', 42, 100), word('15:32', 152, 50)], '時間2024-11-08 15:32'],
+    ['full-width digits with a point read as separate words are one amount', [word('退款金额', 0, 80), word('1', 84, 10), word('2', 104, 10), word('8.', 124, 14), word('00,', 144, 24)], '退款金额128.00,'],
+    ['full-width digits read as a word with the point are one amount', [word('费用', 0, 40), word('25.', 44, 52), word('00。', 118, 40)], '费用25.00。'],
+    ['full-width digits with the point read alone are one amount', [word('费用为', 0, 60), word('6', 64, 10), word('8', 84, 10), word('.', 104, 2), word('50元', 130, 40)], '费用为68.50元'],
+    ['a list\'s number with a point stays apart from a date after it', [word('1.', 0, 12), word('2024年', 26, 60)], '1. 2024年'],
+    ['proportional digits with a point before a number stay apart', [word('第', 0, 20), word('12.', 22, 24), word('5G', 56, 20)], '第12. 5G'],
+    ['a digit further than a character and a half after a point stays apart', [word('费用', 0, 40), word('25.', 44, 52), word('00', 127, 20)], '费用25. 00'],
     ['digits further apart than a character stay apart', [word('第', 0, 20), word('1', 22, 10), word('2', 60, 10)], '第1 2'],
     ['Latin text keeps lone digits apart', [word('Page', 0, 40), word('1', 46, 10), word('2', 62, 10)], 'Page 1 2'],
   ])('%s', (_name, words, expected) => {
