@@ -53,6 +53,17 @@ const PREFIX_RE = new RegExp(
 );
 const SUFFIX_RE = new RegExp(String.raw`(?<!\d|\d,|\.)(${NUM}|${CN_NUM})\s*(${SUFFIX_CODES.map(([s]) => s).join('|')}|元|圓|块钱|塊錢|块|塊)(?!旦)(?![A-Za-z])`, 'g');
 
+/**
+ * A number straight after a word that names money (退款金额128.00, 产生费用 552.50, 扣款：99): an
+ * amount though its currency sign is missing, as it often is once a screenshot has been read (the
+ * full-width ￥ read into the word before it). Not a number that goes on with a unit (费用 2GB, 金額
+ * 3筆) or a date (退款 11-19 16:02).
+ */
+const LABELLED_RE = new RegExp(
+  String.raw`(?:金[額额]|[費费]用|退款|扣款|[扣退][費费]|欠[費费]|[餘余][額额]|Amount)[ \t]*[:：]?[ \t]*(${NUM})(?![\d.,]?\d)(?!\s*(?:[A-Za-z%％年月日時时分秒天個个次筆笔項项條条則则張张號号期位名份人]|\/))(?![-/:：.]\d)`,
+  'gi',
+);
+
 const UNIT = String.raw`分钟|分鐘|秒|小时|小時|天|日|月|年|次|則|条|條|封|GB|MB|KB|min(?:ute)?|hour|hr|day|month|mo|year|SMS`;
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:\/|每|per\s+)\s*(${UNIT}|分)`, 'i');
 const RATE_BEFORE = new RegExp(String.raw`(?:每|按)\s*(${UNIT}|分)\s*(?:收費|收费|計費|计费|收取|扣款|扣)?\s*$`, 'i');
@@ -109,6 +120,11 @@ export function extractAmounts(text: string, options: AmountExtractOptions = {})
     const code = SUFFIX_CODES.find(([s]) => s === m[2])?.[1];
     const isCjk = !/^[\d,.]+$/.test(m[1]!);
     add(m.index, m.index + m[0].length, parseValue(m[1]!), code ?? fallback ?? null, code === undefined && fallback !== undefined, isCjk ? 0.85 : 0.9, false);
+  }
+
+  for (const m of f.matchAll(LABELLED_RE)) {
+    const numStart = m.index + m[0].length - m[1]!.length;
+    add(numStart, numStart + m[1]!.length, parseValue(m[1]!), fallback ?? null, fallback !== undefined, 0.75, false);
   }
 
   // Bill tables: below a `金額(元)` / `Amount` header, a number alone at the end of a line is an amount.

@@ -74,6 +74,22 @@ describe('extractAmounts: bill roles and the amount column', () => {
   ])('%s → role %s', (text, role) => expect(extractAmounts(text)[0]!.role).toBe(role));
 });
 
+describe('extractAmounts: a number after a word naming money', () => {
+  it.each([
+    ['退款金额128.00，将在3个工作日内原路退回。', 128],
+    ['产生费用 552.50。', 552.5],
+    ['本期扣款：99', 99],
+    ['帳戶餘額 1,280', 1280],
+  ])('%s → %s', (text, value) => {
+    const found = extractAmounts(text, { defaultCurrency: 'CNY' });
+    expect(found.map((a) => [a.value, a.currency, a.isCurrencyInferred])).toEqual([[value, 'CNY', true]]);
+  });
+
+  it.each([['費用 2GB'], ['金額共3筆'], ['退款 11-19 16:02'], ['费用2024年11月'], ['余额不足，请充值'], ['扣款日期 2024/11/20']])('not in %s', (text) => {
+    expect(extractAmounts(text, { defaultCurrency: 'TWD' })).toEqual([]);
+  });
+});
+
 describe('extractAmounts: things that are not amounts', () => {
   it.each([
     ['資費方案：精選599型'], ['品牌甲 X12 128GB'], ['合約期間30個月'], ['7個工作天內回覆'], ['超出300小时'],
