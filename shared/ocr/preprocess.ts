@@ -1314,8 +1314,11 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   const red = new Uint8ClampedArray(w * h);
   let count0 = 0;
   let x0 = w, y0 = h, x1 = -1, y1 = -1;
-  for (let i = 0; i < w * h; i++) {
-    if (redness(i) > SEAL_REDNESS && d[i * 4]! > SEAL_RED) {
+  const warm = hues === 'warm';
+  for (let i = 0, j = 0; i < w * h; i++, j += 4) {
+    // redness(i), written out: this loop runs over every pixel of every image.
+    const r = d[j]!, gr = d[j + 1]!, b = d[j + 2]!;
+    if (r > SEAL_RED && (warm ? (gr > r ? 0 : r - b) : r - (gr > b ? gr : b)) > SEAL_REDNESS) {
       red[i] = 255;
       count0++;
       const x = i % w, y = (i - x) / w;
