@@ -21,7 +21,7 @@ import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGra
 import { dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { correctKnownNames } from './names';
-import { postprocess } from './postprocess';
+import { blankBetweenIn, postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
@@ -153,7 +153,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const checked = correctKnownNames(dropChevrons(dropEmoji(rows, upright, (box) => mapBoxToSource(box, pre))));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
-  const clean = postprocess(checked, (box) => mapBoxToSource(box, pre));
+  const clean = postprocess(checked, (box) => mapBoxToSource(box, pre), blankBetweenIn(raster));
   report('postprocess', 1);
   return {
     width: pre.sourceWidth,

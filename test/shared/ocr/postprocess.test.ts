@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, fixLookalikes, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
+import { blankBetweenIn, cleanText, fixLookalikes, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
+import type { GrayRaster } from '../../../shared/ocr/raster';
 
 describe('removeCjkSpaces', () => {
   it.each([
@@ -259,6 +260,37 @@ describe('joinLineWords', () => {
     ['Latin text keeps lone digits apart', [word('Page', 0, 40), word('1', 46, 10), word('2', 62, 10)], 'Page 1 2'],
   ])('%s', (_name, words, expected) => {
     expect(joinLineWords(words)).toBe(expected);
+  });
+});
+
+describe('joinLineWords with the page at hand', () => {
+  /** A white page 30 px tall with a black block (a character's ink) over each [x0, x1) span, rows 5-24. */
+  const page = (...spans: Array<[number, number]>): GrayRaster => {
+    const width = 120, height = 30;
+    const data = new Uint8ClampedArray(width * height).fill(255);
+    for (const [x0, x1] of spans) for (let y = 5; y < 25; y++) data.fill(0, y * width + x0, y * width + x1);
+    return { width, height, data };
+  };
+  const at = (text: string, x: number, w: number): OcrWord => ({ text, confidence: 90, box: { x, y: 5, w, h: 20 } });
+
+  it('joins Chinese characters set close whose boxes are far apart', () => {
+    // Ink 18 px wide every 20 px; the engine boxed 帮 short and 我 narrow, 18 px apart.
+    const words = [at('请帮', 0, 30), at('我', 48, 8)];
+    expect(joinLineWords(words)).toBe('请帮 我');
+    expect(joinLineWords(words, blankBetweenIn(page([0, 18], [20, 38], [40, 58])))).toBe('请帮我');
+  });
+
+  it('keeps a space where the ink stands apart though the boxes are close', () => {
+    const words = [at('27日', 0, 38), at('下午', 48, 38)];
+    const raster = page([0, 18], [20, 38], [48, 66], [68, 86]);
+    expect(blankBetweenIn(raster)(words[0]!, words[1]!)).toBe(10);
+    expect(joinLineWords(words, blankBetweenIn(raster))).toBe('27日 下午');
+    expect(joinLineWords([at('27日', 0, 38), at('下午', 41, 45)], blankBetweenIn(page([0, 18], [20, 38], [41, 59], [61, 79])))).toBe('27日下午');
+  });
+
+  it('measures only between Chinese characters', () => {
+    const raster = page([0, 18], [20, 38], [60, 70]);
+    expect(joinLineWords([at('金額', 0, 38), at('7', 60, 10)], blankBetweenIn(raster))).toBe('金額 7');
   });
 });
 
