@@ -196,6 +196,25 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
 }
 
 /**
+ * Removes specks read as symbols: a word of one of / \\ | < > ^ ~ = + * #, read below
+ * {@link SPECK_CONFIDENCE}, boxed less than a quarter of its line's height both ways (a 2 × 2 px
+ * "/" at a chat bubble's tail, beside a 20 px time). Such a symbol is drawn as tall as a digit
+ * or as wide as one; dots, commas and quotation marks can be that small and stay.
+ */
+export function dropSpecks(result: OcrResult): OcrResult {
+  return withoutWords(result, (w, line) => {
+    if (w.confidence >= SPECK_CONFIDENCE || !/^[/\\|<>^~=+*#]$/u.test(w.text.trim())) return false;
+    const h = medianHeight(line.words.filter((o) => o !== w && o.text.trim()));
+    return h > 0 && w.box.w < SPECK_SHARE * h && w.box.h < SPECK_SHARE * h;
+  });
+}
+
+/** Confidence below which a tiny symbol is a speck. */
+const SPECK_CONFIDENCE = 70;
+/** Share of the line's height below which a symbol's box, both ways, is a speck's. */
+const SPECK_SHARE = 0.25;
+
+/**
  * Removes the chevrons of an app's controls read as letters: a back arrow before a page's title
  * ("< 我的账单"), a disclosure arrow after a link ("点此联系在线客服 >"), a drop-down's arrow after
  * its value ("2024年10月 v"). A word that is one such mark alone, first or last on a line of
@@ -207,7 +226,7 @@ export function dropChevrons(result: OcrResult): OcrResult {
   const chevron = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
     const read = line.words.filter((o) => o.text.trim());
-    if (!CHEVRON.test(t)) return loneTitleMark(w, read);
+    if (!CHEVRON.test(t)) return loneTitleMark(w, read) || garbledBackArrow(w, read, line);
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);
     if (read[0] !== w && read.at(-1) !== w) return false;
@@ -242,6 +261,20 @@ function loneTitleMark(w: OcrWord, read: readonly OcrWord[]): boolean {
   if (read.some((o) => o !== w && (opening ? /[》»]/u : /[《«]/u).test(o.text))) return false;
   return setApart(w, read, opening);
 }
+
+/**
+ * Whether `w`, first among the words `read` on a line of Chinese, is a back arrow read as a
+ * character it does not look like at all: one Chinese character read below
+ * {@link GARBLED_ARROW_CONFIDENCE}, set apart from the title after it (a white < on a dark app bar
+ * read 人 at 0 before 亞太電信客服).
+ */
+function garbledBackArrow(w: OcrWord, read: readonly OcrWord[], line: OcrLine): boolean {
+  if (read.length < 2 || read[0] !== w || w.confidence >= GARBLED_ARROW_CONFIDENCE || !/^\p{Script=Han}$/u.test(w.text.trim())) return false;
+  return (line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 3 && setApart(w, read, true);
+}
+
+/** Confidence below which a lone character before a title is a garbled back arrow. */
+const GARBLED_ARROW_CONFIDENCE = 10;
 
 /** A title mark set apart from its line's text by this share of the line's height is an arrow. */
 const TITLE_MARK_GAP = 1;

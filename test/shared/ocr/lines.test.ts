@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -336,6 +336,29 @@ describe('dropStrayClosingQuotes', () => {
     expect(out.lines[1]).toBe(result.lines[1]);
     const clean = page([line([word('第七条', 92, 40, 100, 60, 20)], 92)]);
     expect(dropStrayClosingQuotes(clean)).toBe(clean);
+  });
+});
+
+describe('dropSpecks', () => {
+  it('drops a symbol boxed smaller than a quarter of its line both ways, not a sure one, a quotation mark or a slash as tall as the text', () => {
+    const result = page([
+      line([word('/', 61, 527, 423, 2, 2), word('下午', 93, 544, 410, 40, 20), word('8:21', 79, 586, 410, 35, 20)], 80),
+      line([word('「', 49, 40, 500, 2, 3), word('我的光世代', 90, 44, 500, 120, 25), word('網路', 90, 170, 500, 50, 25)], 80),
+      line([word('/', 95, 40, 600, 2, 2), word('下午', 93, 44, 600, 40, 20), word('8:21', 79, 86, 600, 35, 20)], 80),
+      line([word('11', 90, 40, 700, 20, 20), word('/', 50, 62, 700, 8, 20), word('22', 90, 72, 700, 20, 20)], 80),
+    ]);
+    expect(dropSpecks(result).lines.map((l) => l.text)).toEqual(['下午 8:21', '「 我的光世代 網路', '/ 下午 8:21', '11 / 22']);
+  });
+});
+
+describe('dropChevrons: a back arrow read as a character', () => {
+  it('drops a lone character read at next to nothing set apart before a title, not a sure one or one that hugs its text', () => {
+    const result = page([
+      line([word('人', 0, 33, 119, 25, 43), word('亞太', 95, 120, 122, 57, 33), word('電信客服', 96, 190, 122, 123, 34)], 80),
+      line([word('二', 60, 33, 200, 25, 30), word('經函請遠傳電信', 92, 120, 200, 220, 30)], 90),
+      line([word('請', 5, 33, 260, 25, 30), word('於12月5日前繳清', 92, 62, 260, 220, 30)], 90),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['亞太 電信客服', '二 經函請遠傳電信', '請 於12月5日前繳清']);
   });
 });
 
