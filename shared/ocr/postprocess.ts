@@ -299,8 +299,9 @@ const SPREAD_DIGIT = 0.75;
 
 /**
  * Joins the words of one line: no space where a CJK character meets another character, unless
- * the gap between their boxes is wide (a real space, e.g. between a date and a time); one space
- * between Latin words and numbers.
+ * they stand apart (a real space, e.g. between a date and a time): between two Chinese characters
+ * by the blank between their ink when `blankBetween` measures it on the page, else by the gap
+ * between the words' boxes; one space between Latin words and numbers.
  */
 export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBetween): string {
   const heights = words.map((w) => w.box.h).sort((a, b) => a - b);
@@ -328,7 +329,7 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
       const digitsBefore = /^([0-9]+)\.$/u.exec(prevText)?.[1]?.length ?? 0;
       const spreadPoint: boolean = digitsBefore > 0 && (inSpread || prev.box.w >= SPREAD_DIGIT * charHeight * digitsBefore);
       // A full-width point sits at the left of its cell: the digit after it is further away.
-      const spread: boolean = chinese && /^[0-9]/u.test(text.replace(/^\./u, '0'))
+      const spread: boolean = chinese && /^[0-9.]/u.test(text)
         && ((/^[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || (inSpread && prevText === '.')) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
       inSpread = spread;
       // Between two Chinese characters, the blank between their ink when the page is at hand:
