@@ -1820,36 +1820,61 @@ function findRoot(parent: Int32Array, a: number): number {
 }
 
 /**
- * 4-connected labelling of the pixels ≤ `t` with union-find: provisional labels (−1 for light
- * pixels) and the forest joining them.
+ * 4-connected labelling of the pixels ≤ `t` with union-find over runs: each row's runs of dark
+ * pixels take the label of the runs above that they touch (joining those), or a new one; a run's
+ * pixels get its label with one fill. Provisional labels (−1 for light pixels) and the forest
+ * joining them; a label's parent is never larger than itself.
  */
 function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number } {
   const labels = new Int32Array(w * h).fill(-1);
   let parent = new Int32Array(1024);
   let count = 0;
+  // The previous row's runs and the current row's: start, end (exclusive), label.
+  let prevStart = new Int32Array(w), prevEnd = new Int32Array(w), prevLabel = new Int32Array(w);
+  let curStart = new Int32Array(w), curEnd = new Int32Array(w), curLabel = new Int32Array(w);
+  let prevRuns = 0;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (data[i]! > t) continue;
-      const up = y > 0 ? labels[i - w]! : -1;
-      const left = x > 0 ? labels[i - 1]! : -1;
-      if (up < 0 && left < 0) {
+    const row = y * w;
+    let runs = 0, j = 0;
+    for (let x = 0; x < w; ) {
+      if (data[row + x]! > t) { x++; continue; }
+      const start = x;
+      while (x < w && data[row + x]! <= t) x++;
+      // Runs above that share a column with [start, x); the last of them can reach under the
+      // next run too, so j stays on the first.
+      while (j < prevRuns && prevEnd[j]! <= start) j++;
+      let label = -1;
+      for (let k = j; k < prevRuns && prevStart[k]! < x; k++) {
+        const r = findRoot(parent, prevLabel[k]!);
+        if (label < 0) label = r;
+        else if (r !== label) {
+          const a = findRoot(parent, label);
+          if (a !== r) parent[Math.max(a, r)] = Math.min(a, r);
+          label = Math.min(a, r);
+        }
+      }
+      if (label < 0) {
         if (count === parent.length) { const grown = new Int32Array(parent.length * 2); grown.set(parent); parent = grown; }
-        labels[i] = count; parent[count] = count; count++;
-      } else if (up === left) labels[i] = up;
-      else if (up >= 0 && left >= 0) {
-        const a = findRoot(parent, up), b = findRoot(parent, left);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        labels[i] = Math.min(a, b);
-      } else labels[i] = up >= 0 ? up : left;
+        label = count;
+        parent[count] = count;
+        count++;
+      }
+      labels.fill(label, row + start, row + x);
+      curStart[runs] = start; curEnd[runs] = x; curLabel[runs] = label;
+      runs++;
     }
+    [prevStart, curStart] = [curStart, prevStart];
+    [prevEnd, curEnd] = [curEnd, prevEnd];
+    [prevLabel, curLabel] = [curLabel, prevLabel];
+    prevRuns = runs;
   }
   return { labels, parent, count };
 }
 
 /**
  * Resolves every label to its component's root (in place) and measures each component: bounds,
- * pixel count, sum and sum of squares of `values`; roots in order of first appearance.
+ * pixel count, sum and sum of squares of `values`; roots in order of first appearance. Runs of
+ * one label along a row are taken together.
  */
 function measureComponents(labels: Int32Array, parent: Int32Array, count: number, values: Uint8ClampedArray, w: number, h: number) {
   const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);
@@ -1858,18 +1883,28 @@ function measureComponents(labels: Int32Array, parent: Int32Array, count: number
   // Each provisional label's root, resolved once: a parent is always a smaller label.
   const root = new Int32Array(count);
   for (let k = 0; k < count; k++) root[k] = parent[k] === k ? k : root[parent[k]!]!;
-  for (let y = 0, i = 0; y < h; y++) {
-    for (let x = 0; x < w; x++, i++) {
-      const l = labels[i]!;
-      if (l < 0) continue;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; ) {
+      const l = labels[row + x]!;
+      if (l < 0) { x++; continue; }
       const r = root[l]!;
-      labels[i] = r;
-      const v = values[i]!;
-      if (n[r] === 0) { roots.push(r); x0[r] = x; y0[r] = y; x1[r] = x; y1[r] = y; n[r] = 1; sum[r] = v; sumSq[r] = v * v; continue; }
-      if (x < x0[r]!) x0[r] = x;
-      if (x > x1[r]!) x1[r] = x;
-      if (y > y1[r]!) y1[r] = y;
-      n[r]!++; sum[r]! += v; sumSq[r]! += v * v;
+      const start = x;
+      let s = 0, sq = 0;
+      while (x < w && labels[row + x] === l) {
+        const v = values[row + x]!;
+        s += v;
+        sq += v * v;
+        labels[row + x] = r;
+        x++;
+      }
+      if (n[r] === 0) { roots.push(r); x0[r] = start; y0[r] = y; x1[r] = x - 1; }
+      else {
+        if (start < x0[r]!) x0[r] = start;
+        if (x - 1 > x1[r]!) x1[r] = x - 1;
+      }
+      y1[r] = y;
+      n[r]! += x - start; sum[r]! += s; sumSq[r]! += sq;
     }
   }
   return { roots, x0, y0, x1, y1, n, sum, sumSq };
