@@ -20,6 +20,7 @@ import {
   mapBoxToSource,
   measureImage,
   keepColouredStrokes,
+  labelledInkComponents,
   preprocess,
   rectifyPaper,
   removeSpeckles,
@@ -215,6 +216,68 @@ describe('flattenIllumination', () => {
     expect(flat.data[20 * 880 + 600]).toBeLessThan(128); // the band
     expect(flat.data[50 * 880 + 41]).toBeGreaterThan(200); // its light text
     expect(flat.data[300 * 880 + 5]).toBeGreaterThan(245); // the paper
+  });
+});
+
+describe('labelledInkComponents', () => {
+  /** The 4-connected components of the pixels ≤ t, by flood fill: a label per pixel (−1 light). */
+  const reference = (data: Uint8ClampedArray, w: number, h: number, t: number): Int32Array => {
+    const labels = new Int32Array(w * h).fill(-1);
+    let next = 0;
+    for (let i = 0; i < w * h; i++) {
+      if (data[i]! > t || labels[i]! >= 0) continue;
+      const stack = [i];
+      labels[i] = next;
+      while (stack.length) {
+        const k = stack.pop()!;
+        const x = k % w, y = (k - x) / w;
+        for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]] as const) {
+          const j = ny * w + nx;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h || data[j]! > t || labels[j]! >= 0) continue;
+          labels[j] = next;
+          stack.push(j);
+        }
+      }
+      next++;
+    }
+    return labels;
+  };
+
+  it.each([0.3, 0.5, 0.6, 0.75])('partitions random pixels (%s dark) as a flood fill does, with boxes and counts', (share) => {
+    let seed = Math.round(share * 1000);
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const w = 53, h = 41;
+    const data = Uint8ClampedArray.from({ length: w * h }, () => (random() < share ? 20 : 230));
+    const { labels, components } = labelledInkComponents(data, w, h, 128);
+    const expected = reference(data, w, h, 128);
+    // The same partition: a one-to-one map between the two labellings.
+    const map = new Map<number, number>(), back = new Map<number, number>();
+    for (let i = 0; i < w * h; i++) {
+      expect(labels[i]! < 0).toBe(expected[i]! < 0);
+      if (labels[i]! < 0) continue;
+      expect(map.get(labels[i]!) ?? expected[i]).toBe(expected[i]);
+      expect(back.get(expected[i]!) ?? labels[i]).toBe(labels[i]);
+      map.set(labels[i]!, expected[i]!);
+      back.set(expected[i]!, labels[i]!);
+    }
+    expect(components.length).toBe(new Set(expected.filter((l) => l >= 0)).size);
+    for (const c of components) {
+      let n = 0, x0 = w, y0 = h, x1 = -1, y1 = -1;
+      for (let i = 0; i < w * h; i++) {
+        if (labels[i] !== c.label) continue;
+        const x = i % w, y = (i - x) / w;
+        n++; x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+      }
+      expect(c).toEqual({ label: c.label, n, box: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 } });
+    }
+  });
+
+  it('joins the arms of a U that meet only at its bottom, and a hook around it, and keeps a bar inside apart', () => {
+    const rows = ['#.#.###', '#.#...#', '#.#.#.#', '#...#.#', '#####.#', '......#', '#######'];
+    const w = rows[0]!.length, h = rows.length;
+    const data = Uint8ClampedArray.from(rows.join(''), (ch) => (ch === '#' ? 0 : 255));
+    const { components } = labelledInkComponents(data, w, h, 0);
+    expect(components.map((c) => c.n).sort((a, b) => a - b)).toEqual([3, 11, 15]);
   });
 });
 
