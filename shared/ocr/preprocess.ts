@@ -7,6 +7,7 @@
 import {
   colourfulness,
   cropGray,
+  grownBox,
   histogram,
   integralImages,
   median,
@@ -1333,7 +1334,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   if (count0 < size * size * 0.1 || !spansBothWays(red, w, h, size, SEAL_GAP)) return 0;
   // Grown by a stroke's width, so that the text stamped over a ring does not cut it apart; in
   // the red pixels' box with a margin as wide as they grow (outside it, nothing is red).
-  const box = { x: Math.max(0, x0 - SEAL_GAP), y: Math.max(0, y0 - SEAL_GAP), w: Math.min(w, x1 + SEAL_GAP + 1) - Math.max(0, x0 - SEAL_GAP), h: Math.min(h, y1 + SEAL_GAP + 1) - Math.max(0, y0 - SEAL_GAP) };
+  const box = grownBox({ x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, SEAL_GAP, SEAL_GAP, g);
   const grown = maxFilter(cropGray({ width: w, height: h, data: red }, box), SEAL_GAP);
   for (let i = 0; i < grown.data.length; i++) grown.data[i] = 255 - grown.data[i]!;
   const inBox = labelDarkPixels(grown.data, box.w, box.h, 0);
@@ -1596,7 +1597,7 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   // judged in the box too: a part touching the box's edge reaches the image's border through the
   // unsaturated pixels all around the box.)
   const m = 2 * COLOURED_STROKE + 1;
-  const box = { x: Math.max(0, x0 - m), y: Math.max(0, y0 - m), w: Math.min(w, x1 + m + 1) - Math.max(0, x0 - m), h: Math.min(least.height, y1 + m + 1) - Math.max(0, y0 - m) };
+  const box = grownBox({ x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, m, m, least);
   const lo = cropGray(least, box), hi = cropGray(brightest, box);
   const n = lo.data.length, bw = box.w, bh = box.h;
   const marks = new Uint8ClampedArray(n).fill(255);
@@ -2505,8 +2506,7 @@ export function findContentBox(g: GrayRaster, margin = 16): Box {
     }
   }
   if (x1 < 0) return { x: 0, y: 0, w: g.width, h: g.height };
-  const x = Math.max(0, x0 - margin), y = Math.max(0, y0 - margin);
-  return { x, y, w: Math.min(g.width, x1 + margin + 1) - x, h: Math.min(g.height, y1 + margin + 1) - y };
+  return grownBox({ x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, margin, margin, g);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -43,6 +43,17 @@ export function unionBox(boxes: readonly Box[]): Box {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
+/** `b` grown by `mx` across and `my` down on each side, within `r`. */
+export function grownBox(b: Box, mx: number, my: number, r: { width: number; height: number }): Box {
+  return clampBox({ x: b.x - mx, y: b.y - my, w: b.w + 2 * mx, h: b.h + 2 * my }, r);
+}
+
+/** The part of `b` within `r`. */
+export function clampBox(b: Box, r: { width: number; height: number }): Box {
+  const x = Math.max(0, b.x), y = Math.max(0, b.y);
+  return { x, y, w: Math.max(0, Math.min(r.width, b.x + b.w) - x), h: Math.max(0, Math.min(r.height, b.y + b.h) - y) };
+}
+
 /** A blank grey raster filled with `fill` (white by default). */
 export function createGray(width: number, height: number, fill = 255): GrayRaster {
   const data = new Uint8ClampedArray(width * height);

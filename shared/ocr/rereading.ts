@@ -5,7 +5,7 @@
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents } from './preprocess';
-import { boxesOverlap, createGray, cropGray, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -1078,17 +1078,6 @@ function withinRow(w: OcrWord, line: OcrLine): Box {
   const reach = (bottom - top) / 4;
   if (w.box.h <= 1.5 * (bottom - top) || w.box.y > top - reach || w.box.y + w.box.h < bottom + reach) return w.box;
   return { x: w.box.x, y: top, w: w.box.w, h: bottom - top };
-}
-
-/** `b` grown by `mx` across and `my` down on each side, within `r`. */
-function grownBox(b: Box, mx: number, my: number, r: GrayRaster): Box {
-  return clampBox({ x: b.x - mx, y: b.y - my, w: b.w + 2 * mx, h: b.h + 2 * my }, r);
-}
-
-/** The part of `b` within `r`. */
-function clampBox(b: Box, r: GrayRaster): Box {
-  const x = Math.max(0, b.x), y = Math.max(0, b.y);
-  return { x, y, w: Math.max(0, Math.min(r.width, b.x + b.w) - x), h: Math.max(0, Math.min(r.height, b.y + b.h) - y) };
 }
 
 /** A second reading: its words (boxes in the page raster's frame) and their mean confidence. */
