@@ -24,7 +24,7 @@ import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
-import { inkCoverage, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
+import { inkCoverage, MISSED_TEXT_CONFIDENCE, pageInk, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -102,7 +102,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   let raster = pre.raster, ellipses = marks.ellipses;
   const screenshot = pre.stats.classification === 'screenshot';
   const separators = screenshot ? findPaneSeparators(raster) : [];
-  let raw = separators.length ? await readByPanes(raster, separators, read, 0.15, 0.95) : await read(raster, 0.15, 0.95);
+  const reading = separators.length ? readByPanes(raster, separators, read, 0.15, 0.95) : read(raster, 0.15, 0.95);
+  // The engine reads in its own thread: meanwhile, the page's ink is measured here.
+  const ink = pageInk(raster);
+  let raw = await reading;
   if (separators.length) pre.steps.push({ name: 'read-panes', detail: `${separators.length + 1} panes read one by one, parted at x = ${separators.join(', ')}` });
   throwIfCancelled(options.signal);
   // A page turned a quarter (its lines read as vertical text) or upside down (read as unsure
@@ -120,7 +123,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // screen's wallpaper turned into grey blots that hid its notifications from the engine's
   // layout analysis): the page is read once more as it is, in grey, and each line of that
   // reading replaces what the first one read in its place when it holds more sure text.
-  const coverage = inkCoverage(raw, raster);
+  const coverage = inkCoverage(raw, raster, raster === pre.raster ? ink : pageInk(raster));
   const plain = coverage < LOW_COVERAGE ? plainRendition(image, pre) : undefined;
   if (plain) {
     const again = await read(plain, 0.95, 0.955);

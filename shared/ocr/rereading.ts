@@ -498,20 +498,31 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   return resultOf(merged, result.confidence);
 }
 
+/** A connected component of ink: its box and its count of pixels. */
+export type InkComponent = { box: Box; n: number };
+
+/**
+ * The components of a page's ink at Otsu's threshold, which {@link inkCoverage} weighs: they
+ * depend on the page alone, so the pipeline finds them while the engine reads it.
+ */
+export function pageInk(raster: GrayRaster): InkComponent[] {
+  return inkComponents(raster.data, raster.width, raster.height, otsuThreshold(histogram(raster)));
+}
+
 /**
  * The share of a page's text-like ink that the words of `result` cover: connected components of
  * ink (Otsu's threshold) between a quarter of the median word height and twice it, weighted by
  * their pixels, counted as covered when their centre lies in a word's box. Near 1 on pages read
- * well; low when the engine's layout analysis lost whole blocks of text.
+ * well; low when the engine's layout analysis lost whole blocks of text. `ink` is
+ * {@link pageInk} of `raster`.
  */
-export function inkCoverage(result: OcrResult, raster: GrayRaster): number {
+export function inkCoverage(result: OcrResult, raster: GrayRaster, ink: readonly InkComponent[] = pageInk(raster)): number {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (!read.length) return 0;
   const unit = medianHeight(read);
   const sure = read.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE);
-  const t = otsuThreshold(histogram(raster));
   let all = 0, covered = 0;
-  for (const c of inkComponents(raster.data, raster.width, raster.height, t)) {
+  for (const c of ink) {
     if (c.box.h < unit / 4 || c.box.h > unit * 2 || c.box.w > unit * 4 || c.n < 4) continue;
     all += c.n;
     if (sure.some((w) => centreIn(c.box, w.box))) covered += c.n;

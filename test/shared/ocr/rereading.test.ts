@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -989,6 +989,15 @@ describe('inkCoverage', () => {
     // An unsure word's box over the second row does not count.
     expect(inkCoverage(page([line([word('行動上網費', 92, 38, 98, 100, 24)], 92), line([word('S', 13, 38, 198, 100, 24)], 13)]), g)).toBe(0.5);
     expect(inkCoverage(page([]), g)).toBe(0);
+  });
+
+  it('weighs the page ink found beforehand (pageInk) as it weighs its own', () => {
+    const g = glyphs();
+    const ink = pageInk(g);
+    expect(ink).toHaveLength(10);
+    const read = page([line([word('行動上網費', 92, 38, 98, 100, 24)], 92)]);
+    expect(inkCoverage(read, g, ink)).toBe(inkCoverage(read, g));
+    expect(inkCoverage(read, g, ink.slice(0, 5))).toBe(1);
   });
 });
 
