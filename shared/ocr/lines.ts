@@ -48,6 +48,11 @@ export function dropVerticalMisreads(result: OcrResult): OcrResult {
 /** A Chinese character. */
 export const HAN = /\p{Script=Han}/u;
 
+/** How many Chinese characters `text` holds. */
+function hanCount(text: string): number {
+  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+}
+
 /** The word of `words` that stands farthest left (the first of those level with it), if any. */
 export function leftmost<W extends OcrWord>(words: readonly W[]): W | undefined {
   return words.reduce<W | undefined>((a, w) => (!a || w.box.x < a.box.x ? w : a), undefined);
@@ -230,7 +235,7 @@ export function dropChevrons(result: OcrResult): OcrResult {
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);
     if (read[0] !== w && read.at(-1) !== w) return false;
-    if ((line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) return true;
+    if (hanCount(line.text) >= 2) return true;
     // Before a title without Chinese ("< 10086"), set apart from it as a back arrow is.
     return !/^[v∨]$/u.test(t) && setApart(w, read, read[0] === w);
   };
@@ -270,7 +275,7 @@ function loneTitleMark(w: OcrWord, read: readonly OcrWord[]): boolean {
  */
 function garbledBackArrow(w: OcrWord, read: readonly OcrWord[], line: OcrLine): boolean {
   if (read.length < 2 || read[0] !== w || w.confidence >= GARBLED_ARROW_CONFIDENCE || !/^\p{Script=Han}$/u.test(w.text.trim())) return false;
-  return (line.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 3 && setApart(w, read, true);
+  return hanCount(line.text) >= 3 && setApart(w, read, true);
 }
 
 /** Confidence below which a lone character before a title is a garbled back arrow. */

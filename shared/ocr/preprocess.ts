@@ -1799,8 +1799,11 @@ const DOT_INK = 160;
 /** Pixels darker than this can belong to a shape {@link eraseSolidShapes} paints white. */
 const SHAPE_TONE = 200;
 
+/** A connected component of ink: its box and its count of pixels. */
+export type InkComponent = { box: Box; n: number };
+
 /** The 4-connected components of the pixels ≤ `t` of `data` (w × h): bounding box and pixel count of each. */
-export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): Array<{ box: Box; n: number }> {
+export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): InkComponent[] {
   return labelledInkComponents(data, w, h, t).components;
 }
 
@@ -1830,9 +1833,10 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
   const labels = new Int32Array(w * h).fill(-1);
   let parent = new Int32Array(1024);
   let count = 0;
-  // The previous row's runs and the current row's: start, end (exclusive), label.
-  let prevStart = new Int32Array(w), prevEnd = new Int32Array(w), prevLabel = new Int32Array(w);
-  let curStart = new Int32Array(w), curEnd = new Int32Array(w), curLabel = new Int32Array(w);
+  // The previous row's runs and the current row's: start and end (exclusive); a run's label is
+  // its first pixel's.
+  let prevStart = new Int32Array(w), prevEnd = new Int32Array(w);
+  let curStart = new Int32Array(w), curEnd = new Int32Array(w);
   let prevRuns = 0;
   for (let y = 0; y < h; y++) {
     const row = y * w;
@@ -1846,7 +1850,7 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
       while (j < prevRuns && prevEnd[j]! <= start) j++;
       let label = -1;
       for (let k = j; k < prevRuns && prevStart[k]! < x; k++) {
-        const r = findRoot(parent, prevLabel[k]!);
+        const r = findRoot(parent, labels[row - w + prevStart[k]!]!);
         if (label < 0) label = r;
         else if (r !== label) {
           const a = findRoot(parent, label);
@@ -1861,12 +1865,11 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
         count++;
       }
       labels.fill(label, row + start, row + x);
-      curStart[runs] = start; curEnd[runs] = x; curLabel[runs] = label;
+      curStart[runs] = start; curEnd[runs] = x;
       runs++;
     }
     [prevStart, curStart] = [curStart, prevStart];
     [prevEnd, curEnd] = [curEnd, prevEnd];
-    [prevLabel, curLabel] = [curLabel, prevLabel];
     prevRuns = runs;
   }
   return { labels, parent, count };

@@ -4,7 +4,7 @@
  */
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
-import { inkComponents } from './preprocess';
+import { inkComponents, type InkComponent } from './preprocess';
 import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
@@ -497,9 +497,6 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   }
   return resultOf(merged, result.confidence);
 }
-
-/** A connected component of ink: its box and its count of pixels. */
-export type InkComponent = { box: Box; n: number };
 
 /**
  * The components of a page's ink at Otsu's threshold, which {@link inkCoverage} weighs: they
