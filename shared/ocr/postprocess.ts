@@ -211,8 +211,9 @@ export function normaliseCjkPunctuation(text: string): string {
  * of the characters beside it (bills, contracts and notices of telecom operators): 請治客服 →
  * 請洽客服, 逾期末繳 → 逾期未繳, 傅期 → 逾期, 服務奉約 → 服務契約, 付款赁证 → 付款凭证,
  * 應紋金額 → 應繳金額, 緻費期限 → 繳費期限, 金客 2,035 → 金額 2,035, 洋收 → 溢收, 發飄 →
- * 發票, 儲什 → 儲值, 放務 → 服務. The words the misreading could also be stay: 政治, 月末 and 週末
- * (月末繳費), 租赁证明, 花紋, 總客服.
+ * 發票, 儲什 → 儲值, 放務 → 服務, a chat's read mark E讀 or 選讀 → 已讀, 三+日 → 三十日. The words
+ * the misreading could also be stay: 政治, 月末 and 週末 (月末繳費), 租赁证明, 花紋, 總客服, 自己讀,
+ * 選讀課程.
  */
 export function fixLookalikes(text: string): string {
   let out = text;
@@ -238,6 +239,12 @@ const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=四[捨舍]五)人/gu, '入'],
   [/放(?=[務务])/gu, '服'],
   [/(?<=金)客(?=[\d ,:：N])/gu, '額'],
+  // A chat's read mark 已讀 read E讀, 巳讀, 己讀 or 選讀, standing alone before its time or the
+  // message beside it; 自己讀 and 選讀課程 stay.
+  [/(?<=^|[ \t])[E巳己選](?=[讀读](?:[ \t]|$|[上下]午|\d|[“"「]))/gmu, '已'],
+  // 十 read as a plus between Chinese characters, after a numeral or before a numeral or a unit:
+  // 三+日 → 三十日, 第+條 → 第十條.
+  [/(?<=[一二三四五六七八九百千萬万兩两第廿] ?)\+(?= ?\p{Script=Han})|(?<=\p{Script=Han} ?)\+(?= ?[一二三四五六七八九日月年天個个分秒元萬万億亿條条])/gu, '十'],
 ];
 
 /** Applies the text clean-ups to a string. */
