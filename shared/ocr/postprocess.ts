@@ -336,8 +336,11 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
       const digitsBefore = /^([0-9]+)\.$/u.exec(prevText)?.[1]?.length ?? 0;
       const spreadPoint: boolean = digitsBefore > 0 && (inSpread || prev.box.w >= SPREAD_DIGIT * charHeight * digitsBefore);
       // A full-width point sits at the left of its cell: the digit after it is further away.
+      // A thousands comma likewise, before the three digits of the next group: ＮＴ＄２，４６０
+      // read "NT$2,", "460".
+      const spreadComma = /(?<![0-9])[0-9]{1,3},$/u.test(prevText) && /^[0-9]{3}(?![0-9])/u.test(text);
       const spread: boolean = chinese && /^[0-9.]/u.test(text)
-        && ((/^[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || (inSpread && prevText === '.')) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
+        && ((/^[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || spreadComma || (inSpread && prevText === '.')) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
       inSpread = spread;
       // Between two Chinese characters, the blank between their ink when the page is at hand:
       // the engine's boxes of Chinese characters are too unsteady to measure a gap by.
