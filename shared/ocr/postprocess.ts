@@ -82,8 +82,8 @@ const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
 const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
 /** The yuan sign read as Y or # before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
 const YUAN_SIGN = /(?<![A-Za-z0-9])[Y#](?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
-/** The dollar sign read as S between Chinese and an amount in 元 (金額S888元). */
-const DOLLAR_AS_S = /(?<=\p{Script=Han} ?)S(?=\d[\d,]*(?:\.\d+)? ?元)/gu;
+/** The dollar sign read as S between Chinese, or the start of a line, and an amount in 元 (金額S888元). */
+const DOLLAR_AS_S = /(?<=\p{Script=Han} ?|^)S(?=\d[\d,]*(?:\.\d+)? ?元)/gmu;
 /**
  * An amount's thousands comma read as a point: 1.200元, 新臺幣1.598 (an amount in 元 has no
  * thousandths).
@@ -158,7 +158,7 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
  * - in Chinese text, a Y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
- *   an S between Chinese and an amount in 元 the dollar sign (金額S888元 → 金額$888元); a point
+ *   an S between Chinese (or a line's start) and an amount in 元 the dollar sign (金額S888元 → 金額$888元); a point
  *   three digits from the end of an amount in 元, or after 新臺幣 or 人民币, its thousands comma
  *   (1.200元 → 1,200元);
  * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), F43:08 → 下午3:08,
@@ -342,12 +342,14 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
       const spread: boolean = chinese && /^[0-9.]/u.test(text)
         && ((/^[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || spreadComma || (inSpread && prevText === '.')) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
       inSpread = spread;
+      // A currency sign read as a word of its own (＄ set a cell apart from ３８８) goes with the amount.
+      const sign = /^(?:NT|HK)?[$¥€£]$/u.test(prevText) && /^[0-9]/u.test(text);
       // Between two Chinese characters, the blank between their ink when the page is at hand:
       // the engine's boxes of Chinese characters are too unsteady to measure a gap by.
       const wide = blankBetween && HAN_ONE.test(a) && HAN_ONE.test(b)
         ? blankBetween(prev, w) >= HAN_SPACE_BLANK * charHeight
         : charHeight > 0 && gap > charHeight * 0.6;
-      if (!spread && (!(isCjk(a) || isCjk(b)) || (!punct && wide))) out += ' ';
+      if (!spread && !sign && (!(isCjk(a) || isCjk(b)) || (!punct && wide))) out += ' ';
     }
     out += removeCjkSpaces(text);
     prev = w;
