@@ -399,7 +399,7 @@ const COMMA_HEIGHT = 0.6;
  * `result` with the words of each line (given in order across) that `rewrite` returns in their
  * place; the same object when it returns none (undefined) for every line.
  */
-function rewriteLines(result: OcrResult, rewrite: (words: OcrWord[]) => OcrWord[] | undefined): OcrResult {
+export function rewriteLines(result: OcrResult, rewrite: (words: OcrWord[]) => OcrWord[] | undefined): OcrResult {
   let changed = false;
   const lines = result.lines.map((line) => {
     const words = rewrite([...line.words].sort((a, b) => a.box.x - b.box.x));

@@ -20,8 +20,8 @@
  */
 import { labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
-import { lineOf, medianHeight, resultOf, sameRow, withoutWords } from './lines';
-import { boxesOverlap, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
+import { lineOf, medianHeight, resultOf, rewriteLines, sameRow, withoutWords } from './lines';
+import { boxesOverlap, median, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
 
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
@@ -750,6 +750,116 @@ export function isTextBar(g: GrayRaster, w: OcrWord, line: OcrLine): boolean {
   while (bottom - mid <= limit && (inked(bottom + 1) || inked(bottom + 2))) bottom++;
   return bottom - top + 1 <= limit;
 }
+
+/**
+ * `result` with a dollar sign read as a digit or an S put back: ＄３８８ read "5", "388,", $1,399
+ * read 51,399, $398 read 9398. The sign's stroke reaches above and below the digits after it,
+ * which a digit's never does. A word starting with 5, 8, 9 or S and two digits or more, or such a
+ * character alone before a word starting with two digits, is looked at in `g` (the page read,
+ * dark text on light) from the start of the number's box, and {@link DOLLAR_SEARCH} of its height
+ * before it (the engine boxes a number's first character off its ink by up to a character), to its
+ * end: its glyphs are the runs of columns with ink ({@link glyphsIn}). When one of the first of
+ * them reaches {@link DOLLAR_REACH} of the digits' height above their top and as far below their
+ * foot (the medians of the glyphs after it as tall as digits) and is no wider than
+ * {@link DOLLAR_WIDTH} times them (a Chinese character before the number is wider), by a thin
+ * stroke down its middle ({@link isDollarSign}), the character is the dollar sign.
+ */
+export function dollarSignsReadAsDigits(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    let changed = false;
+    const words = line.map((w, k) => {
+      const text = w.text.trim();
+      const next = line[k + 1];
+      let number: Box;
+      if (/^[589S][0-9][0-9,.]*[0-9]/u.test(text)) number = w.box;
+      else if (/^[589S]$/u.test(text) && next && /^[0-9]{2}/u.test(next.text.trim()) && next.box.x - (w.box.x + w.box.w) <= w.box.h) number = next.box;
+      else return w;
+      const search = Math.round(DOLLAR_SEARCH * number.h);
+      const glyphs = glyphsIn(g, { x: number.x - search, y: number.y, w: number.w + search, h: number.h });
+      const first = glyphs.findIndex((c) => c.x1 > number.x - search / 2);
+      if (first < 0 || !glyphs.slice(first, first + 2).some((c, i) => isDollarSign(g, c, glyphs.slice(first + i + 1, first + i + 6)))) return w;
+      changed = true;
+      return { ...w, text: w.text.replace(/[589S]/u, '$') };
+    });
+    return changed ? words : undefined;
+  });
+}
+
+/** A glyph of {@link glyphsIn}: its columns and the rows its ink runs on unbroken. */
+interface Glyph {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The glyphs in `box` of `g`: runs of columns with ink ({@link INK}) on the box's rows, each with
+ * the rows its ink runs on without a blank row, from the box's middle row up and down (at most
+ * half the box's height beyond it either way: a line above or below stays apart by its blank).
+ * Glyphs with no ink on the middle row (a comma, a point) are left out.
+ */
+function glyphsIn(g: GrayRaster, box: Box): Glyph[] {
+  const x0 = Math.max(0, box.x), x1 = Math.min(g.width, box.x + box.w);
+  const y0 = Math.max(0, box.y), y1 = Math.min(g.height, box.y + box.h);
+  const reach = Math.round(box.h / 2), mid = Math.round(box.y + box.h / 2);
+  if (x1 <= x0 || y1 <= y0 || mid < 0 || mid >= g.height) return [];
+  const inked = (x: number, y: number) => g.data[y * g.width + x]! <= INK;
+  const glyphs: Glyph[] = [];
+  let start = -1;
+  for (let x = x0; x <= x1; x++) {
+    let ink = false;
+    for (let y = y0; x < x1 && y < y1 && !ink; y++) ink = inked(x, y);
+    if (ink && start < 0) start = x;
+    if (ink || start < 0) continue;
+    const row = (y: number) => { for (let c = start; c < x; c++) if (inked(c, y)) return true; return false; };
+    if (row(mid)) {
+      let top = mid, bottom = mid;
+      while (top > Math.max(0, y0 - reach) && row(top - 1)) top--;
+      while (bottom < Math.min(g.height - 1, y1 - 1 + reach) && row(bottom + 1)) bottom++;
+      glyphs.push({ x0: start, x1: x, top, bottom: bottom + 1 });
+    }
+    start = -1;
+  }
+  return glyphs;
+}
+
+/**
+ * Whether `sign` (a glyph in `g`) is a dollar sign before the glyphs `after` it (see
+ * {@link dollarSignsReadAsDigits}): as wide as the digits nearly, reaching out above and below them
+ * by a stroke at most {@link DOLLAR_STROKE} of its width down its middle. The part of a Chinese
+ * character beside a number (the right of 筆, 線 or 计) reaches out as far, but wider or off its
+ * middle.
+ */
+function isDollarSign(g: GrayRaster, sign: Glyph, after: readonly Glyph[]): boolean {
+  if (after.length < 2) return false;
+  const tallest = Math.max(...after.map((d) => d.bottom - d.top));
+  const digits = after.filter((d) => d.bottom - d.top >= 0.6 * tallest);
+  if (digits.length < 2) return false;
+  const top = median(digits.map((d) => d.top)), bottom = median(digits.map((d) => d.bottom));
+  const width = median(digits.map((d) => d.x1 - d.x0)), reach = DOLLAR_REACH * (bottom - top), own = sign.x1 - sign.x0;
+  if (sign.top > top - reach || sign.bottom < bottom + reach || own > DOLLAR_WIDTH * width || own < width / DOLLAR_WIDTH) return false;
+  // Its ink above the digits' top and below their foot: one thin stroke down its middle.
+  const stroke = (y0: number, y1: number) => {
+    let left = own, right = -1;
+    for (let y = Math.max(0, y0); y < Math.min(g.height, y1); y++) {
+      for (let x = sign.x0; x < sign.x1; x++) if (g.data[y * g.width + x]! <= INK) { left = Math.min(left, x - sign.x0); right = Math.max(right, x - sign.x0); }
+    }
+    return right >= 0 && right - left + 1 <= DOLLAR_STROKE * own && Math.abs((left + right + 1) / 2 - own / 2) <= DOLLAR_CENTRE * own;
+  };
+  return stroke(sign.top, Math.round(top)) && stroke(Math.round(bottom), sign.bottom);
+}
+
+/** How far before a number's box (in its height) its dollar sign is looked for. */
+const DOLLAR_SEARCH = 1;
+/** How far (in the digits' height) a dollar sign's stroke reaches above and below the digits after it, at least. */
+const DOLLAR_REACH = 0.12;
+/** A dollar sign is at most this many times as wide as the digits after it, and at least their width divided by it. */
+const DOLLAR_WIDTH = 1.3;
+/** A dollar sign's ink above and below the digits is a stroke at most this share of its width… */
+const DOLLAR_STROKE = 0.35;
+/** …its middle at most this share of its width from the glyph's middle. */
+const DOLLAR_CENTRE = 0.1;
 
 /** A separator bar stands this close to the words beside it, in heights of its line's text (see {@link isTextBar}). */
 const BAR_GAP = 2;

@@ -18,7 +18,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
-import { dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
+import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
@@ -149,7 +149,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole),
   // a 和 where none stands, and a comma read as a full stop.
-  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(commasReadAsStops(dropTallFillers(dropSpecks(dropOverlaidWords(found)))), screenshot ? raster.height : undefined))))), raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : []);
+  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))), screenshot ? raster.height : undefined))))), raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : []);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
+import { darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -262,6 +262,54 @@ describe('dropBlankWords', () => {
     expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
     const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
     expect(dropBlankWords(sure, g)).toBe(sure);
+  });
+});
+
+describe('dollarSignsReadAsDigits', () => {
+  /** A digit's ink: a box outline 14 px wide from `x`, rows 40-65. */
+  const digit = (g: GrayRaster, x: number) => { fillRect(g, x, 40, 14, 3); fillRect(g, x, 63, 14, 3); fillRect(g, x, 40, 3, 26); fillRect(g, x + 11, 40, 3, 26); };
+  /** A dollar sign's ink: an S-like block 14 px wide on the digits' rows and a stroke from `top` to `bottom` down its middle. */
+  const dollar = (g: GrayRaster, x: number, top = 34, bottom = 72) => { fillRect(g, x, 40, 14, 3); fillRect(g, x, 51, 14, 3); fillRect(g, x, 63, 14, 3); fillRect(g, x + 6, top, 2, bottom - top); };
+  /** A Chinese character's ink: 28 px wide, rows 36-70. */
+  const han = (g: GrayRaster, x: number) => { fillRect(g, x, 36, 28, 3); fillRect(g, x, 67, 28, 3); fillRect(g, x, 36, 3, 34); fillRect(g, x + 25, 36, 3, 34); };
+  const texts = (g: GrayRaster, words: ReturnType<typeof word>[]) => dollarSignsReadAsDigits(page([line(words, 80)]), g).words.map((w) => w.text);
+
+  it('puts back a dollar sign read as the first digit of a number, boxed on the sign or off it', () => {
+    // 金額為$388, the engine's box of "5388" on the ink.
+    const g = createGray(400, 120);
+    han(g, 20);
+    dollar(g, 60);
+    for (const x of [80, 100, 120]) digit(g, x);
+    expect(texts(g, [word('金額為', 90, 20, 36, 28, 34), word('5388,', 80, 60, 34, 80, 38)])).toEqual(['金額為', '$388,']);
+    // Boxed a character to the right of the sign (its 1 to the 元 after it), or read apart ("9", "398").
+    expect(texts(g, [word('51,399', 80, 80, 40, 60, 26)])).toEqual(['$1,399']);
+    expect(texts(g, [word('9', 80, 70, 34, 14, 38), word('388', 80, 80, 40, 56, 26)])).toEqual(['$', '388']);
+  });
+
+  it('keeps a first digit as tall as the others, a mark reaching out one way only, a Chinese character before the number and a short number', () => {
+    const g = createGray(400, 120);
+    han(g, 20);
+    for (const x of [60, 80, 100, 120]) digit(g, x);
+    expect(texts(g, [word('金額為', 90, 20, 36, 28, 34), word('5388', 80, 60, 40, 80, 26)])).toEqual(['金額為', '5388']);
+    const up = createGray(400, 120);
+    dollar(up, 60, 30, 66);
+    for (const x of [80, 100, 120]) digit(up, x);
+    expect(texts(up, [word('5388', 80, 60, 30, 80, 36)])).toEqual(['5388']);
+    // The right part of a Chinese character beside the number, as wide as a digit, reaching out
+    // as far: by a stroke off its middle, or by a horizontal one.
+    const part = createGray(400, 120);
+    fillRect(part, 60, 40, 14, 3); fillRect(part, 60, 63, 14, 3); fillRect(part, 62, 34, 2, 38);
+    for (const x of [80, 100, 120]) digit(part, x);
+    expect(texts(part, [word('5388', 80, 60, 34, 80, 38)])).toEqual(['5388']);
+    const bar = createGray(400, 120);
+    dollar(bar, 60);
+    fillRect(bar, 60, 34, 14, 2);
+    for (const x of [80, 100, 120]) digit(bar, x);
+    expect(texts(bar, [word('5388', 80, 60, 34, 80, 38)])).toEqual(['5388']);
+    const short = createGray(400, 120);
+    dollar(short, 60);
+    digit(short, 80);
+    expect(texts(short, [word('58', 80, 60, 34, 40, 38)])).toEqual(['58']);
   });
 });
 
