@@ -566,28 +566,39 @@ function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
 
 /**
  * Light text straight on a tinted page background (the times, 已讀 and sender names in white on a
- * chat's coloured wallpaper, beside its white bubbles): the page background is the largest region
- * of the pixels no lighter than its commonest tone (a little above it); when that tone is tinted,
- * not white, and the region encloses thin parts clearly lighter than itself (text rather than the
- * bubbles, which are thick both ways), the background and those parts are mapped against the
- * background's tone around them: the background turns white, lighter text dark, darker text
- * (printed on the wallpaper) stays dark. Bubbles lighter than the background (thick holes in it)
- * are left as they are; a bubble of the background's own luma (LINE's green) is part of it and
- * turns white with its dark text kept. Tones are luma here: white text is far lighter than a
- * coloured wallpaper in luma, not in the channel extremes.
+ * chat's coloured wallpaper, beside its white bubbles): the page background is the largest region,
+ * a fifth of the page at least, of the pixels no lighter than its commonest tone (a little above
+ * it), or than near white when that tone is white (a photo wallpaper has no common tone: its
+ * bubbles' white is the commonest). When that region encloses thin parts clearly lighter than
+ * itself (text rather than the bubbles, which are thick both ways), the background and those
+ * parts are mapped against the background's tone around them: the background turns white,
+ * lighter text dark, darker text (printed on the wallpaper) stays dark. Bubbles lighter than the
+ * background (thick holes in it) are left as they are; a bubble of the background's own luma
+ * (LINE's green) is part of it and turns white with its dark text kept. Without light text, a
+ * tinted background is scaled to white by its tone; a photo wallpaper is left as it is. Tones are
+ * luma here: white text is far lighter than a coloured wallpaper in luma, not in the channel
+ * extremes.
  */
 function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   const { width: w, height: h } = g;
   const { data, mode } = lightTones(g, t, f.mask);
-  if (mode > TINTED_BACKGROUND_TONE) return;
+  // The commonest light tone is the page's background, or the white of the bubbles on a
+  // wallpaper of many tones (a photo), none of them common.
+  const tinted = mode <= TINTED_BACKGROUND_TONE;
   // Everything not near white: a gradient wallpaper's lighter patches belong to it too.
-  const { labels, parent, count } = labelDarkPixels(data, w, h, Math.max(mode + LIGHT_REGION_MARGIN, 255 - LIGHT_TEXT_STEP));
+  const { labels, parent, count } = labelDarkPixels(data, w, h, Math.max(tinted ? mode + LIGHT_REGION_MARGIN : 0, 255 - LIGHT_TEXT_STEP));
   const c = measureComponents(labels, parent, count, g.data, w, h);
   let label = -1;
   for (const r of c.roots) if (c.n[r]! >= (w * h) / 5 && (label < 0 || c.n[r]! > c.n[label]!)) label = r;
   if (label < 0) return;
   const box = { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 };
   const outside = outsideOfComponent(labels, w, label, box);
+  // A wallpaper of many tones is lifted only for the light text on it; without any, it is left
+  // as it is (one tone cannot scale it to white).
+  if (!tinted) {
+    if (liftLightText(g.data, w, h, labels, label, box, outside, f)) f.backgrounds.push({ box, background: Math.round(c.sum[label]! / c.n[label]!) });
+    return;
+  }
   // Without light text, the tinted page is scaled to white, its dark text kept: beside white
   // panels (bubbles), a tinted page is taken for ink by the engine's threshold of the whole page.
   // Saturated colours on it (a read count in yellow, a yellow bubble of its luma) are left to

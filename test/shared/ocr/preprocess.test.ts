@@ -542,6 +542,34 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[30 * 400 + 31]).toBeLessThan(40); // the title bar inverted as before
   });
 
+  it('darkens white text on a photo wallpaper of many tones, none as common as its bubbles\' white, when asked to', () => {
+    // A chat over a wallpaper whose tones run 130…190 and back across (none common), under a dark
+    // title bar: a white bubble with dark text (its white the commonest light tone), a white time
+    // on the wallpaper.
+    const g = createGray(400, 300);
+    for (let y = 0; y < 300; y++) for (let x = 0; x < 400; x++) g.data[y * 400 + x] = 130 + Math.abs(((x + y) % 120) - 60);
+    fillRect(g, 0, 0, 400, 60, 36);
+    roundRect(g, 20, 90, 300, 80, 25, 255);
+    for (let i = 0; i < 5; i++) fillRect(g, 40 + i * 50, 115, 12, 24, 20);
+    for (let i = 0; i < 4; i++) strokeGlyph(g, 250 + i * 28, 200, 14, 20, 255);
+    for (let i = 0; i < 3; i++) strokeGlyph(g, 40 + i * 28, 240, 14, 20, 255);
+    const { raster, backgrounds } = invertDarkRegions(g, 0, undefined, true);
+    expect(backgrounds).toHaveLength(1);
+    expect(raster.data[200 * 400 + 252]).toBeLessThan(40); // the time's strokes → dark
+    expect(raster.data[240 * 400 + 42]).toBeLessThan(40);
+    expect(raster.data[250 * 400 + 200]).toBeGreaterThan(235); // the wallpaper → white
+    expect(raster.data[100 * 400 + 60]).toBe(255); // the bubble untouched…
+    expect(raster.data[120 * 400 + 45]).toBe(20); // …with its text
+    // Without light text on it, the wallpaper is left as it is.
+    const bare = createGray(400, 300);
+    bare.data.set(g.data);
+    fillRect(bare, 240, 190, 130, 80, 150);
+    fillRect(bare, 30, 230, 100, 40, 150);
+    const plain = invertDarkRegions(bare, 0, undefined, true);
+    expect(plain.backgrounds).toHaveLength(0);
+    expect(plain.raster.data[250 * 400 + 200]).toBe(bare.data[250 * 400 + 200]);
+  });
+
   it('turns a tinted wallpaper without light text white when asked to, keeping its dark text and leaving saturated colour to the colour step', () => {
     // A chat over a light blue wallpaper (luma 195) under a dark title bar: a white bubble with
     // black text, a grey time on the wallpaper, a read count in yellow (luma 159, least channel 0).
