@@ -95,8 +95,8 @@ const HAN_ONE = new RegExp(`^${HAN}$`, 'u');
 const PLUS_MISREAD = /十(?= ?(?:886|86|852|853)[- ]?\d)/gu;
 /** 上午/下午 (a.m./p.m.) before a time, its small 午 read as 和 or 干. */
 const NOON_MISREAD = /([上下])[和干](?= ?\d{1,2}:?\d{2}(?!\d))/gu;
-/** 下午 before a time read as letters and a digit: F4 3:08, F午, 下4. */
-const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/gu;
+/** 下午 before a time read as letters and a digit: F4 3:08, F午, FE10:52, 下4. */
+const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4E]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/gu;
 /** A time after 上午/下午 whose colon was lost: 上午1026 → 上午10:26. */
 const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})(\d{2})(?!\d)/gu;
 /** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
@@ -181,6 +181,8 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(COLON_AFTER_LABEL, '：')
     .replace(COPYRIGHT_FOR_COLON, '：')
     .replace(SEMICOLON_AFTER_NOUN, '：')
+    // A colon read as a semicolon and a colon (服务号码;: 138) is one colon too.
+    .replace(DOUBLED_COLON, '$1')
     .replace(BRACKET_IN_BLANK, (m, at: number, all: string) => (/[[【]/u.test(all.slice(0, at)) ? m : ''))
     .replace(STOP_AND_COMMA, '，')
     .replace(DOUBLED_STOP, '。')
