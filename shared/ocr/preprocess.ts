@@ -593,18 +593,15 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   if (label < 0) return;
   const box = { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 };
   const outside = outsideOfComponent(labels, w, label, box);
-  // A wallpaper of many tones is lifted only for the light text on it; without any, it is left
-  // as it is (one tone cannot scale it to white).
-  if (!tinted) {
-    if (liftLightText(g.data, w, h, labels, label, box, outside, f)) f.backgrounds.push({ box, background: Math.round(c.sum[label]! / c.n[label]!) });
-    return;
-  }
+  const lifted = liftLightText(g.data, w, h, labels, label, box, outside, f);
   // Without light text, the tinted page is scaled to white, its dark text kept: beside white
   // panels (bubbles), a tinted page is taken for ink by the engine's threshold of the whole page.
   // Saturated colours on it (a read count in yellow, a yellow bubble of its luma) are left to
-  // the colour step, which keeps coloured text dark and turns pale fills white.
-  if (!liftLightText(g.data, w, h, labels, label, box, outside, f)) whitenComponent(f, g.data, labels, w, label, box, mode);
-  f.backgrounds.push({ box, background: mode });
+  // the colour step, which keeps coloured text dark and turns pale fills white. A wallpaper of
+  // many tones is left as it is: one tone cannot scale it to white.
+  if (!lifted && !tinted) return;
+  if (!lifted) whitenComponent(f, g.data, labels, w, label, box, mode);
+  f.backgrounds.push({ box, background: tinted ? mode : Math.round(c.sum[label]! / c.n[label]!) });
 }
 
 /**
