@@ -51,7 +51,7 @@ export function isValidTwTaxId(id: string): boolean {
 const TAX_LABEL = /(?<![A-Za-z])(統一編號|统一编号|統編|Tax\s*ID|VAT\s*No\.?|UBN)\s*[:：#]?\s*(\d{8})(?!\d)/gi;
 const ACCOUNT_LABEL = /(?<![A-Za-z])(帳號|账号|帳戶號碼|账户号码|帳戶|账户|用戶號碼|用户号码|客戶編號|客户编号|客戶代號|Account\s*(?:No\.?|Number|#)?|Acct\.?\s*(?:No\.?)?)\s*[:：#]?\s*([0-9][0-9 -]{4,}[0-9])(?![\w-])/gi;
 const TICKET_LABEL = new RegExp(
-  String.raw`(?<![A-Za-z])(申訴案號|申诉案号|申訴單號|申诉单号|申訴編號|申诉编号|案件編號|案件编号|案號|案号|工單號碼|工單編號|工單號|工單|工单号|工单编号|工单|受理編號|受理编号|受理號碼|受理号码|投訴編號|投诉编号|投诉单号|服務單號|服务单号|單號|单号|流水號|流水号|合約編號|合约编号|契約編號|契约编号|合約號碼|合同编号|合同号|帳單編號|账单编号|帳單號碼|Contract\s*(?:No\.?|Number|#)|Ticket\s*(?:No\.?|Number|#|ID)?|Case\s*(?:No\.?|Number|#|ID)|Complaint\s*(?:No\.?|Number|#|ID)|Ref(?:erence)?\s*(?:No\.?|Number|#)?|Bill\s*(?:No\.?|Number))\s*[:：#.]?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[-/_](?=[A-Za-z0-9])){3,39})`,
+  String.raw`(?<![A-Za-z])(申訴案號|申诉案号|申訴單號|申诉单号|申訴編號|申诉编号|案件編號|案件编号|案號|案号|工單號碼|工單編號|工單號|工單|工单号|工单编号|工单|受理編號|受理编号|受理號碼|受理号码|投訴編號|投诉编号|投诉单号|服務單號|服务单号|單號|单号|流水號|流水号|合約編號|合约编号|契約編號|契约编号|合約號碼|合同编号|合同号|帳單編號|账单编号|帳單號碼|Contract\s*(?:No\.?|Number|#)|Ticket\s*(?:No\.?|Number|#|ID)?|Case\s*(?:No\.?|Number|#|ID)|Complaint\s*(?:No\.?|Number|#|ID)|Ref(?:erence)?\s*(?:No\.?|Number|#)?|Bill\s*(?:No\.?|Number))\s*(?:[:：#.]|為|为|是)?\s*([A-Za-z0-9](?:[A-Za-z0-9]|[-/_](?=[A-Za-z0-9])){3,39})`,
   'gi',
 );
 /** Operator-style references without a label: letters then long digits (TK113100800217) or dashed groups (CHT-112-0512-7781). */

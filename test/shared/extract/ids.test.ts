@@ -40,6 +40,9 @@ describe('extractTickets', () => {
     ['Contract no. 55-12345', 'contract', '55-12345'],
     ['(ref CHT-113-1105-0042)', 'ticket', 'CHT-113-1105-0042'],
     ['客服說案件已結案，請參考 TK113100800217。', 'ticket', 'TK113100800217'],
+    ['您的申訴案件編號為\nC1131129-0457，將由專人處理。', 'case', 'C1131129-0457'],
+    ['您的工单号是GD20241127058，', 'ticket', 'GD20241127058'],
+    ['受理编号为 XT2009120300158', 'ticket', 'XT2009120300158'],
   ])('%s → %s %s', (text, kind, value) => {
     const found = extractTickets(text);
     expect(found.map((t) => [t.kind, t.value])).toEqual([[kind, value]]);
@@ -47,6 +50,6 @@ describe('extractTickets', () => {
   });
 
   it.each([
-    ['客服人員編號 C1093'], ['經銷商代碼 D-2231'], ['Ref: see below'], ['preference 12345'], ['精選599型'],
+    ['客服人員編號 C1093'], ['經銷商代碼 D-2231'], ['Ref: see below'], ['preference 12345'], ['精選599型'], ['單號為本公司所有'],
   ])('%s has no ticket', (text) => expect(extractTickets(text)).toEqual([]));
 });
