@@ -581,19 +581,26 @@ function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
  */
 function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   const { width: w, height: h } = g;
-  const { data, mode } = lightTones(g, t, f.mask);
+  const { data, mode, hist } = lightTones(g, t, f.mask);
   // The commonest light tone is the page's background, or the white of the bubbles on a
   // wallpaper of many tones (a photo), none of them common.
   const tinted = mode <= TINTED_BACKGROUND_TONE;
   // Everything not near white: a gradient wallpaper's lighter patches belong to it too.
-  const { labels, parent, count } = labelDarkPixels(data, w, h, Math.max(tinted ? mode + LIGHT_REGION_MARGIN : 0, 255 - LIGHT_TEXT_STEP));
+  const cut = Math.max(tinted ? mode + LIGHT_REGION_MARGIN : 0, 255 - LIGHT_TEXT_STEP);
+  // A white page has too few such pixels for a background among them: not labelled.
+  let under = 0;
+  for (let v = 0; v <= Math.min(255, cut); v++) under += hist[v]!;
+  if (under < (w * h) / 5) return;
+  const { labels, parent, count } = labelDarkPixels(data, w, h, cut);
   const c = measureComponents(labels, parent, count, g.data, w, h);
   let label = -1;
   for (const r of c.roots) if (c.n[r]! >= (w * h) / 5 && (label < 0 || c.n[r]! > c.n[label]!)) label = r;
   if (label < 0) return;
   const box = { x: c.x0[label]!, y: c.y0[label]!, w: c.x1[label]! - c.x0[label]! + 1, h: c.y1[label]! - c.y0[label]! + 1 };
   const outside = outsideOfComponent(labels, w, label, box);
-  const lifted = liftLightText(g.data, w, h, labels, label, box, outside, f);
+  // Light text is among the region's holes, and there is as much of it as liftLightText asks for
+  // at least: with fewer holes (a page dimmed behind a dialog, all of it darker) the search is spared.
+  const lifted = countInside(labels, g.data, w, label, box, outside).holes >= f.min * f.min && liftLightText(g.data, w, h, labels, label, box, outside, f);
   // Without light text, the tinted page is scaled to white, its dark text kept: beside white
   // panels (bubbles), a tinted page is taken for ink by the engine's threshold of the whole page.
   // Saturated colours on it (a read count in yellow, a yellow bubble of its luma) are left to
@@ -746,19 +753,19 @@ function meanAround(g: GrayRaster, take: (i: number) => boolean, r: number): Uin
 const TINTED_BACKGROUND_TONE = 225;
 
 /**
- * `g` with the pixels of `mask` (inverted or whitened already) turned white, and the commonest
- * tone above `t` among the others (t + 1 when there is none).
+ * `g` with the pixels of `mask` (inverted or whitened already) turned white, the commonest tone
+ * above `t` among the others (t + 1 when there is none), and the histogram of the others.
  */
-function lightTones(g: GrayRaster, t: number, mask: Uint8Array): { data: Uint8ClampedArray; mode: number } {
+function lightTones(g: GrayRaster, t: number, mask: Uint8Array): { data: Uint8ClampedArray; mode: number; hist: Uint32Array } {
   const data = new Uint8ClampedArray(g.data);
   const hist = new Uint32Array(256);
   for (let i = 0; i < data.length; i++) {
     if (mask[i]) data[i] = 255;
-    else if (data[i]! > t) hist[data[i]!]!++;
+    else hist[data[i]!]!++;
   }
   let mode = t + 1;
   for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
-  return { data, mode };
+  return { data, mode, hist };
 }
 
 /** How much darker (0–255) than the page's background a light region's pixels are. */
