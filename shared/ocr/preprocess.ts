@@ -587,10 +587,12 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   const tinted = mode <= TINTED_BACKGROUND_TONE;
   // Everything not near white: a gradient wallpaper's lighter patches belong to it too.
   const cut = Math.max(tinted ? mode + LIGHT_REGION_MARGIN : 0, 255 - LIGHT_TEXT_STEP);
-  // A white page has too few such pixels for a background among them: not labelled.
-  let under = 0;
-  for (let v = 0; v <= Math.min(255, cut); v++) under += hist[v]!;
-  if (under < (w * h) / 5) return;
+  // A white page has too few such pixels for a background among them, and where the commonest
+  // light tone is white, they are a wallpaper only in many tones (one tone holding most of them
+  // is a page dimmed behind a dialog, below the light tones): neither is labelled.
+  let under = 0, top = 0;
+  for (let v = 0; v <= Math.min(255, cut); v++) { under += hist[v]!; top = Math.max(top, hist[v]!); }
+  if (under < (w * h) / 5 || (!tinted && top >= under * WALLPAPER_TONE_SHARE)) return;
   const { labels, parent, count } = labelDarkPixels(data, w, h, cut);
   const c = measureComponents(labels, parent, count, g.data, w, h);
   let label = -1;
@@ -751,6 +753,8 @@ function meanAround(g: GrayRaster, take: (i: number) => boolean, r: number): Uin
 
 /** A page background at or below this tone (0–255) is tinted (a chat's wallpaper), not white or light grey. */
 const TINTED_BACKGROUND_TONE = 225;
+/** A wallpaper of many tones has no tone holding this share of its pixels (a photo: 6 %, a gradient: 20 %). */
+const WALLPAPER_TONE_SHARE = 0.5;
 
 /**
  * `g` with the pixels of `mask` (inverted or whitened already) turned white, the commonest tone

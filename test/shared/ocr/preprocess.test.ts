@@ -568,6 +568,11 @@ describe('invertDarkRegions around panels', () => {
     const plain = invertDarkRegions(bare, 0, undefined, true);
     expect(plain.backgrounds).toHaveLength(0);
     expect(plain.raster.data[250 * 400 + 200]).toBe(bare.data[250 * 400 + 200]);
+    // A page of one tone below the light tones (dimmed behind a dialog) is no such wallpaper.
+    const dimmed = createGray(400, 300);
+    dimmed.data.set(g.data);
+    for (let y = 60; y < 300; y++) for (let x = 0; x < 400; x++) if (g.data[y * 400 + x]! >= 130 && g.data[y * 400 + x]! <= 190) dimmed.data[y * 400 + x] = 110;
+    expect(invertDarkRegions(dimmed, 0, undefined, true).backgrounds).toHaveLength(0);
   });
 
   it('turns a tinted wallpaper without light text white when asked to, keeping its dark text and leaving saturated colour to the colour step', () => {
