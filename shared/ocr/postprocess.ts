@@ -249,6 +249,32 @@ const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=[一二三四五六七八九百千萬万兩两第廿] ?)\+(?= ?\p{Script=Han})|(?<=\p{Script=Han} ?)\+(?= ?[一二三四五六七八九日月年天個个分秒元萬万億亿條条])/gu, '十'],
 ];
 
+/**
+ * Words only Cantonese is written with (唔, 冇, 佢, 睇, 咁, 嘢, 啲, 嚟, 咩, 㗎, 嘞, 乜, 點解, 唔該,
+ * 多謝, 退返, 攞, 搞錯), and 係 outside 關係, 聯係, 係數 and the like (an official letter's 係 is
+ * formal Mandarin too, so what follows is kept safe for one).
+ */
+const CANTONESE = /[唔冇佢睇咁嘢啲嚟咩㗎嘞乜]|(?<![關关聯联干維维體体派])係(?![數数統统])|點解|唔該|多謝|退返|攞|搞錯/u;
+
+/**
+ * Cantonese particles the engine's Traditional Chinese model has no character for, each read as
+ * the same lookalike, put back in a text written in Cantonese ({@link CANTONESE}): 咗 read 咕 or
+ * 吠 after a verb (收咕 → 收咗), 嘅 read 呈, 唧 or 噁 before what it qualifies, or 吧 after a
+ * pronoun (你呈帳戶 → 你嘅帳戶), 喺 read 嗆 (會嗆下期 → 會喺下期), 哋 read 兄 after a pronoun
+ * (我兄 → 我哋). The words those lookalikes make stay: 嘀咕, 咕嚕, 狗吠, 呈報, 簽呈, 噁心, 嗆聲,
+ * 我兄弟.
+ */
+export function fixCantonese(text: string, context = text): string {
+  if (!CANTONESE.test(context)) return text;
+  return text
+    .replace(/(?<=\p{Script=Han})(?<![嘀狗犬])[咕吠](?![嚕噜咕噥哝])/gu, '咗')
+    .replace(/(?<=\p{Script=Han})(?<![簽签])呈(?![報报現现交遞递上請请送閱阅核])/gu, '嘅')
+    .replace(/(?<![唧])[唧噁](?![唧心筒])(?=[\p{Script=Han}\d$])/gu, '嘅')
+    .replace(/(?<=[你我佢])吧(?=[\p{Script=Han}\d$])/gu, '嘅')
+    .replace(/嗆(?![聲声到鼻辣])/gu, '喺')
+    .replace(/(?<=[你我佢])兄(?![弟長长姐妹嫂])/gu, '哋');
+}
+
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
   return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))))
@@ -392,8 +418,11 @@ export function postprocess(result: OcrResult, mapBox: BoxMapper = (b) => b, bla
     if (!text) continue;
     lines.push({ text, confidence: line.confidence, box: mapBox(line.box), words });
   }
+  // Cantonese is told by the whole page, its particles mended line by line.
+  const page = lines.map((l) => l.text).join('\n');
+  for (const l of lines) l.text = fixCantonese(l.text, page);
   const words = lines.flatMap((l) => l.words);
-  const text = lines.length ? lines.map((l) => l.text).join('\n') : cleanText(result.text);
+  const text = lines.length ? lines.map((l) => l.text).join('\n') : fixCantonese(cleanText(result.text));
   const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : result.confidence;
   return { text, confidence: Math.round(confidence * 10) / 10, words, lines };
 }

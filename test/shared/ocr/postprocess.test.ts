@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBetweenIn, cleanText, fixLookalikes, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
+import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 import type { GrayRaster } from '../../../shared/ocr/raster';
 
@@ -43,6 +43,36 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
   });
   it('cleanText applies all of them', () => {
     expect(cleanText(' 門 號 ０９３５一１２３一４５６ 。 \n\n\n\nOK ')).toBe('門號0935-123-456。\n\nOK');
+  });
+});
+
+describe('fixCantonese', () => {
+  it.each([
+    ['我上個月呈帳單多收咕$168,\n係漫遊數據費。', '我上個月嘅帳單多收咗$168,\n係漫遊數據費。'],
+    ['Hi, 我份合約已經完吠,\n多謝等候。你吧合約嗆\n我要求退返11月份唧$198。', 'Hi, 我份合約已經完咗,\n多謝等候。你嘅合約喺\n我要求退返11月份嘅$198。'],
+    ['應該係佢兄搞錯', '應該係佢哋搞錯'],
+    ['點解會嗆下期帳單扣？', '點解會喺下期帳單扣？'],
+  ])('%s → %s', (input, expected) => {
+    expect(fixCantonese(input)).toBe(expected);
+  });
+
+  it.each([
+    '我上個月呈帳單多收咕$168,',
+    '經查係第三方內容服務，已呈報主管機關。',
+    '係數不變，狗吠不停，他在嘀咕。',
+    '佢話好噁心，我兄弟嗆聲。',
+    '簽呈已送出，唔該。',
+  ])('leaves %s as it is', (input) => {
+    expect(fixCantonese(input)).toBe(input);
+  });
+
+  it('judges the page, not the line', () => {
+    expect(fixCantonese('多收咕$168', '多收咕$168\n唔該')).toBe('多收咗$168');
+    const p = postprocess({ text: '', confidence: 90, words: [], lines: [
+      { text: '', confidence: 90, box: { x: 0, y: 0, w: 100, h: 20 }, words: [word('多收咕', 0, 60), word('$168', 64, 40)] },
+      { text: '', confidence: 90, box: { x: 0, y: 30, w: 100, h: 20 }, words: [{ ...word('唔該', 0, 40), box: { x: 0, y: 30, w: 40, h: 20 } }] },
+    ] });
+    expect(p.text).toBe('多收咗$168\n唔該');
   });
 });
 
