@@ -591,7 +591,7 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   // light tone is white, they are a wallpaper only in many tones (one tone holding most of them
   // is a page dimmed behind a dialog, below the light tones): neither is labelled.
   let under = 0, top = 0;
-  for (let v = 0; v <= Math.min(255, cut); v++) { under += hist[v]!; top = Math.max(top, hist[v]!); }
+  for (let v = 0; v <= cut; v++) { under += hist[v]!; top = Math.max(top, hist[v]!); }
   if (under < (w * h) / 5 || (!tinted && top >= under * WALLPAPER_TONE_SHARE)) return;
   const { labels, parent, count } = labelDarkPixels(data, w, h, cut);
   const c = measureComponents(labels, parent, count, g.data, w, h);
