@@ -258,16 +258,16 @@ const CANTONESE = /[唔冇佢睇咁嘢啲嚟咩㗎嘞乜]|(?<![關关聯联干�
 
 /**
  * Cantonese particles the engine's Traditional Chinese model has no character for, each read as
- * the same lookalike, put back in a text written in Cantonese ({@link CANTONESE}): 咗 read 咕 or
- * 吠 after a verb (收咕 → 收咗), 嘅 read 呈, 唧 or 噁 before what it qualifies, or 吧 after a
+ * the same lookalike, put back in a text written in Cantonese ({@link CANTONESE}): 咗 read 咕,
+ * 吠 or 嘩 after a verb (收咕 → 收咗, 取消嘩 → 取消咗), 嘅 read 呈, 唧 or 噁 before what it qualifies, or 吧 after a
  * pronoun (你呈帳戶 → 你嘅帳戶), 喺 read 嗆 (會嗆下期 → 會喺下期), 哋 read 兄 after a pronoun
- * (我兄 → 我哋). The words those lookalikes make stay: 嘀咕, 咕嚕, 狗吠, 呈報, 簽呈, 噁心, 嗆聲,
- * 我兄弟.
+ * (我兄 → 我哋). The words those lookalikes make stay: 嘀咕, 咕嚕, 狗吠, 喧嘩, 嘩然, 嘩啦, 呈報,
+ * 簽呈, 噁心, 嗆聲, 我兄弟; so does an exclamation 嘩 opening a sentence.
  */
 export function fixCantonese(text: string, context = text): string {
   if (!CANTONESE.test(context)) return text;
   return text
-    .replace(/(?<=\p{Script=Han})(?<![嘀狗犬])[咕吠](?![嚕噜咕噥哝])/gu, '咗')
+    .replace(/(?<=\p{Script=Han})(?<![嘀狗犬喧])[咕吠嘩](?![嚕噜咕噥哝然啦眾众嘩])/gu, '咗')
     .replace(/(?<=\p{Script=Han})(?<![簽签])呈(?![報报現现交遞递上請请送閱阅核])/gu, '嘅')
     .replace(/(?<![唧])[唧噁](?![唧心筒])(?=[\p{Script=Han}\d$])/gu, '嘅')
     .replace(/(?<=[你我佢])吧(?=[\p{Script=Han}\d$])/gu, '嘅')
