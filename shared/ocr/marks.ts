@@ -153,7 +153,7 @@ export function findEllipses(g: GrayRaster, comps: readonly Component[] = markCo
     if (used.has(first)) continue;
     const run = dotRun(first, dots, used);
     if (run.length !== 3 && run.length !== 6) continue;
-    if (dots.some((d) => !run.includes(d) && follows(d, run[0]!, [d]))) continue;
+    if (precededByDot(dots, run)) continue;
     const text = textBefore(comps, run);
     if (!text || !clearAround(comps, run, text)) continue;
     for (const d of run) used.add(d);
@@ -642,15 +642,50 @@ function isDot(c: Component): boolean {
   return w >= 2 && h >= 2 && w <= MAX_DOT && h <= MAX_DOT && Math.max(w, h) <= 1.5 * Math.min(w, h) && c.n >= 0.55 * w * h;
 }
 
-/** The dots (sorted across) that continue a run from `first`, none of them in `used`. */
+/**
+ * Whether a dot not in `run` leads into its first dot (the run is the tail of a longer one). A
+ * dot ({@link isDot}) that {@link follows} into it ends at most three of its widths, at most
+ * {@link MAX_DOT} each, before it.
+ */
+function precededByDot(dots: readonly Component[], run: readonly Component[]): boolean {
+  const head = run[0]!;
+  for (let i = firstAtOrAfter(dots, head.box.x - 4 * MAX_DOT); i < dots.length && dots[i]!.box.x < head.box.x; i++) {
+    const d = dots[i]!;
+    if (!run.includes(d) && follows(d, head, [d])) return true;
+  }
+  return false;
+}
+
+/**
+ * The dots (sorted across) that continue a run from `first`, none of them in `used`. Only the
+ * dots that start within `spread` dot widths after the last one are tried ({@link follows} takes
+ * no other): a photo's grain makes thousands of dots, and trying every one from every dot took
+ * seconds.
+ */
 function dotRun(first: Component, dots: readonly Component[], used: ReadonlySet<Component>, spread = 3): Component[] {
   const run = [first];
   for (;;) {
     const last = run[run.length - 1]!;
-    const next = dots.find((d) => !used.has(d) && !run.includes(d) && follows(last, d, run, spread));
+    const end = last.box.x + last.box.w + spread * Math.max(last.box.w, last.box.h);
+    let next: Component | undefined;
+    for (let i = firstAtOrAfter(dots, last.box.x + last.box.w); i < dots.length && dots[i]!.box.x <= end; i++) {
+      const d = dots[i]!;
+      if (!used.has(d) && !run.includes(d) && follows(last, d, run, spread)) { next = d; break; }
+    }
     if (!next) return run;
     run.push(next);
   }
+}
+
+/** The index of the first of `dots` (sorted across) that starts at or after `x`. */
+function firstAtOrAfter(dots: readonly Component[], x: number): number {
+  let lo = 0, hi = dots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dots[mid]!.box.x < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A short solid bar across (a dash of a dashed rule): at most {@link MAX_DASH_HEIGHT} tall, 1.5–8 times as wide. */

@@ -71,6 +71,29 @@ describe('findEllipses', () => {
   });
 });
 
+describe('findEllipses on a grainy page', () => {
+  it('finds an ellipsis among a photo\'s grain, and leaves the last three of four large dots set far apart', () => {
+    const g = createGray(900, 300);
+    // Grain: single dots of 2–3 px scattered over the page on a fixed pseudo-random sequence.
+    let s = 7;
+    const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 2500; i++) {
+      const x = Math.floor(next() * 890), y = Math.floor(next() * 290);
+      if (y > 10 && y < 60 && x < 140) continue; // clear around the text and its ellipsis
+      fillRect(g, x, y, 2 + Math.floor(next() * 2), 2);
+    }
+    glyph(g, 20, 20);
+    dots(g, 3, 54, 34);
+    // A tall character, then four dots of 14 px 40 px apart: the first begins right after it.
+    const tall = createGray(900, 300);
+    fillRect(tall, 100, 100, 6, 44);
+    fillRect(tall, 100, 100, 30, 6);
+    for (let i = 0; i < 4; i++) fillRect(tall, 132 + i * 54, 115, 14, 14);
+    expect(findEllipses(g).map((m) => m.box)).toEqual([{ x: 54, y: 32, w: 22, h: 4 }]);
+    expect(findEllipses(tall)).toEqual([]);
+  });
+});
+
 describe('findLeaders', () => {
   const runs = (g: GrayRaster) => findLeaders(markComponents(g).components).map((r) => ({ n: r.length, x: r[0]!.box.x, y: r[0]!.box.y }));
 
