@@ -15,6 +15,7 @@ import {
   otsuThreshold,
   percentile,
   resizeGray,
+  resizeRgba,
   rgbaToChannelExtreme,
   rgbaToGray,
   rotateGray,
@@ -66,7 +67,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines';
   detail: string;
 }
 
@@ -2548,6 +2549,36 @@ export const MIN_LATIN_LINE_HEIGHT = 16;
 export const MIN_PHOTO_LINE_HEIGHT = 16;
 
 /**
+ * Photos of this many pixels or more (a phone camera's: 12 MP) are shrunk when their text is
+ * large: the recogniser reads their lines no better than at {@link PHOTO_LINE_HEIGHT}, and every
+ * step, the reading included, takes time by the pixel.
+ */
+export const LARGE_PHOTO_PIXELS = 4_000_000;
+/** Line height (px) a large photo is shrunk to: its text read best there (26 px too small, 34 and 40 px no better). */
+export const PHOTO_LINE_HEIGHT = 30;
+/** A large photo is shrunk no further than this many pixels along its longer side. */
+const PHOTO_MIN_SIDE = 640;
+
+/**
+ * The long side (px) of the copy of a large photo its lines are measured on: the measure's
+ * thresholds (a rule's width, a line's fewest rows) are set for pictures of this size, and on a
+ * 12 MP photo it found the strokes of 100 px lines for lines 16 px tall.
+ */
+const PHOTO_PROBE_SIDE = 1400;
+
+/**
+ * The factor (below 1) a large photo ({@link LARGE_PHOTO_PIXELS}) whose lines are more than
+ * twice {@link PHOTO_LINE_HEIGHT} tall is shrunk by to bring them to it, or 1.
+ */
+function largePhotoScale(g: GrayRaster): number {
+  if (g.width * g.height < LARGE_PHOTO_PIXELS) return 1;
+  const probe = PHOTO_PROBE_SIDE / Math.max(g.width, g.height);
+  const lineHeight = estimateLineHeight(resizeGray(g, probe)) / probe;
+  if (lineHeight <= 2 * PHOTO_LINE_HEIGHT) return 1;
+  return Math.min(1, Math.max(PHOTO_LINE_HEIGHT / lineHeight, PHOTO_MIN_SIDE / Math.max(g.width, g.height)));
+}
+
+/**
  * Runs the preprocessing chosen from the image's statistics. `rgba` is the decoded, stored
  * raster; `options.orientation` (EXIF) is applied first.
  */
@@ -2555,13 +2586,23 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   const steps: PreprocessStep[] = [];
   const geometry: GeometryStep[] = [];
   const orientation = options.orientation ?? 1;
-  const upright = orientation > 1 && orientation <= 8 ? orientRgba(rgba, orientation) : rgba;
-  if (upright !== rgba) steps.push({ name: 'orientation', detail: `EXIF ${orientation}` });
+  const source = orientation > 1 && orientation <= 8 ? orientRgba(rgba, orientation) : rgba;
+  if (source !== rgba) steps.push({ name: 'orientation', detail: `EXIF ${orientation}` });
+  let upright = source;
   let g = rgbaToGray(upright);
   steps.push({ name: 'grayscale', detail: 'BT.601 luma' });
   // On paper (a photo or a scan), a brown coffee ring is lifted like a seal; a screenshot's warm
   // wallpaper is not paper, and only a red ring (a pen's, drawn over it) is.
   let stats = measureImage(upright, g);
+  // A phone camera's photo of paper, shrunk first to the size its text reads best at.
+  const shrink = stats.classification === 'photo' ? largePhotoScale(g) : 1;
+  if (shrink < 1) {
+    upright = resizeRgba(upright, shrink);
+    g = rgbaToGray(upright);
+    stats = measureImage(upright, g);
+    geometry.push({ kind: 'scale', factor: shrink });
+    steps.push({ name: 'downscale', detail: `×${shrink.toFixed(2)} (a photo of ${source.width}×${source.height})` });
+  }
   const seals = eraseSeals(upright, g, undefined, stats.classification === 'photo' ? 'warm' : 'red');
   if (seals) steps.push({ name: 'erase-seals', detail: `${seals} seal(s)` });
   const specks = removeSpeckles(g);
@@ -2689,7 +2730,8 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     g = sauvola(g);
     steps.push({ name: 'binarise', detail: 'Sauvola k=0.2' });
   }
-  return { raster: g, steps, geometry, scale, stats, lineHeight, sourceWidth: upright.width, sourceHeight: upright.height };
+  // Line height and scale relate the processed raster to the upright original.
+  return { raster: g, steps, geometry, scale: scale * shrink, stats, lineHeight: Math.round(lineHeight / shrink), sourceWidth: source.width, sourceHeight: source.height };
 }
 
 /**

@@ -188,6 +188,24 @@ export function orientGray(g: GrayRaster, orientation: number): GrayRaster {
 }
 
 /**
+ * An RGBA raster resized by `scale` on both axes, each channel as {@link resizeGray} resizes a
+ * grey one (area average when shrinking).
+ */
+export function resizeRgba(r: RgbaRaster, scale: number): RgbaRaster {
+  const n = r.width * r.height;
+  const channel = { width: r.width, height: r.height, data: new Uint8ClampedArray(n) };
+  let out: Uint8ClampedArray | undefined;
+  let width = 0, height = 0;
+  for (let c = 0; c < 4; c++) {
+    for (let i = 0, j = c; i < n; i++, j += 4) channel.data[i] = r.data[j]!;
+    const resized = resizeGray(channel, scale);
+    if (!out) { width = resized.width; height = resized.height; out = new Uint8ClampedArray(width * height * 4); }
+    for (let i = 0, j = c; i < resized.data.length; i++, j += 4) out[j] = resized.data[i]!;
+  }
+  return { width, height, data: out! };
+}
+
+/**
  * Resizes by `scale` (and by `scaleY` vertically when given): bilinear when enlarging (keeps
  * stroke edges smooth for the recogniser), box-averaging when shrinking (no aliasing).
  */

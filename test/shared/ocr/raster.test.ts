@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePgm, orientGray, overlapArea, resizeGray, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { encodePgm, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -52,6 +52,18 @@ describe('encodePgm', () => {
     const header = 'P5\n3 2\n255\n';
     expect(String.fromCharCode(...bytes.subarray(0, header.length))).toBe(header);
     expect(Array.from(bytes.subarray(header.length))).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('resizeRgba', () => {
+  it('averages each channel over the pixels a shrunk pixel covers, alpha included', () => {
+    // 4×2: a red and a blue 2×2 square side by side, the blue one half transparent.
+    const data = new Uint8ClampedArray(4 * 2 * 4);
+    for (let y = 0; y < 2; y++) for (let x = 0; x < 4; x++) data.set(x < 2 ? [255, 0, 0, 255] : [0, 0, 255, 128], (y * 4 + x) * 4);
+    data.set([0, 0, 0, 255], 0); // one black pixel in the red square
+    const out = resizeRgba({ width: 4, height: 2, data }, 0.5);
+    expect([out.width, out.height]).toEqual([2, 1]);
+    expect(Array.from(out.data)).toEqual([191, 0, 0, 255, 0, 0, 255, 128]);
   });
 });
 
