@@ -471,6 +471,21 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
     const again = await readStacked(raster, blank.map((k) => clusters[k]!), unit, engine, lang, signal, { across: true });
     blank.forEach((k, i) => { readings[k] = kept(again[i]!).filter((w) => (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2); });
   }
+  // On a photo, clusters still read as nothing are read once more under a line of the page read
+  // for sure, which is then left out: alone, a line of heavy print (a bold heading whose strokes
+  // the photo's blur has filled in) gives no line at all, the engine having no text beside it to
+  // size it by; under text it has read, it is read (帳單明細查詢 under 帳單月份). Of a cluster,
+  // one letter or figure alone is not taken. (On a screenshot, print is sharp, and what is still
+  // read as nothing there is an icon: a status bar's battery read "C3]".)
+  const still = photo ? clusters.flatMap((c, k) => (!readings[k]!.length ? [k] : [])) : [];
+  const reference = still.length ? referenceLine(result, unit) : undefined;
+  if (reference) {
+    const again = await readStacked(raster, [reference.box, ...still.map((k) => clusters[k]!)], unit, engine, lang, signal);
+    still.forEach((k, i) => {
+      const words = kept(again[i + 1]!);
+      readings[k] = words.reduce((n, w) => n + (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0) >= 2 ? words : [];
+    });
+  }
   // Clusters' cuts can overlap: a word read twice, the same text in the same place, keeps its
   // surer reading ("11:20" at 68 in one cut, at 96 in the next).
   const all = readings.flat();
@@ -1001,6 +1016,20 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     .slice(0, 40)
     .map((c) => clampBox({ x: c.x * f, y: c.y * f, w: c.w * f, h: c.h * f }, raster));
 }
+
+/** The surest line of `result` whose height is near `unit`, its words read at least {@link REFERENCE_CONFIDENCE}. */
+function referenceLine(result: OcrResult, unit: number): OcrLine | undefined {
+  let best: OcrLine | undefined;
+  for (const l of result.lines) {
+    const words = l.words.filter((w) => w.text.trim());
+    if (words.length < 2 || l.box.h < unit * 0.8 || l.box.h > unit * 1.25 || words.some((w) => w.confidence < REFERENCE_CONFIDENCE)) continue;
+    if (!best || l.confidence > best.confidence) best = l;
+  }
+  return best;
+}
+
+/** A reference line's words are all read at least this sure. */
+const REFERENCE_CONFIDENCE = 80;
 
 /** Ink left out on a photo is at least this much darker than the page's threshold (a share of it). */
 const MISSED_INK = 0.6;

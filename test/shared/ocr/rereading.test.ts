@@ -634,6 +634,30 @@ describe('readMissedText', () => {
     expect(one).toHaveLength(1);
   });
 
+  it('on a photo, reads a cluster still read as nothing once more under a line read for sure, and leaves that line out', async () => {
+    // A bold heading left out (y 200, x 300); read as a block and as a line, it gave nothing.
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }]);
+    const answers = (heading: OcrWord[]) => (call: number) => (call < 2 ? [] : [word('行動', 92, 10, 30, 40, 20), ...heading]);
+    const { engine, calls } = scripted(answers([word('明細', 90, 10, 90, 28, 20)]));
+    const out = await readMissedText(page([label(100)]), raster, engine, 'chi_tra+eng', undefined, [], true);
+    expect(calls.map((c) => c.options.psm)).toEqual(['single-block', 'single-line', 'single-block']);
+    // The label's cut (128 × 40 from (30, 90)) a unit down the strip, the heading's (48 × 40) a unit under it.
+    expect([calls[2]!.width, calls[2]!.height]).toEqual([128, 20 + 40 + 20 + 40 + 20]);
+    expect(Array.from(calls[2]!.raster.data.subarray(30 * 128, 31 * 128)).filter((v) => v === 0)).toHaveLength(5 * 12);
+    // The label's reading is left out; the heading's is put in its place on the page.
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '明細']);
+    expect(out.lines[1]!.words[0]!.box).toEqual({ x: 300, y: 200, w: 28, h: 20 });
+    // One character alone is not taken.
+    const one = scripted(answers([word('明', 90, 10, 90, 14, 20)]));
+    expect((await readMissedText(page([label(100)]), raster, one.engine, 'chi_tra+eng', undefined, [], true)).lines.map((l) => l.text)).toEqual(['行動 上網 費']);
+    // Not on a screenshot, and not without a line read for sure to read it under.
+    for (const [result, photo] of [[page([label(100)]), false], [page([line([word('行動', 70, 40, 100, 40, 20), word('上網', 92, 84, 100, 40, 20), word('費', 92, 128, 100, 20, 20)], 85)]), true]] as const) {
+      const { engine: other, calls: two } = scripted(answers([word('明細', 90, 10, 90, 28, 20)]));
+      expect((await readMissedText(result, raster, other, 'chi_tra+eng', undefined, [], photo)).lines.map((l) => l.text)).not.toContain('明細');
+      expect(two).toHaveLength(2);
+    }
+  });
+
   it('adds a line of its own, in reading order, for text beside no line', async () => {
     const raster = ink([{ y: 200, xs: [300, 316] }]);
     const { engine } = scripted(() => [word('0', 95, 10, 30, 12, 20)]);
