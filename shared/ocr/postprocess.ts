@@ -94,11 +94,11 @@ const HAN_ONE = new RegExp(`^${HAN}$`, 'u');
 /** The plus of an international number read as 十: 十886-935-000-876 (Taiwan, mainland, Hong Kong, Macao). */
 const PLUS_MISREAD = /十(?= ?(?:886|86|852|853)[- ]?\d)/gu;
 /** 上午/下午 (a.m./p.m.) before a time, its small 午 read as 和 or 干. */
-const NOON_MISREAD = /([上下])[和干](?= ?\d{1,2}:?\d{2}(?!\d))/gu;
+const NOON_MISREAD = /([上下])[和干](?= ?\d{1,2}[:.]?\d{2}(?!\d))/gu;
 /** 下午 before a time read as letters and a digit: F4 3:08, F午, FE10:52, 下4. */
 const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4E]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/gu;
-/** A time after 上午/下午 whose colon was lost: 上午1026 → 上午10:26. */
-const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})(\d{2})(?!\d)/gu;
+/** A time after 上午/下午 whose colon was lost or read as a point: 上午1026, 上午10.26 → 上午10:26. */
+const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})\.?(\d{2})(?![\d.,]| ?[元塊块])/gu;
 /** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
 const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
@@ -162,7 +162,7 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   three digits from the end of an amount in 元, or after 新臺幣 or 人民币, its thousands comma
  *   (1.200元 → 1,200元);
  * - a chat's time of day: 下和2:05 → 下午2:05 (the small 午 read as 和), F43:08 → 下午3:08,
- *   上午1026 → 上午10:26;
+ *   上午1026 → 上午10:26, 上和10.15 → 上午10:15;
  * - the plus of an international number read as 十: 十886-935-000-876 → +886-935-000-876;
  * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ), a 1 read as 工 or
  *   "]" in a date: 12月工日 → 12月1日, 2024年1]月 → 2024年11月 (11]月 → 11月); the weekday 一
