@@ -469,7 +469,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   const blank = clusters.flatMap((c, k) => (!first[k]!.length ? [k] : []));
   if (blank.length) {
     const again = await readStacked(raster, blank.map((k) => clusters[k]!), unit, engine, lang, signal, { across: true });
-    blank.forEach((k, i) => { readings[k] = kept(again[i]!).filter((w) => (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2); });
+    blank.forEach((k, i) => { readings[k] = kept(again[i]!).filter((w) => lettersAndFigures(w.text) >= 2); });
   }
   // On a photo, clusters still read as nothing are read once more under a line of the page read
   // for sure, which is then left out: alone, a line of heavy print (a bold heading whose strokes
@@ -483,7 +483,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
     const again = await readStacked(raster, [reference.box, ...still.map((k) => clusters[k]!)], unit, engine, lang, signal);
     still.forEach((k, i) => {
       const words = kept(again[i + 1]!);
-      readings[k] = words.reduce((n, w) => n + (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0) >= 2 ? words : [];
+      readings[k] = lettersAndFigures(words.map((w) => w.text).join('')) >= 2 ? words : [];
     });
   }
   // Clusters' cuts can overlap: a word read twice, the same text in the same place, keeps its
@@ -1015,6 +1015,11 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     .filter((c) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25 && (!photo || darkest(c) <= MISSED_INK * t))
     .slice(0, 40)
     .map((c) => clampBox({ x: c.x * f, y: c.y * f, w: c.w * f, h: c.h * f }, raster));
+}
+
+/** How many letters and figures `text` holds. */
+function lettersAndFigures(text: string): number {
+  return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
 /** The surest line of `result` whose height is near `unit`, its words read at least {@link REFERENCE_CONFIDENCE}. */
