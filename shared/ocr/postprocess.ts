@@ -93,8 +93,8 @@ const HAN_IN_TEXT = new RegExp(HAN, 'u');
 const HAN_ONE = new RegExp(`^${HAN}$`, 'u');
 /** The plus of an international number read as 十: 十886-935-000-876 (Taiwan, mainland, Hong Kong, Macao). */
 const PLUS_MISREAD = /十(?= ?(?:886|86|852|853)[- ]?\d)/gu;
-/** 上午/下午 (a.m./p.m.) before a time, its small 午 read as 和 or 干. */
-const NOON_MISREAD = /([上下])[和干](?= ?\d{1,2}[:.]?\d{2}(?!\d))/gu;
+/** 上午/下午 (a.m./p.m.) before a time, its small 午 read as 和, 干 or 生. */
+const NOON_MISREAD = /([上下])[和干生](?= ?\d{1,2}[:.]?\d{2}(?!\d))/gu;
 /** 下午 before a time read as letters and a digit: F4 3:08, F午, FE10:52, 下4. */
 const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4E]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/gu;
 /** A time after 上午/下午 whose colon was lost or read as a point: 上午1026, 上午10.26 → 上午10:26. */
