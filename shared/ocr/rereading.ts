@@ -663,11 +663,13 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // again enlarged, to the height small text is read at and to 1.6 times that (the engine's
   // reading of small Chinese changes from one size to the next), and the most confident reading
   // taken.
-  // Heights of the parts' ink where their boxes were cut down to it.
-  const height = (k: number) => Math.min(medianHeight(parts[k]!, true), boxes[k]!.h);
+  // Heights of the parts by their ink: a part boxed over two rows (a read receipt over a time,
+  // boxed as one word 46 px tall) is as tall as its taller row (20 px), and read again enlarged
+  // as text of that size.
+  const height = (k: number) => Math.min(inkHeight(raster, parts[k]!, boxes[k]!), boxes[k]!.h);
   const retry = parts.flatMap((old, k) => (meanConfidence(taken[k]!) < SIDE_BY_SIDE_RETRY && height(k) < REREAD_TEXT && old.some((w) => LETTER_OR_DIGIT.test(w.text)) ? [k] : []));
   if (retry.length) {
-    const unit = Math.min(medianHeight(retry.flatMap((k) => parts[k]!)), Math.max(...retry.map((k) => boxes[k]!.h)));
+    const unit = Math.max(...retry.map(height));
     for (const factor of [1, 1.6]) {
       const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, { scale: Math.min(3, (factor * REREAD_TEXT) / unit), bare: retry.map((k) => cut[k]!) });
       retry.forEach((k, i) => {
@@ -692,10 +694,13 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const lines = result.lines.flatMap((line) => {
     const split = splits.get(line);
     if (!split) return [line];
+    // Both parts read again: the row is the taller one's, by its ink.
+    const both = split.map((old) => parts.indexOf(old));
+    const row = both.every((k) => k >= 0) ? boxes[height(both[0]!) >= height(both[1]!) ? both[0]! : both[1]!] : undefined;
     return withReadings(line, split.flatMap((old) => {
       const k = parts.indexOf(old);
       return k < 0 ? old : taken[k]!;
-    }));
+    }), row);
   });
   return resultOf(lines, result.confidence);
 }
@@ -949,12 +954,14 @@ const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
 /**
  * `line` with its words now `words`, some read again: a part read again can hold two rows (a
  * read receipt over a time, boxed as one word beside a message's last line), and the new words
- * off the row of the line's words not read again make a line of their own, after it.
+ * off the row of the line's words not read again make a line of their own, after it. When every
+ * word was read again, the row is `row` (the ink's rows of the message, the taller part: boxes
+ * read again can reach far below their glyphs).
  */
-function withReadings(line: OcrLine, words: OcrWord[]): OcrLine[] {
+function withReadings(line: OcrLine, words: OcrWord[], row?: Box): OcrLine[] {
   // The row of the words kept, by their letters and digits (a full stop's box is a dot).
   const kept = words.filter((w) => line.words.includes(w) && LETTER_OR_DIGIT.test(w.text));
-  const band = kept.length ? coreBand(line, kept) : undefined;
+  const band = kept.length ? coreBand(line, kept) : row;
   const off = words.filter((w) => band && !line.words.includes(w) && !sameRow(w.box, band));
   const on = words.filter((w) => !off.includes(w));
   return off.length ? [lineOf(on, line.confidence), lineOf(off, meanConfidence(off))] : [lineOf(on, line.confidence)];

@@ -887,6 +887,37 @@ describe('rereadSideBySide', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['已讀', '請取消並退還990元']);
   });
 
+  // 已讀 (ink rows 548–566) over 下午10:55 (rows 574–593), both 20 px, boxed as one word 46 px
+  // tall beside a message's last line (30 px).
+  const twoRows = () => {
+    const g = createGray(1080, 1000);
+    const ink = (x: number, y: number, w: number, h: number) => { for (let r = y; r < y + h; r++) g.data.fill(0, r * 1080 + x, r * 1080 + x + w); };
+    ink(678, 548, 37, 19);
+    ink(627, 574, 88, 20);
+    ink(757, 547, 186, 30);
+    return g;
+  };
+
+  it('measures a part holding two rows of small text by its taller row, and reads it enlarged when still unsure', async () => {
+    const message = line([word('LF', 11, 627, 548, 88, 46), word('怎麼會超量?', 92, 757, 547, 186, 30)], 50);
+    const { engine, calls } = scripted((call, width, height) => [word(call === 0 ? 'T£10:55' : '下午10:55', call === 0 ? 16 : 91, Math.round(width / 2) - 10, Math.round(height / 2) - 5, 20, 10)]);
+    const out = await rereadSideBySide(page([message]), twoRows(), engine, 'chi_tra+eng');
+    // Read as one part, then at 28 px and 1.6 × 28 px for its 20 px rows (not its 46 px box).
+    // The strips: the part cut out 23 px around, then 10 px around (a unit of 20 px above and below).
+    expect(calls.map((c) => c.height)).toEqual([46 + 92 + 46, Math.round(106 * 28 / 20), Math.round(106 * 1.6 * 28 / 20)]);
+    expect(out.lines.flatMap((l) => l.words).map((w) => w.text)).toEqual(['下午10:55', '怎麼會超量?']);
+  });
+
+  it('puts the words of a part off the row of the other, both read again, on a line of their own after it: the row is the taller text\'s ink', async () => {
+    const message = line([word('LF', 11, 627, 548, 88, 46), word('怎麼', 21, 757, 547, 80, 30), word('會', 96, 837, 528, 31, 70), word('超量?', 90, 868, 528, 75, 70)], 50);
+    // Each part's words where the strip holds it (the parts cut out 35 px around, a unit of 70 px
+    // apart): the message read again boxed down to row 591.
+    const { engine, calls } = scripted(() => [word('已讀', 90, 86, 105, 37, 19), word('下午10:55', 88, 35, 131, 88, 20), word('怎麼會超量?', 91, 35, 291, 186, 44)]);
+    const out = await rereadSideBySide(page([message]), twoRows(), engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines.map((l) => l.text)).toEqual(['已讀 怎麼會超量?', '下午10:55']);
+  });
+
   it.each([
     ['a part of punctuation only', word('，', 5, 445, 807, 12, 22)],
     ['a part as tall as text read at its size', word('璜', 0, 445, 806, 41, 28)],
