@@ -666,10 +666,10 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // Heights of the parts by their ink: a part boxed over two rows (a read receipt over a time,
   // boxed as one word 46 px tall) is as tall as its taller row (20 px), and read again enlarged
   // as text of that size.
-  const height = (k: number) => Math.min(inkHeight(raster, parts[k]!, boxes[k]!), boxes[k]!.h);
-  const retry = parts.flatMap((old, k) => (meanConfidence(taken[k]!) < SIDE_BY_SIDE_RETRY && height(k) < REREAD_TEXT && old.some((w) => LETTER_OR_DIGIT.test(w.text)) ? [k] : []));
+  const heights = parts.map((part, k) => Math.min(inkHeight(raster, part, boxes[k]!), boxes[k]!.h));
+  const retry = parts.flatMap((old, k) => (meanConfidence(taken[k]!) < SIDE_BY_SIDE_RETRY && heights[k]! < REREAD_TEXT && old.some((w) => LETTER_OR_DIGIT.test(w.text)) ? [k] : []));
   if (retry.length) {
-    const unit = Math.max(...retry.map(height));
+    const unit = Math.max(...retry.map((k) => heights[k]!));
     for (const factor of [1, 1.6]) {
       const again = await readStacked(raster, retry.map((k) => boxes[k]!), unit, engine, lang, signal, { scale: Math.min(3, (factor * REREAD_TEXT) / unit), bare: retry.map((k) => cut[k]!) });
       retry.forEach((k, i) => {
@@ -682,9 +682,9 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // receipt's 已讀 in white on a wallpaper read "aa", "EE" or "Ba" at every size): read once more
   // with Latin letters barred, and a sure Chinese reading taken.
   const letters = (k: number) => taken[k]!.map((w) => w.text.trim()).join('');
-  const barred = readsChinese(lang) ? parts.flatMap((_, k) => (LATIN_ONLY.test(letters(k)) && meanConfidence(taken[k]!) < ODD_WORD_CONFIDENCE && boxes[k]!.w >= HAN_WIDTH * height(k) * Array.from(letters(k)).length ? [k] : [])) : [];
+  const barred = readsChinese(lang) ? parts.flatMap((_, k) => (LATIN_ONLY.test(letters(k)) && meanConfidence(taken[k]!) < ODD_WORD_CONFIDENCE && boxes[k]!.w >= HAN_WIDTH * heights[k]! * Array.from(letters(k)).length ? [k] : [])) : [];
   if (barred.length) {
-    const unit = Math.max(...barred.map(height));
+    const unit = Math.max(...barred.map((k) => heights[k]!));
     const again = await readStacked(raster, barred.map((k) => boxes[k]!), unit, engine, lang, signal, { scale: Math.min(3, Math.max(1, REREAD_TEXT / unit)), blacklist: LATIN_LETTERS, bare: barred.map((k) => cut[k]!) });
     barred.forEach((k, i) => {
       const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
@@ -696,7 +696,7 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
     if (!split) return [line];
     // Both parts read again: the row is the taller one's, by its ink.
     const both = split.map((old) => parts.indexOf(old));
-    const row = both.every((k) => k >= 0) ? boxes[height(both[0]!) >= height(both[1]!) ? both[0]! : both[1]!] : undefined;
+    const row = both.every((k) => k >= 0) ? boxes[heights[both[0]!]! >= heights[both[1]!]! ? both[0]! : both[1]!] : undefined;
     return withReadings(line, split.flatMap((old) => {
       const k = parts.indexOf(old);
       return k < 0 ? old : taken[k]!;
