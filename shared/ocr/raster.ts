@@ -307,6 +307,28 @@ export function cropGray(g: GrayRaster, box: Box): GrayRaster {
   return { width: w, height: h, data: out };
 }
 
+/**
+ * `g` sheared across: each row moved by `slope` pixels per row it lies above the middle one (to
+ * the left for a positive slope: text leaning right stands upright), on white, wider by the
+ * largest move on each side (`pad`). Returns the raster and `pad`.
+ */
+export function shearGray(g: GrayRaster, slope: number): { raster: GrayRaster; pad: number } {
+  const { width: w, height: h, data } = g;
+  const pad = Math.ceil((Math.abs(slope) * h) / 2);
+  const out = createGray(w + 2 * pad, h);
+  const middle = (h - 1) / 2;
+  for (let y = 0; y < h; y++) {
+    // The output pixel x shows the source at x − pad + the row's move.
+    const move = slope * (middle - y);
+    for (let x = 0; x < out.width; x++) {
+      const sx = x - pad + move, x0 = Math.floor(sx), f = sx - x0;
+      if (x0 < 0 || x0 + 1 >= w) continue;
+      out.data[y * out.width + x] = data[y * w + x0]! * (1 - f) + data[y * w + x0 + 1]! * f;
+    }
+  }
+  return { raster: out, pad };
+}
+
 /** Summed-area tables of values and squared values, (w+1)×(h+1), for O(1) window statistics. */
 export interface IntegralImages {
   width: number;

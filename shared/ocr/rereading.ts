@@ -5,7 +5,7 @@
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents, type InkComponent } from './preprocess';
-import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, resizeGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -453,6 +453,14 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   if (unread.length) {
     const again = await readStacked(raster, unread.map((k) => clusters[k]!), unit, engine, lang, signal, { scale: MISSED_TEXT_RETRY_SCALE });
     unread.forEach((k, i) => { readings[k] = kept(again[i]!); });
+    // Those still read as nothing sure are read at twice their size, their strokes stood upright
+    // (see slantOf): on a crumpled receipt, 滯納金 read "TAS", then "Ma" a third larger, then
+    // 滯納金 at twice its size; 市話月租費, leaning, read "hEAEE", and itself stood upright.
+    const still = unread.filter((k) => !readings[k]!.length);
+    if (still.length) {
+      const larger = await readStacked(raster, still.map((k) => clusters[k]!), unit, engine, lang, signal, { scale: MISSED_TEXT_LAST_SCALE, upright: true });
+      still.forEach((k, i) => { readings[k] = kept(larger[i]!); });
+    }
   }
   // Clusters read as unsure figures are read once more without the ink above and below them: a
   // table's faint rule in a cut's margin is read as a stroke ("_999" at 50 for 999 under it).
@@ -546,6 +554,8 @@ export function inkCoverage(result: OcrResult, raster: GrayRaster, ink: readonly
 export const MISSED_TEXT_CONFIDENCE = 60;
 /** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
 const MISSED_TEXT_RETRY_SCALE = 1.3;
+/** The size, then, of such a cluster read as nothing sure at {@link MISSED_TEXT_RETRY_SCALE}. */
+const MISSED_TEXT_LAST_SCALE = 2;
 
 /**
  * How {@link readStacked} reads its strip: enlarged by `scale`, with the characters of `blacklist`
@@ -557,6 +567,8 @@ interface StackedReading {
   blacklist?: string;
   bare?: readonly boolean[];
   across?: boolean;
+  /** Each cut's strokes are stood upright first ({@link slantOf}). */
+  upright?: boolean;
 }
 
 /**
@@ -564,25 +576,27 @@ interface StackedReading {
  * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
  * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], across = false }: StackedReading = {}): Promise<OcrWord[][]> {
+async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], across = false, upright = false }: StackedReading = {}): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
+  const images = cuts.map((c, i) => {
+    const cut = liftDarkCut(cropGray(raster, c));
+    // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
+    if (bare[i]) for (let row = 0; row < c.h; row++) if (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h) cut.data.fill(255, row * c.w, (row + 1) * c.w);
+    const slope = upright ? slantOf(cut) : 0;
+    return slope ? shearGray(cut, slope) : { raster: cut, pad: 0 };
+  });
   // Each cut's place in the strip: one under the other a line's height apart, or side by side.
   const tallest = Math.max(...cuts.map((c) => c.h));
   const places: Array<{ x: number; y: number }> = [];
   let end = unit;
-  for (const c of cuts) {
-    places.push(across ? { x: end, y: (tallest - c.h) >> 1 } : { x: 0, y: end });
-    end += (across ? c.w : c.h) + unit;
+  for (const { raster: image } of images) {
+    places.push(across ? { x: end, y: (tallest - image.height) >> 1 } : { x: 0, y: end });
+    end += (across ? image.width : image.height) + unit;
   }
-  const strip = across ? createGray(end, tallest) : createGray(Math.max(...cuts.map((c) => c.w)), end);
-  cuts.forEach((c, i) => {
-    const cut = liftDarkCut(cropGray(raster, c));
-    // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
-    for (let row = 0; row < c.h; row++) {
-      if (bare[i] && (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h)) continue;
-      strip.data.set(cut.data.subarray(row * c.w, (row + 1) * c.w), (places[i]!.y + row) * strip.width + places[i]!.x);
-    }
+  const strip = across ? createGray(end, tallest) : createGray(Math.max(...images.map((m) => m.raster.width)), end);
+  images.forEach(({ raster: image }, i) => {
+    for (let row = 0; row < image.height; row++) strip.data.set(image.data.subarray(row * image.width, (row + 1) * image.width), (places[i]!.y + row) * strip.width + places[i]!.x);
   });
   throwIfCancelled(signal);
   const image = scale === 1 ? strip : resizeGray(strip, scale);
@@ -593,12 +607,54 @@ async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: numb
     if (!w.text.trim()) continue;
     const b = { x: Math.round(w.box.x / sx), y: Math.round(w.box.y / sy), w: Math.round(w.box.w / sx), h: Math.round(w.box.h / sy) };
     const cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-    const i = places.findIndex((p, k) => (across ? cx >= p.x && cx < p.x + cuts[k]!.w : cy >= p.y && cy < p.y + cuts[k]!.h));
+    const i = places.findIndex((p, k) => (across ? cx >= p.x && cx < p.x + images[k]!.raster.width : cy >= p.y && cy < p.y + images[k]!.raster.height));
     if (i < 0) continue;
-    parts[i]!.push({ ...w, box: { x: b.x - places[i]!.x + cuts[i]!.x, y: b.y - places[i]!.y + cuts[i]!.y, w: b.w, h: b.h } });
+    parts[i]!.push({ ...w, box: { x: b.x - places[i]!.x - images[i]!.pad + cuts[i]!.x, y: b.y - places[i]!.y + cuts[i]!.y, w: b.w, h: b.h } });
   }
   return parts;
 }
+
+/**
+ * The slope ({@link shearGray}) that stands the strokes of the ink of `cut` most upright (text
+ * leaning on a crumpled or curled sheet, read as Latin letters: 市話月租費 read "PSA"), or 0: the
+ * one of slopes up to {@link SLANT_MOST} either way that makes the columns of ink most uneven
+ * (the sum of squares of their counts), when that is at least {@link SLANT_GAIN} times as uneven
+ * as upright and the slope at least {@link SLANT_LEAST}.
+ */
+export function slantOf(cut: GrayRaster): number {
+  const { width: w, height: h, data } = cut;
+  const t = otsuThreshold(histogram(cut));
+  const xs: number[] = [], ys: number[] = [];
+  // The left edges of strokes: a vertical stroke gives one down its length, a horizontal one one.
+  for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) if (data[y * w + x]! <= t && data[y * w + x - 1]! > t) { xs.push(x); ys.push((h - 1) / 2 - y); }
+  if (xs.length < SLANT_INK) return 0;
+  const pad = Math.ceil((SLANT_MOST * h) / 2) + 1;
+  const columns = new Float64Array(w + 2 * pad);
+  const unevenness = (slope: number) => {
+    columns.fill(0);
+    for (let k = 0; k < xs.length; k++) columns[Math.round(xs[k]! - slope * ys[k]!) + pad]!++;
+    let sum = 0;
+    for (const c of columns) sum += c * c;
+    return sum;
+  };
+  const upright = unevenness(0);
+  let best = 0, most = upright;
+  for (let slope = -SLANT_MOST; slope <= SLANT_MOST + 1e-9; slope += SLANT_STEP) {
+    const u = unevenness(slope);
+    if (u > most) { most = u; best = slope; }
+  }
+  return Math.abs(best) >= SLANT_LEAST - 1e-9 && most >= SLANT_GAIN * upright ? Math.round(best * 100) / 100 : 0;
+}
+
+/** Most slope tried by {@link slantOf}, in pixels across per pixel down. */
+const SLANT_MOST = 0.4;
+const SLANT_STEP = 0.05;
+/** Least slope {@link slantOf} undoes. */
+const SLANT_LEAST = 0.1;
+/** How much more uneven the columns must be at the slope found than upright. */
+const SLANT_GAIN = 1.1;
+/** Least ink (pixels) a cut's slant is measured on. */
+const SLANT_INK = 40;
 
 /**
  * Reads again, each on its own, the two parts of a line that are two texts set side by side: a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePgm, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { createGray, encodePgm, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -64,6 +64,30 @@ describe('resizeRgba', () => {
     const out = resizeRgba({ width: 4, height: 2, data }, 0.5);
     expect([out.width, out.height]).toEqual([2, 1]);
     expect(Array.from(out.data)).toEqual([191, 0, 0, 255, 0, 0, 255, 128]);
+  });
+});
+
+describe('shearGray', () => {
+  it('stands a stroke leaning right upright, on white, wider by its largest move each side', () => {
+    // A stroke 2 px wide leaning right by 0.25 px per row over 21 rows (x 20 at the middle row).
+    const g = createGray(40, 21);
+    for (let y = 0; y < 21; y++) {
+      const x = 20 + Math.round(0.25 * (10 - y));
+      g.data.fill(0, y * 40 + x, y * 40 + x + 2);
+    }
+    const { raster, pad } = shearGray(g, 0.25);
+    expect(pad).toBe(3);
+    expect([raster.width, raster.height]).toEqual([46, 21]);
+    for (let y = 0; y < 21; y++) {
+      const row = Array.from(raster.data.subarray(y * 46, (y + 1) * 46));
+      const darkest = row.indexOf(Math.min(...row));
+      expect(Math.abs(darkest - (20 + pad))).toBeLessThanOrEqual(1);
+      // The columns moved in from beyond the source are white.
+      expect(row[0]).toBe(255);
+      expect(row[45]).toBe(255);
+    }
+    // Unsheared: the same raster.
+    expect(shearGray(g, 0)).toEqual({ raster: g, pad: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -21,6 +21,18 @@ function scripted(answer: (call: number, width: number, height: number, options:
 }
 
 const raster = createGray(600, 300);
+
+/**
+ * Draws into `g` a character 12 px wide and 20 tall at (x, y), its two strokes and its foot
+ * leaning by `slope` px per row (right for a positive slope, as {@link slantOf} measures).
+ */
+function leaning(g: GrayRaster, x: number, y: number, slope: number): void {
+  for (let r = 0; r < 20; r++) {
+    const shift = Math.round(slope * (9.5 - r));
+    for (const sx of [x, x + 9]) g.data.fill(0, (y + r) * g.width + sx + shift, (y + r) * g.width + sx + shift + 3);
+  }
+  g.data.fill(0, (y + 19) * g.width + x + Math.round(slope * -9.5), (y + 19) * g.width + x + Math.round(slope * -9.5) + 12);
+}
 
 describe('liftDarkCut', () => {
   it('turns a cut of light text on a dark ground negative, and leaves text on paper as it is', () => {
@@ -577,6 +589,42 @@ describe('readMissedText', () => {
       await readMissedText(page([label(100)]), raster, once, lang);
       expect(one).toHaveLength(1);
     }
+  });
+
+  it('reads such a cluster once more at twice its size, its strokes stood upright, when a third larger it is still not read', async () => {
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }]);
+    // Two characters leaning right by 0.2 px per row at y 200 (x 300…328).
+    leaning(raster, 300, 200, 0.2);
+    leaning(raster, 316, 200, 0.2);
+    const at = (text: string, confidence: number, width: number, height: number) => [word(text, confidence, Math.round(width / 2) - 14, Math.round(height / 2) - 10, 28, 20)];
+    // 滯納金 on a crumpled receipt, its strokes slanted: "TAS", then "Ma" a third larger, then itself.
+    const answers: Array<[string, number]> = [['TAS', 40], ['Ma', 27], ['滯納金', 65]];
+    const { engine, calls } = scripted((call, width, height) => at(...answers[call]!, width, height));
+    const out = await readMissedText(page([label(100)]), raster, engine, 'chi_tra+eng');
+    // The strip of one cut (32 × 20, leaning, a margin of 10 and a unit of white around it), then
+    // ×1.3, then sheared by 0.2 (the cut, 40 px tall, 4 px wider each side) and ×2.
+    expect(calls.map((c) => c.width)).toEqual([52, Math.round(52 * 1.3), (52 + 8) * 2]);
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '滯納金']);
+    // The third strip's strokes stand upright: each inked row's first ink in one column.
+    const third = calls[2]!.raster;
+    const firsts = new Set<number>();
+    for (let y = 0; y < third.height; y++) {
+      const x = third.data.subarray(y * third.width, (y + 1) * third.width).findIndex((v) => v < 128);
+      if (x >= 0) firsts.add(x);
+    }
+    expect(Math.max(...firsts) - Math.min(...firsts)).toBeLessThanOrEqual(2);
+  });
+
+  it('finds the slant of strokes leaning either way, and none of upright or horizontal ones', () => {
+    for (const slope of [0.2, -0.15, 0]) {
+      const g = createGray(80, 40);
+      leaning(g, 20, 10, slope);
+      leaning(g, 44, 10, slope);
+      expect(slantOf(g)).toBeCloseTo(slope, 5);
+    }
+    const bars = createGray(80, 40);
+    for (const y of [10, 18, 26]) bars.data.fill(0, y * 80 + 10, y * 80 + 70);
+    expect(slantOf(bars)).toBe(0);
   });
 
   it('keeps the surer of two readings of one word by cuts that overlap', async () => {
