@@ -2096,10 +2096,13 @@ function fillsQuadrilateral(sheet: { area: number; quad: number }): boolean {
  */
 function withColouredBands(outside: Uint8Array, sat: GrayRaster, hues: Uint8Array, w: number, h: number): Uint8Array {
   let current = sheetCorners(outside, w, h);
-  // Areas of one hue: a blue band beside a brown wooden desk is not part of the desk.
+  // Areas of one hue, or of two neighbouring sectors: a blue band beside a brown wooden desk is
+  // not part of the desk; a band whose blue lies on the border of the cyan and blue sectors falls
+  // in both, and each half of it alone is too short for the sheet's edge.
   for (let hue = 0; hue < HUE_SECTORS; hue++) {
+    const neighbour = (hue + 1) % HUE_SECTORS;
     const marks = new Uint8ClampedArray(w * h).fill(255);
-    for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION && hues[i] === hue) marks[i] = 0;
+    for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION && (hues[i] === hue || hues[i] === neighbour)) marks[i] = 0;
     const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
     if (!count) continue;
     const c = measureComponents(labels, parent, count, marks, w, h);

@@ -1072,6 +1072,29 @@ describe('photographed sheets', () => {
     expect(paper!.mask[425 * 600 + 300]).toBe(1); // the band
   });
 
+  it('takes in a band whose blue falls in two hue sectors, each half of it alone too short for the sheet\'s edge', () => {
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const grey = sheetPhoto(600, 480, corners);
+    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
+    const rgba = grayToRgba(grey);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
+      const inside = u >= 0 && u <= 1 && v >= 0 && v <= 1;
+      // The band along the top: its left half cyan-blue (hue 3.42), its right half blue (3.69).
+      if (inside && v < 0.1) rgba.data.set(u < 0.5 ? [20, 90, 140] : [30, 70, 160], (y * 600 + x) * 4);
+      else if (!inside) rgba.data.set([107, 74, 46], (y * 600 + x) * 4); // the desk
+    }
+    const paper = findPaperMask(rgbaToGray(rgba), rgba);
+    expect(paper?.quadrilateral).toBe(true);
+    expect(Math.abs(paper!.corners[0]![1] - 60)).toBeLessThan(10);
+    expect(Math.abs(paper!.corners[1]![1] - 40)).toBeLessThan(10);
+    const onSheet = homography([[0, 0], [1, 0], [1, 1], [0, 1]], corners);
+    for (const u of [0.25, 0.75]) {
+      const [x, y] = applyHomography(onSheet, u, 0.05).map(Math.round) as [number, number];
+      expect(paper!.mask[y * 600 + x]).toBe(1);
+    }
+  });
+
   it('finds no sheet in a page photographed edge to edge, even with a dark band across its top', () => {
     expect(findPaperMask(sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]))).toBeUndefined();
     const banded = sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]);
