@@ -320,10 +320,12 @@ export function shearGray(g: GrayRaster, slope: number): { raster: GrayRaster; p
   for (let y = 0; y < h; y++) {
     // The output pixel x shows the source at x − pad + the row's move.
     const move = slope * (middle - y);
+    // Beyond the source's edges, white.
+    const at = (x: number) => (x >= 0 && x < w ? data[y * w + x]! : 255);
     for (let x = 0; x < out.width; x++) {
       const sx = x - pad + move, x0 = Math.floor(sx), f = sx - x0;
-      if (x0 < 0 || x0 + 1 >= w) continue;
-      out.data[y * out.width + x] = data[y * w + x0]! * (1 - f) + data[y * w + x0 + 1]! * f;
+      if (x0 < -1 || x0 >= w) continue;
+      out.data[y * out.width + x] = at(x0) * (1 - f) + at(x0 + 1) * f;
     }
   }
   return { raster: out, pad };

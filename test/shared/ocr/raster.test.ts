@@ -86,7 +86,9 @@ describe('shearGray', () => {
       expect(row[0]).toBe(255);
       expect(row[45]).toBe(255);
     }
-    // Unsheared: the same raster.
+    // Unsheared: the same raster, its edge columns too.
+    g.data[0] = 0;
+    g.data[39] = 0;
     expect(shearGray(g, 0)).toEqual({ raster: g, pad: 0 });
   });
 });
