@@ -26,7 +26,7 @@ import {
   removeSpeckles,
   spansBothWays,
 } from '../../../shared/ocr/preprocess';
-import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster, type RgbaRaster } from '../../../shared/ocr/raster';
 
 function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
@@ -1055,17 +1055,25 @@ describe('photographed sheets', () => {
     expect(paper!.mask[300 * 600 + 30]).toBe(0); // the palm
   });
 
-  it('takes in a blue band along a sheet\'s edge on a brown wooden desk (colours told apart by hue)', () => {
+  /**
+   * A sheet (corners as in the tests above) on a brown wooden desk, in colour: each pixel of the
+   * sheet at (u, v) (0–1 across and down it) painted `band(u, v)` where that gives a colour.
+   */
+  function sheetOnBrownDesk(band: (u: number, v: number) => [number, number, number] | undefined): RgbaRaster {
     const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
-    const grey = sheetPhoto(600, 480, corners);
     const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
-    const rgba = grayToRgba(grey);
+    const rgba = grayToRgba(sheetPhoto(600, 480, corners));
     for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
       const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
-      const inside = u >= 0 && u <= 1 && v >= 0 && v <= 1;
-      if (inside && v > 0.9) rgba.data.set([29, 79, 145], (y * 600 + x) * 4); // the band, at the foot
-      else if (!inside) rgba.data.set([107, 74, 46], (y * 600 + x) * 4); // the desk
+      const colour = u >= 0 && u <= 1 && v >= 0 && v <= 1 ? band(u, v) : [107, 74, 46]; // the desk
+      if (colour) rgba.data.set(colour, (y * 600 + x) * 4);
     }
+    return rgba;
+  }
+
+  it('takes in a blue band along a sheet\'s edge on a brown wooden desk (colours told apart by hue)', () => {
+    // The band, at the foot.
+    const rgba = sheetOnBrownDesk((_u, v) => (v > 0.9 ? [29, 79, 145] : undefined));
     const paper = findPaperMask(rgbaToGray(rgba), rgba);
     expect(paper?.quadrilateral).toBe(true);
     expect(Math.abs(paper!.corners[2]![1] - 420)).toBeLessThan(10);
@@ -1073,22 +1081,13 @@ describe('photographed sheets', () => {
   });
 
   it('takes in a band whose blue falls in two hue sectors, each half of it alone too short for the sheet\'s edge', () => {
-    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
-    const grey = sheetPhoto(600, 480, corners);
-    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
-    const rgba = grayToRgba(grey);
-    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
-      const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
-      const inside = u >= 0 && u <= 1 && v >= 0 && v <= 1;
-      // The band along the top: its left half cyan-blue (hue 3.42), its right half blue (3.69).
-      if (inside && v < 0.1) rgba.data.set(u < 0.5 ? [20, 90, 140] : [30, 70, 160], (y * 600 + x) * 4);
-      else if (!inside) rgba.data.set([107, 74, 46], (y * 600 + x) * 4); // the desk
-    }
+    // The band along the top: its left half cyan-blue (hue 3.42), its right half blue (3.69).
+    const rgba = sheetOnBrownDesk((u, v) => (v < 0.1 ? (u < 0.5 ? [20, 90, 140] : [30, 70, 160]) : undefined));
     const paper = findPaperMask(rgbaToGray(rgba), rgba);
     expect(paper?.quadrilateral).toBe(true);
     expect(Math.abs(paper!.corners[0]![1] - 60)).toBeLessThan(10);
     expect(Math.abs(paper!.corners[1]![1] - 40)).toBeLessThan(10);
-    const onSheet = homography([[0, 0], [1, 0], [1, 1], [0, 1]], corners);
+    const onSheet = homography([[0, 0], [1, 0], [1, 1], [0, 1]], [[80, 60], [520, 40], [540, 420], [60, 440]]);
     for (const u of [0.25, 0.75]) {
       const [x, y] = applyHomography(onSheet, u, 0.05).map(Math.round) as [number, number];
       expect(paper!.mask[y * 600 + x]).toBe(1);
