@@ -103,6 +103,22 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // The line read again can still hold a word misread as English ("ERE:" at 82 for 王先生：,
       // read "ThE:" at 49 at first): its words are looked at like any line's.
       if (better(again, line.confidence)) line = lineOf(again.words, again.confidence);
+    } else {
+      // Words the engine tangled are read with their whole line, and what that reading has
+      // outside the line's other words replaces them when clearly surer; the other words stay.
+      const tangled = tangledWords(line);
+      if (tangled.length) {
+        // The new reading's boxes are loose (a single line's first word can be boxed across it):
+        // what lies over none of the other words is taken for the tangled ones.
+        const rest = line.words.filter((w) => !tangled.includes(w));
+        const over = (ws: readonly OcrWord[]) => notOver(ws, rest.filter((w) => w.text.trim()));
+        const core = coreBand(line);
+        const again = await reread(at, core, core.h, (ws) => over(ws).length > 0);
+        const inside = again ? over(again.words) : [];
+        if (inside.length && better({ words: inside, confidence: meanConfidence(inside) }, meanConfidence(tangled))) {
+          line = lineOf([...rest, ...inside].sort((a, b) => a.box.x - b.box.x), line.confidence);
+        }
+      }
     }
     // Unsure English words: first each read alone; those still English, in a reading of their
     // whole line, where the Chinese before them sets the language the engine tries first.
@@ -1272,6 +1288,27 @@ const INTERLEAVED = /[A-Za-z][^A-Za-z\s]+[A-Za-z]|[^A-Za-z\s][A-Za-z]+[^A-Za-z\s
  */
 const SPREAD = { han: 1.6, other: 1.1 } as const;
 const SPACED_SQUEEZE = 0.5;
+
+/**
+ * The words of a line the engine tangled: an unsure word ({@link isWeakWord}) boxed over the
+ * middle of words of the same line read unsure too (below {@link SURE_READING_CONFIDENCE}), and
+ * those words; none when there is no such word. Reading on from an amount, the engine can read
+ * the Chinese after it as letters and symbols, box them with the amount and again as words of
+ * their own ("NTS$1,2865R4" at 31 boxed over "»" at 73 and "©H" at 41, for NT$1,286未繳，今日):
+ * read alone, each such word is cut by the others' boxes, and only the line read again as a
+ * whole gives its text back. Words read surely under a wide box were read right.
+ */
+function tangledWords(line: OcrLine): OcrWord[] {
+  const words = line.words.filter((w) => w.text.trim());
+  const tangled = new Set<OcrWord>();
+  for (const w of words) {
+    if (!isWeakWord(w)) continue;
+    const under = words.filter((o) => o !== w && centreIn(o.box, w.box));
+    if (!under.some((o) => o.confidence < SURE_READING_CONFIDENCE)) continue;
+    for (const o of [w, ...under]) tangled.add(o);
+  }
+  return [...tangled];
+}
 
 /** A word the engine was unsure of, holding a letter, digit or ideograph. */
 function isWeakWord(w: OcrWord): boolean {

@@ -531,6 +531,24 @@ describe('rereadWeakLines', () => {
     expect(textBetweenRules(three, { x: 25, y: 15, w: 40, h: 35 })).toBeUndefined();
   });
 
+  it('reads again as a whole a line whose unsure word is boxed over unsure words of its own (NT$1,286未繳，今日 read "NTS$1,2865R4 » ©H")', async () => {
+    // "NTS$1,2865R4" at 31 boxed over x 40…320, over "»" at 73 and "©H" at 41; the line at 70.
+    const tangled = () => line([word('NTS$1,2865R4', 31, 40, 100, 280), word('»', 73, 200, 100, 10), word('©H', 41, 260, 100, 40), word('(10/03)', 96, 340, 100, 80)], 70);
+    const reading = [word('NT$1,286', 90, 21, 9, 90, 15), word('未繳', 85, 120, 9, 40, 15), word('，', 70, 165, 9, 10, 15), word('今日', 90, 185, 9, 40, 15), word('(10/03)', 95, 240, 9, 60, 15)];
+    const { engine, calls } = scripted(() => reading);
+    const out = await rereadWeakLines(page([tangled()]), raster, engine, 'chi_tra+eng');
+    // The whole line (40…420 × 100…120, a margin of 12 px) read at ¾ of its size, and taken.
+    expect([calls[0]!.width, calls[0]!.height]).toEqual([Math.round(404 * REREAD_SCALES[0]), Math.round(44 * REREAD_SCALES[0])]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['NT$1,286', '未繳', '，', '今日', '(10/03)']);
+    // Not taken when it is not clearly surer than the tangled words (31, 73, 41)…
+    const { engine: unsure } = scripted(() => reading.map((w) => ({ ...w, confidence: 55 })));
+    expect((await rereadWeakLines(page([tangled()]), raster, unsure, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).not.toContain('未繳');
+    // …and not asked for when the words under the wide box were read surely.
+    const { engine: none, calls: asked } = scripted(() => reading);
+    await rereadWeakLines(page([line([word('NTS$1,2865R4', 31, 40, 100, 280), word('上月', 92, 260, 100, 40)], 70)]), raster, none, 'chi_tra+eng');
+    expect(asked).toHaveLength(0);
+  });
+
   it('does not read again unsure text that is not spread, nor a word whose box reaches over the next', async () => {
     for (const unsure of [word('3', 40, 200, 100, 20), word('47.11', 33, 200, 100, 91, 22), word('和', 15, 200, 100, 400)]) {
       const { engine, calls } = scripted(() => [word('113/10/01-10/31', 91, 10, 12, 122, 20)]);
