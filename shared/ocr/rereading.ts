@@ -109,9 +109,12 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       const tangled = tangledWords(line);
       if (tangled.length) {
         // The new reading's boxes are loose (a single line's first word can be boxed across it):
-        // what lies over none of the other words is taken for the tangled ones.
+        // what lies across the tangled words' columns (give or take half the line's height) and
+        // over none of the other words is taken for them.
         const rest = line.words.filter((w) => !tangled.includes(w));
-        const over = (ws: readonly OcrWord[]) => notOver(ws, rest.filter((w) => w.text.trim()));
+        const span = boxOf(tangled), slack = line.box.h / 2;
+        const across = (x: OcrWord) => x.box.x + x.box.w / 2 >= span.x - slack && x.box.x + x.box.w / 2 <= span.x + span.w + slack;
+        const over = (ws: readonly OcrWord[]) => notOver(ws.filter(across), rest.filter((w) => w.text.trim()));
         const core = coreBand(line);
         const again = await reread(at, core, core.h, (ws) => over(ws).length > 0);
         const inside = again ? over(again.words) : [];
@@ -1291,20 +1294,21 @@ const SPACED_SQUEEZE = 0.5;
 
 /**
  * The words of a line the engine tangled: an unsure word ({@link isWeakWord}) boxed over the
- * middle of words of the same line read unsure too (below {@link SURE_READING_CONFIDENCE}), and
- * those words; none when there is no such word. Reading on from an amount, the engine can read
+ * middle of narrower words of the same line, all read unsure too (below
+ * {@link SURE_READING_CONFIDENCE}), and those words; none when there is no such word. Reading on from an amount, the engine can read
  * the Chinese after it as letters and symbols, box them with the amount and again as words of
  * their own ("NTS$1,2865R4" at 31 boxed over "»" at 73 and "©H" at 41, for NT$1,286未繳，今日):
  * read alone, each such word is cut by the others' boxes, and only the line read again as a
- * whole gives its text back. Words read surely under a wide box were read right.
+ * whole gives its text back. A wide box over words read surely is the engine's box alone, not
+ * its reading (【中 at 16 boxed over 国 and 移动 read at 92 and 93).
  */
 function tangledWords(line: OcrLine): OcrWord[] {
   const words = line.words.filter((w) => w.text.trim());
   const tangled = new Set<OcrWord>();
   for (const w of words) {
     if (!isWeakWord(w)) continue;
-    const under = words.filter((o) => o !== w && centreIn(o.box, w.box));
-    if (!under.some((o) => o.confidence < SURE_READING_CONFIDENCE)) continue;
+    const under = words.filter((o) => o !== w && o.box.w <= w.box.w && centreIn(o.box, w.box));
+    if (!under.length || under.some((o) => o.confidence >= SURE_READING_CONFIDENCE)) continue;
     for (const o of [w, ...under]) tangled.add(o);
   }
   return [...tangled];

@@ -532,20 +532,26 @@ describe('rereadWeakLines', () => {
   });
 
   it('reads again as a whole a line whose unsure word is boxed over unsure words of its own (NT$1,286未繳，今日 read "NTS$1,2865R4 » ©H")', async () => {
-    // "NTS$1,2865R4" at 31 boxed over x 40…320, over "»" at 73 and "©H" at 41; the line at 70.
-    const tangled = () => line([word('NTS$1,2865R4', 31, 40, 100, 280), word('»', 73, 200, 100, 10), word('©H', 41, 260, 100, 40), word('(10/03)', 96, 340, 100, 80)], 70);
-    const reading = [word('NT$1,286', 90, 21, 9, 90, 15), word('未繳', 85, 120, 9, 40, 15), word('，', 70, 165, 9, 10, 15), word('今日', 90, 185, 9, 40, 15), word('(10/03)', 95, 240, 9, 60, 15)];
+    // "NTS$1,2865R4" at 31 boxed over x 140…420, over "»" at 73 and "©H" at 41; the line at 70.
+    const tangled = () => line([word('帳單', 92, 40), word('NTS$1,2865R4', 31, 140, 100, 280), word('»', 73, 300, 100, 10), word('©H', 41, 360, 100, 40), word('(10/03)', 96, 440, 100, 80)], 70);
+    // Read at ¾ from the cut at x 28: x = 28 + x′ / 0.75. The reading boxes 帳單 loosely (x 85…125),
+    // off its old box and off the tangled words' columns; (10/03) over its old box.
+    const reading = [word('帳單', 90, 43, 9, 30, 15), word('NT$1,286', 90, 96, 9, 60, 15), word('未繳', 85, 150, 9, 30, 15), word('，', 70, 185, 9, 8, 15), word('今日', 90, 200, 9, 40, 15), word('(10/03)', 95, 310, 9, 60, 15)];
     const { engine, calls } = scripted(() => reading);
     const out = await rereadWeakLines(page([tangled()]), raster, engine, 'chi_tra+eng');
-    // The whole line (40…420 × 100…120, a margin of 12 px) read at ¾ of its size, and taken.
-    expect([calls[0]!.width, calls[0]!.height]).toEqual([Math.round(404 * REREAD_SCALES[0]), Math.round(44 * REREAD_SCALES[0])]);
-    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['NT$1,286', '未繳', '，', '今日', '(10/03)']);
+    // The whole line (40…520 × 100…120, a margin of 12 px) read at ¾ of its size, and taken over the tangled words only.
+    expect([calls[0]!.width, calls[0]!.height]).toEqual([Math.round(504 * REREAD_SCALES[0]), Math.round(44 * REREAD_SCALES[0])]);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['帳單', 'NT$1,286', '未繳', '，', '今日', '(10/03)']);
+    expect(out.lines[0]!.words[0]!.confidence).toBe(92);
     // Not taken when it is not clearly surer than the tangled words (31, 73, 41)…
     const { engine: unsure } = scripted(() => reading.map((w) => ({ ...w, confidence: 55 })));
     expect((await rereadWeakLines(page([tangled()]), raster, unsure, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).not.toContain('未繳');
-    // …and not asked for when the words under the wide box were read surely.
+    // …and not asked for when a word under the wide box was read surely (国 and 移动 under 【中, with 】 unsure).
     const { engine: none, calls: asked } = scripted(() => reading);
     await rereadWeakLines(page([line([word('NTS$1,2865R4', 31, 40, 100, 280), word('上月', 92, 260, 100, 40)], 70)]), raster, none, 'chi_tra+eng');
+    await rereadWeakLines(page([line([word('【中', 16, 40, 100, 190), word('国', 92, 110, 100, 44), word('移动', 93, 155, 100, 70), word('】', 41, 220, 100, 15)], 80)]), raster, none, 'chi_sim+eng');
+    // Nor when the unsure word is a narrow one over the middle of a wider word (额 at 0 in the box of "#30.00").
+    await rereadWeakLines(page([line([word('全', 92, 40), word('#30.00', 73, 100, 100, 200), word('额', 0, 195, 100, 26)], 80)]), raster, none, 'chi_sim+eng');
     expect(asked).toHaveLength(0);
   });
 
