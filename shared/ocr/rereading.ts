@@ -162,12 +162,11 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // with Latin letters barred: the engine then reads the Chinese it took them for ("AiR" at 38
       // for 月租費, "REAR" at 65 for 蔡明宏 at 64), and its confidence in the English reading, as
       // wide as Chinese, says nothing.
+      // Read alone as Chinese, such a word is judged the same way ("BE:" at 68 for 台鑒：, read
+      // alone 台鑒： at 75).
       let again = await reread(at, row, rowHeight, accept);
-      let trusted = follows ? Math.min(trust(w), UNTRUSTED_CONFIDENCE) : trust(w);
-      if (!again && isHanWide(w)) {
-        again = await reread(at, row, rowHeight, accept, false, LATIN_LETTERS);
-        trusted = Math.min(trusted, UNTRUSTED_CONFIDENCE);
-      }
+      const trusted = follows || isHanWide(w) ? Math.min(trust(w), UNTRUSTED_CONFIDENCE) : trust(w);
+      if (!again && isHanWide(w)) again = await reread(at, row, rowHeight, accept, false, LATIN_LETTERS);
       const kept = again && own(w, again.words);
       if (!kept?.length) continue;
       // Read alone, without the English before it to start from, the engine chose Chinese, and

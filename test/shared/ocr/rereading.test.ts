@@ -269,11 +269,22 @@ describe('rereadWeakLines', () => {
   });
 
   it('takes a sure Chinese reading of an English word read alone though not far more confident ("TRE" at 74 for 王建国 at 88), not an unsure one', async () => {
-    const l = line([word('客户名称：', 92, 40), word('TRE', 74, 140)], 85);
+    // TRE boxed 30 × 20 px, as narrow as letters.
+    const l = line([word('客户名称：', 92, 40), word('TRE', 74, 140, 100, 30)], 85);
     const { engine } = scripted(() => [word('王建国', 88, 5, 5, 60, 20)]);
     expect((await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', '王建国']);
     const { engine: unsure } = scripted(() => [word('王建国', 78, 5, 5, 60, 20)]);
     expect((await rereadWeakLines(page([l]), raster, unsure, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', 'TRE']);
+  });
+
+  it('takes a Chinese reading alone, far surer than a garbled one, of an unsure English word as wide as Chinese ("BE:" at 68 for 台鑒： read alone at 75)', async () => {
+    // BE: boxed 55 × 23 px: three characters 18 px apiece, as wide as Chinese.
+    const l = line([word('李志明先生', 90, 40, 100, 110, 23), word('BE:', 68, 165, 100, 55, 23)], 80);
+    const reading = (confidence: number) => [word('台鑒：', confidence, 14, 14, 55, 23)];
+    const { engine } = scripted(() => reading(75));
+    expect((await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['李志明先生', '台鑒：']);
+    const { engine: unsure } = scripted(() => reading(55));
+    expect((await rereadWeakLines(page([l]), raster, unsure, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['李志明先生', 'BE:']);
   });
 
   it('reads alone a surely read word of letters as wide per letter as Chinese ("BEER" at 84 for 遠傳客服), taking only a sure Chinese reading', async () => {
