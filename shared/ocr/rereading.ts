@@ -104,17 +104,16 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // read "ThE:" at 49 at first): its words are looked at like any line's.
       if (better(again, line.confidence)) line = lineOf(again.words, again.confidence);
     } else {
-      // Words the engine tangled are read with their whole line, and what that reading has
-      // outside the line's other words replaces them when clearly surer; the other words stay.
+      // Words the engine tangled are read with their whole line; what that reading has across
+      // their columns (give or take half the line's height: its boxes are loose, a single line's
+      // first word can be boxed across it) and over none of the line's other words replaces them
+      // when clearly surer. The other words stay.
       const tangled = tangledWords(line);
       if (tangled.length) {
-        // The new reading's boxes are loose (a single line's first word can be boxed across it):
-        // what lies across the tangled words' columns (give or take half the line's height) and
-        // over none of the other words is taken for them.
-        const rest = line.words.filter((w) => !tangled.includes(w));
+        const rest = line.words.filter((w) => !tangled.includes(w)), restRead = rest.filter((w) => w.text.trim());
         const span = boxOf(tangled), slack = line.box.h / 2;
         const across = (x: OcrWord) => x.box.x + x.box.w / 2 >= span.x - slack && x.box.x + x.box.w / 2 <= span.x + span.w + slack;
-        const over = (ws: readonly OcrWord[]) => notOver(ws.filter(across), rest.filter((w) => w.text.trim()));
+        const over = (ws: readonly OcrWord[]) => notOver(ws.filter(across), restRead);
         const core = coreBand(line);
         const again = await reread(at, core, core.h, (ws) => over(ws).length > 0);
         const inside = again ? over(again.words) : [];
@@ -1294,12 +1293,13 @@ const SPACED_SQUEEZE = 0.5;
 /**
  * The words of a line the engine tangled: an unsure word ({@link isWeakWord}) boxed over the
  * middle of narrower words of the same line, all read unsure too (below
- * {@link SURE_READING_CONFIDENCE}), and those words; none when there is no such word. Reading on from an amount, the engine can read
- * the Chinese after it as letters and symbols, box them with the amount and again as words of
- * their own ("NTS$1,2865R4" at 31 boxed over "»" at 73 and "©H" at 41, for NT$1,286未繳，今日):
- * read alone, each such word is cut by the others' boxes, and only the line read again as a
- * whole gives its text back. A wide box over words read surely is the engine's box alone, not
- * its reading (【中 at 16 boxed over 国 and 移动 read at 92 and 93).
+ * {@link SURE_READING_CONFIDENCE}), and those words; none when there is no such word. Reading
+ * on from an amount, the engine can read the Chinese after it as letters and symbols, box them
+ * with the amount and again as words of their own ("NTS$1,2865R4" at 31 boxed over "»" at 73
+ * and "©H" at 41, for NT$1,286未繳，今日): read alone, each such word is cut by the others'
+ * boxes, and only the line read again as a whole gives its text back. A wide box over words
+ * read surely is the engine's box alone, not its reading (【中 at 16 boxed over 国 and 移动
+ * read at 92 and 93).
  */
 function tangledWords(line: OcrLine): OcrWord[] {
   const words = line.words.filter((w) => w.text.trim());
