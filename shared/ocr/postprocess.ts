@@ -62,8 +62,14 @@ export function normaliseDigitDashes(text: string): string {
 const HAN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
 /** CJK text or CJK punctuation and brackets (【】「」，。…). */
 const CJK_ANY = `(?:${HAN}|[\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20])`;
-const FULL_WIDTH_PUNCT: Record<string, string> = { ',': '，', ':': '：', ';': '；' };
-const PUNCT_BETWEEN_CJK = new RegExp(`(?<=${CJK_ANY}) ?([,:;]) ?(?=${CJK_ANY})`, 'gu');
+const FULL_WIDTH_PUNCT: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+const PUNCT_BETWEEN_CJK = new RegExp(`(?<=${CJK_ANY}) ?([,:;?!]) ?(?=${CJK_ANY})`, 'gu');
+/**
+ * A comma, colon, semicolon, question or exclamation mark ending a line after Chinese, or after a
+ * number or code that follows Chinese with no blank between words in it: 客服, 繳費期限10/03,
+ * 案件編號AP1131005-3391, (a sentence goes on on the next line, or a label waits for its value).
+ */
+const PUNCT_ENDING_CJK = new RegExp(`(?<=${HAN} ?[^\\s\\p{Script=Han}，：；？！。]*) ?([,:;?!])(?=[ \\t]*$)`, 'gmu');
 /** A comma or semicolon after a number that goes on in Chinese: 113/11/20,門號, 82%,超過 */
 const PUNCT_BEFORE_CJK = new RegExp(`(?<=[0-9%]) ?([,;]) ?(?=${HAN})`, 'gu');
 /** A full-width colon read twice, as two colons: 計費期間: : 11/01. */
@@ -139,9 +145,10 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
 
 /**
  * Chinese typography and systematic misreadings where CJK and Latin meet:
- * - an ASCII comma, colon or semicolon between CJK characters becomes full-width (，：；) without
- *   the spaces the engine put around it, and so do a CJK label's colon before a number and a
- *   comma or semicolon between a number and the Chinese text that goes on after it;
+ * - an ASCII comma, colon, semicolon, question or exclamation mark between CJK characters becomes
+ *   full-width (，：；？！) without the spaces the engine put around it, and so do a CJK label's
+ *   colon before a number, a comma or semicolon between a number and the Chinese text that goes
+ *   on after it, and such a mark ending a line of Chinese;
  * - a © between a CJK label and a number is the full-width colon misread, a © ending a line of
  *   Chinese its full stop; a label's colon read twice (": :") is one, read as ";" before its
  *   value at the start of a line or after a label's noun (单号;XS202, 收款单位;中国移动) it is a colon;
@@ -178,6 +185,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(O_FOR_ZERO, '0')
     .replace(PUNCT_BETWEEN_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
+    .replace(PUNCT_ENDING_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(COLON_AFTER_LABEL, '：')
     .replace(COPYRIGHT_FOR_COLON, '：')
     .replace(SEMICOLON_AFTER_NOUN, '：')
