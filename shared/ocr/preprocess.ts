@@ -204,17 +204,31 @@ function measureBackgroundSpread(gray: GrayRaster): number {
 /**
  * Divides by a smooth estimate of the paper's brightness (a grey-level dilation over about
  * twice the text height, then blurred, and no darker than {@link DARK_AREA_SHARE} of the paper's)
- * so shadows and vignetting become white paper again.
+ * so shadows and vignetting become white paper again. `mask`, when given, marks the paper (a
+ * photo's sheet or screen): only there is a dark area taken for a fill rather than a shadow.
  */
-export function flattenIllumination(g: GrayRaster, window = 0): GrayRaster {
+export function flattenIllumination(g: GrayRaster, window = 0, mask?: Uint8Array): GrayRaster {
   const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 400));
   const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
   const radius = Math.max(2, Math.round((window || Math.max(g.width, g.height) / 40) / factor));
-  const bg = boxBlur(maxFilter(small, radius), radius);
+  const dilated = maxFilter(small, radius);
+  let bg = boxBlur(dilated, radius);
+  const paper = quantile(histogram(bg), 0.9);
   // A dark area wider than the window (a scanned bill's navy header band) is no shadow: the
   // background is kept from falling below a share of the paper's (its upper decile), so that the
   // area stays dark with its light text, instead of turning into noise as light as the paper.
-  const floor = DARK_AREA_SHARE * quantile(histogram(bg), 0.9);
+  const floor = DARK_AREA_SHARE * paper;
+  // On the paper, where the dilation found nothing lighter than that (a title bar more than two
+  // windows tall), the background is the paper's own: held at the floor, a bar a third as light
+  // as the page was lifted to grey noise where it lay two windows from the page, and kept dark
+  // beside it ("TR AR ho :" read along a photographed web page's blue bar). Off the paper, the
+  // desk is left as it was.
+  const onPaper = (i: number) => !mask || !!mask[Math.min(g.height - 1, Math.floor(i / small.width) * factor) * g.width + Math.min(g.width - 1, (i % small.width) * factor)];
+  let fills = 0;
+  for (let i = 0; i < dilated.data.length; i++) {
+    if (dilated.data[i]! < floor && onPaper(i)) { dilated.data[i] = paper; fills++; }
+  }
+  if (fills) bg = boxBlur(dilated, radius);
   for (let i = 0; i < bg.data.length; i++) if (bg.data[i]! < floor) bg.data[i] = floor;
   return divideByBackground(g, bg, factor);
 }
@@ -2625,7 +2639,7 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
 
   const paper = photo ? findPaperMask(g, upright) : undefined;
   if (photo && stats.backgroundSpread > 12) {
-    g = flattenIllumination(g);
+    g = flattenIllumination(g, 0, paper?.mask);
     steps.push({ name: 'flatten-illumination', detail: `background spread ${stats.backgroundSpread}` });
   }
   if (paper) {

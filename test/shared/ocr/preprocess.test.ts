@@ -217,6 +217,30 @@ describe('flattenIllumination', () => {
     expect(flat.data[50 * 880 + 41]).toBeGreaterThan(200); // its light text
     expect(flat.data[300 * 880 + 5]).toBeGreaterThan(245); // the paper
   });
+
+  it('keeps a photographed page\'s dark title bar, taller than two windows, evenly dark across its height: only the page is paper', () => {
+    // A grey page (215) on a dark desk (30) with a bar (65) across its top, 110 px tall where
+    // the window is 22 px: a third as light as the page, above the floor of the dark area.
+    const g = createGray(880, 600);
+    g.data.fill(30);
+    const page = { x: 80, y: 60, w: 720, h: 480 };
+    fillRect(g, page.x, page.y, page.w, page.h, 215);
+    fillRect(g, page.x, page.y, page.w, 110, 65);
+    for (let i = 0; i < 6; i++) strokeGlyph(g, 120 + i * 30, 100, 20, 26, 250);
+    for (let l = 0; l < 6; l++) for (let i = 0; i < 12; i++) strokeGlyph(g, 120 + i * 30, 220 + l * 44, 20, 22, 40);
+    const mask = new Uint8Array(g.width * g.height);
+    for (let y = page.y; y < page.y + page.h; y++) mask.fill(1, y * g.width + page.x, y * g.width + page.x + page.w);
+    const flat = flattenIllumination(g, 0, mask);
+    const at = (x: number, y: number) => flat.data[y * g.width + x]!;
+    // The bar's middle row, two windows from the page below and the desk above, is as dark as
+    // its rows beside the page.
+    expect(at(600, 112)).toBeLessThan(128);
+    expect(Math.abs(at(600, 112) - at(600, 165))).toBeLessThan(25);
+    expect(at(121, 112)).toBeGreaterThan(200); // its light text
+    expect(at(600, 400)).toBeGreaterThan(245); // the page
+    expect(at(100, 280)).toBeGreaterThan(245); // the page near its edge
+    expect(at(20, 300)).toBeGreaterThan(60); // the desk, not paper, lifted to the floor as before
+  });
 });
 
 describe('labelledInkComponents', () => {
