@@ -8,8 +8,9 @@
  * text), painted white before recognition, and put back as "…" words in the line beside them.
  *
  * A solid round dot standing alone (a message list's unread marker, a status light) is read as
- * "LJ" or "@", an outlined icon (⊕) as "®", a QR code or barcode as a few letters, and a field's
- * outline joins the text inside it ("(Wesage" for iMessage): they are painted white.
+ * "LJ" or "@", an outlined icon (⊕) as "®", an app's icon as 回 or Q, a QR code or barcode as a
+ * few letters, and a field's outline joins the text inside it ("(Wesage" for iMessage): they are
+ * painted white.
  *
  * Pale grey text (a message field's placeholder) is taken for paper beside black text: on
  * screenshots, runs of pale glyphs are darkened.
@@ -25,9 +26,9 @@ import { boxesOverlap, median, unionBox, type Box, type GrayRaster, type RgbaRas
 
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
- * misread and paints it white (in place): ellipses, lone discs, outlined icons, QR codes and
- * barcodes, the outlines of fields around text; with `lightText` (screenshots), pale grey text is
- * darkened. Returns the ellipses, to be put back after reading ({@link placeEllipses}), and the
+ * misread and paints it white (in place): ellipses, lone discs, outlined and badge icons, QR codes
+ * and barcodes, the outlines of fields around text; with `lightText` (screenshots), pale grey text
+ * is darkened. Returns the ellipses, to be put back after reading ({@link placeEllipses}), and the
  * steps taken.
  */
 export function setMarksApart(g: GrayRaster, lineHeight: number, options: { lightText?: boolean } = {}): { ellipses: EllipsisMark[]; steps: PreprocessStep[] } {
@@ -42,6 +43,7 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   // Leaders are often printed grey: they are looked for among the lighter components.
   const leaders = findLeaders(light.components);
   const rings = findIconRings(g, lineHeight, light);
+  const badges = findBadgeIcons(g, lineHeight, ink.components);
   const timelines = findTimelines(g, lineHeight, light);
   const codes = findCodes(g, lineHeight);
   if (ellipses.length) {
@@ -52,9 +54,9 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
     eraseMarks(g, leaders.flat());
     steps.push({ name: 'erase-leaders', detail: `${leaders.length} dotted leader(s)` });
   }
-  if (discs.length || rings.length) {
-    eraseMarks(g, [...discs, ...rings].map((box) => ({ box })));
-    steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s)` });
+  if (discs.length || rings.length || badges.length) {
+    eraseMarks(g, [...discs, ...rings, ...badges].map((box) => ({ box })));
+    steps.push({ name: 'erase-icons', detail: `${discs.length} lone disc(s), ${rings.length} ring icon(s), ${badges.length} badge icon(s)` });
   }
   if (keys.length) {
     eraseMarks(g, keys.map((box) => ({ box })));
@@ -217,6 +219,49 @@ export function findLoneDiscs(g: GrayRaster, lineHeight: number, comps: readonly
     })
     .map((d) => d.box);
 }
+
+/**
+ * The badge icons of `g`: a solid rounded square or disc with a light symbol knocked out of it
+ * (an app's icon beside its name in a notification: a speech bubble read as 回 or Q, which can
+ * take the name after it along, 短信 read "="). Components of `comps` {@link BADGE_LINES} text
+ * lines tall, about as wide, whose ink fills {@link BADGE_FILL} of their box, not its middle
+ * third (a disc's), and its four sides a tenth in from the edge, with no other ink within them
+ * (回 holds its inner square) and none within their width beside them as tall as
+ * {@link BADGE_BESIDE} of them (a heading's bold letters stand as tall as each other).
+ */
+export function findBadgeIcons(g: GrayRaster, lineHeight: number, comps: readonly Component[]): Box[] {
+  if (lineHeight <= 0) return [];
+  const inked = (x: number, y: number) => g.data[Math.round(y) * g.width + Math.round(x)]! <= INK;
+  // Ink along a side, a tenth of the size in from it, over the side's middle three fifths.
+  const side = (b: Box, vertical: boolean, at: number) => {
+    let n = 0, all = 0;
+    const len = vertical ? b.h : b.w;
+    for (let k = Math.ceil(len * 0.2); k < len * 0.8; k++, all++) if (vertical ? inked(at, b.y + k) : inked(b.x + k, at)) n++;
+    return all > 0 && n >= 0.9 * all;
+  };
+  return comps
+    .filter((c) => {
+      const { x, y, w, h } = c.box;
+      if (h < BADGE_LINES[0] * lineHeight || h > BADGE_LINES[1] * lineHeight || Math.max(w, h) > 1.2 * Math.min(w, h)) return false;
+      if (c.n < BADGE_FILL[0] * w * h || c.n > BADGE_FILL[1] * w * h || solidCentre(g, c.box)) return false;
+      // What is knocked out holds no ink of its own (回's frame holds its inner square).
+      if (comps.some((o) => o !== c && o.box.x > x && o.box.y > y && o.box.x + o.box.w < x + w && o.box.y + o.box.h < y + h)) return false;
+      // An icon stands taller than its name beside it; a bold heading's letters stand as tall as
+      // the rest of it ("Deal" in a banner, 国 in a title).
+      const near = { x: x - w, y, w: 3 * w, h };
+      if (comps.some((o) => o !== c && boxesOverlap(o.box, near) && o.box.h > BADGE_BESIDE * h)) return false;
+      const dx = Math.max(1, w * 0.1), dy = Math.max(1, h * 0.1);
+      return side(c.box, true, x + dx) && side(c.box, true, x + w - 1 - dx) && side(c.box, false, y + dy) && side(c.box, false, y + h - 1 - dy);
+    })
+    .map((c) => c.box);
+}
+
+/** A badge icon is this many text lines tall. */
+const BADGE_LINES = [1.2, 2.5] as const;
+/** Ink beside a badge icon within its width is less tall than this share of it. */
+const BADGE_BESIDE = 0.8;
+/** A badge icon's ink fills this share of its box. */
+const BADGE_FILL = [0.6, 0.95] as const;
 
 /**
  * The thin closed outlines of `g` (pixels ≤ {@link OUTLINE_INK}, labelled in `ink`) around text (a chat's message field, an outlined button):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
+import { darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findBadgeIcons, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -424,6 +424,44 @@ describe('findIconRings', () => {
     glyph(g, 70, 208);
     expect(findIconRings(g, 30)).toEqual([{ x: 20, y: 20, w: 44, h: 44 }]);
     expect(findIconRings(g, 0)).toEqual([]);
+  });
+});
+
+describe('findBadgeIcons', () => {
+  /** A solid rounded square `size` px wide (corners cut by a quarter circle `size / 4` across). */
+  function badge(g: GrayRaster, x: number, y: number, size: number): void {
+    const r = size / 4;
+    for (let dy = 0; dy < size; dy++) {
+      for (let dx = 0; dx < size; dx++) {
+        const cx = Math.min(Math.max(dx, r), size - 1 - r), cy = Math.min(Math.max(dy, r), size - 1 - r);
+        if ((dx - cx) ** 2 + (dy - cy) ** 2 <= r * r) g.data[(y + dy) * g.width + x + dx] = 70;
+      }
+    }
+  }
+
+  it('finds an app\'s icon, a solid square with a light symbol knocked out, beside its name; not a bold glyph, a solid square or a wide button', () => {
+    const g = createGray(700, 360);
+    badge(g, 20, 20, 41); // a speech bubble knocked out of a green square
+    disc(g, 40, 38, 10);
+    for (let y = 38; y < 54; y++) for (let x = 30; x < 36; x++) g.data[y * g.width + x] = 255;
+    for (let y = 20; y < 61; y++) for (let x = 20; x < 61; x++) if (g.data[y * g.width + x] === 20) g.data[y * g.width + x] = 255;
+    glyph(g, 76, 26); // its name, close beside it
+    glyph(g, 108, 26);
+    // 回 in a bold heading as tall: its outer square is a frame, an empty middle.
+    fillRect(g, 20, 120, 41, 9); fillRect(g, 20, 152, 41, 9); fillRect(g, 20, 120, 9, 41); fillRect(g, 52, 120, 9, 41);
+    fillRect(g, 34, 134, 13, 13);
+    badge(g, 20, 200, 41); // a solid square, nothing knocked out (a disc's kin, not a badge)
+    badge(g, 200, 20, 41); // a wide button with a word in it
+    badge(g, 400, 20, 41);
+    fillRect(g, 220, 20, 200, 41, 70);
+    glyph(g, 280, 26);
+    for (let y = 26; y < 54; y++) for (let x = 280; x < 308; x++) if (g.data[y * g.width + x] === 20) g.data[y * g.width + x] = 255;
+    // A heavy D in a banner's heading, its counter a slot knocked out, beside letters as tall.
+    badge(g, 20, 280, 41);
+    fillRect(g, 32, 290, 12, 21, 255);
+    fillRect(g, 68, 280, 30, 41);
+    expect(findBadgeIcons(g, 29, markComponents(g).components)).toEqual([{ x: 20, y: 20, w: 41, h: 41 }]);
+    expect(findBadgeIcons(g, 0, markComponents(g).components)).toEqual([]);
   });
 });
 
