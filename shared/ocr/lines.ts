@@ -168,8 +168,15 @@ export function dropStatusBarIcons(result: OcrResult, pageHeight?: number): OcrR
   if (!clock) {
     if (!pageHeight) return result;
     const row = read.filter((w) => sameRow(top.box, w.box));
-    if (!row.every((w) => iconLike(w) && !/\p{Script=Han}/u.test(w.text)) || row.some((w) => w.box.y + w.box.h > pageHeight * STATUS_BAR_SHARE)) return result;
-    return withoutWords(result, (w) => row.includes(w));
+    if (row.some((w) => w.box.y + w.box.h > pageHeight * STATUS_BAR_SHARE)) return result;
+    const icon = (w: OcrWord) => iconLike(w) && !/\p{Script=Han}/u.test(w.text);
+    if (row.every(icon)) return withoutWords(result, (w) => row.includes(w));
+    // The operator's name in place of the clock (中国移动), the icons far to its right.
+    const name = row.filter((w) => !icon(w));
+    const end = Math.max(...name.map((w) => w.box.x + w.box.w));
+    const after = row.filter((w) => w.box.x >= end);
+    if (!name.every((w) => /^\p{Script=Han}+$/u.test(w.text.trim())) || !after.length || !after.every(icon) || Math.min(...after.map((w) => w.box.x)) - end < STATUS_BAR_GAP * top.box.h) return result;
+    return withoutWords(result, (w) => after.includes(w));
   }
   return withoutWords(result, (w) => w !== clock && iconLike(w) && sameRow(clock.box, w.box));
 }
@@ -178,6 +185,8 @@ export function dropStatusBarIcons(result: OcrResult, pageHeight?: number): OcrR
 const STATUS_ICON_CONFIDENCE = 85;
 /** A phone's status bar lies within this share of the screenshot's height from its top. */
 const STATUS_BAR_SHARE = 0.08;
+/** A status bar's icons stand at least this many of its rows' heights right of the operator's name. */
+const STATUS_BAR_GAP = 8;
 
 /**
  * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv" or "»"):
@@ -226,11 +235,15 @@ const SPECK_SHARE = 0.25;
  * Chinese (two characters or more) or on any line when set apart from the text beside it (a back
  * arrow before the number a thread is with, "< 10086"), or alone on its row (a back arrow above a
  * title); a breadcrumb's ">" between words stays, and so does a less-than sign before a number.
+ * A "more" menu's dots read as an ellipsis ("。。。"), last on a line and {@link MENU_GAP} of its
+ * height right of the word before them, go too.
  */
 export function dropChevrons(result: OcrResult): OcrResult {
   const chevron = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
     const read = line.words.filter((o) => o.text.trim());
+    // An app bar's "more" menu (⋯) read as an ellipsis, last on its line far right of the title.
+    if (MENU_DOTS.test(t) && read.length > 1 && read.at(-1) === w) return w.box.x - (read.at(-2)!.box.x + read.at(-2)!.box.w) >= MENU_GAP * Math.max(...read.map((o) => o.box.h));
     if (!CHEVRON.test(t)) return loneTitleMark(w, read) || garbledBackArrow(w, read, line);
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);
@@ -283,6 +296,10 @@ const GARBLED_ARROW_CONFIDENCE = 10;
 
 /** A title mark set apart from its line's text by this share of the line's height is an arrow. */
 const TITLE_MARK_GAP = 1;
+/** Three dots read as an ellipsis, or one: a "more" menu's ⋯ (see dropChevrons). */
+const MENU_DOTS = /^(?:[。．.·・•]{3}|[…⋯])$/u;
+/** A "more" menu's dots stand at least this many line heights right of the word before them. */
+const MENU_GAP = 4;
 
 /**
  * A chevron read as a character: < > ‹ › 〈 〉 or a brace ({ for a back arrow), or a lower-case v

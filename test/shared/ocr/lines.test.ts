@@ -258,6 +258,21 @@ describe('dropStatusBarIcons', () => {
     }
   });
 
+  it('drops the icons of a status bar that shows the operator\'s name instead of a clock, far to its right', () => {
+    const bar = line([word('中国移动', 93, 42, 29, 101, 26), word('ml', 41, 920, 32, 37, 19), word('@', 53, 989, 29, 49, 23)], 70);
+    const clock = line([word('14:36', 95, 46, 100, 210, 80), word('10月16日', 92, 285, 142, 120, 40)], 93);
+    expect(dropStatusBarIcons(page([bar, clock]), 1566).lines.map((l) => l.text)).toEqual(['中国移动', '14:36 10月16日']);
+    // Words close after the name, a sure word, or the name lower on the page, are text.
+    for (const [first, height] of [
+      [line([word('中国移动', 93, 42, 29, 101, 26), word('ml', 41, 160, 32, 37, 19)], 70), 1566],
+      [line([word('中国移动', 93, 42, 29, 101, 26), word('5G', 90, 920, 32, 37, 19)], 90), 1566],
+      [bar, 300],
+    ] as const) {
+      const result = page([first, clock]);
+      expect(dropStatusBarIcons(result, height)).toBe(result);
+    }
+  });
+
   it('leaves pages without a clock on top, and sure or numeric words beside one, alone', () => {
     const header = page([line([word('中華電信', 94, 300, 29, 90, 29), word('800', 92, 428, 32, 40, 24)], 93)]);
     expect(dropStatusBarIcons(header)).toBe(header);
@@ -363,6 +378,16 @@ describe('dropChevrons: a back arrow read as a character', () => {
 });
 
 describe('dropChevrons', () => {
+  it('drops an app bar\'s "more" menu read as an ellipsis far right of the title, not an ellipsis that ends text', () => {
+    const result = page([
+      line([word('中国移动', 93, 475, 128, 132, 34), word('。。。', 68, 965, 141, 71, 11)], 90),
+      line([word('中華電信客服', 92, 100, 300, 200, 30), word('⋯', 70, 900, 310, 40, 10)], 90),
+      line([word('请稍候', 92, 40, 400, 90, 30), word('。。。', 80, 132, 410, 60, 10)], 90),
+      line([word('Loading', 92, 40, 500, 90, 30), word('...', 80, 134, 510, 30, 10)], 90),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['中国移动', '中華電信客服', '请稍候 。。。', 'Loading ...']);
+  });
+
   it('drops a chevron read alone first or last on a line of Chinese, not a breadcrumb\'s or an English line\'s', () => {
     const result = page([
       line([word('<', 93, 33, 129, 25, 43), word('我的账单', 95, 400, 130, 160, 40)], 94),
