@@ -86,8 +86,8 @@ const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
 /** A bracketed aside written in Chinese: (元), (含稅). Latin or mixed content keeps ASCII. */
 const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
-/** The yuan sign read as Y or # before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
-const YUAN_SIGN = /(?<![A-Za-z0-9])[Y#](?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
+/** The yuan sign read as Y, y or # before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
+const YUAN_SIGN = /(?<![A-Za-z0-9])[Yy#](?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
 /** The dollar sign read as S between Chinese, or the start of a line, and an amount in 元 (金額S888元). */
 const DOLLAR_AS_S = /(?<=\p{Script=Han} ?|^)S(?=\d[\d,]*(?:\.\d+)? ?元)/gmu;
 /**
@@ -164,7 +164,7 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
  *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
  * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
- * - in Chinese text, a Y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
+ * - in Chinese text, a Y, y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
  *   an S between Chinese (or a line's start) and an amount in 元 the dollar sign (金額S888元 → 金額$888元); a point
  *   three digits from the end of an amount in 元, or after 新臺幣 or 人民币, its thousands comma
  *   (1.200元 → 1,200元);

@@ -269,8 +269,11 @@ describe('normaliseCjkPunctuation', () => {
     ['FEB 10:52', 'FEB 10:52'],
     ['Seat F4, gate 12', 'Seat F4, gate 12'],
     ['AF43:08', 'AF43:08'],
-    // The yuan sign read as Y, in Chinese text only.
+    // The yuan sign read as Y or y, in Chinese text only.
     ['Y129.00至您的话费账户', '¥129.00至您的话费账户'],
+    ['您9月账单已出，应缴y168.00，点击查看详情。', '您9月账单已出，应缴¥168.00，点击查看详情。'],
+    ['应缴 y 168.00元', '应缴 ¥ 168.00元'],
+    ['每月pay168.00元', '每月pay168.00元'],
     ['每次Y 1,280.50元', '每次¥ 1,280.50元'],
     ['Y129.00 due', 'Y129.00 due'],
     ['型号Y2024', '型号Y2024'],
