@@ -243,7 +243,10 @@ export function dropChevrons(result: OcrResult): OcrResult {
     const t = w.text.trim();
     const read = line.words.filter((o) => o.text.trim());
     // An app bar's "more" menu (⋯) read as an ellipsis, last on its line far right of the title.
-    if (MENU_DOTS.test(t) && read.length > 1 && read.at(-1) === w) return w.box.x - (read.at(-2)!.box.x + read.at(-2)!.box.w) >= MENU_GAP * Math.max(...read.map((o) => o.box.h));
+    if (MENU_DOTS.test(t) && read.length > 1 && read.at(-1) === w) {
+      const before = read.at(-2)!;
+      return w.box.x - (before.box.x + before.box.w) >= MENU_GAP * Math.max(...read.map((o) => o.box.h));
+    }
     if (!CHEVRON.test(t)) return loneTitleMark(w, read) || garbledBackArrow(w, read, line);
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);

@@ -224,11 +224,11 @@ export function flattenIllumination(g: GrayRaster, window = 0, mask?: Uint8Array
   // beside it ("TR AR ho :" read along a photographed web page's blue bar). Off the paper, the
   // desk is left as it was.
   const onPaper = (i: number) => !mask || !!mask[Math.min(g.height - 1, Math.floor(i / small.width) * factor) * g.width + Math.min(g.width - 1, (i % small.width) * factor)];
-  let fills = 0;
+  let filled = false;
   for (let i = 0; i < dilated.data.length; i++) {
-    if (dilated.data[i]! < floor && onPaper(i)) { dilated.data[i] = paper; fills++; }
+    if (dilated.data[i]! < floor && onPaper(i)) { dilated.data[i] = paper; filled = true; }
   }
-  if (fills) bg = boxBlur(dilated, radius);
+  if (filled) bg = boxBlur(dilated, radius);
   for (let i = 0; i < bg.data.length; i++) if (bg.data[i]! < floor) bg.data[i] = floor;
   return divideByBackground(g, bg, factor);
 }
