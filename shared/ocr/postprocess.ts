@@ -105,9 +105,11 @@ const NOON_MISREAD = /([上下])[和干生](?= ?\d{1,2}[:.]?\d{2}(?!\d))/gu;
 const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4E]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/gu;
 /** A time after 上午/下午 whose colon was lost or read as a point: 上午1026, 上午10.26 → 上午10:26. */
 const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})\.?(\d{2})(?![\d.,]| ?[元塊块])/gu;
-/** An ASCII bracket standing for one half of a 【】 pair whose other half was read right. */
+/** An ASCII bracket standing for one half of a 【】 or 「」 pair whose other half was read right. */
 const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
 const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
+const OPENING_FOR_CORNER = /\[(?=[^[\]「」\n]*」)/gu;
+const CLOSING_FOR_CORNER = /(?<=「[^[\]「」\n]*)\]/gu;
 /**
  * A digit 1 of a date read as 工 (a full-width １ is as wide as a character): 次月工日 → 次月1日,
  * 1工月 → 11月; and the first digit of an amount in 元 after a word that takes an amount
@@ -125,6 +127,8 @@ const GONG_FOR_I = /(?<=[A-Z] ?)工(?= ?[A-Z])/gu;
 const SEMICOLON_AFTER_NOUN = /(?<=[号號位目额額名址码碼话話]) ?[;；] ?/gu;
 /** A 〈 or 《 opening an aside closed by a parenthesis, with no 〉 or 》 before it: the opening parenthesis misread. */
 const PAREN_AS_ANGLE = /[〈《](?=[^〈〉《》()（）\n]*[)）])/gu;
+/** A 〈 or 《 right before an opening parenthesis: the parenthesis read twice (月租费〈（畅享套餐）. */
+const ANGLE_BEFORE_PAREN = /[〈《] ?(?=[(（])/gu;
 /**
  * The asterisks of a masked number read as quotes or x (138""""5621, ***xxx*2417): a run of two
  * or more of them before a digit, with an asterisk in it or quotes after a digit.
@@ -156,14 +160,16 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   misread and goes: 第九條]帳單 → 第九條帳單;
  * - a full stop and a comma side by side are the comma (明細。,請稍候 → 明細，請稍候), two full
  *   stops one (three or more are an ellipsis);
- * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）;
+ * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）; right
+ *   before an opening parenthesis it is that parenthesis read twice: 〈（畅享套餐） → （畅享套餐）;
  * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621;
  * - a letter O before a unit of data is a zero: OMB → 0MB;
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
  *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
- * - half of a 【】 pair read as an ASCII bracket is made to match the other half: [中華電信】;
+ * - half of a 【】 or 「」 pair read as an ASCII bracket is made to match the other half:
+ *   [中華電信】 → 【中華電信】, [來電答鈴」 → 「來電答鈴」;
  * - in Chinese text, a Y, y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
  *   an S between Chinese (or a line's start) and an amount in 元 the dollar sign (金額S888元 → 金額$888元); a point
  *   three digits from the end of an amount in 元, or after 新臺幣 or 人民币, its thousands comma
@@ -194,6 +200,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(BRACKET_IN_BLANK, (m, at: number, all: string) => (/[[【]/u.test(all.slice(0, at)) ? m : ''))
     .replace(STOP_AND_COMMA, '，')
     .replace(DOUBLED_STOP, '。')
+    .replace(ANGLE_BEFORE_PAREN, '')
     .replace(PAREN_AS_ANGLE, '(')
     .replace(MASK_MISREAD, (m, at: number, all: string) => (/\*/u.test(m) || (/["“”]/u.test(m) && /\d$/u.test(all.slice(0, at))) ? '*'.repeat(Array.from(m).length) : m))
     .replace(WEEKDAY_ONE, '一')
@@ -213,7 +220,9 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(PM_MISREAD, '下午')
     .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m))
     .replace(OPENING_FOR_LENTICULAR, '【')
-    .replace(CLOSING_FOR_LENTICULAR, '】');
+    .replace(CLOSING_FOR_LENTICULAR, '】')
+    .replace(OPENING_FOR_CORNER, '「')
+    .replace(CLOSING_FOR_CORNER, '」');
 }
 
 /**
@@ -283,9 +292,34 @@ export function fixCantonese(text: string, context = text): string {
     .replace(/(?<=[你我佢])兄(?![弟長长姐妹嫂])/gu, '哋');
 }
 
+/** A line's last opening bracket, with no bracket after it, and the text after it. */
+const OPEN_AT_END = /[(（〈《]([^()（）〈〉《》【】「」]*)$/u;
+/** A line's first closing parenthesis, with no bracket before it, the text before it and the blank around it. */
+const CLOSE_AT_START = /^([^()（）〈〉《》【】「」]*?) ?[)）] ?/u;
+
+/**
+ * An aside in parentheses broken over two lines (您对中国移动（手机号码 / 137****6052）的申诉):
+ * alone, each line holds half a pair, which is neither made full-width nor mended when misread
+ * (中国移动〈手机号码 / 137****6052) 的申诉). When a line ends in an opening bracket left open,
+ * the next one closes a parenthesis before any other bracket, and the aside holds Chinese, the
+ * two halves are full-width parentheses, without blanks around the closing one.
+ */
+export function mendSplitAsides(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const open = OPEN_AT_END.exec(out[i]!);
+    const close = open && CLOSE_AT_START.exec(out[i + 1]!);
+    if (!open || !close || !HAN_IN_TEXT.test(open[1]! + close[1]!)) continue;
+    out[i] = `${out[i]!.slice(0, open.index).trimEnd()}（${open[1]!.trimStart()}`;
+    out[i + 1] = `${close[1]}）${out[i + 1]!.slice(close[0].length)}`;
+  }
+  return out;
+}
+
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))))
+  return mendSplitAsides(fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text))))).split('\n'))
+    .join('\n')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -426,6 +460,7 @@ export function postprocess(result: OcrResult, mapBox: BoxMapper = (b) => b, bla
     if (!text) continue;
     lines.push({ text, confidence: line.confidence, box: mapBox(line.box), words });
   }
+  mendSplitAsides(lines.map((l) => l.text)).forEach((text, k) => { lines[k]!.text = text; });
   // Cantonese is told by the whole page, its particles mended line by line.
   const page = lines.map((l) => l.text).join('\n');
   for (const l of lines) l.text = fixCantonese(l.text, page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
+import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, mendSplitAsides, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 import type { GrayRaster } from '../../../shared/ocr/raster';
 
@@ -177,6 +177,9 @@ describe('normaliseCjkPunctuation', () => {
     ['业务受理单《客户联)', '业务受理单（客户联）'],
     ['流量超出费〈1.2GB)', '流量超出费(1.2GB)'],
     ['《消费者权益保护法》(2014)', '《消费者权益保护法》(2014)'],
+    // Right before an opening parenthesis, the parenthesis read twice.
+    ['月租费〈（畅享套餐129元） 2024.09', '月租费（畅享套餐129元） 2024.09'],
+    ['《条例》（2024）', '《条例》（2024）'],
     // The asterisks of a masked number read as quotes or x.
     ['手机号码：138""""5621', '手机号码：138****5621'],
     ['尾号138*"**229', '尾号138****229'],
@@ -207,6 +210,10 @@ describe('normaliseCjkPunctuation', () => {
     ['【中國移動]您的套餐', '【中國移動】您的套餐'],
     ['[1] 月租費】', '[1] 月租費】'],
     ['[附件] 帳單', '[附件] 帳單'],
+    // Half of a 「」 pair likewise.
+    ['已申請[來電答鈴」服務，', '已申請「來電答鈴」服務，'],
+    ['「影音娛樂包]，我從沒申請過。', '「影音娛樂包」，我從沒申請過。'],
+    ['[附件]「帳單」', '[附件]「帳單」'],
     // The plus of an international number.
     ['十886-935-000-876。', '+886-935-000-876。'],
     ['請撥十852 2888 1010', '請撥+852 2888 1010'],
@@ -322,6 +329,31 @@ describe('normaliseCjkPunctuation', () => {
 });
 
 const word = (text: string, x: number, w: number, h = 20): OcrWord => ({ text, confidence: 90, box: { x, y: 0, w, h } });
+
+describe('mendSplitAsides', () => {
+  it('makes an aside in parentheses broken over two lines full-width', () => {
+    expect(mendSplitAsides(['您对中国移动〈手机号码', '137****6052) 的申诉已受理'])).toEqual(['您对中国移动（手机号码', '137****6052）的申诉已受理']);
+    expect(mendSplitAsides(['帳單所載繳費期限 (每月', '20日) 前繳清'])).toEqual(['帳單所載繳費期限（每月', '20日）前繳清']);
+  });
+
+  it('leaves pairs closed on their line, Latin asides and lone halves alone', () => {
+    const kept = [
+      ['金額（元）', '600)'],
+      ['Data pass (auto-', 'renewed) 7 days'],
+      ['附件 (一', '二、退款'],
+      ['請見附件 (一', '【中國移動】)'],
+    ];
+    for (const lines of kept) expect(mendSplitAsides(lines)).toEqual(lines);
+  });
+
+  it('applies to whole texts and to the pages the engine reads', () => {
+    expect(cleanText('中国移动〈手机号码\n137****6052) 的申诉')).toBe('中国移动（手机号码\n137****6052）的申诉');
+    const line = (text: string, y: number) => ({ text, confidence: 90, box: { x: 0, y, w: 200, h: 20 }, words: [{ ...word(text, 0, 200), box: { x: 0, y, w: 200, h: 20 } }] });
+    const result = postprocess({ text: '', confidence: 90, words: [], lines: [line('中国移动〈手机号码', 0), line('137****6052)的申诉', 30)] });
+    expect(result.text).toBe('中国移动（手机号码\n137****6052）的申诉');
+    expect(result.lines.map((l) => l.text)).toEqual(['中国移动（手机号码', '137****6052）的申诉']);
+  });
+});
 
 describe('joinLineWords', () => {
   it.each([
