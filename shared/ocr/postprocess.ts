@@ -72,6 +72,12 @@ const PUNCT_BETWEEN_CJK = new RegExp(`(?<=${CJK_ANY}) ?([,:;?!]) ?(?=${CJK_ANY})
 const PUNCT_ENDING_CJK = new RegExp(`(?<=${HAN} ?[^\\s\\p{Script=Han}，：；？！。]*) ?([,:;?!])(?=[ \\t]*$)`, 'gmu');
 /** A comma or semicolon after a number that goes on in Chinese: 113/11/20,門號, 82%,超過 */
 const PUNCT_BEFORE_CJK = new RegExp(`(?<=[0-9%]) ?([,;]) ?(?=${HAN})`, 'gu');
+/**
+ * A comma or semicolon after Chinese before a number or an amount: 已為您退訂,NT$450, 你好,3HK.
+ * Not before three digits alone, where it can be an amount's thousands comma after a misread
+ * figure (金額工,280元).
+ */
+const PUNCT_AFTER_CJK = new RegExp(`(?<=${HAN}) ?([,;]) ?(?=(?:NT|HK|US)?[$¥]|[0-9](?!\\d\\d(?!\\d)))`, 'gu');
 /** A full-width colon read twice, as two colons: 計費期間: : 11/01. */
 const DOUBLED_COLON = /([:：]) ?[:：] ?/gu;
 /** A label's full-width colon read as a semicolon, at the start of a line before its value: 手机号码; 138… */
@@ -152,7 +158,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - an ASCII comma, colon, semicolon, question or exclamation mark between CJK characters becomes
  *   full-width (，：；？！) without the spaces the engine put around it, and so do a CJK label's
  *   colon before a number, a comma or semicolon between a number and the Chinese text that goes
- *   on after it, and such a mark ending a line of Chinese;
+ *   on after it or between Chinese and a number or amount after it (已退訂,NT$450 → 已退訂，NT$450),
+ *   and such a mark ending a line of Chinese;
  * - a © between a CJK label and a number is the full-width colon misread, a © ending a line of
  *   Chinese its full stop; a label's colon read twice (": :") is one, read as ";" before its
  *   value at the start of a line or after a label's noun (单号;XS202, 收款单位;中国移动) it is a colon;
@@ -191,6 +198,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(O_FOR_ZERO, '0')
     .replace(PUNCT_BETWEEN_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
+    .replace(PUNCT_AFTER_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_ENDING_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(COLON_AFTER_LABEL, '：')
     .replace(COPYRIGHT_FOR_COLON, '：')

@@ -303,7 +303,7 @@ describe('normaliseCjkPunctuation', () => {
     ['剩餘：: 5.4GB', '剩餘：5.4GB'],
     ['手机号码; 138****5621', '手机号码：138****5621'],
     ['交易时间; 2024-11-08 15:32', '交易时间：2024-11-08 15:32'],
-    ['請於12/01前繳清; 2024年恢復', '請於12/01前繳清; 2024年恢復'],
+    ['請於12/01前繳清; 2024年恢復', '請於12/01前繳清；2024年恢復'],
     // A full stop read as © at the end of a line of Chinese.
     ['將降速至512 Kbps ©', '將降速至512 Kbps。'],
     ['Copyright ©', 'Copyright ©'],
@@ -311,6 +311,11 @@ describe('normaliseCjkPunctuation', () => {
     ['國際漫遊 OMB', '國際漫遊 0MB'],
     ['Used 1OMB', 'Used 1OMB'],
     ['已達82%,超過', '已達82%，超過'],
+    // A comma after Chinese before a number or an amount.
+    ['已為您退訂,NT$450將於', '已為您退訂，NT$450將於'],
+    ['你好, 3HK客戶服務', '你好，3HK客戶服務'],
+    ['扣款;¥129.00', '扣款；¥129.00'],
+    ['Items 1,2 and 3', 'Items 1,2 and 3'],
     // Latin and numeric text is left alone.
     ['Period: 01 Oct 2024 - 31 Oct 2024', 'Period: 01 Oct 2024 - 31 Oct 2024'],
     ['Hotline 2888 1010, 24 hours', 'Hotline 2888 1010, 24 hours'],
