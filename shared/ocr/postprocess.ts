@@ -86,6 +86,8 @@ const SEMICOLON_AFTER_LABEL = new RegExp(`^(${HAN}{2,8}) ?; ?(?=[0-9])`, 'gmu');
 const COPYRIGHT_FOR_FULL_STOP = new RegExp(`^(.*${HAN}.*?) ?©$`, 'gmu');
 /** A zero read as the letter O before a unit of data: OMB → 0MB. */
 const O_FOR_ZERO = /(?<![\p{L}\p{N}])O(?=[KMGT]B\b)/gu;
+/** The G of 5G read as a 6 before the word of a plan or a network it names: 56畅享套餐 → 5G畅享套餐. */
+const SIX_FOR_G = /(?<![\p{N}.,])5 ?6(?= ?(?:[畅暢][享爽]|套餐|智享|月[租费費]|吃到[飽饱]|上[網网]|[網网][路络絡]|流量|手[機机]|用[户戶]|專案|专案|資費|资费))/gu;
 /** A label's colon before its value: 門號:0912…, 帳號 : 8812… */
 const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 /** The full-width colon's two dots read as ©, between a CJK label and a number. */
@@ -170,7 +172,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）; right
  *   before an opening parenthesis it is that parenthesis read twice: 〈（畅享套餐） → （畅享套餐）;
  * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621;
- * - a letter O before a unit of data is a zero: OMB → 0MB;
+ * - a letter O before a unit of data is a zero: OMB → 0MB; a 56 before the word of a plan or a
+ *   network is 5G with its G read as a 6: 56畅享98元套餐 → 5G畅享98元套餐;
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
@@ -196,6 +199,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(SEMICOLON_AFTER_LABEL, '$1：')
     .replace(COPYRIGHT_FOR_FULL_STOP, '$1。')
     .replace(O_FOR_ZERO, '0')
+    .replace(SIX_FOR_G, '5G')
     .replace(PUNCT_BETWEEN_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_AFTER_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)

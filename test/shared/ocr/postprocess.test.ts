@@ -310,6 +310,11 @@ describe('normaliseCjkPunctuation', () => {
     // A zero read as O before a unit of data; a comma after a percentage before Chinese.
     ['國際漫遊 OMB', '國際漫遊 0MB'],
     ['Used 1OMB', 'Used 1OMB'],
+    // The G of 5G read as a 6 before a plan's or a network's word.
+    ['原套餐：56畅享128元套餐', '原套餐：5G畅享128元套餐'],
+    ['申辦56吃到飽專案', '申辦5G吃到飽專案'],
+    ['月租费56元', '月租费56元'],
+    ['共156套餐', '共156套餐'],
     ['已達82%,超過', '已達82%，超過'],
     // A comma after Chinese before a number or an amount.
     ['已為您退訂,NT$450將於', '已為您退訂，NT$450將於'],
