@@ -118,13 +118,11 @@ export function measureImage(rgba: RgbaRaster, gray: GrayRaster = rgbaToGray(rgb
   const total = gray.width * gray.height;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  const top = Array.from(hist).sort((a, b) => b - a).slice(0, 8).reduce((a, b) => a + b, 0);
   const t = otsuThreshold(hist);
   let dark = 0;
   for (let i = 0; i <= t; i++) dark += hist[i]!;
   const flatness = exactNeighbourRatio(gray);
   const uniformTiles = uniformTileShare(gray);
-  void top;
   const backgroundSpread = measureBackgroundSpread(gray);
   // Rendered UIs repeat a handful of exact grey levels; camera pictures almost never do. A chat
   // over a photo wallpaper is mostly noisy mid-tones, but its bubbles and bars are exactly flat.
