@@ -189,6 +189,109 @@ const STATUS_BAR_SHARE = 0.08;
 const STATUS_BAR_GAP = 8;
 
 /**
+ * Removes the icons of a phone screenshot's app bar read as text: on the row under a status bar
+ * whose clock is the page's topmost word, lying within the page's top {@link APP_BAR_SHARE}, the row
+ * of the page's title or the name a thread is with,
+ * - the words right of the page's middle after a blank of {@link APP_BAR_GAP} of the row's height
+ *   (from the word before them or the page's left edge), when each run of them less than half
+ *   the row's height apart is one or two marks that make no word: a search glass read 以 or Q, a
+ *   menu's bars "=", a video call's camera "口4" (text buttons, 完成 or Edit, and a page count,
+ *   1/3, stay);
+ * - a back arrow at the page's left edge read as one mark: set apart from the word after it by
+ *   the row's height (an arrow read 所 before the number 10010), or a symbol read below
+ *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信);
+ * - a badge after the title read as one Chinese character below {@link GARBLED_ARROW_CONFIDENCE}
+ *   (a green shield read 史 at 0).
+ * `page` is the screenshot's size; without it (a photo or a scan) nothing is dropped.
+ */
+export function dropAppBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (!page || !read.length) return result;
+  const topmost = (ws: readonly OcrWord[]) => ws.reduce((a, w) => (w.box.y < a.box.y ? w : a));
+  const clock = topmost(read);
+  if (!CLOCK.test(clock.text.trim())) return result;
+  const below = read.filter((w) => w.box.y > clock.box.y && !sameRow(w.box, clock.box));
+  if (!below.length) return result;
+  const first = topmost(below);
+  if (first.box.y + first.box.h > page.height * APP_BAR_SHARE) return result;
+  // The row, and a subtitle under it: an app bar's icons stand in the middle of the two.
+  const h = medianHeight(below.filter((w) => sameRow(w.box, first.box)), true);
+  const bottom = first.box.y + first.box.h + h * APP_BAR_SUBTITLE;
+  const row = below.filter((w) => w.box.y + w.box.h / 2 <= bottom).sort((a, b) => a.box.x - b.box.x);
+  const glyphs = (w: OcrWord) => Array.from(w.text.trim());
+  const drop = new Set<OcrWord>();
+  const far = row.findIndex((w, k) => w.box.x >= page.width / 2 && w.box.x - (k ? row[k - 1]!.box.x + row[k - 1]!.box.w : 0) >= APP_BAR_GAP * h);
+  const title = far < 0 ? row : row.slice(0, far);
+  // Far right, each run of words less than half a row's height apart is one icon, or a word (a
+  // button's 完成 can be read as 完 and 成).
+  const runs: string[] = [];
+  row.slice(far < 0 ? row.length : far).forEach((w, k, ws) => {
+    const text = w.text.trim();
+    if (k && w.box.x - (ws[k - 1]!.box.x + ws[k - 1]!.box.w) < h / 2) runs[runs.length - 1] += text;
+    else runs.push(text);
+  });
+  const mark = (text: string) => {
+    const n = Array.from(text).length;
+    return n === 1 || (n === 2 && !/^(?:\p{Script=Han}{2}|[A-Za-z]{2}|\d{2})$/u.test(text));
+  };
+  if (runs.length && runs.every(mark)) for (const w of row.slice(far)) drop.add(w);
+  // The back arrow, read as one mark or as two side by side.
+  let k = 0;
+  while (k < title.length - 1 && k < 2 && glyphs(title[k]!).length === 1) {
+    const w = title[k]!, next = title[k + 1]!;
+    if (k === 0 && w.box.x >= h * APP_BAR_EDGE) break;
+    const symbol = !/[\p{L}\p{N}]/u.test(w.text);
+    if (!(next.box.x - (w.box.x + w.box.w) >= h || (symbol && w.confidence < APP_BAR_MARK_CONFIDENCE))) break;
+    drop.add(w);
+    k++;
+  }
+  const last = title.at(-1);
+  if (last && title.length > k + 1 && /^\p{Script=Han}$/u.test(last.text.trim()) && last.confidence < GARBLED_ARROW_CONFIDENCE) drop.add(last);
+  return drop.size ? withoutWords(result, (w) => drop.has(w)) : result;
+}
+
+/**
+ * Removes the icons of a chat's input bar read as text (an attachment's plus read 十 or "+", a
+ * sticker's face "©", a camera "O"): on the page's bottom row, lying within the screenshot's
+ * bottom {@link INPUT_BAR_SHARE}, the words from its start at the page's left edge
+ * ({@link APP_BAR_EDGE} of the row's height) that are each one mark, last on the row or set apart
+ * from the word after them by {@link INPUT_BAR_GAP} of the row's height. A field's placeholder
+ * after them (说点什么...) stays. `page` is the screenshot's size.
+ */
+export function dropInputBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (!page || !read.length) return result;
+  const lowest = read.reduce((a, w) => (w.box.y + w.box.h > a.box.y + a.box.h ? w : a));
+  if (lowest.box.y < page.height * (1 - INPUT_BAR_SHARE)) return result;
+  const row = read.filter((w) => sameRow(w.box, lowest.box)).sort((a, b) => a.box.x - b.box.x);
+  const h = medianHeight(row, true);
+  const drop = new Set<OcrWord>();
+  for (let k = 0; k < row.length; k++) {
+    const w = row[k]!, next = row[k + 1];
+    if (Array.from(w.text.trim()).length !== 1 || (k === 0 && w.box.x >= h * APP_BAR_EDGE)) break;
+    if (next && next.box.x - (w.box.x + w.box.w) < INPUT_BAR_GAP * h) break;
+    drop.add(w);
+  }
+  return drop.size ? withoutWords(result, (w) => drop.has(w)) : result;
+}
+
+/** A chat's input bar lies within this share of the screenshot's height from its foot. */
+const INPUT_BAR_SHARE = 0.12;
+/** An input bar's icons stand this many of its row's heights apart from the word after them. */
+const INPUT_BAR_GAP = 0.75;
+
+/** An app bar lies within this share of the screenshot's height from its top. */
+const APP_BAR_SHARE = 0.15;
+/** A subtitle under an app bar's title has its middle within this many of the title's heights below it. */
+const APP_BAR_SUBTITLE = 1.5;
+/** An app bar's icons stand at least this many of its row's heights right of the title. */
+const APP_BAR_GAP = 6;
+/** A back arrow starts within this many of its row's heights from the page's left edge. */
+const APP_BAR_EDGE = 1.5;
+/** A back arrow read as a symbol hugging the title is read below this confidence. */
+const APP_BAR_MARK_CONFIDENCE = 50;
+
+/**
  * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv" or "»"):
  * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line,
  * or lower-case ticks after a time whose colon the engine missed (2110 w: a small time is read

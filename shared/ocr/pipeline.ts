@@ -17,7 +17,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { correctKnownNames } from './names';
@@ -149,7 +149,11 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole),
   // a 和 where none stands, and a comma read as a full stop.
-  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(dropStatusBarIcons(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))), screenshot ? raster.height : undefined))))), raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : []);
+  // An app's bars are judged on what the page's reading found in the end: a back arrow beside a
+  // title makes the line weak, and it is read again whole.
+  const page = screenshot ? { width: raster.width, height: raster.height } : undefined;
+  const bars = (r: OcrResult) => dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page);
+  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(bars(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster)))))))), raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : []);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);

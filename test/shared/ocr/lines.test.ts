@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -278,6 +278,75 @@ describe('dropStatusBarIcons', () => {
     expect(dropStatusBarIcons(header)).toBe(header);
     const bar = page([line([word('10:24', 90, 42, 26, 50, 18), word('5G', 60, 600, 26, 20, 18), word('LTE', 90, 640, 26, 30, 18)], 80)]);
     expect(dropStatusBarIcons(bar)).toBe(bar);
+  });
+});
+
+describe('dropAppBarIcons', () => {
+  const screen = { width: 1080, height: 1480 };
+  const clock = line([word('10:08', 90, 42, 30, 72, 22)], 90);
+  const body = line([word('您好，請問有什麼可以為您服務？', 92, 160, 330, 600, 34)], 92);
+
+  it('drops an app bar\'s icons far right of the title, a back arrow read as marks and a badge read as a character', () => {
+    // A LINE chat: back arrow read 《 ”, the verified badge 史 at 0, search and menu read 以 and =.
+    const bar = line([word('《', 28, 33, 119, 25, 43), word('”', 28, 73, 112, 24, 59), word('遠', 74, 97, 122, 53, 34), word('傳', 93, 150, 112, 30, 59), word('電信', 53, 180, 122, 49, 34), word('史', 0, 245, 116, 31, 37), word('以', 81, 868, 116, 40, 40), word('=', 95, 970, 120, 39, 33)], 60);
+    expect(dropAppBarIcons(page([clock, bar, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '遠 傳 電信', body.text]);
+  });
+
+  it('drops icons standing between a title and the subtitle under it, and a back arrow read as a character set apart', () => {
+    // An SMS thread: back arrow read 所, a video call's camera read 口 4 level with the subtitle.
+    const title = line([word('所', 62, 35, 121, 42, 39), word('10010', 91, 192, 110, 92, 24)], 80);
+    const subtitle = line([word('中国联通', 93, 192, 133, 88, 38), word('口', 87, 864, 124, 48, 33), word('4', 91, 912, 120, 13, 52)], 90);
+    expect(dropAppBarIcons(page([clock, title, subtitle, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '10010', '中国联通', body.text]);
+    // An e-mail app's bar of icons alone.
+    const icons = line([word('O', 87, 748, 116, 45, 45), word('0', 77, 847, 110, 59, 59), word('=', 89, 940, 110, 59, 59)], 85);
+    expect(dropAppBarIcons(page([clock, icons, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', body.text]);
+  });
+
+  it('keeps text buttons, page counts, titles at the left and everything on photos or lower down', () => {
+    const kept = [
+      line([word('編輯', 90, 100, 116, 70, 34), word('訊息', 92, 470, 116, 70, 34), word('完成', 93, 960, 116, 70, 34)], 90),
+      line([word('202411账单.pdf', 92, 101, 116, 200, 33), word('1/3', 96, 1006, 120, 40, 25)], 92),
+      line([word('Done', 95, 30, 116, 70, 34), word('Inbox', 95, 470, 116, 90, 34)], 95),
+      line([word('阿', 78, 102, 116, 33, 33), word('強', 92, 143, 116, 33, 33), word('以', 81, 900, 116, 40, 40), word('中', 90, 950, 116, 33, 33), word('文', 90, 990, 116, 33, 33)], 80),
+      line([word('所', 62, 35, 121, 42, 39), word('10010', 91, 70, 110, 92, 24)], 80),
+    ];
+    for (const bar of kept) {
+      const result = page([clock, bar, body]);
+      expect(dropAppBarIcons(result, screen)).toBe(result);
+    }
+    const bar = line([word('亞太電信客服', 96, 101, 122, 214, 35), word('Q', 91, 862, 116, 44, 44), word('=', 96, 970, 122, 41, 33)], 90);
+    for (const [result, size] of [[page([clock, bar, body]), undefined], [page([clock, bar, body]), { width: 1080, height: 600 }], [page([bar, body]), screen]] as const) {
+      expect(dropAppBarIcons(result, size)).toBe(result);
+    }
+    expect(dropAppBarIcons(page([clock, bar, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '亞太電信客服', body.text]);
+  });
+});
+
+describe('dropInputBarIcons', () => {
+  const screen = { width: 1080, height: 1270 };
+  const body = line([word('好的，麻煩你們了。', 92, 160, 1000, 300, 34)], 92);
+
+  it('drops the icons at the start of a chat\'s input bar, not the field\'s placeholder after them', () => {
+    const icons = line([word('+', 89, 40, 1192, 37, 37), word('©', 88, 110, 1192, 39, 39)], 88);
+    expect(dropInputBarIcons(page([body, icons]), screen).lines.map((l) => l.text)).toEqual([body.text]);
+    const plus = line([word('十', 96, 36, 1204, 37, 37)], 96);
+    expect(dropInputBarIcons(page([body, plus]), screen).lines.map((l) => l.text)).toEqual([body.text]);
+    const field = line([word('O', 87, 29, 1180, 60, 63), word('说', 96, 136, 1196, 28, 28), word('点', 96, 179, 1196, 28, 28), word('什么', 96, 208, 1196, 50, 28)], 90);
+    expect(dropInputBarIcons(page([body, field]), screen).lines.map((l) => l.text)).toEqual([body.text, '说 点 什么']);
+  });
+
+  it('keeps text at the page\'s foot: a word that goes on, a line away from the edge, a foot higher up, a photo', () => {
+    const kept = [
+      line([word('如', 96, 20, 1200, 17, 17), word('有', 96, 39, 1200, 17, 17), word('疑問', 89, 55, 1200, 34, 17)], 90),
+      line([word('好', 92, 120, 1200, 30, 30)], 92),
+    ];
+    for (const foot of kept) {
+      const result = page([body, foot]);
+      expect(dropInputBarIcons(result, screen)).toBe(result);
+    }
+    const plus = page([body, line([word('十', 96, 36, 1204, 37, 37)], 96)]);
+    expect(dropInputBarIcons(plus, { width: 1080, height: 2000 })).toBe(plus);
+    expect(dropInputBarIcons(plus)).toBe(plus);
   });
 });
 
