@@ -114,10 +114,11 @@ const PM_MISREAD = /(?<![A-Za-z0-9])(?:F[午4E]|下4)(?= ?\d{1,2}:\d{2}(?!\d))/g
 /** A time after 上午/下午 whose colon was lost or read as a point: 上午1026, 上午10.26 → 上午10:26. */
 const TIME_WITHOUT_COLON = /(?<=[上下]午 ?)(\d{1,2})\.?(\d{2})(?![\d.,]| ?[元塊块])/gu;
 /** An ASCII bracket standing for one half of a 【】 or 「」 pair whose other half was read right. */
-const OPENING_FOR_LENTICULAR = /\[(?=[^[\]【】\n]*】)/gu;
-const CLOSING_FOR_LENTICULAR = /(?<=【[^[\]【】\n]*)\]/gu;
-const OPENING_FOR_CORNER = /\[(?=[^[\]「」\n]*」)/gu;
-const CLOSING_FOR_CORNER = /(?<=「[^[\]「」\n]*)\]/gu;
+const HALF_PAIRS = ['【】', '「」'].map((pair) => {
+  const [open, close] = Array.from(pair) as [string, string];
+  const between = `[^[\\]${pair}\\n]*`;
+  return { open, close, opening: new RegExp(`\\[(?=${between}${close})`, 'gu'), closing: new RegExp(`(?<=${open}${between})\\]`, 'gu') };
+});
 /**
  * A digit 1 of a date read as 工 (a full-width １ is as wide as a character): 次月工日 → 次月1日,
  * 1工月 → 11月; and the first digit of an amount in 元 after a word that takes an amount
@@ -194,7 +195,7 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
-  return text
+  const out = text
     .replace(DOUBLED_COLON, '$1')
     .replace(SEMICOLON_AFTER_LABEL, '$1：')
     .replace(COPYRIGHT_FOR_FULL_STOP, '$1。')
@@ -230,11 +231,8 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(BRACKET_IN_DATE, (_m, d: string, unit: string) => (Number(`${d}1`) <= (unit === '月' ? 12 : 31) ? `${d}1` : d))
     .replace(NOON_MISREAD, '$1午')
     .replace(PM_MISREAD, '下午')
-    .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m))
-    .replace(OPENING_FOR_LENTICULAR, '【')
-    .replace(CLOSING_FOR_LENTICULAR, '】')
-    .replace(OPENING_FOR_CORNER, '「')
-    .replace(CLOSING_FOR_CORNER, '」');
+    .replace(TIME_WITHOUT_COLON, (m, h: string, min: string) => (Number(h) >= 1 && Number(h) <= 12 && Number(min) < 60 ? `${h}:${min}` : m));
+  return HALF_PAIRS.reduce((t, p) => t.replace(p.opening, p.open).replace(p.closing, p.close), out);
 }
 
 /**
