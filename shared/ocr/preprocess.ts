@@ -6,6 +6,7 @@
  */
 import {
   colourfulness,
+  createGray,
   cropGray,
   grownBox,
   histogram,
@@ -63,11 +64,13 @@ export type GeometryStep =
   | { kind: 'turn'; orientation: number; width: number; height: number }
   | { kind: 'scale'; factor: number }
   /** A projective map `h` (3×3 row-major) from the new raster's pixels to the previous one's. */
-  | { kind: 'warp'; h: number[] };
+  | { kind: 'warp'; h: number[] }
+  /** Lines straightened: the new raster's pixel (x, y) lies at (x, y + curlAt(curl, x, y)) in the previous one. */
+  | { kind: 'curl'; curl: LineCurl };
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'straighten-lines';
   detail: string;
 }
 
@@ -2425,6 +2428,199 @@ export function findSkewAngle(g: GrayRaster, maxDegrees = 15): number {
   return Math.round(best * 100) / 100;
 }
 
+/** Share of a strip's line-high square that must be ink for its profile to be matched (about a character's worth). */
+const CURL_INK = 0.15;
+/** Most a strip's text is taken to move from the next strip's, as a share of a line's height per strip. */
+const CURL_STEP = 0.35;
+/** Most two strips with text are taken to differ by, as a share of a line's height, however far apart. */
+const CURL_REACH = 0.6;
+/** Least rise and fall of the lines over the page, as a share of a line's height, worth straightening. */
+const CURL_LEAST = 0.2;
+/** How much sharper the straightened profiles must be than the page's as it is. */
+const CURL_GAIN = 1.1;
+/** Height of the bands whose lines' bend is measured on their own, in line heights; bands overlap by half. */
+const CURL_BAND = 8;
+
+/**
+ * How a photographed sheet's lines bend: for bands of rows (their middles at `rows`), how far each
+ * column x's text is displaced (`dy[band][x]`, pixels; add to a row to find where its text lies),
+ * between bands drawn straight down. See {@link findLineCurl}.
+ */
+export interface LineCurl {
+  rows: number[];
+  dy: Float32Array[];
+}
+
+/** The displacement of `curl` at (x, y): its bands' at column x, drawn straight between the bands' middles. */
+export function curlAt(curl: LineCurl, x: number, y: number): number {
+  const { rows, dy } = curl;
+  const col = Math.max(0, Math.min(dy[0]!.length - 1, Math.round(x)));
+  if (y <= rows[0]!) return dy[0]![col]!;
+  for (let b = 1; b < rows.length; b++) {
+    if (y <= rows[b]!) {
+      const f = (y - rows[b - 1]!) / (rows[b]! - rows[b - 1]!);
+      return dy[b - 1]![col]! + (dy[b]![col]! - dy[b - 1]![col]!) * f;
+    }
+  }
+  return dy[dy.length - 1]![col]!;
+}
+
+/**
+ * How a photographed sheet's text lines bend (see {@link LineCurl}) when the sheet waves or
+ * curls so that they are curves rather than straight (a receipt folded and crumpled, a page
+ * bending); undefined when the lines are straight (after deskew) or too little text shows it.
+ * The page is cut into vertical strips a line high wide, and into bands of {@link CURL_BAND}
+ * lines: a crumpled sheet bends one way at its top and another lower down. In a band, each
+ * strip's profile of dark rows is matched with the next strip holding text, within
+ * {@link CURL_STEP} of a line's height (more across strips without text), and the offsets are
+ * added up across the page. Taken only when the whole page's lines rise and fall by at least
+ * {@link CURL_LEAST} of a line's height over the width and the strips' profiles, each moved by
+ * its offset, add up to a profile {@link CURL_GAIN} times sharper than as they are: text that
+ * lines up does not need it, and a page whose strips matched by chance (columns of unrelated
+ * text side by side) gains little. Its bands then follow their own bend where that lines up
+ * their text better; a flat page's sparse band (two fields of a form a little apart in height)
+ * is not straightened on its own.
+ */
+export function findLineCurl(g: GrayRaster, lineHeight: number): LineCurl | undefined {
+  const { width: w, height: h, data } = g;
+  if (lineHeight < 8) return undefined;
+  const strip = Math.round(lineHeight);
+  const n = Math.floor(w / strip);
+  if (n < 8) return undefined;
+  const t = otsuThreshold(histogram(g));
+  // Ink per row and strip.
+  const ink = Array.from({ length: n }, () => new Float64Array(h));
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let k = 0; k < n; k++) {
+      let c = 0;
+      for (let x = row + k * strip, end = x + strip; x < end; x++) if (data[x]! <= t) c++;
+      ink[k]![y] = c;
+    }
+  }
+  // The whole page's bend, then each band's where it lines up the text in the band's middle half
+  // better: a line the band's edge cuts, or little text, can make a band's own bend a poor one.
+  const page = bandCurl(ink, 0, h, strip, lineHeight);
+  const range = (c: Float64Array) => Math.max(...c) - Math.min(...c);
+  if (!page || range(page.curve) < CURL_LEAST * lineHeight || page.sharpness(page.curve) < CURL_GAIN * page.sharpness()) return undefined;
+  const band = Math.round(CURL_BAND * lineHeight);
+  const count = Math.max(1, Math.round((h - band) / (band / 2)) + 1);
+  const rows: number[] = [], curves: Float64Array[] = [];
+  let straightened = 0, asIs = 0;
+  for (let b = 0; b < count && count > 1; b++) {
+    const y0 = Math.round(((h - band) * b) / (count - 1));
+    const own = bandCurl(ink, y0, y0 + band, strip, lineHeight);
+    if (!own) continue;
+    const from = Math.round(band / 4), to = from + Math.round(band / 2);
+    const mine = own.sharpness(own.curve, from, to), whole = own.sharpness(page.curve, from, to);
+    rows.push(y0 + band / 2);
+    curves.push(mine > whole ? own.curve : page.curve);
+    straightened += Math.max(mine, whole);
+    asIs += own.sharpness(undefined, from, to);
+  }
+  if (!curves.length) {
+    rows.push(h / 2);
+    curves.push(page.curve);
+    straightened = page.sharpness(page.curve);
+    asIs = page.sharpness();
+  }
+  if (straightened < CURL_GAIN * asIs) return undefined;
+  // Per column, between the strips' middles drawn straight.
+  const dy = curves.map((curve) => {
+    const out = new Float32Array(w);
+    for (let x = 0; x < w; x++) {
+      const c = (x - strip / 2) / strip, k0 = Math.max(0, Math.min(n - 1, Math.floor(c))), k1 = Math.min(n - 1, k0 + 1);
+      out[x] = curve[k0]! + (curve[k1]! - curve[k0]!) * Math.max(0, Math.min(1, c - k0));
+    }
+    return out;
+  });
+  return { rows, dy };
+}
+
+/**
+ * The bend of the lines in rows y0–y1 (see {@link findLineCurl}): per strip, its offset, mean
+ * zero; and how sharp the band's profile is (over its rows `from`–`to`) with its strips moved by
+ * a curve's offsets (as it is without one). Undefined when fewer than six strips hold text.
+ */
+function bandCurl(ink: readonly Float64Array[], y0: number, y1: number, strip: number, lineHeight: number): { curve: Float64Array; sharpness: (curve?: Float64Array, from?: number, to?: number) => number } | undefined {
+  const n = ink.length, h = y1 - y0;
+  const profiles = ink.map((p) => p.subarray(y0, y1));
+  // Smoothed over a sixth of a line: matching tolerates strokes that differ from strip to strip.
+  const r = Math.max(1, Math.round(lineHeight / 6));
+  const smooth = profiles.map((p) => {
+    const out = new Float64Array(h);
+    let acc = 0;
+    for (let y = 0; y < h + r; y++) {
+      if (y < h) acc += p[y]!;
+      if (y - 2 * r - 1 >= 0) acc -= p[y - 2 * r - 1]!;
+      if (y - r >= 0) out[y - r] = acc;
+    }
+    return out;
+  });
+  // A strip holds text when it has ink of about a character's worth, and is not mostly dark.
+  const usable = profiles.map((p, k) => [k, p.reduce((a, v) => a + v, 0)] as const).filter(([, total]) => total >= CURL_INK * strip * lineHeight && total <= 0.5 * strip * h).map(([k]) => k);
+  if (usable.length < 6) return undefined;
+  // Each strip with text against the one before it: the shift (to a fraction of a pixel, by the
+  // parabola through the best match and its neighbours) that lines their profiles up best.
+  const offsets = new Float64Array(n);
+  for (let i = 1; i < usable.length; i++) {
+    const k0 = usable[i - 1]!, k = usable[i]!;
+    const reach = Math.ceil(Math.min(CURL_REACH, CURL_STEP * (k - k0)) * lineHeight);
+    const a = smooth[k0]!, b = smooth[k]!;
+    const scores = new Float64Array(2 * reach + 1);
+    let best = 0;
+    for (let s = -reach; s <= reach; s++) {
+      let e = 0;
+      for (let y = Math.max(0, -s); y < h && y + s < h; y++) e += a[y]! * b[y + s]!;
+      scores[s + reach] = e;
+      if (e > scores[best + reach]!) best = s;
+    }
+    const l = scores[best + reach - 1], m = scores[best + reach]!, r1 = scores[best + reach + 1];
+    const bend = l !== undefined && r1 !== undefined ? l + r1 - 2 * m : 0;
+    offsets[k] = offsets[k0]! + best + (bend < 0 ? (0.5 * (l! - r1!)) / bend : 0);
+  }
+  // Between strips with text, offsets are drawn straight; before the first and after the last they stay.
+  const d = new Float64Array(n);
+  for (let k = 0, i = 0; k < n; k++) {
+    while (i < usable.length && usable[i]! < k) i++;
+    const k1 = usable[Math.min(i, usable.length - 1)]!, k0 = usable[Math.max(0, i - 1)]!;
+    d[k] = k >= k1 || k0 === k1 ? offsets[k1]! : k <= k0 ? offsets[k0]! : offsets[k0]! + ((offsets[k1]! - offsets[k0]!) * (k - k0)) / (k1 - k0);
+  }
+  // Smoothed over three strips: a curl bends slowly.
+  const curve = d.map((v, k) => (d[Math.max(0, k - 1)]! + v + d[Math.min(n - 1, k + 1)]!) / 3);
+  const mean = curve.reduce((a, v) => a + v, 0) / n;
+  for (let k = 0; k < n; k++) curve[k] = curve[k]! - mean;
+  const at = (p: Float64Array, y: number) => {
+    const i = Math.floor(y), f = y - i;
+    const a = i >= 0 && i < h ? p[i]! : 0, b = i + 1 >= 0 && i + 1 < h ? p[i + 1]! : 0;
+    return a + (b - a) * f;
+  };
+  return { curve, sharpness: (shift = new Float64Array(n), from = 0, to = h) => {
+    let e = 0;
+    for (let y = from; y < to; y++) {
+      let sum = 0;
+      for (const k of usable) sum += at(profiles[k]!, y + shift[k]!);
+      e += sum * sum;
+    }
+    return e;
+  } };
+}
+
+/** `g` with each pixel (x, y) read from (x, y + curlAt(curl, x, y)), linearly between rows; white beyond the edges. */
+export function straightenColumns(g: GrayRaster, curl: LineCurl): GrayRaster {
+  const { width: w, height: h, data } = g;
+  const out = createGray(w, h, 255);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const sy = y + curlAt(curl, x, y), y0 = Math.floor(sy), f = sy - y0;
+      if (y0 < 0 || y0 + 1 >= h) continue;
+      const a = data[y0 * w + x]!, b = data[(y0 + 1) * w + x]!;
+      out.data[y * w + x] = a + (b - a) * f;
+    }
+  }
+  return out;
+}
+
 /**
  * Sharpness of the projection profile of the points (see findSkewAngle) at `deg`: bins of
  * `unit` pixels over the rows `rowStep` apart; `bins` and `xsin` are scratch arrays.
@@ -2721,6 +2917,15 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
       steps.push({ name: 'deskew', detail: `${angle}°` });
     }
   }
+  // A sheet that waves or curls (a crumpled receipt) has curved lines; photos only: a screen is flat.
+  if (photo) {
+    const curl = findLineCurl(g, estimateLineHeight(g));
+    if (curl) {
+      geometry.push({ kind: 'curl', curl });
+      g = straightenColumns(g, curl);
+      steps.push({ name: 'straighten-lines', detail: `${curl.dy.length} band(s), up to ${Math.round(Math.max(...curl.dy.map((d) => Math.max(...d) - Math.min(...d))))} px` });
+    }
+  }
   if (options.cropBorder) {
     const box = findContentBox(g);
     if (box.w < g.width || box.h < g.height) {
@@ -2846,6 +3051,7 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
     if (step.kind === 'scale') pts = pts.map(([x, y]) => [x / step.factor, y / step.factor]);
     else if (step.kind === 'crop') pts = pts.map(([x, y]) => [x + step.box.x, y + step.box.y]);
     else if (step.kind === 'warp') pts = pts.map(([x, y]) => applyHomography(step.h, x, y));
+    else if (step.kind === 'curl') pts = pts.map(([x, y]) => [x, y + curlAt(step.curl, x, y)]);
     else if (step.kind === 'turn') pts = pts.map(([x, y]) => unturnPoint(x, y, step.orientation, step.width, step.height));
     else pts = pts.map(([x, y]) => unrotatePoint(x, y, step.degrees, step.width, step.height));
   }

@@ -278,6 +278,16 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_doodle_bars_cn.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
+  it('reads a receipt whose sheet waves, its lines straightened first', async () => {
+    // Its amounts stood a third of a line above or below their labels, and its rules curved:
+    // "Pg : 0919-43 47-208", "SR ey", "預繳電信費 si" (19 %).
+    const wavy = await ocrFile('test/fixtures/ocr-extra/photo_receipt_wavy_tw.jpg', engine, { lang: 'chi_tra+eng' });
+    expect(wavy.pages[0]!.preprocessing.map((s) => s.name)).toContain('straighten-lines');
+    const rows = wavy.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''));
+    expect(rows).toEqual(expect.arrayContaining(['補卡費200', '預繳電信費1,000', '合計NT$1,200']));
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_receipt_wavy_tw.gt.txt', 'utf8'), wavy.text)).toBeLessThanOrEqual(0.03);
+  }, 120_000);
+
   it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
     // The brown ring over three amounts read ".00", "$33." and "$18.6(" (5.8 %); the low-resolution
     // bill's column of amounts was read as one vertical word "282." (25 %); the dot-matrix values

@@ -10,6 +10,8 @@ import {
   findPaperMask,
   homography,
   findSkewAngle,
+  findLineCurl,
+  curlAt,
   flattenIllumination,
   invertDarkRegions,
   levelShadowBands,
@@ -25,6 +27,7 @@ import {
   rectifyPaper,
   removeSpeckles,
   spansBothWays,
+  straightenColumns,
 } from '../../../shared/ocr/preprocess';
 import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster, type RgbaRaster } from '../../../shared/ocr/raster';
 
@@ -66,6 +69,117 @@ describe('findSkewAngle', () => {
   it.each([-7, -2.5, 0, 1.2, 4])('finds a page rotated by %f°', (deg) => {
     const page = rotateGray(textPage(900, 700, 18, 12), deg);
     expect(Math.abs(findSkewAngle(page) - deg)).toBeLessThan(0.3);
+  });
+});
+
+/**
+ * textPage's lines, each column x of the line at y drawn `bend(x, y)` px lower: a sheet whose lines wave.
+ * Glyphs are hollow (strokes), as print is.
+ */
+function bentPage(width: number, height: number, lineHeight: number, lines: number, bend: (x: number, y: number) => number, pitch = 2): GrayRaster {
+  const g = createGray(width, height);
+  const glyph = Math.round(lineHeight * 0.8);
+  for (let l = 0; l < lines; l++) {
+    const y = 60 + l * Math.round(lineHeight * pitch);
+    for (let x0 = 60; x0 < width - 80; x0 += Math.round(lineHeight * 1.1)) {
+      if ((x0 / lineHeight) % 7 < 1) continue;
+      for (let x = x0; x < x0 + glyph; x++) {
+        const top = y + Math.round(bend(x, y));
+        const edge = x - x0 < 2 || x0 + glyph - x <= 2;
+        for (let yy = top; yy < top + lineHeight; yy++) if (edge || yy - top < 2 || top + lineHeight - yy <= 2 || yy - top === lineHeight >> 1) g.data[yy * width + x] = 20;
+      }
+    }
+  }
+  return g;
+}
+
+/** The first row with ink in column x of `g` at or below `from`. */
+function inkTop(g: GrayRaster, x: number, from: number): number {
+  for (let y = from; y < g.height; y++) if (g.data[y * g.width + x]! < 128) return y;
+  return -1;
+}
+
+describe('findLineCurl', () => {
+  const lh = 24;
+  // A wave of 10 px each way, two waves across the sheet: each line rises and falls by 20 px.
+  const bend = (x: number) => 10 * Math.sin((2 * Math.PI * x) / 450);
+
+  it('finds how far a waving sheet moved each column, and straightenColumns puts its lines straight', () => {
+    const page = bentPage(900, 700, lh, 10, bend);
+    const curl = findLineCurl(page, lh)!;
+    expect(curl).toBeDefined();
+    // Up to a constant (the page's lines are measured from their mean), over the text's columns.
+    const xs = Array.from({ length: 36 }, (_, i) => 80 + i * 20);
+    for (const y of [100, 350, 600]) {
+      const offset = xs.reduce((a, x) => a + bend(x) - curlAt(curl, x, y), 0) / xs.length;
+      for (const x of xs) expect(Math.abs(curlAt(curl, x, y) - (bend(x) - offset))).toBeLessThan(3);
+    }
+    const straight = straightenColumns(page, curl);
+    // A line's top lies on one row across the sheet, give or take a pixel or two; it moved 20.
+    const glyphColumns = xs.filter((x) => inkTop(page, x, 30) >= 0 && inkTop(page, x, 30) < 110);
+    const tops = glyphColumns.map((x) => inkTop(straight, x, 30));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(3);
+    const before = glyphColumns.map((x) => inkTop(page, x, 30));
+    expect(Math.max(...before) - Math.min(...before)).toBeGreaterThanOrEqual(16);
+  });
+
+  it('follows a sheet that waves and bends one way at its top and the other way lower down', () => {
+    // Waving 8 px each way; besides, rising to the right by 12 px in the first lines, falling by 12 px in the last.
+    const tilt = (x: number, y: number) => 8 * Math.sin((2 * Math.PI * x) / 450) + ((x - 450) / 450) * 12 * Math.max(-1, Math.min(1, (500 - y) / 300));
+    const page = bentPage(900, 1300, lh, 24, tilt);
+    const curl = findLineCurl(page, lh)!;
+    expect(curl.rows.length).toBeGreaterThan(3);
+    const straight = straightenColumns(page, curl);
+    // A column through the middle of each glyph (see bentPage).
+    const xs: number[] = [];
+    for (let x0 = 60; x0 < 900 - 80; x0 += Math.round(lh * 1.1)) if ((x0 / lh) % 7 >= 1) xs.push(x0 + 9);
+    for (const line of [0, 12, 23]) {
+      const y = 60 + line * 2 * lh;
+      // The straightened line lies within half a line of where it was drawn before it bent.
+      const tops = xs.map((x) => inkTop(straight, x, y - 12));
+      expect(Math.max(...tops)).toBeLessThan(y + 12);
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('leaves straight lines, and lines bent less than a fifth of their height, alone', () => {
+    expect(findLineCurl(bentPage(900, 700, lh, 10, () => 0), lh)).toBeUndefined();
+    expect(findLineCurl(bentPage(900, 700, lh, 10, (x) => 2 * Math.sin((2 * Math.PI * x) / 450)), lh)).toBeUndefined();
+  });
+
+  it('leaves alone two columns of text side by side whose lines do not line up', () => {
+    const page = bentPage(900, 900, lh, 0, () => 0);
+    const column = (x0: number, x1: number, pitch: number, top: number) => {
+      for (let y = top; y + lh < 880; y += Math.round(lh * pitch)) for (let x = x0; x < x1; x += 26) strokeGlyph(page, x, y, 19, lh, 20);
+    };
+    column(40, 420, 2, 40);
+    column(480, 860, 1.5, 55);
+    expect(findLineCurl(page, lh)).toBeUndefined();
+  });
+
+  it('leaves alone a flat page whose last row holds two fields a little apart in height', () => {
+    // A contract's foot: 用戶簽章：____ on the left, 經辦人員：____ 10 px lower on the right.
+    const page = bentPage(900, 900, lh, 1, () => 0);
+    for (let x = 60; x < 400; x += 26) strokeGlyph(page, x, 700, 19, lh, 20);
+    for (let x = 500; x < 840; x += 26) strokeGlyph(page, x, 710, 19, lh, 20);
+    expect(findLineCurl(page, lh)).toBeUndefined();
+  });
+
+  it('leaves alone a sheet too narrow for the strips to show a bend', () => {
+    expect(findLineCurl(bentPage(160, 700, lh, 10, bend), lh)).toBeUndefined();
+  });
+
+  it('maps a word found on the straightened sheet back to where it lies on the photo', () => {
+    let seed = 11;
+    const page = bentPage(900, 700, lh, 10, bend);
+    // Grain and a dim light, as a phone's camera sees paper.
+    for (let i = 0; i < page.data.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; page.data[i] = Math.max(0, Math.min(255, page.data[i]! * 0.6 + 60 + (seed % 41) - 20)); }
+    const result = preprocess(grayToRgba(page));
+    expect(result.steps.map((s) => s.name)).toContain('straighten-lines');
+    // The first line's glyph at x 150–169 (its middle at the wave's crest, 10 px low).
+    const straightTop = inkTop(result.raster, Math.round(160 * result.scale), 30);
+    const back = mapBoxToSource({ x: Math.round(150 * result.scale), y: straightTop, w: Math.round(19 * result.scale), h: Math.round(lh * result.scale) }, result);
+    expect(Math.abs(back.y - (60 + Math.round(bend(160))))).toBeLessThanOrEqual(3);
   });
 });
 
