@@ -338,10 +338,13 @@ const SPECK_SHARE = 0.25;
  * Chinese (two characters or more) or on any line when set apart from the text beside it (a back
  * arrow before the number a thread is with, "< 10086"), or alone on its row (a back arrow above a
  * title); a breadcrumb's ">" between words stays, and so does a less-than sign before a number.
+ * A drop-down's filled triangle read as a flat character after its value goes too.
  * A "more" menu's dots read as an ellipsis ("。。。"), last on a line and {@link MENU_GAP} of its
  * height right of the word before them, go too.
  */
 export function dropChevrons(result: OcrResult): OcrResult {
+  // Lines after one that opens a book title it does not close: a 》 there can close it.
+  const continued = new Set(result.lines.filter((l, k) => k > 0 && opensTitle(result.lines[k - 1]!.text)));
   const chevron = (w: OcrWord, line: OcrLine) => {
     const t = w.text.trim();
     const read = line.words.filter((o) => o.text.trim());
@@ -350,7 +353,7 @@ export function dropChevrons(result: OcrResult): OcrResult {
       const before = read.at(-2)!;
       return w.box.x - (before.box.x + before.box.w) >= MENU_GAP * Math.max(...read.map((o) => o.box.h));
     }
-    if (!CHEVRON.test(t)) return loneTitleMark(w, read) || garbledBackArrow(w, read, line);
+    if (!CHEVRON.test(t)) return loneTitleMark(w, read, continued.has(line)) || garbledBackArrow(w, read, line) || dropDownTriangle(w, read);
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
     if (read.length === 1) return !/^[v∨]$/u.test(t);
     if (read[0] !== w && read.at(-1) !== w) return false;
@@ -376,14 +379,22 @@ function setApart(w: OcrWord, read: readonly OcrWord[], first: boolean): boolean
  * Whether `w`, among the words `read` on its line, is a back or disclosure arrow read as a title
  * mark: a 《 (or «) first on its line or a 》 (or ») last, without its partner on the line and set
  * apart from the next (or previous) word by at least {@link TITLE_MARK_GAP} of its height. A
- * book-title mark hugs the title it opens or closes.
+ * book-title mark hugs the title it opens or closes. A 》 (or ») that hugs the word before it is
+ * an arrow too when nothing opened a title before it, on its line or at the end of the line
+ * before (`continued`): a contact's name with the arrow that opens its details ("台灣大哥大 ›").
+ * A title can start on the line before, so a lone 《 first on a line needs the blank.
  */
-function loneTitleMark(w: OcrWord, read: readonly OcrWord[]): boolean {
+function loneTitleMark(w: OcrWord, read: readonly OcrWord[], continued: boolean): boolean {
   const t = w.text.trim();
   const opening = /^[《«]$/u.test(t), closing = /^[》»]$/u.test(t);
   if (read.length < 2 || !(opening ? read[0] === w : closing && read.at(-1) === w)) return false;
   if (read.some((o) => o !== w && (opening ? /[》»]/u : /[《«]/u).test(o.text))) return false;
-  return setApart(w, read, opening);
+  return (closing && !continued) || setApart(w, read, opening);
+}
+
+/** Whether `text` opens a book title (《 or «) after the last one it closes. */
+function opensTitle(text: string): boolean {
+  return Math.max(text.lastIndexOf('《'), text.lastIndexOf('«')) > Math.max(text.lastIndexOf('》'), text.lastIndexOf('»'));
 }
 
 /**
@@ -396,6 +407,22 @@ function garbledBackArrow(w: OcrWord, read: readonly OcrWord[], line: OcrLine): 
   if (read.length < 2 || read[0] !== w || w.confidence >= GARBLED_ARROW_CONFIDENCE || !/^\p{Script=Han}$/u.test(w.text.trim())) return false;
   return hanCount(line.text) >= 3 && setApart(w, read, true);
 }
+
+/**
+ * Whether `w`, last among the words `read` on its line, is a drop-down's filled triangle read as
+ * a character (2024年10月 ▾ read "2024年10月 了" at 85): one Chinese character, not 一, boxed
+ * wider than tall and at most {@link TRIANGLE_HEIGHT} as tall as the words before it, and no
+ * further from the value than their height; a character is about as tall as they are, and a
+ * list's date far right of a name is no drop-down's arrow.
+ */
+function dropDownTriangle(w: OcrWord, read: readonly OcrWord[]): boolean {
+  if (read.length < 2 || read.at(-1) !== w || !/^\p{Script=Han}$/u.test(w.text.trim()) || w.text.trim() === '一') return false;
+  const before = read.at(-2)!, height = medianHeight(read.filter((o) => o !== w));
+  return w.box.w >= w.box.h && w.box.h <= TRIANGLE_HEIGHT * height && w.box.x - (before.box.x + before.box.w) <= height;
+}
+
+/** A drop-down's triangle is at most this share of its value's height (see dropDownTriangle). */
+const TRIANGLE_HEIGHT = 0.6;
 
 /** Confidence below which a lone character before a title is a garbled back arrow. */
 const GARBLED_ARROW_CONFIDENCE = 10;
@@ -499,11 +526,21 @@ const FILLER_HEIGHT = 1.5;
  * stop is a ring, as wide as it is tall; a comma has a tail (the centred comma of a Taiwanese
  * serif face read 。 at 27, boxed 3 × 6 px in 22 px text, where the full stops were read at 93,
  * boxed 6 × 6).
+ * Also a full-width comma ending a line read as a guillemet: a » last on its line, right after
+ * the word before it (less than a line's height apart), no taller than {@link COMMA_HEIGHT} of
+ * the line's other words (a chat's "FET-R1131105-2231，" read with » boxed 8 × 13 px after 28 px
+ * text). A guillemet or a disclosure arrow is as tall as the text's small letters or taller.
  */
 export function commasReadAsStops(result: OcrResult): OcrResult {
   return rewriteLines(result, (line) => {
+    const read = line.filter((o) => o.text.trim());
     const words = line.map((w) => {
-      if (w.text.trim() !== '。' || w.confidence >= STOP_AS_COMMA || w.box.w > COMMA_SHAPE * w.box.h) return w;
+      const t = w.text.trim();
+      if (t === '»' && read.length > 1 && read.at(-1) === w) {
+        const before = read.at(-2)!, height = medianHeight(read.filter((o) => o !== w));
+        return w.box.x - (before.box.x + before.box.w) < height && w.box.h <= COMMA_HEIGHT * height ? { ...w, text: '，' } : w;
+      }
+      if (t !== '。' || w.confidence >= STOP_AS_COMMA || w.box.w > COMMA_SHAPE * w.box.h) return w;
       const han = line.filter((o) => o !== w && HAN.test(o.text));
       return han.length >= 2 && w.box.h <= COMMA_HEIGHT * medianHeight(han) ? { ...w, text: '，' } : w;
     });

@@ -406,6 +406,17 @@ describe('commasReadAsStops', () => {
     expect(out.lines.map((l) => l.text)).toEqual(['契約 ， 但應於', '本公司 。 ，', '减免 。 如']);
     expect(out.lines[1]).toBe(result.lines[1]);
   });
+
+  it('gives back a comma ending a line read as a small guillemet right after the text, not a guillemet or arrow as tall as the text or set apart', () => {
+    // Boxes of the engine's readings of two chats: "FET-R1131105-2231，" and "NT$1,284，" with » for the comma.
+    const result = page([
+      line([word('FET-R1131105-2231', 81, 186, 1555, 341, 28), word('»', 81, 544, 1563, 8, 13)], 80),
+      line([word('費用', 91, 280, 363, 50, 30), word('NT$1,284', 76, 339, 360, 129, 32), word('»', 89, 481, 371, 6, 10)], 80),
+      line([word('台灣大哥大', 90, 465, 219, 136, 27), word('»', 92, 612, 222, 10, 21)], 90),
+      line([word('查看明細', 90, 40, 300, 120, 30), word('»', 92, 200, 310, 10, 12)], 90),
+    ]);
+    expect(commasReadAsStops(result).lines.map((l) => l.text)).toEqual(['FET-R1131105-2231 ，', '費用 NT$1,284 ，', '台灣大哥大 »', '查看明細 »']);
+  });
 });
 
 describe('dropStrayClosingQuotes', () => {
@@ -497,5 +508,27 @@ describe('dropChevrons', () => {
       line([word('《', 90, 40, 400, 20, 30), word('電信管理法', 92, 110, 400, 150, 30), word('》', 90, 262, 400, 20, 30)], 91),
     ]);
     expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['亞太電信 板橋門市', '查看帳單', '《 消費者保護法', '《 電信管理法 》']);
+  });
+
+  it('drops a disclosure arrow read as 》 that hugs a contact\'s name, not one that closes a title opened on the line before', () => {
+    // An iOS thread's header: the name and the small arrow after it, 11 px apart, read 》 at 92.
+    const result = page([
+      line([word('台灣大哥大', 90, 465, 219, 136, 27), word('》', 92, 612, 222, 10, 21)], 90),
+      line([word('依', 92, 40, 300, 30, 30), word('《個人資料', 92, 72, 300, 150, 30)], 91),
+      line([word('保護法', 92, 40, 360, 90, 30), word('》', 90, 132, 360, 20, 30)], 91),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['台灣大哥大', '依 《個人資料', '保護法 》']);
+  });
+
+  it('drops a drop-down\'s triangle read as a flat character after its value, not a character as tall as the text, 一, or a word far right of the text', () => {
+    // An operator app's month selector: 2024年10月 ▾, the triangle read 了 at 85, boxed 21 × 13 px.
+    const result = page([
+      line([word('2024年10月', 96, 445, 105, 160, 30), word('了', 85, 619, 114, 21, 13)], 90),
+      line([word('請於月底前辦', 92, 40, 300, 180, 30), word('了', 85, 222, 300, 26, 28)], 90),
+      line([word('共計', 92, 40, 400, 60, 30), word('一', 80, 102, 412, 28, 4)], 90),
+      // A list's name boxed tall and the date far right of it, read 週 (of 週一) in smaller type.
+      line([word('台灣大哥大', 92, 193, 569, 189, 58), word('週', 92, 974, 578, 40, 26)], 90),
+    ]);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['2024年10月', '請於月底前辦 了', '共計 一', '台灣大哥大 週']);
   });
 });
