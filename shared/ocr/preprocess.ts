@@ -2545,7 +2545,7 @@ export function findLineCurl(g: GrayRaster, lineHeight: number): LineCurl | unde
 function bandCurl(ink: readonly Float64Array[], y0: number, y1: number, strip: number, lineHeight: number): { curve: Float64Array; sharpness: (curve?: Float64Array, from?: number, to?: number) => number } | undefined {
   const n = ink.length, h = y1 - y0;
   const profiles = ink.map((p) => p.subarray(y0, y1));
-  // Smoothed over a sixth of a line: matching tolerates strokes that differ from strip to strip.
+  // Smoothed over a third of a line: matching tolerates strokes that differ from strip to strip.
   const r = Math.max(1, Math.round(lineHeight / 6));
   const smooth = profiles.map((p) => {
     const out = new Float64Array(h);
