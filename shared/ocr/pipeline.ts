@@ -24,7 +24,7 @@ import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
-import { inkCoverage, MISSED_TEXT_CONFIDENCE, pageInk, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
+import { inkCoverage, readAmountsBeforeYuan, MISSED_TEXT_CONFIDENCE, pageInk, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -141,7 +141,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const weak = await readPunctuationOfWeakWords(await rereadWeakLines(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const small = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
-  const reread = await readTableCells(small, raster, engine, options.lang, options.signal);
+  // An amount's last 0 and the 元 after it read "07元" are read again as a line.
+  const reread = await readAmountsBeforeYuan(await readTableCells(small, raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.

@@ -249,6 +249,51 @@ export async function readPunctuationOfWeakWords(result: OcrResult, raster: Gray
   return changed ? resultOf(lines, result.confidence) : result;
 }
 
+/**
+ * Takes out the 7 the engine reads between an amount's last 0 and the 元 after it (新臺幣450元
+ * read "4507元", 费用356.80元 "356.807元", 120元 "1207元"): in a page's reading, 元's first
+ * stroke after a 0 passes for a 7. A line with an amount ending in 07 right before 元 is read
+ * again alone; when that reading has the amount without the 7 before its 元, the 7 goes. An
+ * amount that does end in 07 is read so again, and stays.
+ */
+export async function readAmountsBeforeYuan(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+  // The amount's word (its text up to the 7) and the 元 after it, in the same word or the next.
+  const phantom = (words: readonly OcrWord[]) => words.flatMap((w, i) => {
+    const t = w.text.trim();
+    const amount = /^(.*\d0)7(元.*)?$/u.exec(t);
+    return amount && (amount[2] || words[i + 1]?.text.trim().startsWith('元')) ? [{ w, amount: amount[1]! }] : [];
+  });
+  if (!result.lines.some((l) => phantom(ordered(l)).length)) return result;
+  const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
+  let changed = false;
+  const lines: OcrLine[] = [];
+  for (const line of result.lines) {
+    const found = phantom(ordered(line));
+    if (!found.length) { lines.push(line); continue; }
+    const core = coreBand(line);
+    const again = await reread(at, core, core.h, () => true);
+    const read = again ? again.words.map((w) => w.text.trim()).join(' ') : '';
+    const fixed = found.filter(({ amount }) => new RegExp(`(?:^|[^\\d,.])${escapeRegExp(amount)}\\s?元`, 'u').test(read));
+    if (!fixed.length) { lines.push(line); continue; }
+    changed = true;
+    lines.push(lineOf(line.words.map((w) => {
+      const f = fixed.find((x) => x.w === w);
+      return f ? { ...w, text: w.text.replace(/(\d0)7(元|$)/u, '$1$2') } : w;
+    }), line.confidence));
+  }
+  return changed ? resultOf(lines, result.confidence) : result;
+}
+
+/** A line's words with text, left to right. */
+function ordered(line: OcrLine): OcrWord[] {
+  return line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+}
+
+/** `text` with the characters a regular expression reads as syntax escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /** The marks that end or part a sentence or clause, Chinese and ASCII (not #, not brackets). */
 const SENTENCE_MARK_LIST = '。，、；：？！,.;:?!';
 const SENTENCE_MARKS = new RegExp(`[${SENTENCE_MARK_LIST}]`, 'u');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, word } from './results';
 
@@ -47,6 +47,34 @@ describe('liftDarkCut', () => {
     paper.data.fill(20, 0, 40 * 7);
     const before = Array.from(paper.data);
     expect(Array.from(liftDarkCut(paper).data)).toEqual(before);
+  });
+});
+
+describe('readAmountsBeforeYuan', () => {
+  const paper = createGray(800, 600);
+  // 新臺幣450元。 read "新臺幣 4507 元 。" in the page's reading.
+  const read = () => line([word('新臺幣', 92, 300, 450, 60, 22), word('4507', 90, 362, 451, 36, 22), word('元', 92, 397, 452, 15, 21), word('。', 92, 414, 452, 10, 21)], 90);
+
+  it('takes out the 7 between an amount\'s 0 and its 元 when the line read alone has the amount without it', async () => {
+    const { engine, calls } = scripted(() => [word('新臺幣', 93, 10, 10, 60, 22), word('450', 92, 72, 10, 34, 22), word('元', 92, 107, 10, 15, 22), word('。', 93, 124, 10, 10, 22)]);
+    const out = await readAmountsBeforeYuan(page([read(), line([word('合計', 92, 300, 500, 40, 22), word('356.807元', 92, 342, 500, 90, 22)], 92)]), paper, engine, 'chi_tra+eng');
+    expect(calls.length).toBeGreaterThan(0);
+    // The second line's reading alone is the first's: 356.80 is not in it, and the 7 stays.
+    expect(out.lines.map((l) => l.text)).toEqual(['新臺幣 450 元 。', '合計 356.807元']);
+  });
+
+  it('takes it out of an amount read with its 元 as one word, and keeps an amount read again with its 7', async () => {
+    const merged = page([line([word('费用', 92, 300, 400, 40, 22), word('356.807元', 92, 342, 400, 90, 22)], 92)]);
+    const { engine } = scripted(() => [word('费用', 93, 10, 10, 40, 22), word('356.80', 92, 52, 10, 60, 22), word('元', 92, 114, 10, 15, 22)]);
+    expect((await readAmountsBeforeYuan(merged, paper, engine, 'chi_sim+eng')).lines[0]!.text).toBe('费用 356.80元');
+    // 1,207元 read again 1,207元; 150元 (no 0 before the 7) is never doubted; nor 4507 without 元 after it.
+    const real = page([line([word('月租', 92, 300, 400, 40, 22), word('1,207', 92, 342, 400, 50, 22), word('元', 92, 394, 400, 15, 22)], 92)]);
+    const again = scripted(() => [word('月租', 93, 10, 10, 40, 22), word('1,207', 92, 52, 10, 50, 22), word('元', 92, 104, 10, 15, 22)]);
+    expect(await readAmountsBeforeYuan(real, paper, again.engine, 'chi_tra+eng')).toBe(real);
+    const others = page([line([word('月租', 92, 300, 400, 40, 22), word('157', 92, 342, 400, 40, 22), word('元', 92, 384, 400, 15, 22)], 92), line([word('編號', 92, 300, 450, 40, 22), word('4507', 92, 342, 450, 40, 22)], 92)]);
+    const none = scripted(() => []);
+    expect(await readAmountsBeforeYuan(others, paper, none.engine, 'chi_tra+eng')).toBe(others);
+    expect(none.calls).toHaveLength(0);
   });
 });
 
