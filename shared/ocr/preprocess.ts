@@ -2438,6 +2438,8 @@ const CURL_REACH = 0.6;
 const CURL_LEAST = 0.2;
 /** How much sharper the straightened profiles must be than the page's as it is. */
 const CURL_GAIN = 1.1;
+/** A band's bend this far (in line heights) from its neighbours' somewhere stands out (see findLineCurl). */
+const CURL_OUTLIER = 0.25;
 /** Height of the bands whose lines' bend is measured on their own, in line heights; bands overlap by half. */
 const CURL_BAND = 8;
 
@@ -2525,8 +2527,19 @@ export function findLineCurl(g: GrayRaster, lineHeight: number): LineCurl | unde
     asIs = page.sharpness();
   }
   if (straightened < CURL_GAIN * asIs) return undefined;
+  // A sheet's bend changes slowly down the page. A band whose bend stands out from the median of
+  // its own and the bands' above and below (the page's beside an end band) by more than
+  // {@link CURL_OUTLIER} of a line somewhere took it by chance (a grey table header's fill lining
+  // up at a tilt of its own): it follows that median instead.
+  const steady = curves.map((curve, b) => {
+    const median = curve.map((v, k) => {
+      const above = (curves[b - 1] ?? page.curve)[k]!, below = (curves[b + 1] ?? page.curve)[k]!;
+      return Math.max(Math.min(v, above), Math.min(Math.max(v, above), below));
+    });
+    return curve.some((v, k) => Math.abs(v - median[k]!) > CURL_OUTLIER * lineHeight) ? median : curve;
+  });
   // Per column, between the strips' middles drawn straight.
-  const dy = curves.map((curve) => {
+  const dy = steady.map((curve) => {
     const out = new Float32Array(w);
     for (let x = 0; x < w; x++) {
       const c = (x - strip / 2) / strip, k0 = Math.max(0, Math.min(n - 1, Math.floor(c))), k1 = Math.min(n - 1, k0 + 1);

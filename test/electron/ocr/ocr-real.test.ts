@@ -280,7 +280,7 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(readFileSync('test/fixtures/ocr-extra/chat_doodle_bars_cn.gt.txt', 'utf8'), chat.text)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 
-  it('reads a receipt whose sheet waves, its lines straightened first', async () => {
+  it('reads a receipt whose sheet waves and a bill with an S-shaped wave, their lines straightened first', async () => {
     // Its amounts stood a third of a line above or below their labels, and its rules curved:
     // "Pg : 0919-43 47-208", "SR ey", "預繳電信費 si" (19 %).
     const wavy = await ocrFile('test/fixtures/ocr-extra/photo_receipt_wavy_tw.jpg', engine, { lang: 'chi_tra+eng' });
@@ -288,6 +288,12 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     const rows = wavy.text.split('\n').map((l) => l.normalize('NFKC').replace(/\s+/gu, ''));
     expect(rows).toEqual(expect.arrayContaining(['補卡費200', '預繳電信費1,000', '合計NT$1,200']));
     expect(cer(readFileSync('test/fixtures/ocr-extra/photo_receipt_wavy_tw.gt.txt', 'utf8'), wavy.text)).toBeLessThanOrEqual(0.03);
+    // An S-shaped wave across an A4 bill: the band holding the table's grey header lined up at a
+    // bend of its own, and the header's Amount and the first row's $234.00 were read a row late (11 %).
+    const bill = await ocrFile('test/fixtures/ocr-extra/photo_bill_swave_en.jpg', engine, { lang: 'eng' });
+    expect(bill.pages[0]!.preprocessing.map((s) => s.name)).toContain('straighten-lines');
+    expect(bill.text).toMatch(/Description\s+Usage\s+Amount\s+Electricity peak\s+612\.4 kWh at 38\.21c\s+\$234\.00/u);
+    expect(cer(readFileSync('test/fixtures/ocr-extra/photo_bill_swave_en.gt.txt', 'utf8'), bill.text)).toBeLessThanOrEqual(0.03);
   }, 120_000);
 
   it('reads a bill\'s amounts under a coffee ring, a low-resolution bill\'s amounts beside their labels, and dot-matrix print', async () => {
