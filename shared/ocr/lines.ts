@@ -416,9 +416,18 @@ function garbledBackArrow(w: OcrWord, read: readonly OcrWord[], line: OcrLine): 
  * list's date far right of a name is no drop-down's arrow.
  */
 function dropDownTriangle(w: OcrWord, read: readonly OcrWord[]): boolean {
-  if (read.length < 2 || read.at(-1) !== w || !/^\p{Script=Han}$/u.test(w.text.trim()) || w.text.trim() === '一') return false;
-  const before = read.at(-2)!, height = medianHeight(read.filter((o) => o !== w));
-  return w.box.w >= w.box.h && w.box.h <= TRIANGLE_HEIGHT * height && w.box.x - (before.box.x + before.box.w) <= height;
+  const last = /^\p{Script=Han}$/u.test(w.text.trim()) && w.text.trim() !== '一' ? lastMark(w, read) : undefined;
+  return !!last && w.box.w >= w.box.h && w.box.h <= TRIANGLE_HEIGHT * last.height && last.gap <= last.height;
+}
+
+/**
+ * When `w` is the last of two or more words `read` on a line: the blank between it and the word
+ * before it, and the median height of the others (the text it follows).
+ */
+function lastMark(w: OcrWord, read: readonly OcrWord[]): { gap: number; height: number } | undefined {
+  if (read.length < 2 || read.at(-1) !== w) return undefined;
+  const before = read.at(-2)!;
+  return { gap: w.box.x - (before.box.x + before.box.w), height: medianHeight(read.filter((o) => o !== w)) };
 }
 
 /** A drop-down's triangle is at most this share of its value's height (see dropDownTriangle). */
@@ -536,10 +545,8 @@ export function commasReadAsStops(result: OcrResult): OcrResult {
     const read = line.filter((o) => o.text.trim());
     const words = line.map((w) => {
       const t = w.text.trim();
-      if (t === '»' && read.length > 1 && read.at(-1) === w) {
-        const before = read.at(-2)!, height = medianHeight(read.filter((o) => o !== w));
-        return w.box.x - (before.box.x + before.box.w) < height && w.box.h <= COMMA_HEIGHT * height ? { ...w, text: '，' } : w;
-      }
+      const last = t === '»' ? lastMark(w, read) : undefined;
+      if (last) return last.gap < last.height && w.box.h <= COMMA_HEIGHT * last.height ? { ...w, text: '，' } : w;
       if (t !== '。' || w.confidence >= STOP_AS_COMMA || w.box.w > COMMA_SHAPE * w.box.h) return w;
       const han = line.filter((o) => o !== w && HAN.test(o.text));
       return han.length >= 2 && w.box.h <= COMMA_HEIGHT * medianHeight(han) ? { ...w, text: '，' } : w;

@@ -2623,9 +2623,14 @@ function bandCurl(ink: readonly Float64Array[], y0: number, y1: number, strip: n
 export function straightenColumns(g: GrayRaster, curl: LineCurl): GrayRaster {
   const { width: w, height: h, data } = g;
   const out = createGray(w, h, 255);
-  for (let y = 0; y < h; y++) {
+  const { rows, dy } = curl;
+  for (let y = 0, b = 0; y < h; y++) {
+    // The bands around the row, and how far it lies from the first to the second (see curlAt).
+    while (b < rows.length && rows[b]! < y) b++;
+    const above = dy[Math.max(0, b - 1)]!, below = dy[Math.min(rows.length - 1, b)]!;
+    const t = b === 0 || b === rows.length ? 0 : (y - rows[b - 1]!) / (rows[b]! - rows[b - 1]!);
     for (let x = 0; x < w; x++) {
-      const sy = y + curlAt(curl, x, y), y0 = Math.floor(sy), f = sy - y0;
+      const sy = y + above[x]! + (below[x]! - above[x]!) * t, y0 = Math.floor(sy), f = sy - y0;
       if (y0 < 0 || y0 + 1 >= h) continue;
       const a = data[y0 * w + x]!, b = data[(y0 + 1) * w + x]!;
       out.data[y * w + x] = a + (b - a) * f;

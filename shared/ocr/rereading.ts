@@ -257,28 +257,27 @@ export async function readPunctuationOfWeakWords(result: OcrResult, raster: Gray
  * amount that does end in 07 is read so again, and stays.
  */
 export async function readAmountsBeforeYuan(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
-  // The amount's word (its text up to the 7) and the 元 after it, in the same word or the next.
-  const phantom = (words: readonly OcrWord[]) => words.flatMap((w, i) => {
-    const t = w.text.trim();
-    const amount = /^(.*\d0)7(元.*)?$/u.exec(t);
-    return amount && (amount[2] || words[i + 1]?.text.trim().startsWith('元')) ? [{ w, amount: amount[1]! }] : [];
-  });
-  if (!result.lines.some((l) => phantom(ordered(l)).length)) return result;
+  // Per line, each word holding an amount ending in 07 with 元 after it (in the word or the next
+  // one): the amount without the 7, and the word's text without it.
+  const found = result.lines.map((line) => ordered(line).flatMap((w, i, words) => {
+    const parts = /^(.*\d0)7(元.*)?$/u.exec(w.text.trim());
+    return parts && (parts[2] || words[i + 1]?.text.trim().startsWith('元')) ? [{ w, amount: parts[1]!, text: parts[1]! + (parts[2] ?? '') }] : [];
+  }));
+  if (!found.some((f) => f.length)) return result;
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
   let changed = false;
   const lines: OcrLine[] = [];
-  for (const line of result.lines) {
-    const found = phantom(ordered(line));
-    if (!found.length) { lines.push(line); continue; }
+  for (const [k, line] of result.lines.entries()) {
+    if (!found[k]!.length) { lines.push(line); continue; }
     const core = coreBand(line);
     const again = await reread(at, core, core.h, () => true);
     const read = again ? again.words.map((w) => w.text.trim()).join(' ') : '';
-    const fixed = found.filter(({ amount }) => new RegExp(`(?:^|[^\\d,.])${escapeRegExp(amount)}\\s?元`, 'u').test(read));
+    const fixed = found[k]!.filter(({ amount }) => new RegExp(`(?:^|[^\\d,.])${escapeRegExp(amount)}\\s?元`, 'u').test(read));
     if (!fixed.length) { lines.push(line); continue; }
     changed = true;
     lines.push(lineOf(line.words.map((w) => {
       const f = fixed.find((x) => x.w === w);
-      return f ? { ...w, text: w.text.replace(/(\d0)7(元|$)/u, '$1$2') } : w;
+      return f ? { ...w, text: f.text } : w;
     }), line.confidence));
   }
   return changed ? resultOf(lines, result.confidence) : result;
@@ -733,7 +732,7 @@ const SLANT_INK = 40;
 export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const splits = new Map<OcrLine, [OcrWord[], OcrWord[]]>();
   for (const line of result.lines) {
-    const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+    const words = ordered(line);
     if (words.every((w) => w.confidence >= SIDE_BY_SIDE_SURE)) continue;
     // Of the places a line can be split, the widest gap: the one between a message and its time
     // rather than a narrow one within the message (a ？ or 。 before the time belongs to the
@@ -1007,7 +1006,7 @@ export async function rereadSmallText(result: OcrResult, raster: GrayRaster, eng
   const runs = new Map<OcrLine, OcrWord[][]>();
   const small: OcrWord[][] = [];
   for (const line of result.lines) {
-    const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+    const words = ordered(line);
     if (!words.length) continue;
     const split: OcrWord[][] = [[words[0]!]];
     for (const w of words.slice(1)) {
