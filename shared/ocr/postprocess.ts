@@ -52,10 +52,14 @@ export function normaliseFullWidth(text: string): string {
 /**
  * Dashes between digits (phone numbers, account numbers) read as the ideograph 一 or as long or
  * full-width dashes, alone or doubled with a hyphen (the wide full-width － read as "—-"), become
- * "-": no Chinese text puts 一 between two ASCII digits.
+ * "-": no Chinese text puts 一 between two ASCII digits. So does a 一 (or ー) between an ASCII
+ * letter and a digit, as in a case number's prefix (CS一241128 → CS-241128); a dash there stays,
+ * as English can put one after a page number ("page 5—and").
  */
 export function normaliseDigitDashes(text: string): string {
-  return text.replace(/(?<=\d)\s?(?:[一—–－‐‑ー][-一—–－‐‑ー]?|-[一—–－‐‑ー])\s?(?=\d)/g, '-');
+  return text
+    .replace(/(?<=\d)\s?(?:[一—–－‐‑ー][-一—–－‐‑ー]?|-[一—–－‐‑ー])\s?(?=\d)/g, '-')
+    .replace(/(?<=[A-Za-z])\s?[一ー]\s?(?=\d)|(?<=\d)\s?[一ー]\s?(?=[A-Za-z])/g, '-');
 }
 
 /** Han ideographs and kana: the characters that make a stretch of text Chinese (or Japanese). */

@@ -38,6 +38,11 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
     ['0936-—555', '0936-555'],
     ['2024--2025', '2024--2025'],
     ['12-34', '12-34'],
+    ['個案編號為CS一241128-0574', '個案編號為CS-241128-0574'],
+    ['A0231一B', 'A0231-B'],
+    ['服務一影音', '服務一影音'],
+    ['page 5—and', 'page 5—and'],
+    ['第一A區', '第一A區'],
   ])('dashes %j → %j', (input, expected) => {
     expect(normaliseDigitDashes(input)).toBe(expected);
   });
