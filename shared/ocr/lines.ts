@@ -119,8 +119,11 @@ export function barsAsPronoun(result: OcrResult): OcrResult {
 /**
  * Puts right a chat's time read with a dot for its colon ("15.02" for 15:02, ticks after it read
  * as "»"): the last word of a line (before its read receipt), a time of day with a dot, smaller than the line's other words
- * (at most {@link TIME_SHARE} of their median height) and set apart from them by half its height.
- * An amount in the text (HK$15.02) is as tall as the text around it.
+ * (at most {@link TIME_SHARE} of their median height) and set apart from them by half its height,
+ * but no more than {@link TIME_GAP} of it. An amount in the text (HK$15.02) is as tall as the text
+ * around it; an amount in a bill's column (代收费 … 20.00, digits a little shorter than the
+ * Chinese label) stands 9 to 50 of its heights right of its label, where a chat's time follows
+ * its message by about 1.5.
  */
 export function chatTimeColons(result: OcrResult): OcrResult {
   return rewriteLines(result, (line) => {
@@ -132,7 +135,7 @@ export function chatTimeColons(result: OcrResult): OcrResult {
     const m = last?.text.trim().match(/^((?:[01]?\d|2[0-3]))\.([0-5]\d)[»›]*$/u);
     if (!last || !m || rest.length < 2) return undefined;
     const gap = last.box.x - (rest.at(-1)!.box.x + rest.at(-1)!.box.w);
-    if (last.box.h > TIME_SHARE * medianHeight(rest) || gap < last.box.h / 2) return undefined;
+    if (last.box.h > TIME_SHARE * medianHeight(rest) || gap < last.box.h / 2 || gap > TIME_GAP * last.box.h) return undefined;
     return [...rest, { ...last, text: `${m[1]}:${m[2]}` }, ...ticks];
   });
 }
@@ -141,6 +144,8 @@ export function chatTimeColons(result: OcrResult): OcrResult {
 const TICKS = /^[wWvV✓✔»]{1,2}$/u;
 /** A chat's time is at most this share of the height of its message's words. */
 const TIME_SHARE = 0.8;
+/** …and at most this many of its own heights after them: a bill's amount stands far right of its label. */
+const TIME_GAP = 4;
 
 /** Whether a word's text is a table's vertical rule read as a character ("|"). */
 export function isRule(text: string): boolean {

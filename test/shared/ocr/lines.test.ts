@@ -222,10 +222,10 @@ describe('barsAsPronoun', () => {
 describe('chatTimeColons', () => {
   it('puts the colon back in a small time at the end of a line, before its read receipt', () => {
     const result = page([
-      line([word('9', 96, 394, 420, 17, 25), word('Nov', 96, 428, 420, 62, 25), word('(receipt', 96, 505, 419, 128, 33), word('15.02', 0, 921, 433, 92, 17)], 90),
+      line([word('9', 96, 394, 420, 17, 25), word('Nov', 96, 428, 420, 62, 25), word('(receipt', 96, 505, 419, 128, 33), word('no.', 96, 645, 420, 40, 25), word('MK-55102).', 95, 695, 419, 201, 33), word('15.02', 0, 921, 433, 92, 17)], 90),
       line([word('Saturday.', 95, 743, 785, 154, 33), word('OK,', 96, 426, 786, 55, 29), word('15.26', 62, 921, 799, 92, 17), word('»', 65, 996, 781, 21, 41)], 90),
     ]);
-    expect(chatTimeColons(result).lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['9 Nov (receipt 15:02', 'OK, Saturday. 15:26 »']);
+    expect(chatTimeColons(result).lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['9 Nov (receipt no. MK-55102). 15:02', 'OK, Saturday. 15:26 »']);
     expect(dropReadReceipts(chatTimeColons(result)).lines[1]!.text).toBe('OK, Saturday. 15:26');
   });
 
@@ -233,6 +233,8 @@ describe('chatTimeColons', () => {
     ['an amount as tall as its text', [word('refund', 93, 40, 100, 100, 26), word('HK$', 93, 150, 100, 50, 26), word('15.02', 90, 230, 100, 70, 26)]],
     ['a small number close after the text', [word('refund', 93, 40, 100, 100, 26), word('total', 93, 150, 100, 50, 26), word('15.02', 90, 203, 105, 70, 17)]],
     ['no time of day', [word('refund', 93, 40, 100, 100, 26), word('total', 93, 150, 100, 50, 26), word('25.72', 90, 260, 105, 70, 17)]],
+    // A phone bill's row: 代收费 and its amount 20.00 at the far right, digits 0.76 of the label's height.
+    ['an amount far right of its label in a bill', [word('代', 92, 130, 588, 19, 19), word('收', 92, 154, 587, 14, 20), word('费', 90, 172, 588, 19, 19), word('20.00', 92, 901, 592, 48, 14)]],
   ])('leaves %s', (_what, words) => {
     const result = page([line(words, 90)]);
     expect(chatTimeColons(result)).toBe(result);
