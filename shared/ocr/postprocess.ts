@@ -134,6 +134,12 @@ const GONG_FOR_ONE = /(?<=月 ?)工(?= ?日)|(?<=\d ?)工(?= ?[月日號号])|(?
  * makes a month or a day (1]月 → 11月), else a stray mark (11]月 → 11月). [1] 月租費 stays.
  */
 const BRACKET_IN_DATE = /(?<![[【\d])(\d{1,2})\](?= ?([月日]))/gu;
+/**
+ * A capital J read as a closing parenthesis that closes nothing: inside a word after a capital or
+ * a digit (1,240 M)at → MJ at, ZJ-GD read "2)-GD"), or starting a line's initial (). Moore →
+ * J. Moore). A parenthesis that closes one opened before it on the line stays.
+ */
+const PAREN_FOR_J = /(?<=[A-Z0-9])\)(?=[A-Za-z-])|(?<=^|\s)\)(?=\. ?[A-Z][a-z])/gu;
 /** A capital I read as 工 (a full-width Ｉ is as wide as a character) between capitals: V工P → VIP. */
 const GONG_FOR_I = /(?<=[A-Z] ?)工(?= ?[A-Z])/gu;
 /** A label's noun (单号, 单位, 项目, 金額, 姓名, 地址, 號碼, 電話) before a semicolon that stands for its colon. */
@@ -231,6 +237,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(COMMA_AS_POINT, (_m, a?: string, b?: string, c?: string, d?: string) => `${a ?? c},${b ?? d}`)
     .replace(PLUS_MISREAD, '+')
     .replace(GONG_FOR_I, 'I')
+    .replace(PAREN_FOR_J, (m, at: number, all: string) => (/[(（]/u.test(all.slice(0, at)) ? m : 'J'))
     .replace(GONG_FOR_ONE, '1')
     .replace(BRACKET_IN_DATE, (_m, d: string, unit: string) => (Number(`${d}1`) <= (unit === '月' ? 12 : 31) ? `${d}1` : d))
     .replace(NOON_MISREAD, '$1午')

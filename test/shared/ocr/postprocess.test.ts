@@ -229,6 +229,13 @@ describe('normaliseCjkPunctuation', () => {
     ['视频V 工P会员', '视频V IP会员'],
     ['員工P卡', '員工P卡'],
     ['A工程', 'A工程'],
+    // A capital J read as a parenthesis that closes nothing.
+    ['协议编号：Z)-GD-2024-0715', '协议编号：ZJ-GD-2024-0715'],
+    ['1,240 M)at 3.86c', '1,240 MJat 3.86c'],
+    ['). Moore', 'J. Moore'],
+    ['費用(A)B類', '費用(A)B類'],
+    ['A) Option one', 'A) Option one'],
+    ['1) 月租費', '1) 月租費'],
     // A 1 of a date read as 工.
     ['将于12月工日期，续约', '将于12月1日期，续约'],
     ['次月工日起生效', '次月1日起生效'],
