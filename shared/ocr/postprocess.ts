@@ -136,7 +136,7 @@ const GONG_FOR_ONE = /(?<=月 ?)工(?= ?日)|(?<=\d ?)工(?= ?[月日號号])|(?
 const BRACKET_IN_DATE = /(?<![[【\d])(\d{1,2})\](?= ?([月日]))/gu;
 /**
  * A capital J read as a closing parenthesis that closes nothing: inside a word after a capital or
- * a digit (1,240 M)at → MJ at, ZJ-GD read "2)-GD"), or starting a line's initial (). Moore →
+ * a digit (1,240 M)at → 1,240 MJat, ZJ-GD read "2)-GD"), or starting a line's initial (). Moore →
  * J. Moore). A parenthesis that closes one opened before it on the line stays.
  */
 const PAREN_FOR_J = /(?<=[A-Z0-9])\)(?=[A-Za-z-])|(?<=^|\s)\)(?=\. ?[A-Z][a-z])/gu;
