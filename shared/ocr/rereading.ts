@@ -5,7 +5,7 @@
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents, type InkComponent } from './preprocess';
-import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, percentile, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -1098,8 +1098,9 @@ function boxOf(words: readonly OcrWord[]): Box {
  * Line-sized clusters of ink outside the boxes of `read` (grown by `unit`, the median word
  * height, across and a third of it down), found without the long straight lines of rules and
  * borders: components between a quarter and 1.6 units tall, joined when side by side within a
- * unit; clusters half a unit to 1.8 units tall and a quarter of one wide, at most 40. Large text
- * is looked at in half resolution (the darker pixel of each 2×2 block keeps thin strokes).
+ * unit; clusters half a unit to 1.8 units tall and a quarter of one wide, at most 40; then pale
+ * text with paper all round it, looked for at a lighter level. Large text is looked at in half
+ * resolution (the darker pixel of each 2×2 block keeps thin strokes).
  */
 function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number, photo: boolean): Box[] {
   const f = unit >= 24 ? 2 : 1;
@@ -1109,25 +1110,34 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
   // Ink within a unit beside a word or a third of one above or below is part of what was read
   // (a glyph's edge outside its box), not text left out.
   const padX = unit, padY = Math.round(unit / 3);
+  const page = new Uint8ClampedArray(free.data);
   for (const w of read) {
     const x0 = Math.max(0, Math.floor((w.box.x - padX) / f)), x1 = Math.min(W, Math.ceil((w.box.x + w.box.w + padX) / f));
     const y0 = Math.max(0, Math.floor((w.box.y - padY) / f)), y1 = Math.min(H, Math.ceil((w.box.y + w.box.h + padY) / f));
     for (let row = y0; row < y1; row++) if (x1 > x0) free.data.fill(255, row * W + x0, row * W + x1);
   }
-  const t = otsuThreshold(histogram(raster));
-  eraseLongRuns(free.data, W, H, t, u * 3);
-  const parts = inkComponents(free.data, W, H, t)
-    .filter((c) => c.n >= 6 && c.box.w >= 2 && c.box.h >= u * 0.25 && c.box.h <= u * 1.6 && c.box.w <= u * 8)
-    .map((c) => c.box)
-    .sort((a, b) => a.x - b.x);
-  const clusters: Box[] = [];
-  for (const p of parts) {
-    const near = clusters.find((c) => sameRow(c, p) && p.x - (c.x + c.w) <= u);
-    if (!near) { clusters.push({ ...p }); continue; }
-    const x1 = Math.max(near.x + near.w, p.x + p.w), y1 = Math.max(near.y + near.h, p.y + p.h);
-    near.x = Math.min(near.x, p.x); near.y = Math.min(near.y, p.y);
-    near.w = x1 - near.x; near.h = y1 - near.y;
-  }
+  const hist = histogram(raster);
+  const t = otsuThreshold(hist);
+  const unread = new Uint8ClampedArray(free.data);
+  /** Clusters of the ink of `data` (≤ `threshold`), its long runs erased. */
+  const clustersAt = (data: Uint8ClampedArray, threshold: number) => {
+    eraseLongRuns(data, W, H, threshold, u * 3);
+    const parts = inkComponents(data, W, H, threshold)
+      .filter((c) => c.n >= 6 && c.box.w >= 2 && c.box.h >= u * 0.25 && c.box.h <= u * 1.6 && c.box.w <= u * 8)
+      .map((c) => c.box)
+      .sort((a, b) => a.x - b.x);
+    const clusters: Array<Box & { parts: number }> = [];
+    for (const p of parts) {
+      const near = clusters.find((c) => sameRow(c, p) && p.x - (c.x + c.w) <= u);
+      if (!near) { clusters.push({ ...p, parts: 1 }); continue; }
+      const x1 = Math.max(near.x + near.w, p.x + p.w), y1 = Math.max(near.y + near.h, p.y + p.h);
+      near.x = Math.min(near.x, p.x); near.y = Math.min(near.y, p.y);
+      near.w = x1 - near.x; near.h = y1 - near.y;
+      near.parts++;
+    }
+    return clusters;
+  };
+  const clusters = clustersAt(free.data, t);
   // On a photo, text is printed dark; the speckles of a desk's grain beside the page are barely
   // darker than the threshold. (A screenshot's pale grey times are text.)
   const darkest = (c: Box) => {
@@ -1135,11 +1145,42 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     for (let y = c.y; y < c.y + c.h; y++) for (let x = c.x; x < c.x + c.w; x++) m = Math.min(m, free.data[y * W + x]!);
     return m;
   };
-  return clusters
-    .filter((c) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25 && (!photo || darkest(c) <= MISSED_INK * t))
+  const sized = (c: Box) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25;
+  const found: Box[] = clusters.filter((c) => sized(c) && (!photo || darkest(c) <= MISSED_INK * t));
+  // Pale text, its strokes grey and soft (a phone's time line photographed on its screen, grey
+  // 126 at its darkest on a page whose threshold is 151), breaks at the threshold into specks too
+  // small to be looked at. It is looked for again halfway between the threshold and the paper:
+  // a row of at least three pieces, part of it darker than the threshold, with paper all round it
+  // (most of a ring half a unit wide lighter than that), where no ink was found at the threshold.
+  // (Without the paper round it, a chat's grainy wallpaper beside a bubble's edge was read "A".)
+  const paper = percentile(hist, 0.5);
+  const light = Math.round((t + paper) / 2);
+  if (light - t >= PALE_MARGIN) {
+    const ringInk = (c: Box) => {
+      const m = Math.round(u / 2);
+      let n = 0, ink = 0;
+      for (let y = Math.max(0, c.y - m); y < Math.min(H, c.y + c.h + m); y++) {
+        for (let x = Math.max(0, c.x - m); x < Math.min(W, c.x + c.w + m); x++) {
+          if (y >= c.y && y < c.y + c.h && x >= c.x && x < c.x + c.w) continue;
+          n++;
+          if (page[y * W + x]! <= light) ink++;
+        }
+      }
+      return n ? ink / n : 0;
+    };
+    found.push(...clustersAt(unread, light).filter((c) => sized(c) && c.parts >= PALE_PARTS && !clusters.some((d) => boxesOverlap(c, d)) && darkest(c) <= t && ringInk(c) <= PALE_RING_INK));
+  }
+  return found
     .slice(0, 40)
     .map((c) => clampBox({ x: c.x * f, y: c.y * f, w: c.w * f, h: c.h * f }, raster));
 }
+
+/** Pale text is looked for only when the level it is looked for at is this much lighter than the threshold (grey levels). */
+const PALE_MARGIN = 20;
+/** Pale text is a row of at least this many pieces. */
+const PALE_PARTS = 3;
+/** At most this share of the ring round pale text is ink. */
+const PALE_RING_INK = 0.1;
 
 /** How many letters and figures `text` holds. */
 function lettersAndFigures(text: string): number {

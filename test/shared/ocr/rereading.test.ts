@@ -811,6 +811,32 @@ describe('readMissedText', () => {
     expect(screenshot.calls).toHaveLength(1);
   });
 
+  it('reads pale text with paper all round it, which breaks into specks at the threshold (a time line photographed on a phone\'s screen)', async () => {
+    /** Four pale glyphs (170, a 2 × 2 core of 90 each) of a row at y 200 from x 300. */
+    const pale = () => {
+      const g = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 148, 168, 188] }]);
+      for (const x of [300, 316, 332, 348]) {
+        for (let y = 200; y < 220; y++) g.data.fill(170, y * 600 + x, y * 600 + x + 12);
+        for (let y = 209; y < 211; y++) g.data.fill(90, y * 600 + x + 5, y * 600 + x + 7);
+      }
+      return g;
+    };
+    const result = page([line([word('行動', 92, 40, 100, 40, 20), word('上網', 92, 84, 100, 40, 20), word('費用', 92, 128, 100, 80, 20)], 92)]);
+    for (const photo of [true, false]) {
+      const { engine, calls } = scripted(() => [word('下午2:05', 92, 10, 30, 60, 20)]);
+      const out = await readMissedText(result, pale(), engine, 'chi_sim+eng', undefined, [], photo);
+      // One cut: the row (60 × 20) and a margin of 10 round it, a unit of white above and below.
+      expect([calls[0]!.width, calls[0]!.height]).toEqual([80, 20 + 40 + 20]);
+      expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費用', '下午2:05']);
+    }
+    // Ink round it (a wallpaper's grain, every other pixel of every other row 170 from y 180 to 240): not read.
+    const grain = pale();
+    for (let y = 180; y < 240; y += 2) for (let x = 280; x < 380; x += 2) if (grain.data[y * 600 + x] === 255) grain.data[y * 600 + x] = 170;
+    const { engine, calls } = scripted(() => [word('A', 70, 10, 30, 12, 20)]);
+    expect(await readMissedText(result, grain, engine, 'chi_sim+eng')).toBe(result);
+    expect(calls).toHaveLength(0);
+  });
+
   it('asks nothing when all ink lies within a unit of what was read', async () => {
     // A glyph's edge just right of the last word's box, and an underline (too flat for text).
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 150] }]);
