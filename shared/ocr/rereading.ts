@@ -1104,13 +1104,13 @@ function boxOf(words: readonly OcrWord[]): Box {
  */
 function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number, photo: boolean): Box[] {
   const f = unit >= 24 ? 2 : 1;
-  const free = f === 2 ? halfByMinimum(raster) : { width: raster.width, height: raster.height, data: new Uint8ClampedArray(raster.data) };
+  const page = f === 2 ? halfByMinimum(raster) : raster;
+  const free = { width: page.width, height: page.height, data: new Uint8ClampedArray(page.data) };
   const { width: W, height: H } = free;
   const u = unit / f;
   // Ink within a unit beside a word or a third of one above or below is part of what was read
   // (a glyph's edge outside its box), not text left out.
   const padX = unit, padY = Math.round(unit / 3);
-  const page = new Uint8ClampedArray(free.data);
   for (const w of read) {
     const x0 = Math.max(0, Math.floor((w.box.x - padX) / f)), x1 = Math.min(W, Math.ceil((w.box.x + w.box.w + padX) / f));
     const y0 = Math.max(0, Math.floor((w.box.y - padY) / f)), y1 = Math.min(H, Math.ceil((w.box.y + w.box.h + padY) / f));
@@ -1118,7 +1118,10 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
   }
   const hist = histogram(raster);
   const t = otsuThreshold(hist);
-  const unread = new Uint8ClampedArray(free.data);
+  // Pale text is looked for halfway between the threshold and the paper (see below), in the
+  // page as it is before the threshold's long runs are erased.
+  const light = Math.round((t + percentile(hist, 0.5)) / 2);
+  const unread = light - t >= PALE_MARGIN ? new Uint8ClampedArray(free.data) : undefined;
   /** Clusters of the ink of `data` (≤ `threshold`), its long runs erased. */
   const clustersAt = (data: Uint8ClampedArray, threshold: number) => {
     eraseLongRuns(data, W, H, threshold, u * 3);
@@ -1153,9 +1156,7 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
   // a row of at least three pieces, part of it darker than the threshold, with paper all round it
   // (most of a ring half a unit wide lighter than that), where no ink was found at the threshold.
   // (Without the paper round it, a chat's grainy wallpaper beside a bubble's edge was read "A".)
-  const paper = percentile(hist, 0.5);
-  const light = Math.round((t + paper) / 2);
-  if (light - t >= PALE_MARGIN) {
+  if (unread) {
     const ringInk = (c: Box) => {
       const m = Math.round(u / 2);
       let n = 0, ink = 0;
@@ -1163,7 +1164,7 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
         for (let x = Math.max(0, c.x - m); x < Math.min(W, c.x + c.w + m); x++) {
           if (y >= c.y && y < c.y + c.h && x >= c.x && x < c.x + c.w) continue;
           n++;
-          if (page[y * W + x]! <= light) ink++;
+          if (page.data[y * W + x]! <= light) ink++;
         }
       }
       return n ? ink / n : 0;
