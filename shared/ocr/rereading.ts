@@ -5,7 +5,7 @@
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents, type InkComponent } from './preprocess';
-import { boxesOverlap, clampBox, createGray, cropGray, grownBox, histogram, median, otsuThreshold, percentile, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOverlap, clampBox, overlapArea, createGray, cropGray, grownBox, histogram, median, otsuThreshold, percentile, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -557,8 +557,7 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   }
   // Clusters' cuts can overlap: a word read twice, the same text in the same place, keeps its
   // surer reading ("11:20" at 68 in one cut, at 96 in the next).
-  const all = readings.flat();
-  const found = all.filter((w, i) => !all.some((o, j) => j !== i && o.text.trim() === w.text.trim() && (o.confidence > w.confidence || (o.confidence === w.confidence && j < i)) && centreIn(w.box, o.box)));
+  const found = withoutRepeats(readings.flat());
   if (!found.length) return result;
   // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
   const joining = result.lines.map((): OcrWord[] => []);
@@ -1075,7 +1074,12 @@ const SIDE_BY_SIDE_SMALLER_GAP = 0.75;
  * word was read again, the row is `row` (the ink's rows of the message, the taller part: boxes
  * read again can reach far below their glyphs).
  */
-function withReadings(line: OcrLine, words: OcrWord[], row?: Box): OcrLine[] {
+function withReadings(line: OcrLine, read: OcrWord[], row?: Box): OcrLine[] {
+  // Second readings of two parts of a line can each hold the mark between them (a comma read
+  // with the word before it and again with the word after it): it is kept once.
+  // (Boxed alike: a reading's first 謝 of 謝謝 can be boxed over both.)
+  const fresh = withoutRepeats(read.filter((w) => !line.words.includes(w)), true);
+  const words = read.filter((w) => line.words.includes(w) || fresh.includes(w));
   // The row of the words kept, by their letters and digits (a full stop's box is a dot).
   const kept = words.filter((w) => line.words.includes(w) && LETTER_OR_DIGIT.test(w.text));
   const band = kept.length ? coreBand(line, kept) : row;
@@ -1083,6 +1087,21 @@ function withReadings(line: OcrLine, words: OcrWord[], row?: Box): OcrLine[] {
   const on = words.filter((w) => !off.includes(w));
   return off.length ? [lineOf(on, line.confidence), lineOf(off, meanConfidence(off))] : [lineOf(on, line.confidence)];
 }
+
+/**
+ * `words` without repeats: of words of the same text, one's middle in the other's box (one text
+ * read twice, in cuts or readings that overlap), the surer (the first of equals) is kept.
+ * `alike`: only words boxed alike (sharing at least {@link REPEAT_SHARE} of the area of their
+ * boxes together).
+ */
+function withoutRepeats(words: readonly OcrWord[], alike = false): OcrWord[] {
+  const shared = (a: Box, b: Box) => { const both = overlapArea(a, b); return both / (a.w * a.h + b.w * b.h - both); };
+  const repeats = (w: OcrWord, o: OcrWord) => o.text.trim() === w.text.trim() && centreIn(w.box, o.box) && (!alike || shared(w.box, o.box) >= REPEAT_SHARE);
+  return words.filter((w, i) => !words.some((o, j) => j !== i && (o.confidence > w.confidence || (o.confidence === w.confidence && j < i)) && repeats(w, o)));
+}
+
+/** The share of their area together that two readings of one text boxed alike share (see {@link withoutRepeats}). */
+const REPEAT_SHARE = 0.7;
 
 /** The words of `words` whose middle lies in none of the boxes of `others` (read already). */
 function notOver(words: readonly OcrWord[], others: readonly OcrWord[]): OcrWord[] {

@@ -296,6 +296,16 @@ describe('rereadWeakLines', () => {
     expect((await rereadWeakLines(page([title]), raster, again, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['遠傳電信', '帳單代繳']);
   });
 
+  it('keeps once a mark that the readings of two words read again alone both hold (收到，謝謝 read "CE" and "Eo"), and both of two like characters boxed loosely', async () => {
+    // Both cut out with a margin of 0.6 × 30 = 18 px and read at 0.75 first: CE's cut from
+    // (82, 82), Eo's from (162, 82). Each reading holds the comma between them, at (166, 118).
+    const l = line([word('您好', 92, 20, 100, 60, 30), word('CE', 26, 100, 100, 60, 30), word('Eo', 14, 180, 100, 80, 30)], 80);
+    // The second reading boxes its first 謝 over both (180…240), its second within it (215…240).
+    const { engine } = scripted((call) => (call === 0 ? [word('收到', 92, 14, 14, 45, 22), word('，', 90, 63, 27, 3, 6)] : [word('，', 88, 3, 27, 3, 6), word('謝', 92, 14, 14, 45, 22), word('謝', 92, 40, 14, 19, 22)]));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng');
+    expect(out.lines.map((x) => x.words.map((w) => [w.text, w.confidence]))).toEqual([[['您好', 92], ['收到', 92], ['，', 90], ['謝', 92], ['謝', 92]]]);
+  });
+
   it('takes a sure Chinese reading of an English word read alone though not far more confident ("TRE" at 74 for 王建国 at 88), not an unsure one', async () => {
     // TRE boxed 30 × 20 px, as narrow as letters.
     const l = line([word('客户名称：', 92, 40), word('TRE', 74, 140, 100, 30)], 85);
