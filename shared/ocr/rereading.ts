@@ -807,6 +807,19 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
       if (reading.some((w) => HAN.test(w.text)) && meanConfidence(reading) >= BARRED_SURE) taken[k] = reading;
     });
   }
+  // A word of such letters in a part read otherwise surely (a read receipt's 已讀 read "om" at
+  // 33 over its time read at 91, the two boxed as one part) is read alone so, its cut without
+  // the ink above and below it, and a sure Chinese reading taken in its place.
+  const latinForHan = (w: OcrWord) => LATIN_ONLY.test(w.text.trim()) && w.confidence < ODD_WORD_CONFIDENCE && w.box.w >= HAN_WIDTH * w.box.h * w.text.trim().length;
+  const odd = readsChinese(lang) ? parts.flatMap((_, k) => (barred.includes(k) ? [] : taken[k]!.filter(latinForHan).map((w) => ({ k, w })))) : [];
+  if (odd.length) {
+    const unit = Math.max(...odd.map(({ w }) => w.box.h));
+    const again = await readStacked(raster, odd.map(({ w }) => w.box), unit, engine, lang, signal, { scale: Math.min(3, Math.max(1, REREAD_TEXT / unit)), blacklist: LATIN_LETTERS, bare: odd.map(() => true) });
+    odd.forEach(({ k, w }, i) => {
+      const reading = again[i]!;
+      if (reading.some((x) => HAN.test(x.text)) && meanConfidence(reading) >= BARRED_SURE) taken[k] = taken[k]!.flatMap((x) => (x === w ? reading : [x]));
+    });
+  }
   const lines = result.lines.flatMap((line) => {
     const split = splits.get(line);
     if (!split) return [line];

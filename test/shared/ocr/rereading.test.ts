@@ -1021,6 +1021,33 @@ describe('rereadSideBySide', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('reads again with Latin letters barred an unsure word of Latin letters as wide as Chinese in a part read again (已讀 read "om" over a time read surely)', async () => {
+    // 已讀 (20 px) over 下午2:07 (20 px) beside a message (34 px), read "一" and "下".
+    const g = createGray(600, 300);
+    const ink = (x: number, y: number, w: number, h: number) => { for (let r = y; r < y + h; r++) g.data.fill(0, r * 600 + x, r * 600 + x + w); };
+    ink(100, 100, 40, 20);
+    ink(80, 124, 60, 20);
+    ink(180, 104, 220, 34);
+    const message = line([word('一', 30, 100, 100, 40, 20), word('下', 60, 80, 124, 60, 20), word('付違約金嗎？', 90, 180, 104, 220, 34)], 55);
+    const answer = (om: number) => scripted((_call, width, height, options) => {
+      // The part's cut (from (70, 90), 10 px of margin) a unit (20 px) down the strip: 已讀 read
+      // "om", the time read surely. With Latin letters barred, 已讀 (its cut alone).
+      if (!options.blacklist) return [word('om', om, 30, 30, 40, 20), word('下午2:07', 91, 10, 54, 60, 20)];
+      return [word('已讀', 85, Math.round(width / 2) - 20, Math.round(height / 2) - 10, 40, 20)];
+    });
+    const { engine, calls } = answer(33);
+    const out = await rereadSideBySide(page([message]), g, engine, 'chi_tra+eng');
+    expect(out.lines.flatMap((l) => l.words.map((w) => w.text)).sort()).toEqual(['下午2:07', '付違約金嗎？', '已讀'].sort());
+    expect(calls.filter((c) => c.options.blacklist)).toHaveLength(1);
+    // Read surely, or on a page read without a Chinese model, the word stays.
+    for (const [confidence, lang] of [[90, 'chi_tra+eng'], [33, 'eng']] as const) {
+      const { engine: other, calls: two } = answer(confidence);
+      const again = await rereadSideBySide(page([message]), g, other, lang);
+      expect(again.lines.flatMap((l) => l.words.map((w) => w.text))).toContain('om');
+      expect(two.filter((c) => c.options.blacklist)).toHaveLength(0);
+    }
+  });
+
   it('reads a small part still unread enlarged, at two sizes, and takes the more confident reading', async () => {
     // A read receipt (22 px) beside a message (36 px): "璜" at 0, then "BH" (Latin for Chinese: not taken).
     const message = line([word('璜', 0, 445, 807, 41, 22), word('請取消並退還990元', 92, 529, 803, 300, 36)], 60);
