@@ -765,9 +765,15 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const parts = [...splits.values()].flat().filter((part) => part.some((w) => w.confidence < SIDE_BY_SIDE_SURE));
   // A part is cut down to the rows of its ink when they are fewer than its words' heights (the
   // time under a read receipt boxed with it is left out).
+  // A part that ends its line is read with the ink that goes on from it along its row, which no
+  // word holds (a chat's time of which the engine read only the first glyph, 下 as "¥": read
+  // from that glyph alone, "TF"; read on over the rest, 下午2:20).
+  const words = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   const boxes = parts.map((part) => {
     const box = boxOf(part), rows = inkSpan(raster, box);
-    return rows.h && rows.h < INK_SHARE * medianHeight(part, true) ? { ...box, y: rows.y, h: rows.h } : box;
+    const own = rows.h && rows.h < INK_SHARE * medianHeight(part, true) ? { ...box, y: rows.y, h: rows.h } : box;
+    const line = [...splits].find(([, split]) => split.includes(part))![0];
+    return part.includes(ordered(line).at(-1)!) ? grownOverInk(raster, own, words.filter((w) => !part.includes(w))) : own;
   });
   // Such a part is read without the ink above and below it.
   const cut = parts.map((part, k) => boxes[k]!.h < boxOf(part).h);
@@ -833,6 +839,38 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   });
   return resultOf(lines, result.confidence);
 }
+
+/**
+ * `box` grown right over the ink that goes on from it along its rows: over columns with ink
+ * (darker than {@link INK_TONE}) and blanks at most {@link GROW_BLANK} of its height wide, up to
+ * {@link GROW_MOST} heights, stopping at the box of any of `others` on its rows. Rows inked over
+ * nearly all of that stretch (a table's rule along the row) do not count. `box` itself when the
+ * ink goes on for less than its height (the edge of the next glyph).
+ */
+function grownOverInk(raster: GrayRaster, box: Box, others: readonly OcrWord[]): Box {
+  const { width, data } = raster;
+  const from = box.x + box.w, to = Math.min(width, from + GROW_MOST * box.h);
+  const rows: number[] = [];
+  for (let y = box.y; y < box.y + box.h; y++) {
+    let n = 0;
+    for (let x = from; x < to; x++) if (data[y * width + x]! < INK_TONE) n++;
+    if (n <= GROW_RULE * (to - from)) rows.push(y);
+  }
+  const inked = (x: number) => rows.some((y) => data[y * width + x]! < INK_TONE);
+  const held = (x: number) => others.some((w) => x >= w.box.x && x < w.box.x + w.box.w && verticalOverlap(w.box, box) > 0);
+  let end = from, blank = 0;
+  for (let x = from; x < to && !held(x); x++) {
+    if (inked(x)) { end = x + 1; blank = 0; } else if (++blank > GROW_BLANK * box.h) break;
+  }
+  return end - from >= box.h ? { ...box, w: end - box.x } : box;
+}
+
+/** Most a part is grown over the ink that goes on from it, in its heights (see {@link grownOverInk}). */
+const GROW_MOST = 8;
+/** Widest blank within the ink a part is grown over, in its heights. */
+const GROW_BLANK = 0.6;
+/** A row inked over more than this share of the stretch a part could grow over is a rule. */
+const GROW_RULE = 0.9;
 
 /**
  * The runs of rows of `box` of `raster` that hold ink (a pixel darker than {@link INK_TONE}), top

@@ -1048,6 +1048,31 @@ describe('rereadSideBySide', () => {
     }
   });
 
+  it('reads a part with the ink that goes on from it along its row, which no word holds (a time of which only 下 was read, "¥")', async () => {
+    // A message's last line (30 px) and, 100 px after it, a time's four glyphs (20 px, from x 500
+    // to 560); the engine boxed only the first, as "¥".
+    const g = createGray(600, 300);
+    for (const x of [40, 100, 160, 220, 280, 340]) for (let y = 100; y < 130; y++) g.data.fill(0, y * 600 + x, y * 600 + x + 50);
+    for (const x of [500, 516, 532, 548]) for (let y = 106; y < 126; y++) g.data.fill(0, y * 600 + x, y * 600 + x + 12);
+    const message = line([word('繳費期限不變。', 92, 40, 100, 350, 30), word('¥', 21, 500, 106, 13, 20)], 60);
+    // Read from a cut over the whole time (60 px and 10 of margin each side), the time; from one
+    // over its first glyph, "TF".
+    const { engine, calls } = scripted((_call, width) => (width >= 80 ? [word('下午2:20', 90, 10, 30, 60, 20)] : [word('TF', 83, 10, 30, 13, 20)]));
+    const out = await rereadSideBySide(page([message]), g, engine, 'chi_tra+eng');
+    expect(calls[0]!.width).toBe(80);
+    expect(out.lines.flatMap((l) => l.words.map((w) => w.text))).toEqual(['繳費期限不變。', '下午2:20']);
+    expect(out.lines.flatMap((l) => l.words)[1]!.box).toEqual({ x: 500, y: 106, w: 60, h: 20 });
+    // Ink that a word holds already is not taken in (the last glyph read surely as a line of its
+    // own): the part is read from 500 to 544.
+    const { engine: other, calls: two } = scripted(() => [word('下午2', 90, 10, 30, 44, 20)]);
+    await rereadSideBySide(page([message, line([word('0', 90, 548, 106, 12, 20)], 90)]), g, other, 'chi_tra+eng');
+    expect(two[0]!.width).toBe(44 + 20);
+    // Nor is ink that goes on for less than the part's height (the edge of the next glyph).
+    const { engine: third, calls: three } = scripted(() => [word('下', 90, 10, 30, 13, 20)]);
+    await rereadSideBySide(page([message, line([word('2:0', 90, 532, 106, 28, 20)], 90)]), g, third, 'chi_tra+eng');
+    expect(three[0]!.width).toBe(13 + 20);
+  });
+
   it('reads a small part still unread enlarged, at two sizes, and takes the more confident reading', async () => {
     // A read receipt (22 px) beside a message (36 px): "璜" at 0, then "BH" (Latin for Chinese: not taken).
     const message = line([word('璜', 0, 445, 807, 41, 22), word('請取消並退還990元', 92, 529, 803, 300, 36)], 60);
