@@ -1426,6 +1426,21 @@ describe('preprocess', () => {
     expect(result.steps.some((s) => s.name === 'upscale')).toBe(upscaled);
   });
 
+  it.each<[number, boolean]>([
+    [17, true],
+    [19, false],
+  ])('on a photo, enlarges lines of %ipx: %s', (lineHeight, upscaled) => {
+    const page = textPage(700, 600, lineHeight, 6);
+    let seed = 7;
+    for (let i = 0; i < page.data.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      page.data[i] = Math.max(0, Math.min(255, page.data[i]! - 30 + (seed % 21)));
+    }
+    const result = preprocess(grayToRgba(page));
+    expect(result.stats.classification).toBe('photo');
+    expect(result.steps.some((s) => s.name === 'upscale')).toBe(upscaled);
+  });
+
   it('applies the EXIF orientation first (orientation 6 swaps the axes)', () => {
     const result = preprocess(grayToRgba(textPage(300, 200, 24, 2)), { orientation: 6 });
     expect([result.sourceWidth, result.sourceHeight]).toEqual([200, 300]);
