@@ -769,17 +769,18 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // word holds (a chat's time of which the engine read only the first glyph, 下 as "¥": read
   // from that glyph alone, "TF"; read on over the rest, 下午2:20).
   const words = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
-  const boxes = parts.map((part) => {
+  // Each part's line and its split.
+  const owners = parts.map((part) => [...splits].find(([, split]) => split.includes(part))!);
+  const boxes = parts.map((part, k) => {
     const box = boxOf(part), rows = inkSpan(raster, box);
     const own = rows.h && rows.h < INK_SHARE * medianHeight(part, true) ? { ...box, y: rows.y, h: rows.h } : box;
-    const line = [...splits].find(([, split]) => split.includes(part))![0];
-    return part.includes(ordered(line).at(-1)!) ? grownOverInk(raster, own, words.filter((w) => !part.includes(w))) : own;
+    return part.includes(ordered(owners[k]![0]).at(-1)!) ? grownOverInk(raster, own, words.filter((w) => !part.includes(w))) : own;
   });
   // Such a part is read without the ink above and below it.
   const cut = parts.map((part, k) => boxes[k]!.h < boxOf(part).h);
   const readings = await readStacked(raster, boxes, medianHeight(parts.flat()), engine, lang, signal, { bare: cut });
   // Each part's line's other words, read already.
-  const beside = parts.map((part) => [...splits.values()].find((split) => split.includes(part))!.flat().filter((w) => !part.includes(w)));
+  const beside = parts.map((part, k) => owners[k]![1].flat().filter((w) => !part.includes(w)));
   const taken = parts.map((old, k) => takenReading(old, readings[k]!, boxes[k]!, beside[k]));
   // Small parts still unread (a read receipt's 已讀 at 22 px, read "璜" at 0, then "BH") are read
   // again enlarged, to the height small text is read at and to 1.6 times that (the engine's
@@ -804,13 +805,15 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   // receipt's 已讀 in white on a wallpaper read "aa", "EE" or "Ba" at every size): read once more
   // with Latin letters barred, and a sure Chinese reading taken.
   const letters = (k: number) => taken[k]!.map((w) => w.text.trim()).join('');
+  const readBarred = (cuts: Box[], unit: number, bare: boolean[]) => readStacked(raster, cuts, unit, engine, lang, signal, { scale: Math.min(3, Math.max(1, REREAD_TEXT / unit)), blacklist: LATIN_LETTERS, bare });
+  const sureChinese = (reading: readonly OcrWord[]) => reading.some((w) => HAN.test(w.text)) && meanConfidence(reading) >= BARRED_SURE;
   const barred = readsChinese(lang) ? parts.flatMap((_, k) => (LATIN_ONLY.test(letters(k)) && meanConfidence(taken[k]!) < ODD_WORD_CONFIDENCE && boxes[k]!.w >= HAN_WIDTH * heights[k]! * Array.from(letters(k)).length ? [k] : [])) : [];
   if (barred.length) {
     const unit = Math.max(...barred.map((k) => heights[k]!));
-    const again = await readStacked(raster, barred.map((k) => boxes[k]!), unit, engine, lang, signal, { scale: Math.min(3, Math.max(1, REREAD_TEXT / unit)), blacklist: LATIN_LETTERS, bare: barred.map((k) => cut[k]!) });
+    const again = await readBarred(barred.map((k) => boxes[k]!), unit, barred.map((k) => cut[k]!));
     barred.forEach((k, i) => {
       const reading = takenReading(parts[k]!, again[i]!, boxes[k]!, beside[k]);
-      if (reading.some((w) => HAN.test(w.text)) && meanConfidence(reading) >= BARRED_SURE) taken[k] = reading;
+      if (sureChinese(reading)) taken[k] = reading;
     });
   }
   // A word of such letters in a part read otherwise surely (a read receipt's 已讀 read "om" at
@@ -820,10 +823,9 @@ export async function rereadSideBySide(result: OcrResult, raster: GrayRaster, en
   const odd = readsChinese(lang) ? parts.flatMap((_, k) => (barred.includes(k) ? [] : taken[k]!.filter(latinForHan).map((w) => ({ k, w })))) : [];
   if (odd.length) {
     const unit = Math.max(...odd.map(({ w }) => w.box.h));
-    const again = await readStacked(raster, odd.map(({ w }) => w.box), unit, engine, lang, signal, { scale: Math.min(3, Math.max(1, REREAD_TEXT / unit)), blacklist: LATIN_LETTERS, bare: odd.map(() => true) });
+    const again = await readBarred(odd.map(({ w }) => w.box), unit, odd.map(() => true));
     odd.forEach(({ k, w }, i) => {
-      const reading = again[i]!;
-      if (reading.some((x) => HAN.test(x.text)) && meanConfidence(reading) >= BARRED_SURE) taken[k] = taken[k]!.flatMap((x) => (x === w ? reading : [x]));
+      if (sureChinese(again[i]!)) taken[k] = taken[k]!.flatMap((x) => (x === w ? again[i]! : [x]));
     });
   }
   const lines = result.lines.flatMap((line) => {
