@@ -206,7 +206,7 @@ const STATUS_BAR_GAP = 8;
  *   the row's height (an arrow read 所 before the number 10010), or a symbol read below
  *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信);
  * - a badge after the title read as one Chinese character below {@link GARBLED_ARROW_CONFIDENCE}
- *   (a green shield read 史 at 0).
+ *   (a green shield read 史 at 0), or below {@link BADGE_CONFIDENCE} when set apart from the title.
  * `page` is the screenshot's size; without it (a photo or a scan) nothing is dropped.
  */
 export function dropAppBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
@@ -251,7 +251,11 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
     k++;
   }
   const last = title.at(-1);
-  if (last && title.length > k + 1 && /^\p{Script=Han}$/u.test(last.text.trim()) && last.confidence < GARBLED_ARROW_CONFIDENCE) drop.add(last);
+  // Read a little surer, a badge is still set apart from the title (a blue shield read 已 at 19,
+  // half a row's height after 中華電信; a title's own last character follows it closely).
+  const before = title.at(-2);
+  const apart = last !== undefined && before !== undefined && last.box.x - (before.box.x + before.box.w) >= BADGE_GAP * h;
+  if (last && title.length > k + 1 && /^\p{Script=Han}$/u.test(last.text.trim()) && (last.confidence < GARBLED_ARROW_CONFIDENCE || (apart && last.confidence < BADGE_CONFIDENCE))) drop.add(last);
   return drop.size ? withoutWords(result, (w) => drop.has(w)) : result;
 }
 
@@ -440,6 +444,9 @@ const TRIANGLE_HEIGHT = 0.6;
 
 /** Confidence below which a lone character before a title is a garbled back arrow. */
 const GARBLED_ARROW_CONFIDENCE = 10;
+/** Confidence below which a character after a title, set apart from it by {@link BADGE_GAP} of its row's height, is a badge. */
+const BADGE_CONFIDENCE = 30;
+const BADGE_GAP = 0.5;
 
 /** A title mark set apart from its line's text by this share of the line's height is an arrow. */
 const TITLE_MARK_GAP = 1;

@@ -292,6 +292,11 @@ describe('dropAppBarIcons', () => {
     // A LINE chat: back arrow read 《 ”, the verified badge 史 at 0, search and menu read 以 and =.
     const bar = line([word('《', 28, 33, 119, 25, 43), word('”', 28, 73, 112, 24, 59), word('遠', 74, 97, 122, 53, 34), word('傳', 93, 150, 112, 30, 59), word('電信', 53, 180, 122, 49, 34), word('史', 0, 245, 116, 31, 37), word('以', 81, 868, 116, 40, 40), word('=', 95, 970, 120, 39, 33)], 60);
     expect(dropAppBarIcons(page([clock, bar, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '遠 傳 電信', body.text]);
+    // A blue shield read 已 at 19, half a row's height after 中華電信: dropped; read close after
+    // the title, a last character read so unsure stays.
+    const title = (x: number) => line([word('中', 88, 99, 122, 28, 34), word('華電', 93, 143, 122, 54, 34), word('信', 91, 208, 122, 23, 34), word('已', 19, x, 116, 19, 37), word('Q', 91, 862, 116, 44, 44)], 80);
+    expect(dropAppBarIcons(page([clock, title(257), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 華電 信', body.text]);
+    expect(dropAppBarIcons(page([clock, title(235), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 華電 信 已', body.text]);
   });
 
   it('drops icons standing between a title and the subtitle under it, and a back arrow read as a character set apart', () => {
