@@ -264,8 +264,9 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
  * sticker's face "©", a camera "O"): on the page's bottom row, lying within the screenshot's
  * bottom {@link INPUT_BAR_SHARE}, the words from its start at the page's left edge
  * ({@link APP_BAR_EDGE} of the row's height) that are each one mark, last on the row or set apart
- * from the word after them by {@link INPUT_BAR_GAP} of the row's height. A field's placeholder
- * after them (说点什么...) stays. `page` is the screenshot's size.
+ * from the word after them by {@link INPUT_BAR_GAP} of the row's height; and likewise from its
+ * end at the page's right edge, where two symbols count as one mark. A field's placeholder
+ * after them (说点什么...) stays, and so does a send button (發送). `page` is the screenshot's size.
  */
 export function dropInputBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
@@ -279,6 +280,15 @@ export function dropInputBarIcons(result: OcrResult, page?: { width: number; hei
     const w = row[k]!, next = row[k + 1];
     if (Array.from(w.text.trim()).length !== 1 || (k === 0 && w.box.x >= h * APP_BAR_EDGE)) break;
     if (next && next.box.x - (w.box.x + w.box.w) < INPUT_BAR_GAP * h) break;
+    drop.add(w);
+  }
+  // From the row's end at the page's right edge too (a microphone read "$", the field's emoji
+  // button "©)"): there, two symbols are one mark as well.
+  const mark = (t: string) => { const n = Array.from(t).length; return n === 1 || (n === 2 && !/[\p{L}\p{N}]/u.test(t)); };
+  for (let k = row.length - 1; k >= 0; k--) {
+    const w = row[k]!, before = row[k - 1];
+    if (drop.has(w) || !mark(w.text.trim()) || (k === row.length - 1 && page.width - (w.box.x + w.box.w) >= h * APP_BAR_EDGE)) break;
+    if (before && w.box.x - (before.box.x + before.box.w) < INPUT_BAR_GAP * h) break;
     drop.add(w);
   }
   return drop.size ? withoutWords(result, (w) => drop.has(w)) : result;

@@ -342,6 +342,20 @@ describe('dropInputBarIcons', () => {
     expect(dropInputBarIcons(page([body, field]), screen).lines.map((l) => l.text)).toEqual([body.text, '说 点 什么']);
   });
 
+  it('drops the icons at the end of a chat\'s input bar, each one mark or two symbols, not a send button nor a mark ending text', () => {
+    // The field's emoji button read "©)", the microphone at the page's right edge "$".
+    const icons = line([word('©)', 68, 915, 1200, 31, 31), word('$', 83, 1000, 1190, 37, 51)], 75);
+    expect(dropInputBarIcons(page([body, icons]), screen).lines.map((l) => l.text)).toEqual([body.text]);
+    const kept = [
+      line([word('©)', 68, 815, 1200, 31, 31), word('發送', 93, 980, 1196, 70, 34)], 80),
+      line([word('收到', 92, 960, 1200, 60, 30), word('?', 83, 1022, 1200, 20, 30)], 90),
+    ];
+    for (const foot of kept) {
+      const result = page([body, foot]);
+      expect(dropInputBarIcons(result, screen)).toBe(result);
+    }
+  });
+
   it('keeps text at the page\'s foot: a word that goes on, a line away from the edge, a foot higher up, a photo', () => {
     const kept = [
       line([word('如', 96, 20, 1200, 17, 17), word('有', 96, 39, 1200, 17, 17), word('疑問', 89, 55, 1200, 34, 17)], 90),
