@@ -2065,8 +2065,9 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
     for (let x = 0; x < g.width; x++) mask[y * g.width + x] = grown[sy + Math.min(w - 1, Math.floor(x / factor))]! ? 0 : 1;
   }
   const sheet = sheetCorners(outside, w, h);
-  const corners = sheet.corners.map(([x, y]) => [x * factor, y * factor] as [number, number]);
-  const [tl, tr, br, bl] = sheet.corners as [[number, number], [number, number], [number, number], [number, number]];
+  const found = mendLeakedCorner(small, sheet.corners);
+  const corners = found.map(([x, y]) => [x * factor, y * factor] as [number, number]);
+  const [tl, tr, br, bl] = found as [[number, number], [number, number], [number, number], [number, number]];
   // Sides within 20° of upright: beyond, the diagonal extremes may name the wrong corners and
   // turn the page on its side.
   const tilt = (a: number[], b: number[], vertical: boolean) => {
@@ -2094,6 +2095,101 @@ function sheetCorners(outside: Uint8Array, w: number, h: number): { corners: Arr
   }
   const corners = [tl, tr, br, bl];
   return { corners, area, quad: Math.abs(polygonArea(corners)) };
+}
+
+/**
+ * `corners` (a sheet's, top-left first, clockwise, on `g`) with one mended where the paper's
+ * mask leaked into a desk lit as brightly as the paper: the mask's corner then lies out on the
+ * desk (a sheet photographed at a steep angle under a lamp had its top-right corner taken at
+ * the picture's corner, and was squared askew). Such a corner's two sides show no edge (no
+ * step in brightness from the surround into the paper along {@link EDGE_SIDE_WEAK} of them at
+ * least) while the other two do ({@link EDGE_SIDE_SURE}). Each of its sides is turned about its
+ * other corner (up to {@link EDGE_TURN}°) to where it runs along an edge, and the corner moves
+ * to where the two meet. It is kept when all four sides then show their edge
+ * ({@link EDGE_SIDE_MENDED}).
+ */
+export function mendLeakedCorner(g: GrayRaster, corners: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const centre: [number, number] = [corners.reduce((a, c) => a + c[0], 0) / 4, corners.reduce((a, c) => a + c[1], 0) / 4];
+  const sides = corners.map((a, k) => edgeAlong(g, a, corners[(k + 1) % 4]!, centre, EDGE_SPAN).share);
+  const at = (k: number) => sides[(k + 4) % 4]!;
+  for (let k = 0; k < 4; k++) {
+    // Corner k ends side k − 1 and starts side k.
+    if (!(at(k - 1) < EDGE_SIDE_WEAK && at(k) < EDGE_SIDE_WEAK && at(k + 1) >= EDGE_SIDE_SURE && at(k + 2) >= EDGE_SIDE_SURE)) continue;
+    const before = corners[(k + 3) % 4]!, after = corners[(k + 1) % 4]!;
+    const met = meetingPoint(before, edgeDirection(g, before, corners[k]!, centre), after, edgeDirection(g, after, corners[k]!, centre));
+    if (!met) continue;
+    const mended = corners.map((c, i): [number, number] => (i === k ? [Math.round(met[0]), Math.round(met[1])] : c));
+    const c2: [number, number] = [mended.reduce((a, c) => a + c[0], 0) / 4, mended.reduce((a, c) => a + c[1], 0) / 4];
+    if (mended.every((a, i) => edgeAlong(g, a, mended[(i + 1) % 4]!, c2, EDGE_SPAN).share >= EDGE_SIDE_MENDED)) return mended;
+  }
+  return [...corners];
+}
+
+/** Share of a side's length that must show the paper's edge for the side to be one, or none. */
+const EDGE_SIDE_SURE = 0.9;
+const EDGE_SIDE_WEAK = 0.5;
+/** Share of each side's length that must show the edge once a corner is mended. */
+const EDGE_SIDE_MENDED = 0.7;
+/** How far (degrees) a side is turned about its other corner to find its edge. */
+const EDGE_TURN = 15;
+/** The stretch of a side that is measured (its ends, near corners that may be wrong, are not). */
+const EDGE_SPAN: [number, number] = [0.1, 0.9];
+/** The stretch measured from a side's sure corner while it is turned: the other end may lie short of the corner's true place. */
+const EDGE_TURN_SPAN: [number, number] = [0.05, 0.8];
+
+/**
+ * Along the segment from `a` to `b` (over the `span` of its length, at 40 points), the share of
+ * points where the paper is {@link PAPER_EDGE_STEP} lighter than the surround (3–5 px on either
+ * side, the paper towards `centre`), and the mean step. Points whose samples leave `g` are not
+ * counted; fewer than 5 counted make no edge.
+ */
+function edgeAlong(g: GrayRaster, a: readonly [number, number], b: readonly [number, number], centre: readonly [number, number], span: readonly [number, number]): { share: number; step: number } {
+  const { width: w, height: h, data } = g;
+  const value = (x: number, y: number) => {
+    const xi = Math.round(x), yi = Math.round(y);
+    return xi < 0 || yi < 0 || xi >= w || yi >= h ? -1 : data[yi * w + xi]!;
+  };
+  const dx = b[0] - a[0], dy = b[1] - a[1], len = Math.hypot(dx, dy);
+  if (len < 1) return { share: 0, step: 0 };
+  let nx = -dy / len, ny = dx / len;
+  if ((centre[0] - (a[0] + b[0]) / 2) * nx + (centre[1] - (a[1] + b[1]) / 2) * ny < 0) { nx = -nx; ny = -ny; }
+  let stepped = 0, sum = 0, n = 0;
+  for (let i = 0; i <= 40; i++) {
+    const s = span[0] + ((span[1] - span[0]) * i) / 40;
+    const px = a[0] + dx * s, py = a[1] + dy * s;
+    let step = 0;
+    for (let d = 3; d <= 5; d++) {
+      const inner = value(px + nx * d, py + ny * d), outer = value(px - nx * d, py - ny * d);
+      if (inner < 0 || outer < 0) { step = NaN; break; }
+      step += (inner - outer) / 3;
+    }
+    if (Number.isNaN(step)) continue;
+    n++;
+    sum += step;
+    if (step >= PAPER_EDGE_STEP) stepped++;
+  }
+  return n < 5 ? { share: 0, step: 0 } : { share: stepped / n, step: sum / n };
+}
+
+/** The unit direction, from `from` towards about `towards` (within {@link EDGE_TURN}°, by quarter degrees), along which the paper's edge runs best: most points on it, then the sharpest step. */
+function edgeDirection(g: GrayRaster, from: readonly [number, number], towards: readonly [number, number], centre: readonly [number, number]): [number, number] {
+  const len = Math.hypot(towards[0] - from[0], towards[1] - from[1]);
+  const a0 = Math.atan2(towards[1] - from[1], towards[0] - from[0]);
+  let best = { share: -1, step: -Infinity }, angle = a0;
+  for (let turn = -EDGE_TURN; turn <= EDGE_TURN; turn += 0.25) {
+    const a = a0 + (turn * Math.PI) / 180;
+    const e = edgeAlong(g, from, [from[0] + Math.cos(a) * len, from[1] + Math.sin(a) * len], centre, EDGE_TURN_SPAN);
+    if (e.share > best.share || (e.share === best.share && e.step > best.step)) { best = e; angle = a; }
+  }
+  return [Math.cos(angle), Math.sin(angle)];
+}
+
+/** Where the line through `p` along `u` meets the line through `q` along `v` (none when they run alike). */
+function meetingPoint(p: readonly [number, number], u: readonly [number, number], q: readonly [number, number], v: readonly [number, number]): [number, number] | undefined {
+  const den = u[0] * v[1] - u[1] * v[0];
+  if (Math.abs(den) < 0.05) return undefined;
+  const t = ((q[0] - p[0]) * v[1] - (q[1] - p[1]) * v[0]) / den;
+  return [p[0] + u[0] * t, p[1] + u[1] * t];
 }
 
 /** Whether a sheet fills its quadrilateral (a flat rectangle in perspective), not a curled or torn shape whose corners say little about its lines. */

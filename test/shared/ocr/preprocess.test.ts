@@ -1169,6 +1169,26 @@ describe('photographed sheets', () => {
     expect(paper!.mask[240 * 600 + 300]).toBe(1);
   });
 
+  it('mends a corner the mask took out on a desk lit as brightly as the paper', () => {
+    // A lamp over the picture's top-right corner lights the desk there as brightly as the sheet:
+    // the mask runs on from the sheet's top-right corner into the picture's.
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const g = sheetPhoto(600, 480, corners);
+    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
+      if (u >= 0 && u <= 1 && v >= 0 && v <= 1) continue;
+      const lit = Math.max(0, 1 - Math.hypot(600 - x, y) / 260);
+      g.data[y * 600 + x] = Math.min(255, g.data[y * 600 + x]! + Math.round(175 * Math.min(1, lit * 1.6)));
+    }
+    const paper = findPaperMask(g);
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(8);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(8);
+    });
+  });
+
   it('finds a sheet held in a hand, its blue header band with it and the palm beside it left out', () => {
     const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
     const grey = sheetPhoto(600, 480, corners);
