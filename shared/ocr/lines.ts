@@ -201,7 +201,8 @@ const STATUS_BAR_GAP = 8;
  *   (from the word before them or the page's left edge), when each run of them less than half
  *   the row's height apart is one or two marks that make no word: a search glass read 以 or Q, a
  *   menu's bars "=", a video call's camera "口4" (text buttons, 完成 or Edit, and a page count,
- *   1/3, stay);
+ *   1/3, stay), or holds no Chinese and stands less than {@link APP_BAR_FLAT} of the row's height
+ *   tall (a menu's three dots read "cee");
  * - a back arrow at the page's left edge read as one mark: set apart from the word after it by
  *   the row's height (an arrow read 所 before the number 10010), or a symbol read below
  *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信);
@@ -229,15 +230,16 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
   const title = far < 0 ? row : row.slice(0, far);
   // Far right, each run of words less than half a row's height apart is one icon, or a word (a
   // button's 完成 can be read as 完 and 成).
-  const runs: string[] = [];
+  const runs: OcrWord[][] = [];
   row.slice(far < 0 ? row.length : far).forEach((w, k, ws) => {
-    const text = w.text.trim();
-    if (k && w.box.x - (ws[k - 1]!.box.x + ws[k - 1]!.box.w) < h / 2) runs[runs.length - 1] += text;
-    else runs.push(text);
+    if (k && w.box.x - (ws[k - 1]!.box.x + ws[k - 1]!.box.w) < h / 2) runs[runs.length - 1]!.push(w);
+    else runs.push([w]);
   });
-  const mark = (text: string) => {
+  // A menu's three dots (read "cee") are as flat as no text of the row.
+  const mark = (run: readonly OcrWord[]) => {
+    const text = run.map((w) => w.text.trim()).join('');
     const n = Array.from(text).length;
-    return n === 1 || (n === 2 && !/^(?:\p{Script=Han}{2}|[A-Za-z]{2}|\d{2})$/u.test(text));
+    return n === 1 || (n === 2 && !/^(?:\p{Script=Han}{2}|[A-Za-z]{2}|\d{2})$/u.test(text)) || (!/\p{Script=Han}/u.test(text) && run.every((w) => w.box.h < APP_BAR_FLAT * h));
   };
   if (runs.length && runs.every(mark)) for (const w of row.slice(far)) drop.add(w);
   // The back arrow, read as one mark or as two side by side.
@@ -305,6 +307,8 @@ const APP_BAR_SHARE = 0.15;
 const APP_BAR_SUBTITLE = 1.5;
 /** An app bar's icons stand at least this many of its row's heights right of the title. */
 const APP_BAR_GAP = 6;
+/** Right of an app bar's title, a run of words less tall than this share of the row's height is an icon of dots, whatever its length. */
+const APP_BAR_FLAT = 0.5;
 /** A back arrow starts within this many of its row's heights from the page's left edge. */
 const APP_BAR_EDGE = 1.5;
 /** A back arrow read as a symbol hugging the title is read below this confidence. */

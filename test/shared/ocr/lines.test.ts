@@ -297,6 +297,9 @@ describe('dropAppBarIcons', () => {
     const title = (x: number) => line([word('中', 88, 99, 122, 28, 34), word('華電', 93, 143, 122, 54, 34), word('信', 91, 208, 122, 23, 34), word('已', 19, x, 116, 19, 37), word('Q', 91, 862, 116, 44, 44)], 80);
     expect(dropAppBarIcons(page([clock, title(257), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 華電 信', body.text]);
     expect(dropAppBarIcons(page([clock, title(235), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 華電 信 已', body.text]);
+    // A menu's three dots read "cee", a third of the row's height tall.
+    const dots = line([word('中', 96, 441, 122, 28, 34), word('国电', 93, 483, 123, 56, 33), word('信', 90, 546, 122, 27, 34), word('客服', 90, 582, 122, 59, 34), word('cee', 63, 993, 135, 55, 11)], 90);
+    expect(dropAppBarIcons(page([clock, dots, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 国电 信 客服', body.text]);
   });
 
   it('drops icons standing between a title and the subtitle under it, and a back arrow read as a character set apart', () => {
@@ -314,6 +317,8 @@ describe('dropAppBarIcons', () => {
       line([word('編輯', 90, 100, 116, 70, 34), word('訊息', 92, 470, 116, 70, 34), word('完成', 93, 960, 116, 70, 34)], 90),
       line([word('202411账单.pdf', 92, 101, 116, 200, 33), word('1/3', 96, 1006, 120, 40, 25)], 92),
       line([word('Done', 95, 30, 116, 70, 34), word('Inbox', 95, 470, 116, 90, 34)], 95),
+      line([word('客服', 95, 470, 116, 70, 34), word('More', 95, 960, 116, 80, 34)], 95),
+      line([word('客服', 95, 470, 116, 70, 34), word('更多', 95, 960, 130, 60, 15)], 95),
       line([word('阿', 78, 102, 116, 33, 33), word('強', 92, 143, 116, 33, 33), word('以', 81, 900, 116, 40, 40), word('中', 90, 950, 116, 33, 33), word('文', 90, 990, 116, 33, 33)], 80),
       line([word('所', 62, 35, 121, 42, 39), word('10010', 91, 70, 110, 92, 24)], 80),
     ];
