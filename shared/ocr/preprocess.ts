@@ -2050,6 +2050,11 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
   // the paper's corners) the threshold crosses a gentle slope, and cutting there would cut text.
   if (meanStepAcross(small, outside, 2) < PAPER_EDGE_STEP) return undefined;
   if (sat) outside = withColouredBands(outside, sat, hueSectors(rgba!, factor, w, h), w, h);
+  // Paper left darker than the threshold by the light (a sheet's far corner in shade) is taken in
+  // when that makes the sheet a quadrilateral whose sides all show its edge.
+  let sheet = sheetCorners(outside, w, h);
+  const shaded = fillsQuadrilateral(sheet) ? undefined : withShadedPaper(small, outside);
+  if (shaded) ({ outside, sheet } = shaded);
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
@@ -2064,7 +2069,6 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
     const sy = Math.min(h - 1, Math.floor(y / factor)) * w;
     for (let x = 0; x < g.width; x++) mask[y * g.width + x] = grown[sy + Math.min(w - 1, Math.floor(x / factor))]! ? 0 : 1;
   }
-  const sheet = sheetCorners(outside, w, h);
   const found = mendLeakedCorner(small, sheet.corners);
   const corners = found.map(([x, y]) => [x * factor, y * factor] as [number, number]);
   const [tl, tr, br, bl] = found as [[number, number], [number, number], [number, number], [number, number]];
@@ -3271,3 +3275,42 @@ export function solidShare(labels: Int32Array, w: number, label: number, box: Bo
   }
   return n ? solid / n : 0;
 }
+
+/**
+ * `outside` (the surround of a sheet on `g`, reduced) without the paper the threshold left out of
+ * the sheet where the light falls off (a sheet lit from one corner: its far corner's paper, grey
+ * 156, darker than a lit desk's 166, was cut out of the sheet, which then filled no
+ * quadrilateral and was not squared). The sheet grows into the surround over pixels where the
+ * grey changes by at most {@link SHADED_PAPER_GRADIENT} per pixel, as paper shades; a sheet's
+ * edge is a step and stops it. Kept only when the sheet then fills its quadrilateral and every
+ * side shows the edge along {@link EDGE_SIDE_SURE} of it at least: where a sheet lies on a desk
+ * lit as evenly, the growing runs on over the desk.
+ */
+function withShadedPaper(g: GrayRaster, outside: Uint8Array): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
+  const { width: w, height: h } = g;
+  const s = boxBlur(g, 1).data;
+  const grown = new Uint8Array(outside);
+  const queue: number[] = [];
+  for (let i = 0; i < grown.length; i++) if (!grown[i]) queue.push(i);
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q]!;
+    const x = i % w, y = (i / w) | 0;
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 1 || ny < 1 || nx >= w - 1 || ny >= h - 1) continue;
+      const j = ny * w + nx;
+      // The gradient at the pixel itself: stepping along a blurred edge, each step can be small.
+      if (!grown[j] || Math.max(Math.abs(s[j + 1]! - s[j - 1]!), Math.abs(s[j + w]! - s[j - w]!)) > 2 * SHADED_PAPER_GRADIENT) continue;
+      grown[j] = 0;
+      queue.push(j);
+    }
+  }
+  const sheet = sheetCorners(grown, w, h);
+  if (!fillsQuadrilateral(sheet)) return undefined;
+  const c = sheet.corners;
+  const centre: [number, number] = [c.reduce((a, p) => a + p[0], 0) / 4, c.reduce((a, p) => a + p[1], 0) / 4];
+  return c.every((a, k) => edgeAlong(g, a, c[(k + 1) % 4]!, centre, EDGE_SPAN).share >= EDGE_SIDE_SURE) ? { outside: grown, sheet } : undefined;
+}
+
+/** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
+const SHADED_PAPER_GRADIENT = 3;

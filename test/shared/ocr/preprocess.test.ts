@@ -1189,6 +1189,32 @@ describe('photographed sheets', () => {
     });
   });
 
+  it('takes in a sheet\'s corner in shade, darker than the threshold of paper', () => {
+    // The light falls off towards the sheet's bottom-left corner: its paper there is half as light.
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const g = sheetPhoto(600, 480, corners);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const light = 1 - 0.5 * Math.max(0, 1 - Math.hypot(x - 60, y - 440) / 250);
+      g.data[y * 600 + x] = Math.round(g.data[y * 600 + x]! * light);
+    }
+    const paper = findPaperMask(g);
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(8);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(8);
+    });
+    expect(paper!.mask[420 * 600 + 90]).toBe(1);
+    // Lit from the top right over a lighter desk, the shade reaches the desk too: growing over
+    // the paper runs on over the desk, and the sheet stays as the threshold found it.
+    const lit = sheetPhoto(600, 480, corners, 110);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      lit.data[y * 600 + x] = Math.round(lit.data[y * 600 + x]! * (1 - 0.6 * Math.min(1, Math.hypot(600 - x, y) / 700)));
+    }
+    const kept = findPaperMask(lit);
+    expect(kept?.quadrilateral).toBe(false);
+    expect(kept!.mask[470 * 600 + 590]).toBe(0);
+  });
+
   it('finds a sheet held in a hand, its blue header band with it and the palm beside it left out', () => {
     const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
     const grey = sheetPhoto(600, 480, corners);
@@ -1272,7 +1298,7 @@ describe('photographed sheets', () => {
   it('straightens a sheet with a white margin, leaving out what lies around it', () => {
     // A dark desk, the sheet, and beyond its outline dark marks (a tablecloth's squares).
     const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
-    const g = sheetPhoto(600, 480, corners, 225);
+    const g = sheetPhoto(600, 480, corners, 120);
     fillRect(g, 30, 200, 20, 20, 40);
     fillRect(g, 280, 10, 20, 20, 40);
     const { raster } = rectifyPaper(g, corners, 30);
