@@ -1451,8 +1451,9 @@ function longestCoveredRun(marked: Uint8Array, grow: number): number {
  * {@link HIGHLIGHT_HEIGHT} px tall, {@link HIGHLIGHT_LENGTH} times as wide as tall, filling
  * {@link HIGHLIGHT_FILL} of its box (solid around the text it marks: a line of orange text is
  * strokes, a fifth to a third of its box). In its box, coloured pixels take their brightest
- * channel, in which the pen's ink is as light as paper and the text under it stays dark. `g`
- * is changed in place; the count of bands.
+ * channel, in which the pen's ink is as light as paper and the text under it stays dark. On a
+ * page whose light pixels are mostly of such colour ({@link HIGHLIGHT_PAPER_SHARE}), the colour
+ * is the paper's and nothing is lifted. `g` is changed in place; the count of bands.
  */
 export function liftHighlights(rgba: RgbaRaster, g: GrayRaster): number {
   const { width: w, height: h } = g;
@@ -1460,6 +1461,15 @@ export function liftHighlights(rgba: RgbaRaster, g: GrayRaster): number {
   // Marked pixels dark (0) for the component search.
   const marks = new Uint8ClampedArray(w * h).fill(255);
   for (let i = 0; i < w * h; i++) if (most[i]! - least[i]! >= HIGHLIGHT_CHROMA && most[i]! >= HIGHLIGHT_BRIGHT && g.data[i]! >= HIGHLIGHT_LUMA) marks[i] = 0;
+  // On paper of a highlighter's colour (a carbonless form's yellow sheet), the colour is the
+  // paper's, not a pen's: its cells, lifted where their pixels are coloured enough, turned grainy.
+  let light = 0, marked = 0;
+  for (let i = 0; i < w * h; i++) {
+    if (g.data[i]! < HIGHLIGHT_LUMA) continue;
+    light++;
+    if (!marks[i]) marked++;
+  }
+  if (marked >= HIGHLIGHT_PAPER_SHARE * light) return 0;
   const bands = inkComponents(marks, w, h, 0).filter(({ box, n }) => box.h >= HIGHLIGHT_HEIGHT && box.h <= h / 4 && box.w >= HIGHLIGHT_LENGTH * box.h && n >= HIGHLIGHT_FILL * box.w * box.h);
   for (const { box } of bands) {
     for (let y = box.y; y < box.y + box.h; y++) {
@@ -1469,6 +1479,8 @@ export function liftHighlights(rgba: RgbaRaster, g: GrayRaster): number {
   return bands.length;
 }
 
+/** Share of a page's light pixels in a highlighter's colour beyond which the colour is the paper's (see {@link liftHighlights}). */
+const HIGHLIGHT_PAPER_SHARE = 0.5;
 /** Least brightest channel (0–255) of a highlighter's ink (see {@link liftHighlights}). */
 const HIGHLIGHT_BRIGHT = 180;
 /** Least spread of its channels. */

@@ -1527,6 +1527,28 @@ describe('liftHighlights', () => {
     expect(g.data[130 * 500 + 51]).toBe(before[130 * 500 + 51]); // the orange text stays
   });
 
+  it('lifts nothing on paper of a highlighter\'s colour: a carbonless form\'s yellow sheet and its cells', () => {
+    /** A 500 × `h` page, yellow or white, with a table's red rules round two wide yellow cells, a line of black strokes in each. */
+    const form = (h: number, paper: [number, number, number]) => {
+      const w = 500;
+      const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+      for (let i = 0; i < w * h; i++) rgba.data.set(paper, i * 4);
+      for (let y = 30; y < 153; y++) for (let x = 20; x < 480; x++) rgba.data.set([250, 240, 160], (y * w + x) * 4);
+      for (const y of [30, 90, 150]) for (let x = 20; x < 480; x++) for (let k = 0; k < 3; k++) rgba.data.set([200, 40, 40], ((y + k) * w + x) * 4);
+      for (const x of [20, 477]) for (let y = 30; y < 153; y++) for (let k = 0; k < 3; k++) rgba.data.set([200, 40, 40], (y * w + x + k) * 4);
+      for (const top of [45, 105]) for (let j = 0; j < 16; j++) for (let y = top; y < top + 24; y++) for (let k = 0; k < 3; k++) rgba.data.set([30, 30, 30], (y * w + 60 + j * 24 + k) * 4);
+      return rgba;
+    };
+    const yellow = form(400, [250, 240, 160]);
+    const g = rgbaToGray(yellow);
+    const before = g.data.slice();
+    expect(liftHighlights(yellow, g)).toBe(0);
+    expect(g.data).toEqual(before);
+    // The same cells on a white page are marked by a pen.
+    const white = form(400, [255, 255, 255]);
+    expect(liftHighlights(white, rgbaToGray(white))).toBe(2);
+  });
+
   it('leaves a red banner under white text alone: it is dark, no pen\'s mark', () => {
     const w = 500, h = 200;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
