@@ -902,6 +902,7 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
     // background: hardly any of their pixels is the centre of a small square of them.
     if (solidShare(labels, w, label, box, SOLID_RADIUS) < SOLID_REGION) continue;
     fillInverted(f.out, f.mask, f.values, w, box, outside, Math.max(1, 255 - mean));
+    if (bw * bh <= w * h * FAINT_MARK_REGION) whitenFaintMarks(f.out, w, box, outside);
     whitenRim(f.out, f.mask, data, w, h, box, t);
     invertLighterParts(f, w, box, mean, (_, i) => labels[i] === label);
     f.regions.push({ box, background: Math.round(mean) });
@@ -3326,3 +3327,29 @@ function withShadedPaper(g: GrayRaster, outside: Uint8Array): { outside: Uint8Ar
 
 /** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
 const SHADED_PAPER_GRADIENT = 3;
+
+/**
+ * In a dark region inverted into `out` (its `box`, pixels not `outside`), whitens what stands
+ * faint and apart from its text: more than {@link FAINT_MARK_REACH} px from any pixel darker than
+ * halfway between the region's darkest and white. A see-through date bar over a chat's wallpaper
+ * shows the wallpaper's shapes a little lighter than itself; inverted, they are grey rings under
+ * its text, which the engine read with it ("1月16日" for 11月16日, the circle under 11). The text's
+ * own soft edges lie beside its strokes and stay.
+ */
+function whitenFaintMarks(out: Uint8ClampedArray, w: number, box: Box, outside: Uint8Array): void {
+  let darkest = 255;
+  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) if (!outside[y * box.w + x]) darkest = Math.min(darkest, out[(box.y + y) * w + box.x + x]!);
+  const dark = (darkest + 255) / 2;
+  const r = FAINT_MARK_REACH;
+  const near = new Uint8Array(box.w * box.h);
+  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) {
+    if (outside[y * box.w + x] || out[(box.y + y) * w + box.x + x]! >= dark) continue;
+    for (let yy = Math.max(0, y - r); yy <= Math.min(box.h - 1, y + r); yy++) near.fill(1, yy * box.w + Math.max(0, x - r), yy * box.w + Math.min(box.w, x + r + 1));
+  }
+  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) if (!outside[y * box.w + x] && !near[y * box.w + x]) out[(box.y + y) * w + box.x + x] = 255;
+}
+
+/** Faint marks are whitened only in dark regions of at most this share of the page (a date bar, not a dark-mode page, whose grey text is faint too). */
+const FAINT_MARK_REGION = 0.02;
+/** How far (px) from the strokes of a dark region's text its soft edges reach. */
+const FAINT_MARK_REACH = 2;

@@ -464,6 +464,25 @@ describe('invertDarkRegions', () => {
     expect(raster.data[5 * 300 + 5]).toBe(255); // page untouched
   });
 
+  it('whitens a see-through date bar\'s faint shapes apart from its text, not on a dark page', () => {
+    // A date bar over a wallpaper: a ring a little lighter than the bar shows through it, under
+    // and beside its light glyphs.
+    const bar = (w: number, h: number, box: { x: number; y: number; w: number; h: number }) => {
+      const g = createGray(w, h);
+      fillRect(g, box.x, box.y, box.w, box.h, 90);
+      for (let x = box.x + 10; x < box.x + box.w - 10; x++) for (const y of [box.y + 44, box.y + 45]) g.data[y * w + x] = 105;
+      for (let i = 0; i < 6; i++) fillRect(g, box.x + 20 + i * 40, box.y + 15, 14, 28, 245);
+      return g;
+    };
+    const small = invertDarkRegions(bar(1200, 800, { x: 100, y: 100, w: 260, h: 60 })).raster;
+    expect(small.data[145 * 1200 + 115]).toBe(255); // the ring, away from the glyphs
+    expect(small.data[144 * 1200 + 125]).toBeLessThan(255); // the ring under a glyph's foot
+    expect(small.data[130 * 1200 + 125]).toBeLessThan(20); // a glyph
+    // A dark-mode page: its faint grey text is no wallpaper.
+    const page = invertDarkRegions(bar(300, 160, { x: 0, y: 0, w: 300, h: 160 })).raster;
+    expect(page.data[45 * 300 + 15]).toBeLessThan(240);
+  });
+
   it('leaves dark text on a mid-grey bubble alone (the region is not uniform)', () => {
     const g = createGray(300, 160);
     fillRect(g, 20, 20, 260, 120, 120);
