@@ -369,9 +369,12 @@ function hasNodes(labels: Int32Array, width: number, c: Component, down: boolean
  * keys, square bullets), which the engine reads as a character before it ("@乱扣费", "国视频类应用",
  * "贺本人承诺"): a component of `ink` 0.5–1.5 text lines tall, as wide as tall within a quarter,
  * solid (a legend's square, a ticked checkbox: ink over {@link MARK_SOLID} of its box) or a thin
- * round loop holding at most a dot (a radio button; a square one may be 口), with no ink before
- * it on its row within three lines and text after it, set apart by a third of its width at least
- * (a character's neighbour is closer: 口 or 〇 in a line of text is no mark).
+ * round loop holding at most a dot (a radio button), with no ink before it on its row within
+ * three lines and text after it, set apart by a third of its width at least (a character's
+ * neighbour is closer: 口 or 〇 in a line of text is no mark). A checkbox (an empty square loop,
+ * or a square frame with a tick through it, see {@link tickedFrame}) needs only a line clear
+ * before it: a form's options stand on one row (☐ 中華電信 ☑ 台灣大哥大, read "口中華電信 了台灣大哥
+ * 大"); a table's rules and specks on its row are not text.
  */
 export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = markComponents(g)): Box[] {
   if (lineHeight <= 0) return [];
@@ -382,19 +385,84 @@ export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { label
       const { x, w, h } = c.box;
       if (h < 0.5 * lineHeight || h > 1.5 * lineHeight || w < 0.75 * h || w > 1.25 * h) return false;
       const solid = c.n >= MARK_SOLID * w * h;
-      // A radio button is a circle; a digit 0 (０ at a line's start, set apart) is narrower.
-      if (!solid && (Math.abs(w - h) > RADIO_ROUND * h || !roundCorners(ink.labels, g.width, c))) return false;
       const inside = comps.filter((o) => o !== c && within(o.box, c.box));
-      if (!solid && !(inside.length <= 1 && inside.every((o) => o.n >= 0.6 * o.box.w * o.box.h && o.box.w <= 0.7 * w) && isLoop(ink.labels, g.width, c))) return false;
-      const others = comps.filter((o) => o !== c && !inside.includes(o) && sameRow(o.box, c.box));
-      if (others.some((o) => o.box.x + o.box.w > x - 3 * lineHeight && o.box.x < x)) return false;
-      const after = others.filter((o) => o.box.x >= x + w && o.box.x <= x + w + 2 * lineHeight);
+      // A checkbox: an empty square loop, or a square frame with a tick through it (whose width is the frame's).
+      const square = !solid && Math.abs(w - h) <= RADIO_ROUND * h && !inside.length && isLoop(ink.labels, g.width, c) && !roundCorners(ink.labels, g.width, c);
+      const ticked = solid || square ? 0 : tickedFrame(ink.labels, g.width, c);
+      const checkbox = square || ticked > 0;
+      // A radio button is a circle; a digit 0 (０ at a line's start, set apart) is narrower.
+      if (!solid && !checkbox && (Math.abs(w - h) > RADIO_ROUND * h || !roundCorners(ink.labels, g.width, c))) return false;
+      if (!solid && !checkbox && !(inside.length <= 1 && inside.every((o) => o.n >= 0.6 * o.box.w * o.box.h && o.box.w <= 0.7 * w) && isLoop(ink.labels, g.width, c))) return false;
+      // Beside a checkbox, text on its row, not the rules of the table it stands in (tall, or
+      // hairline pieces of a grey one) nor specks.
+      const text = (o: Component) => !checkbox || (o.box.h <= MARK_TEXT_HEIGHT * lineHeight && o.box.w >= MARK_HAIRLINE * lineHeight && Math.max(o.box.w, o.box.h) >= MARK_SPECK * lineHeight);
+      const others = comps.filter((o) => o !== c && !inside.includes(o) && sameRow(o.box, c.box) && text(o));
+      // A checkbox can follow the option before it on its row (☐ 中華電信 ☑ 台灣大哥大): a square
+      // close after text may be 口.
+      const apart = checkbox ? CHECKBOX_APART * lineHeight : 3 * lineHeight;
+      if (others.some((o) => o.box.x + o.box.w > x - apart && o.box.x < x)) return false;
+      const right = x + (ticked || w);
+      const after = others.filter((o) => o.box.x >= right && o.box.x <= right + 2 * lineHeight);
       if (!after.length) return false;
-      const gap = Math.min(...after.map((o) => o.box.x)) - (x + w);
-      return gap >= MARK_GAP * w;
+      const gap = Math.min(...after.map((o) => o.box.x)) - right;
+      // A checkbox stands as tall as the characters after it; 口 is a small glyph beside others.
+      if (checkbox && (ticked || h) < CHECKBOX_HEIGHT * Math.max(...after.map((o) => o.box.h))) return false;
+      return gap >= MARK_GAP * (ticked || w);
     })
     .map((c) => c.box);
 }
+
+/**
+ * The side of the square frame of component `c` when it is a ticked checkbox (☑), else 0: a frame
+ * at its box's bottom left (the tick reaches out over its top or right), drawn with a thin line
+ * ({@link TICKED_FRAME_LINE}), its bottom edge a run of
+ * `c`'s pixels from the box's left edge at least {@link TICKED_FRAME_SHARE} of the box long, its
+ * left edge there along nearly all that side, its top edge along most of it and its right edge
+ * along more than half (the tick crosses them).
+ */
+function tickedFrame(labels: Int32Array, width: number, c: Component): number {
+  const { x, y, w, h } = c.box;
+  const at = (xx: number, yy: number) => xx >= x && xx < x + w && yy >= y && yy < y + h && labels[yy * width + xx] === c.label;
+  let side = 0;
+  for (let yy = y + h - 1; yy >= Math.max(y, y + h - 3); yy--) {
+    let n = 0;
+    while (n < w && at(x + n, yy)) n++;
+    side = Math.max(side, n);
+  }
+  // The tick reaches out of the frame (a character boxed in, 四, has its strokes inside).
+  if (side < TICKED_FRAME_SHARE * Math.max(w, h) || side > TICKED_FRAME_OUT * Math.max(w, h)) return 0;
+  const top = y + h - side, right = x + side - 1;
+  // The frame is drawn with a thin line: its left edge in its lower half is no stem (a bold D's),
+  // along most rows (the tick can start at it).
+  const edge: number[] = [];
+  for (let yy = top + Math.floor(side / 2); yy < y + h - Math.ceil(side / 6); yy++) {
+    let n = 0;
+    while (n < side && at(x + n, yy)) n++;
+    edge.push(n);
+  }
+  if (median(edge) > Math.max(3, TICKED_FRAME_LINE * side)) return 0;
+  // Share of the side along which an edge has a pixel within one of its line.
+  const along = (pixel: (i: number) => boolean) => { let n = 0; for (let i = 0; i < side; i++) if (pixel(i)) n++; return n / side; };
+  const column = (xx: number) => along((i) => at(xx - 1, top + i) || at(xx, top + i) || at(xx + 1, top + i));
+  const row = (yy: number) => along((i) => at(x + i, yy - 1) || at(x + i, yy) || at(x + i, yy + 1));
+  return column(x) >= 0.9 && row(top) >= 0.8 && column(right) >= 0.6 ? side : 0;
+}
+
+/** A ticked checkbox's frame is drawn with a line at most this share of its side thick. */
+const TICKED_FRAME_LINE = 0.2;
+/** A ticked checkbox's frame is at least this share of its box (with the tick) long, and at most {@link TICKED_FRAME_OUT} of it. */
+const TICKED_FRAME_SHARE = 0.6;
+const TICKED_FRAME_OUT = 0.9;
+/** A checkbox's frame is at least this share of the height of the text after it. */
+const CHECKBOX_HEIGHT = 0.8;
+/** A checkbox stands at least this many text lines after the text before it on its row. */
+const CHECKBOX_APART = 1;
+/** Ink on a checkbox's row taller than this many text lines is a table's rule or frame, not text. */
+const MARK_TEXT_HEIGHT = 2;
+/** Ink on a checkbox's row narrower than this share of a text line is a rule's hairline piece, not text. */
+const MARK_HAIRLINE = 0.1;
+/** Ink on a checkbox's row smaller each way than this share of a text line is a speck, not text. */
+const MARK_SPECK = 0.15;
 
 /** Whether the corners of component `c`'s box (a sixth of it each way) hold none of its pixels: a ring, not a square (口). */
 function roundCorners(labels: Int32Array, width: number, c: Component): boolean {

@@ -172,9 +172,28 @@ describe('findLeadingMarks', () => {
     fillRect(g, 30, 190, 24, 24); glyph(g, 80, 188); // a legend's key
     fillRect(g, 30, 260, 30, 30); for (let k = 0; k < 8; k++) fillRect(g, 36 + k, 272 + (k < 4 ? k : 7 - k), 3, 3, 255); glyph(g, 80, 261); // a ticked checkbox
     glyph(g, 300, 26); glyph(g, 331, 26); glyph(g, 362, 26); // 口口口: glyphs a few pixels apart
-    glyph(g, 300, 188); fillRect(g, 380, 190, 24, 24); // a square after text
+    glyph(g, 300, 188); glyph(g, 331, 188); fillRect(g, 380, 190, 24, 24); // a square after text
     expect(findLeadingMarks(g, 28).map((b) => [b.x, b.y])).toEqual([[24, 24], [24, 104], [30, 190], [30, 260]]);
     expect(findLeadingMarks(g, 0)).toEqual([]);
+  });
+
+  it('finds a form\'s checkboxes among its options, past a table\'s grey rule, not a square close after text', () => {
+    const g = createGray(500, 420);
+    /** A checkbox's empty frame, `s` px, 2 px lines. */
+    const frame = (x: number, y: number, s: number) => { fillRect(g, x, y, s, 2); fillRect(g, x, y + s - 2, s, 2); fillRect(g, x, y, 2, s); fillRect(g, x + s - 2, y, 2, s); };
+    /** A 3 px stroke from (x0, y0) to (x1, y1). */
+    const stroke = (x0: number, y0: number, x1: number, y1: number) => {
+      const n = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0));
+      for (let k = 0; k <= n; k++) fillRect(g, Math.round(x0 + ((x1 - x0) * k) / n) - 1, Math.round(y0 + ((y1 - y0) * k) / n) - 1, 3, 3);
+    };
+    // A cell's grey rule before the row, broken into hairline pieces by the threshold.
+    fillRect(g, 12, 300, 1, 28, 60); fillRect(g, 12, 331, 1, 40, 60);
+    frame(30, 332, 24); glyph(g, 64, 330); glyph(g, 96, 330); // ☐ and its option
+    frame(170, 332, 24); stroke(174, 342, 180, 350); stroke(180, 350, 200, 322); glyph(g, 204, 330); // ☑, its tick out over the frame
+    glyph(g, 300, 330); frame(334, 332, 24); glyph(g, 370, 330); // 口 close after a character
+    frame(30, 390, 18); glyph(g, 60, 386); // a square far smaller than the text after it: 口 starting a line
+    const marks = findLeadingMarks(g, 28).filter((b) => b.y > 300).sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(marks.map((b) => [b.x, b.y])).toEqual([[170, 321], [30, 332]]);
   });
 });
 
