@@ -2020,6 +2020,32 @@ function fillInverted(out: Uint8ClampedArray, mask: Uint8Array, values: Uint8Cla
 }
 
 /**
+ * In a dark region inverted into `out` (its `box`, pixels not `outside`), whitens what stands
+ * faint and apart from its text: more than {@link FAINT_MARK_REACH} px from any pixel darker than
+ * halfway between the region's darkest and white. A see-through date bar over a chat's wallpaper
+ * shows the wallpaper's shapes a little lighter than itself; inverted, they are grey rings under
+ * its text, which the engine read with it ("1月16日" for 11月16日, the circle under 11). The text's
+ * own soft edges lie beside its strokes and stay.
+ */
+function whitenFaintMarks(out: Uint8ClampedArray, w: number, box: Box, outside: Uint8Array): void {
+  let darkest = 255;
+  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) if (!outside[y * box.w + x]) darkest = Math.min(darkest, out[(box.y + y) * w + box.x + x]!);
+  const dark = (darkest + 255) / 2;
+  const r = FAINT_MARK_REACH;
+  const near = new Uint8Array(box.w * box.h);
+  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) {
+    if (outside[y * box.w + x] || out[(box.y + y) * w + box.x + x]! >= dark) continue;
+    for (let yy = Math.max(0, y - r); yy <= Math.min(box.h - 1, y + r); yy++) near.fill(1, yy * box.w + Math.max(0, x - r), yy * box.w + Math.min(box.w, x + r + 1));
+  }
+  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) if (!outside[y * box.w + x] && !near[y * box.w + x]) out[(box.y + y) * w + box.x + x] = 255;
+}
+
+/** Faint marks are whitened only in dark regions of at most this share of the page (a date bar, not a dark-mode page, whose grey text is faint too). */
+const FAINT_MARK_REGION = 0.02;
+/** How far (px) from the strokes of a dark region's text its soft edges reach. */
+const FAINT_MARK_REACH = 2;
+
+/**
  * The sheet of paper in a photo of a document lying on a darker surface (a desk): the largest
  * connected region of light pixels (Otsu's threshold on a reduced copy) with everything it
  * encloses (the text), as a mask over the full raster (1 = paper). Undefined when the picture is
@@ -2115,6 +2141,42 @@ function sheetCorners(outside: Uint8Array, w: number, h: number): { corners: Arr
 }
 
 /**
+ * `outside` (the surround of a sheet on `g`, reduced) without the paper the threshold left out of
+ * the sheet where the light falls off (a sheet lit from one corner: its far corner's paper, grey
+ * 156, darker than a lit desk's 166, was cut out of the sheet, which then filled no
+ * quadrilateral and was not squared). The sheet grows into the surround over pixels where the
+ * grey changes by at most {@link SHADED_PAPER_GRADIENT} per pixel, as paper shades; a sheet's
+ * edge is a step and stops it. Kept only when the sheet then fills its quadrilateral and every
+ * side shows the edge along {@link EDGE_SIDE_SURE} of it at least: where a sheet lies on a desk
+ * lit as evenly, the growing runs on over the desk.
+ */
+function withShadedPaper(g: GrayRaster, outside: Uint8Array): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
+  const { width: w, height: h } = g;
+  const s = boxBlur(g, 1).data;
+  const grown = new Uint8Array(outside);
+  const queue: number[] = [];
+  for (let i = 0; i < grown.length; i++) if (!grown[i]) queue.push(i);
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q]!;
+    const x = i % w, y = (i / w) | 0;
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 1 || ny < 1 || nx >= w - 1 || ny >= h - 1) continue;
+      const j = ny * w + nx;
+      // The gradient at the pixel itself: stepping along a blurred edge, each step can be small.
+      if (!grown[j] || Math.max(Math.abs(s[j + 1]! - s[j - 1]!), Math.abs(s[j + w]! - s[j - w]!)) > 2 * SHADED_PAPER_GRADIENT) continue;
+      grown[j] = 0;
+      queue.push(j);
+    }
+  }
+  const sheet = sheetCorners(grown, w, h);
+  return fillsQuadrilateral(sheet) && edgeShares(g, sheet.corners).every((share) => share >= EDGE_SIDE_SURE) ? { outside: grown, sheet } : undefined;
+}
+
+/** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
+const SHADED_PAPER_GRADIENT = 3;
+
+/**
  * `corners` (a sheet's, top-left first, clockwise, on `g`) with one mended where the paper's
  * mask leaked into a desk lit as brightly as the paper: the mask's corner then lies out on the
  * desk (a sheet photographed at a steep angle under a lamp had its top-right corner taken at
@@ -2126,8 +2188,8 @@ function sheetCorners(outside: Uint8Array, w: number, h: number): { corners: Arr
  * ({@link EDGE_SIDE_MENDED}).
  */
 export function mendLeakedCorner(g: GrayRaster, corners: ReadonlyArray<[number, number]>): Array<[number, number]> {
-  const centre: [number, number] = [corners.reduce((a, c) => a + c[0], 0) / 4, corners.reduce((a, c) => a + c[1], 0) / 4];
-  const sides = corners.map((a, k) => edgeAlong(g, a, corners[(k + 1) % 4]!, centre, EDGE_SPAN).share);
+  const centre = quadCentre(corners);
+  const sides = edgeShares(g, corners);
   const at = (k: number) => sides[(k + 4) % 4]!;
   for (let k = 0; k < 4; k++) {
     // Corner k ends side k − 1 and starts side k.
@@ -2136,10 +2198,20 @@ export function mendLeakedCorner(g: GrayRaster, corners: ReadonlyArray<[number, 
     const met = meetingPoint(before, edgeDirection(g, before, corners[k]!, centre), after, edgeDirection(g, after, corners[k]!, centre));
     if (!met) continue;
     const mended = corners.map((c, i): [number, number] => (i === k ? [Math.round(met[0]), Math.round(met[1])] : c));
-    const c2: [number, number] = [mended.reduce((a, c) => a + c[0], 0) / 4, mended.reduce((a, c) => a + c[1], 0) / 4];
-    if (mended.every((a, i) => edgeAlong(g, a, mended[(i + 1) % 4]!, c2, EDGE_SPAN).share >= EDGE_SIDE_MENDED)) return mended;
+    if (edgeShares(g, mended).every((share) => share >= EDGE_SIDE_MENDED)) return mended;
   }
   return [...corners];
+}
+
+/** The middle of a quadrilateral's four corners. */
+function quadCentre(corners: ReadonlyArray<readonly [number, number]>): [number, number] {
+  return [corners.reduce((a, c) => a + c[0], 0) / 4, corners.reduce((a, c) => a + c[1], 0) / 4];
+}
+
+/** For each side of the quadrilateral `corners` (side k from corner k to k + 1), the share of it along which {@link edgeAlong} finds the paper's edge. */
+function edgeShares(g: GrayRaster, corners: ReadonlyArray<readonly [number, number]>): number[] {
+  const centre = quadCentre(corners);
+  return corners.map((a, k) => edgeAlong(g, a, corners[(k + 1) % 4]!, centre, EDGE_SPAN).share);
 }
 
 /** Share of a side's length that must show the paper's edge for the side to be one, or none. */
@@ -3288,68 +3360,3 @@ export function solidShare(labels: Int32Array, w: number, label: number, box: Bo
   }
   return n ? solid / n : 0;
 }
-
-/**
- * `outside` (the surround of a sheet on `g`, reduced) without the paper the threshold left out of
- * the sheet where the light falls off (a sheet lit from one corner: its far corner's paper, grey
- * 156, darker than a lit desk's 166, was cut out of the sheet, which then filled no
- * quadrilateral and was not squared). The sheet grows into the surround over pixels where the
- * grey changes by at most {@link SHADED_PAPER_GRADIENT} per pixel, as paper shades; a sheet's
- * edge is a step and stops it. Kept only when the sheet then fills its quadrilateral and every
- * side shows the edge along {@link EDGE_SIDE_SURE} of it at least: where a sheet lies on a desk
- * lit as evenly, the growing runs on over the desk.
- */
-function withShadedPaper(g: GrayRaster, outside: Uint8Array): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
-  const { width: w, height: h } = g;
-  const s = boxBlur(g, 1).data;
-  const grown = new Uint8Array(outside);
-  const queue: number[] = [];
-  for (let i = 0; i < grown.length; i++) if (!grown[i]) queue.push(i);
-  for (let q = 0; q < queue.length; q++) {
-    const i = queue[q]!;
-    const x = i % w, y = (i / w) | 0;
-    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
-      const nx = x + dx, ny = y + dy;
-      if (nx < 1 || ny < 1 || nx >= w - 1 || ny >= h - 1) continue;
-      const j = ny * w + nx;
-      // The gradient at the pixel itself: stepping along a blurred edge, each step can be small.
-      if (!grown[j] || Math.max(Math.abs(s[j + 1]! - s[j - 1]!), Math.abs(s[j + w]! - s[j - w]!)) > 2 * SHADED_PAPER_GRADIENT) continue;
-      grown[j] = 0;
-      queue.push(j);
-    }
-  }
-  const sheet = sheetCorners(grown, w, h);
-  if (!fillsQuadrilateral(sheet)) return undefined;
-  const c = sheet.corners;
-  const centre: [number, number] = [c.reduce((a, p) => a + p[0], 0) / 4, c.reduce((a, p) => a + p[1], 0) / 4];
-  return c.every((a, k) => edgeAlong(g, a, c[(k + 1) % 4]!, centre, EDGE_SPAN).share >= EDGE_SIDE_SURE) ? { outside: grown, sheet } : undefined;
-}
-
-/** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
-const SHADED_PAPER_GRADIENT = 3;
-
-/**
- * In a dark region inverted into `out` (its `box`, pixels not `outside`), whitens what stands
- * faint and apart from its text: more than {@link FAINT_MARK_REACH} px from any pixel darker than
- * halfway between the region's darkest and white. A see-through date bar over a chat's wallpaper
- * shows the wallpaper's shapes a little lighter than itself; inverted, they are grey rings under
- * its text, which the engine read with it ("1月16日" for 11月16日, the circle under 11). The text's
- * own soft edges lie beside its strokes and stay.
- */
-function whitenFaintMarks(out: Uint8ClampedArray, w: number, box: Box, outside: Uint8Array): void {
-  let darkest = 255;
-  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) if (!outside[y * box.w + x]) darkest = Math.min(darkest, out[(box.y + y) * w + box.x + x]!);
-  const dark = (darkest + 255) / 2;
-  const r = FAINT_MARK_REACH;
-  const near = new Uint8Array(box.w * box.h);
-  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) {
-    if (outside[y * box.w + x] || out[(box.y + y) * w + box.x + x]! >= dark) continue;
-    for (let yy = Math.max(0, y - r); yy <= Math.min(box.h - 1, y + r); yy++) near.fill(1, yy * box.w + Math.max(0, x - r), yy * box.w + Math.min(box.w, x + r + 1));
-  }
-  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) if (!outside[y * box.w + x] && !near[y * box.w + x]) out[(box.y + y) * w + box.x + x] = 255;
-}
-
-/** Faint marks are whitened only in dark regions of at most this share of the page (a date bar, not a dark-mode page, whose grey text is faint too). */
-const FAINT_MARK_REGION = 0.02;
-/** How far (px) from the strokes of a dark region's text its soft edges reach. */
-const FAINT_MARK_REACH = 2;
