@@ -386,13 +386,16 @@ export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { label
       if (h < 0.5 * lineHeight || h > 1.5 * lineHeight || w < 0.75 * h || w > 1.25 * h) return false;
       const solid = c.n >= MARK_SOLID * w * h;
       const inside = comps.filter((o) => o !== c && within(o.box, c.box));
+      // A loop as wide as tall: a radio button (round) or an empty checkbox (square).
+      const even = !solid && Math.abs(w - h) <= RADIO_ROUND * h;
+      const loop = even && isLoop(ink.labels, g.width, c);
+      const round = even && roundCorners(ink.labels, g.width, c);
       // A checkbox: an empty square loop, or a square frame with a tick through it (whose width is the frame's).
-      const square = !solid && Math.abs(w - h) <= RADIO_ROUND * h && !inside.length && isLoop(ink.labels, g.width, c) && !roundCorners(ink.labels, g.width, c);
+      const square = loop && !round && !inside.length;
       const ticked = solid || square ? 0 : tickedFrame(ink.labels, g.width, c);
       const checkbox = square || ticked > 0;
       // A radio button is a circle; a digit 0 (０ at a line's start, set apart) is narrower.
-      if (!solid && !checkbox && (Math.abs(w - h) > RADIO_ROUND * h || !roundCorners(ink.labels, g.width, c))) return false;
-      if (!solid && !checkbox && !(inside.length <= 1 && inside.every((o) => o.n >= 0.6 * o.box.w * o.box.h && o.box.w <= 0.7 * w) && isLoop(ink.labels, g.width, c))) return false;
+      if (!solid && !checkbox && !(round && loop && inside.length <= 1 && inside.every((o) => o.n >= 0.6 * o.box.w * o.box.h && o.box.w <= 0.7 * w))) return false;
       // Beside a checkbox, text on its row, not the rules of the table it stands in (tall, or
       // hairline pieces of a grey one) nor specks.
       const text = (o: Component) => !checkbox || (o.box.h <= MARK_TEXT_HEIGHT * lineHeight && o.box.w >= MARK_HAIRLINE * lineHeight && Math.max(o.box.w, o.box.h) >= MARK_SPECK * lineHeight);
@@ -415,31 +418,25 @@ export function findLeadingMarks(g: GrayRaster, lineHeight: number, ink: { label
 /**
  * The side of the square frame of component `c` when it is a ticked checkbox (☑), else 0: a frame
  * at its box's bottom left (the tick reaches out over its top or right), drawn with a thin line
- * ({@link TICKED_FRAME_LINE}), its bottom edge a run of
- * `c`'s pixels from the box's left edge at least {@link TICKED_FRAME_SHARE} of the box long, its
- * left edge there along nearly all that side, its top edge along most of it and its right edge
- * along more than half (the tick crosses them).
+ * ({@link TICKED_FRAME_LINE}), its bottom edge a run of `c`'s pixels from the box's left edge at
+ * least {@link TICKED_FRAME_SHARE} of the box long, its left edge there along nearly all that
+ * side, its top edge along most of it and its right edge along more than half (the tick crosses
+ * them).
  */
 function tickedFrame(labels: Int32Array, width: number, c: Component): number {
   const { x, y, w, h } = c.box;
   const at = (xx: number, yy: number) => xx >= x && xx < x + w && yy >= y && yy < y + h && labels[yy * width + xx] === c.label;
+  // The run of the component's pixels along row `yy` from the box's left edge.
+  const run = (yy: number) => { let n = 0; while (n < w && at(x + n, yy)) n++; return n; };
   let side = 0;
-  for (let yy = y + h - 1; yy >= Math.max(y, y + h - 3); yy--) {
-    let n = 0;
-    while (n < w && at(x + n, yy)) n++;
-    side = Math.max(side, n);
-  }
+  for (let yy = y + h - 1; yy >= Math.max(y, y + h - 3); yy--) side = Math.max(side, run(yy));
   // The tick reaches out of the frame (a character boxed in, 四, has its strokes inside).
   if (side < TICKED_FRAME_SHARE * Math.max(w, h) || side > TICKED_FRAME_OUT * Math.max(w, h)) return 0;
   const top = y + h - side, right = x + side - 1;
   // The frame is drawn with a thin line: its left edge in its lower half is no stem (a bold D's),
   // along most rows (the tick can start at it).
   const edge: number[] = [];
-  for (let yy = top + Math.floor(side / 2); yy < y + h - Math.ceil(side / 6); yy++) {
-    let n = 0;
-    while (n < side && at(x + n, yy)) n++;
-    edge.push(n);
-  }
+  for (let yy = top + Math.floor(side / 2); yy < y + h - Math.ceil(side / 6); yy++) edge.push(run(yy));
   if (median(edge) > Math.max(3, TICKED_FRAME_LINE * side)) return 0;
   // Share of the side along which an edge has a pixel within one of its line.
   const along = (pixel: (i: number) => boolean) => { let n = 0; for (let i = 0; i < side; i++) if (pixel(i)) n++; return n / side; };
