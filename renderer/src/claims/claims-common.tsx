@@ -1,5 +1,5 @@
 /** Pieces the claims area's panels share: the section props, amount input, clipboard, jumping to a field. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Currency, Jurisdiction } from '../../../shared/case/schema';
 import type { IssueTarget } from '../../../shared/letters/check';
 import { useI18n } from '../i18n/i18n';
@@ -73,10 +73,14 @@ export function AmountInput({ label, value, onChange, name, optional }: {
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(value === undefined ? '' : String(value));
-  // Follow outside changes (e.g. "Use 100" from the calculation check) unless they are what was typed.
-  useEffect(() => {
-    setText((current) => (Number(current.replace(/,/g, '')) === value && current.trim() !== '' ? current : value === undefined ? '' : String(value)));
-  }, [value]);
+  // Follow outside changes (e.g. "Use 100" from the calculation check) unless they are what was
+  // typed; during the render that brings them, so the field never shows the old amount beside a
+  // check that already agrees with the new one.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    if (!(Number(text.replace(/,/g, '')) === value && text.trim() !== '')) setText(value === undefined ? '' : String(value));
+  }
   const parsed = Number(text.replace(/,/g, ''));
   const isInvalid = text.trim() !== '' && !Number.isFinite(parsed);
   return (
