@@ -183,11 +183,22 @@ export function dropStatusBarIcons(result: OcrResult, pageHeight?: number): OcrR
     if (!name.every((w) => /^\p{Script=Han}+$/u.test(w.text.trim())) || !after.length || !after.every(icon) || Math.min(...after.map((w) => w.box.x)) - end < STATUS_BAR_GAP * top.box.h) return result;
     return withoutWords(result, (w) => after.includes(w));
   }
-  return withoutWords(result, (w) => w !== clock && iconLike(w) && sameRow(clock.box, w.box));
+  // A date after the clock (11月24日 週日, its 日 read at 83) runs on from a kept word without a
+  // blank: Chinese touching the word before it is text, however unsure.
+  const drop = new Set<OcrWord>();
+  let before: OcrWord | undefined;
+  for (const w of read.filter((v) => sameRow(clock.box, v.box)).sort((a, b) => a.box.x - b.box.x)) {
+    const runsOn = before && !drop.has(before) && w.box.x - (before.box.x + before.box.w) <= STATUS_DATE_GAP * before.box.h && /\p{Script=Han}/u.test(w.text);
+    if (w !== clock && iconLike(w) && !runsOn) drop.add(w);
+    before = w;
+  }
+  return withoutWords(result, (w) => drop.has(w));
 }
 
 /** Status bar icons are read with less confidence than this. */
 const STATUS_ICON_CONFIDENCE = 85;
+/** Chinese after a kept word on a clock's row, less than this many of that word's heights after it, runs on from it. */
+const STATUS_DATE_GAP = 0.25;
 /** A phone's status bar lies within this share of the screenshot's height from its top. */
 const STATUS_BAR_SHARE = 0.08;
 /** A status bar's icons stand at least this many of its rows' heights right of the operator's name. */

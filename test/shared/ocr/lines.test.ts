@@ -275,6 +275,15 @@ describe('dropStatusBarIcons', () => {
     }
   });
 
+  it('keeps a date running on from the clock\'s row without a blank, however unsure its Chinese', () => {
+    // A notification shade: 23:18 11月24日 週日, its 日 and 週日 read at 83; a Wi-Fi icon read 令 at
+    // 60 a blank after the date, and an unsure 日 touching that dropped icon, are dropped.
+    const row = (more: ReturnType<typeof word>[]) => line([word('23:18', 90, 50, 106, 136, 43), word('11', 93, 215, 123, 36, 25), word('月', 90, 251, 118, 25, 40), word('24', 91, 276, 123, 40, 25), word('日', 83, 316, 118, 23, 40), word('週日', 83, 340, 122, 50, 26), ...more], 88);
+    const body = line([word('訊息', 96, 137, 499, 46, 24)], 96);
+    expect(dropStatusBarIcons(page([row([]), body])).lines.map((l) => l.text)).toEqual(['23:18 11 月 24 日 週日', '訊息']);
+    expect(dropStatusBarIcons(page([row([word('令', 60, 900, 118, 30, 30), word('日', 70, 931, 118, 23, 30)]), body])).lines.map((l) => l.text)).toEqual(['23:18 11 月 24 日 週日', '訊息']);
+  });
+
   it('leaves pages without a clock on top, and sure or numeric words beside one, alone', () => {
     const header = page([line([word('中華電信', 94, 300, 29, 90, 29), word('800', 92, 428, 32, 40, 24)], 93)]);
     expect(dropStatusBarIcons(header)).toBe(header);
