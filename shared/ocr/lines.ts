@@ -635,12 +635,14 @@ const CLOCK = /^\d{1,2}:\d{2}$/u;
 /**
  * Puts the lines in reading order pane by pane, left to right (see {@link findPaneSeparators}),
  * each pane row by row ({@link orderByRows}): a line the engine read across the line between two
- * panes (sparse text has no blocks) is cut there.
+ * panes (sparse text has no blocks) is cut there. Lines above `top` (the band over the panes, a
+ * title bar and toolbar: see panesTop) come first.
  */
-export function orderByPanes(result: OcrResult, separators: readonly number[]): OcrResult {
+export function orderByPanes(result: OcrResult, separators: readonly number[], top = 0): OcrResult {
   if (!separators.length) return orderByRows(result);
-  const pane = (w: OcrWord) => separators.filter((x) => w.box.x + w.box.w / 2 > x).length;
-  const panes: OcrLine[][] = Array.from({ length: separators.length + 1 }, () => []);
+  // Pane 0 is the band above the panes (their `top`), read across first.
+  const pane = (w: OcrWord) => (w.box.y + w.box.h / 2 < top ? 0 : 1 + separators.filter((x) => w.box.x + w.box.w / 2 > x).length);
+  const panes: OcrLine[][] = Array.from({ length: separators.length + 2 }, () => []);
   for (const line of result.lines) {
     const groups = new Map<number, OcrWord[]>();
     for (const w of line.words) {

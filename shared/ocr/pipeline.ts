@@ -22,7 +22,7 @@ import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEll
 import { movedLines } from './bands';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
-import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
+import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, readAmountsBeforeYuan, MISSED_TEXT_CONFIDENCE, pageInk, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
@@ -102,11 +102,12 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   let raster = pre.raster, ellipses = marks.ellipses;
   const screenshot = pre.stats.classification === 'screenshot';
   const separators = screenshot ? findPaneSeparators(raster) : [];
-  const reading = separators.length ? readByPanes(raster, separators, read, 0.15, 0.95) : read(raster, 0.15, 0.95);
+  const top = panesTop(raster, separators);
+  const reading = separators.length ? readByPanes(raster, separators, read, 0.15, 0.95, top) : read(raster, 0.15, 0.95);
   // The engine reads in its own thread: meanwhile, the page's ink is measured here.
   const ink = pageInk(raster);
   let raw = await reading;
-  if (separators.length) pre.steps.push({ name: 'read-panes', detail: `${separators.length + 1} panes read one by one, parted at x = ${separators.join(', ')}` });
+  if (separators.length) pre.steps.push({ name: 'read-panes', detail: `${separators.length + 1} panes read one by one, parted at x = ${separators.join(', ')}${top ? `, below a band ${top} px tall read across` : ''}` });
   throwIfCancelled(options.signal);
   // A page turned a quarter (its lines read as vertical text) or upside down (read as unsure
   // nonsense) without an EXIF orientation to say so (a messaging app strips it) is turned and
@@ -154,7 +155,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // title makes the line weak, and it is read again whole.
   const page = screenshot ? { width: raster.width, height: raster.height } : undefined;
   const bars = (r: OcrResult) => dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page);
-  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(bars(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster)))))))), raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : []);
+  const panes = raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : [];
+  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(bars(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster)))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);
@@ -185,14 +187,18 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
  * panes that stand level (a mail client's list of messages and the open message, in small text)
  * and reads them across. Progress runs from `from` to `to` over the panes by their widths.
  */
-export async function readByPanes(raster: GrayRaster, separators: readonly number[], read: (r: GrayRaster, from: number, to: number) => Promise<OcrResult>, from: number, to: number): Promise<OcrResult> {
+export async function readByPanes(raster: GrayRaster, separators: readonly number[], read: (r: GrayRaster, from: number, to: number) => Promise<OcrResult>, from: number, to: number, top = 0): Promise<OcrResult> {
   const edges = [-PANE_MARGIN - 1, ...separators, raster.width + PANE_MARGIN];
   const lines: OcrLine[] = [];
+  // The band above the panes (a title bar and toolbar across them) is read whole, first.
+  const band = top / raster.height;
+  if (top > 0) lines.push(...(await read(cropGray(raster, { x: 0, y: 0, w: raster.width, h: top }), from, from + (to - from) * band)).lines);
+  const start = from + (to - from) * band;
   for (let k = 0; k + 1 < edges.length; k++) {
     const x0 = Math.max(0, edges[k]! + PANE_MARGIN + 1), x1 = Math.min(raster.width, edges[k + 1]! - PANE_MARGIN);
     if (x1 <= x0) continue;
-    const result = await read(cropGray(raster, { x: x0, y: 0, w: x1 - x0, h: raster.height }), from + ((to - from) * x0) / raster.width, from + ((to - from) * x1) / raster.width);
-    lines.push(...movedLines(result, x0, 0));
+    const result = await read(cropGray(raster, { x: x0, y: top, w: x1 - x0, h: raster.height - top }), start + ((to - start) * x0) / raster.width, start + ((to - start) * x1) / raster.width);
+    lines.push(...movedLines(result, x0, top));
   }
   // Its confidence: its words' mean (none read: 0).
   return resultOf(lines, 0);

@@ -3282,24 +3282,11 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
  * and right tenths of the picture are not looked at: a page's margin is no pane.
  */
 export function findPaneSeparators(g: GrayRaster): number[] {
-  const { width: w, height: h, data } = g;
+  const { width: w, height: h } = g;
   const found: number[] = [];
-  const hist = new Uint32Array(256);
   for (let x = Math.max(2, Math.round(w * 0.1)); x < Math.min(w - 2, w * 0.9); x++) {
-    hist.fill(0);
-    for (let y = 0, i = x; y < h; y++, i += w) hist[data[i]!]!++;
-    let mode = 0;
-    for (let v = 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
-    if (hist[mode]! < h * PANE_RUN * 0.5) continue;
-    let n = 0, run = 0, longest = 0;
-    for (let y = 0, i = x; y < h; y++, i += w) {
-      const v = data[i]!;
-      if (Math.abs(v - mode) <= PANE_TONE && (Math.abs(v - data[i - 2]!) >= PANE_STEP || Math.abs(v - data[i + 2]!) >= PANE_STEP)) {
-        n++;
-        longest = Math.max(longest, ++run);
-      } else run = 0;
-    }
-    if (n >= h * PANE_HEIGHT || longest >= h * PANE_RUN) found.push(x);
+    const line = paneLineAt(g, x);
+    if (line && (line.rows >= h * PANE_HEIGHT || line.run >= h * PANE_RUN)) found.push(x);
   }
   const lines: number[] = [];
   for (let k = 0; k < found.length; ) {
@@ -3309,6 +3296,45 @@ export function findPaneSeparators(g: GrayRaster): number[] {
     k = end + 1;
   }
   return lines;
+}
+
+/**
+ * The first row of the panes parted at `separators` (see {@link findPaneSeparators}): where the
+ * first of their lines starts its longest unbroken run. Above it lies a band that spans the panes
+ * (a mail client's title bar and toolbar), read across: cut into panes, its centred title was
+ * read in two pieces after the list of folders ("Inbo;" and "X - jordan…"). 0 when a line runs
+ * from the top.
+ */
+export function panesTop(g: GrayRaster, separators: readonly number[]): number {
+  const top = Math.min(...separators.map((x) => paneLineAt(g, x)?.start ?? 0));
+  return separators.length && top >= PANES_BAND ? top : 0;
+}
+
+/** Fewest rows (px) of a band above panes read on its own. */
+const PANES_BAND = 16;
+
+/**
+ * The rows of column `x` of `g` that look like a line between panes: within {@link PANE_TONE} of
+ * the column's commonest tone and {@link PANE_STEP} or more from a pixel 2 px to one side. How
+ * many (`rows`), the longest unbroken run of them (`run`) and where it starts; undefined when
+ * the commonest tone covers under half of {@link PANE_RUN} of the column.
+ */
+function paneLineAt(g: GrayRaster, x: number): { rows: number; run: number; start: number } | undefined {
+  const { width: w, height: h, data } = g;
+  const hist = new Uint32Array(256);
+  for (let y = 0, i = x; y < h; y++, i += w) hist[data[i]!]!++;
+  let mode = 0;
+  for (let v = 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
+  if (hist[mode]! < h * PANE_RUN * 0.5) return undefined;
+  let rows = 0, run = 0, longest = 0, start = 0;
+  for (let y = 0, i = x; y < h; y++, i += w) {
+    const v = data[i]!;
+    if (Math.abs(v - mode) <= PANE_TONE && (Math.abs(v - data[i - 2]!) >= PANE_STEP || Math.abs(v - data[i + 2]!) >= PANE_STEP)) {
+      rows++;
+      if (++run > longest) { longest = run; start = y - run + 1; }
+    } else run = 0;
+  }
+  return { rows, run: longest, start };
 }
 
 /** Share of the rows a pane's dividing line runs down, at least. */

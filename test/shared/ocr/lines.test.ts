@@ -178,6 +178,13 @@ describe('orderByPanes', () => {
     expect(orderByPanes(result, [680]).lines.map((l) => l.text)).toEqual(['聊天', '王小明', '明天見', '台灣大哥大客服', '您好，您申訴的重複扣款', '1,288元已退回。']);
     expect(orderByPanes(result, []).lines.map((l) => l.text)).toEqual(orderByRows(result).lines.map((l) => l.text));
   });
+
+  it('reads the lines above the panes first, across them', () => {
+    // A mail client: its title centred over the line between the list and the message, which starts below the toolbar at y 100.
+    const result = page([line([word('Drafts', 90, 30, 160, 60, 20)], 90), line([word('Dear', 90, 720, 160, 50, 20)], 90), line([word('Inbox', 90, 660, 10, 50, 20), word('-', 90, 716, 10, 8, 20), word('jordan', 90, 730, 10, 60, 20)], 90), line([word('Reply', 90, 250, 60, 50, 20), word('Archive', 90, 690, 60, 70, 20)], 90)]);
+    expect(orderByPanes(result, [222, 700], 100).lines.map((l) => l.text)).toEqual(['Inbox - jordan', 'Reply Archive', 'Drafts', 'Dear']);
+    expect(orderByPanes(result, [222, 700]).lines.map((l) => l.text)).toEqual(['Drafts', 'Inbox', 'Reply', '- jordan', 'Archive', 'Dear']);
+  });
 });
 
 describe('dropReadReceipts', () => {

@@ -99,6 +99,22 @@ describe('readByPanes', () => {
     expect(cuts[2]!.to).toBeCloseTo(0.9);
     expect(cuts[1]!.from).toBeCloseTo(0.1 + (0.8 * 103) / 300);
   });
+
+  it('reads the band above the panes whole, first, and the panes below it', async () => {
+    const g = createGray(300, 100);
+    const cuts: Array<{ width: number; height: number; from: number; to: number }> = [];
+    const read = (r: GrayRaster, from: number, to: number): Promise<OcrResult> => {
+      cuts.push({ width: r.width, height: r.height, from, to });
+      return Promise.resolve(page([line([word(`p${cuts.length}`, 90, 5, 4, 20, 12)], 90)]));
+    };
+    const out = await readByPanes(g, [100, 200], read, 0.1, 0.9, 20);
+    expect(cuts.map((c) => [c.width, c.height])).toEqual([[300, 20], [98, 80], [95, 80], [97, 80]]);
+    expect(out.lines.map((l) => [l.text, l.box.x, l.box.y])).toEqual([['p1', 5, 4], ['p2', 5, 24], ['p3', 108, 24], ['p4', 208, 24]]);
+    expect(cuts[0]!.from).toBeCloseTo(0.1);
+    expect(cuts[0]!.to).toBeCloseTo(0.1 + 0.8 * 0.2);
+    expect(cuts[1]!.from).toBeCloseTo(0.1 + 0.8 * 0.2);
+    expect(cuts[3]!.to).toBeCloseTo(0.9);
+  });
 });
 
 describe('ocrRaster with panes', () => {

@@ -5,6 +5,7 @@ import {
   eraseSolidShapes,
   estimateLineHeight,
   findPaneSeparators,
+  panesTop,
   grainLevel,
   median3,
   findPaperMask,
@@ -238,6 +239,12 @@ describe('findPaneSeparators', () => {
     for (let i = 0; i < 6; i++) strokeGlyph(g, 40 + i * 30, 40, 20, 24, 30);
     for (let i = 0; i < 6; i++) strokeGlyph(g, 700 + i * 30, 40, 20, 24, 30);
     expect(findPaneSeparators(g)).toEqual([301]);
+    // The panes start below the bars, which are read across them.
+    expect(panesTop(g, [301])).toBe(90);
+    // A rule from the top has no band above it.
+    const full = createGray(1000, 1000);
+    fillRect(full, 300, 0, 2, 1000, 186);
+    expect(panesTop(full, findPaneSeparators(full))).toBe(0);
     // The same rule broken twice by text across it is no pane's edge.
     fillRect(g, 280, 300, 60, 30, 20);
     fillRect(g, 280, 650, 60, 30, 20);
