@@ -288,10 +288,13 @@ export function dropInputBarIcons(result: OcrResult, page?: { width: number; hei
   if (lowest.box.y < page.height * (1 - INPUT_BAR_SHARE)) return result;
   const row = read.filter((w) => sameRow(w.box, lowest.box)).sort((a, b) => a.box.x - b.box.x);
   const h = medianHeight(row, true);
+  // Near the edge: by the row's height, or by the page's width where the row holds icons alone
+  // (an iPhone's plus button 58 px in, its icons 29 px tall).
+  const edge = Math.max(h * APP_BAR_EDGE, page.width * INPUT_BAR_EDGE);
   const drop = new Set<OcrWord>();
   for (let k = 0; k < row.length; k++) {
     const w = row[k]!, next = row[k + 1];
-    if (Array.from(w.text.trim()).length !== 1 || (k === 0 && w.box.x >= h * APP_BAR_EDGE)) break;
+    if (Array.from(w.text.trim()).length !== 1 || (k === 0 && w.box.x >= edge)) break;
     if (next && next.box.x - (w.box.x + w.box.w) < INPUT_BAR_GAP * h) break;
     drop.add(w);
   }
@@ -300,7 +303,7 @@ export function dropInputBarIcons(result: OcrResult, page?: { width: number; hei
   const mark = (t: string) => { const n = Array.from(t).length; return n === 1 || (n === 2 && !/[\p{L}\p{N}]/u.test(t)); };
   for (let k = row.length - 1; k >= 0; k--) {
     const w = row[k]!, before = row[k - 1];
-    if (drop.has(w) || !mark(w.text.trim()) || (k === row.length - 1 && page.width - (w.box.x + w.box.w) >= h * APP_BAR_EDGE)) break;
+    if (drop.has(w) || !mark(w.text.trim()) || (k === row.length - 1 && page.width - (w.box.x + w.box.w) >= edge)) break;
     if (before && w.box.x - (before.box.x + before.box.w) < INPUT_BAR_GAP * h) break;
     drop.add(w);
   }
@@ -309,6 +312,8 @@ export function dropInputBarIcons(result: OcrResult, page?: { width: number; hei
 
 /** A chat's input bar lies within this share of the screenshot's height from its foot. */
 const INPUT_BAR_SHARE = 0.12;
+/** An input bar's icons at its ends stand within this share of the page's width from its edge (or {@link APP_BAR_EDGE} of the row's height). */
+const INPUT_BAR_EDGE = 0.06;
 /** An input bar's icons stand this many of its row's heights apart from the word after them. */
 const INPUT_BAR_GAP = 0.75;
 

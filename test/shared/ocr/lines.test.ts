@@ -377,6 +377,14 @@ describe('dropInputBarIcons', () => {
     }
   });
 
+  it('drops small icons a little way in from the edges of a wide screenshot', () => {
+    // An iPhone's input bar (1170 px wide): its plus button 58 px in and its microphone 59 px from the right edge, both about 30 px tall.
+    const iphone = { width: 1170, height: 2168 };
+    const chat = line([word('谢谢王师傅。', 92, 700, 1880, 250, 40)], 92);
+    const icons = line([word('+', 80, 58, 2074, 29, 29), word('$', 71, 1076, 2066, 35, 47)], 75);
+    expect(dropInputBarIcons(page([chat, icons]), iphone).lines.map((l) => l.text)).toEqual([chat.text]);
+  });
+
   it('keeps text at the page\'s foot: a word that goes on, a line away from the edge, a foot higher up, a photo', () => {
     const kept = [
       line([word('如', 96, 20, 1200, 17, 17), word('有', 96, 39, 1200, 17, 17), word('疑問', 89, 55, 1200, 34, 17)], 90),
