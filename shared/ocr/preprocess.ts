@@ -972,7 +972,8 @@ const UNEVEN_BACKGROUND_STEP = 0.7;
  * white text) are inverted against their own fill, pictures (an avatar) painted white, and
  * glyph-sized parts inverted with the region. One by one: a dark-mode chat's green bubbles with
  * black text sit beside avatars whose white figures, judged together with them, outweighed their
- * text.
+ * text. A panel kept out of the inversion takes in the holes it joins (its round ends), and a
+ * round one (a quick settings tile and its icon) is a picture.
  */
 function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box, panels: Uint8Array, outside: Uint8Array): void {
   const marks = new Uint8ClampedArray(panels.length);
@@ -1013,9 +1014,18 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
       fill = PICTURE;
       f.pictures.push(at);
     }
+    // A round button (a quick settings tile, its icon dark on a light disc) is a picture too.
+    if (fill && fill !== PICTURE && at.w * at.h <= f.out.length * PICTURE_AREA && Math.abs(at.w - at.h) <= DISC_SLACK * Math.max(at.w, at.h) && isDisc(parts.labels, r, labels, w, label, box, outside)) {
+      fill = PICTURE;
+      f.pictures.push(at);
+    }
     if (!fill && !small) own.set(r, Math.max(1, 255 - quantile(hists.get(r)!, 0.5)));
     fills.set(r, fill);
   }
+  // A panel kept out of the inversion takes with it the holes it joins: its round ends, not
+  // thick both ways, were inverted with the region into dark crescents read as "(" (a
+  // brightness slider's cap) or joined to the text beside them.
+  spreadIntoHoles(parts.labels, (r) => !!fills.get(r) && fills.get(r) !== PICTURE, labels, w, label, box, outside);
   // A picture is painted white whole: with the holes it joins (the rounded caps of a disc, not
   // thick both ways) and its anti-aliased rim, which left grey made a ring read as "{t".
   let pictures: Uint8ClampedArray | undefined;
@@ -1043,6 +1053,53 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
       f.out[i] = fill === PICTURE ? 255 : ((byLuma.has(r) ? luma[k]! : tones[k]!) * 255) / fill;
       f.mask[i] = 1;
     }
+  }
+}
+
+/**
+ * Whether part `r` of `parts` (labels over `box`), with the holes of component `label` it joins
+ * (its round edge, not thick both ways), is a disc: as wide as tall and filling about π/4 of its
+ * box, as a round button does (a quick settings tile) and a panel of text (a bubble, a card) does not.
+ */
+function isDisc(parts: Int32Array, r: number, labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): boolean {
+  const seeds = new Uint8Array(parts.length);
+  for (let k = 0; k < seeds.length; k++) if (parts[k] === r) seeds[k] = 1;
+  const joined = joinedHoles(seeds, labels, w, label, box, outside);
+  let n = 0, x0 = box.w, y0 = box.h, x1 = -1, y1 = -1;
+  for (let k = 0; k < joined.length; k++) {
+    if (!joined[k]) continue;
+    const x = k % box.w, y = (k - x) / box.w;
+    n++;
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  }
+  const dw = x1 - x0 + 1, dh = y1 - y0 + 1;
+  return Math.abs(dw - dh) <= DISC_SLACK * Math.max(dw, dh) && Math.abs(n / (dw * dh) - Math.PI / 4) <= DISC_SLACK;
+}
+
+/** How far a disc's width may differ from its height (a share of the larger) and its fill of its box from π/4. */
+const DISC_SLACK = 0.06;
+
+/**
+ * Gives the holes of component `label` (over `box`) joined (4-connected, through other holes) to
+ * a part of `parts` (labels over `box`, -1 for none) that `take` accepts the label of that part,
+ * in place; the nearest part's, by steps, where two reach the same hole.
+ */
+function spreadIntoHoles(parts: Int32Array, take: (r: number) => boolean, labels: Int32Array, w: number, label: number, box: Box, outside: Uint8Array): void {
+  const queue = new Int32Array(parts.length);
+  let head = 0, tail = 0;
+  for (let k = 0; k < parts.length; k++) if (parts[k]! >= 0 && take(parts[k]!)) queue[tail++] = k;
+  const visit = (k: number, from: number) => {
+    if (parts[k]! >= 0 || outside[k] || labels[(box.y + Math.floor(k / box.w)) * w + box.x + (k % box.w)] === label) return;
+    parts[k] = parts[from]!;
+    queue[tail++] = k;
+  };
+  while (head < tail) {
+    const k = queue[head++]!;
+    const x = k % box.w;
+    if (x > 0) visit(k - 1, k);
+    if (x < box.w - 1) visit(k + 1, k);
+    if (k >= box.w) visit(k - box.w, k);
+    if (k + box.w < parts.length) visit(k + box.w, k);
   }
 }
 

@@ -833,6 +833,30 @@ describe('invertDarkRegions around panels', () => {
     expect(raster.data[5 * 600 + 5]).toBeGreaterThan(240); // the screen → white
   });
 
+  it('keeps a light panel\'s round ends out of the inversion with it, and paints a round light button white with its icon', () => {
+    // A notification shade (1080 px wide: panels are 43 px thick both ways at least): a light
+    // disc (a quick settings tile) holding a dark icon, and a light slider 64 px tall with round
+    // ends, on a dark screen with light text.
+    const W = 1080;
+    const g = createGray(W, 1100, 17);
+    disk(g, 150, 150, 50, 200);
+    fillRect(g, 145, 125, 10, 40, 20); // the tile's icon
+    disk(g, 150, 180, 6, 20);
+    fillRect(g, 100, 400, 600, 65, 200);
+    disk(g, 100, 432, 32, 200);
+    disk(g, 700, 432, 32, 200);
+    for (let i = 0; i < 5; i++) strokeGlyph(g, 400 + i * 40, 130, 20, 28, 213);
+    const { raster } = invertDarkRegions(g);
+    let darkest = 255;
+    for (let y = 98; y < 203; y++) for (let x = 98; x < 203; x++) darkest = Math.min(darkest, raster.data[y * W + x]!);
+    expect(darkest).toBeGreaterThan(200); // no icon left, nor a crescent at the disc's sides
+    // The slider's ends stay as light as the slider: inverted with the screen, they were dark crescents read as "(".
+    for (const x of [73, 727]) expect(raster.data[432 * W + x]).toBeGreaterThan(150);
+    expect(raster.data[432 * W + 400]).toBeGreaterThan(150);
+    expect(raster.data[140 * W + 401]).toBeLessThan(60); // the screen's light text → dark
+    expect(raster.data[5 * W + 5]).toBeGreaterThan(240); // the screen → white
+  });
+
   it('inverts a blue bubble with white text on a black screen against its own fill, so that the fill turns white', () => {
     // The bubble: luma 118 (lighter than the screen's threshold: a panel), least channel 62.
     const g = createGray(500, 300, 1);
