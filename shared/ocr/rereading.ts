@@ -400,6 +400,9 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
     const band = coreBand(line, words);
     const down = rules.filter((r) => r.y <= band.y && r.y + r.h >= band.y + band.h).sort((a, b) => a.x - b.x);
     if (!down.length) { lines.push(line); continue; }
+    // The row's words the engine read as other lines (a table's header parted in three): a part
+    // read again over its cell's width reads them too, and they are not taken twice.
+    const mates = cleared.lines.filter((l) => l !== line).flatMap((l) => l.words).filter((w) => w.text.trim() && sameRow(w.box, band));
     const replaced = new Map<OcrWord, OcrWord[]>();
     for (let k = 0; k <= down.length; k++) {
       const before = down[k - 1], after = down[k];
@@ -418,7 +421,7 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
       // Taken as a part's reading is, only when at least as sure (not for punctuation it adds: a
       // cell's "Top-up" read "‘Top-up") and holding as many figures as the part's sure words (日本3日
       // read 日本日, surer than with its last 日 at 13).
-      const taken = takenReading(part, again.words, cell, words.filter((w) => !part.includes(w)));
+      const taken = takenReading(part, again.words, cell, [...words.filter((w) => !part.includes(w)), ...mates]);
       if (taken === part || meanConfidence(taken) < meanConfidence(part) || figures(taken) < figures(part.filter((w) => w.confidence >= SURE_READING_CONFIDENCE))) continue;
       part.forEach((w, i) => replaced.set(w, i ? [] : taken));
     }

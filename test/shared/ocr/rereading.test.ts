@@ -1337,6 +1337,20 @@ describe('readTableCells', () => {
     expect(plain.calls).toHaveLength(0);
   });
 
+  it('reads a row the engine parted into lines once: each line takes its own words of the row read again', async () => {
+    // A table's header between rules at x 20 and 580, read as two lines (货物 and 规格, unsure);
+    // read again over the cell's width, each reading holds both words.
+    const g = createGray(600, 300);
+    for (const x of [20, 580]) for (let y = 40; y < 260; y++) g.data.fill(0, y * 600 + x, y * 600 + x + 2);
+    for (const x of [40, 60, 80, 300, 320, 340]) for (let y = 100; y < 120; y++) g.data.fill(0, y * 600 + x, y * 600 + x + 12);
+    const at = (x: number, width: number) => Math.round(((x - 23) / 557) * width);
+    const { engine } = scripted((_call, width, height) => [word('货物', 96, at(40, width), Math.round(height * 0.3), at(92, width) - at(40, width), Math.round(height * 0.4)), word('规格', 96, at(300, width), Math.round(height * 0.3), at(352, width) - at(300, width), Math.round(height * 0.4))]);
+    const result = page([line([word('货物', 60, 40, 100, 52, 20)], 60), line([word('规格', 60, 300, 100, 52, 20)], 60), line([word('合计', 95, 40, 200, 40, 20)], 95)]);
+    const out = await readTableCells(result, g, engine, 'chi_sim+eng');
+    expect(out.words.map((w) => w.text)).toEqual(['货物', '规格', '合计']);
+    expect(out.words.slice(0, 2).map((w) => w.confidence)).toEqual([96, 96]);
+  });
+
   it('keeps a part\'s reading when the new one is less sure', async () => {
     const raster = table([40, 60, 84, 104, 128, 330, 360, 390, 420, 450]);
     const { engine } = scripted(() => [word('21567', 44, 10, 8, 60, 16)]);
