@@ -2113,13 +2113,28 @@ const FAINT_MARK_REACH = 2;
 export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | undefined {
   const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
   const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
+  const colour = rgba ? saturation(rgba) : undefined;
+  const sat = colour && factor > 1 ? resizeGray(colour, 1 / factor) : colour;
+  const first = paperOn(g, small, factor, sat, rgba);
+  // An outline of which three sides show no edge followed the light, not the sheet (lit from a
+  // window at its upper left, a pale bed sheet there was lighter than the paper's far side): it
+  // is looked for again without the light's slope, and without a better one there, no sheet is
+  // taken (its text is not whitened with the surround).
+  if (!first || first.weak < UNSURE_SIDES) return first?.outline;
+  const again = paperOn(g, withoutLightSlope(small), factor, sat, rgba);
+  return again && again.weak < first.weak ? again.outline : undefined;
+}
+
+/**
+ * The sheet (see {@link findPaperMask}) found on `small`, `g` reduced by `factor` (or its tones
+ * without the light's slope), `sat` its saturation; with how many sides of it show no edge.
+ */
+function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRaster | undefined, rgba: RgbaRaster | undefined): { outline: PaperOutline; weak: number } | undefined {
   const { width: w, height: h } = small;
   const t = otsuThreshold(histogram(small));
   // Light pixels labelled as the "dark" ones of the negative. Paper is white or nearly (pink
   // carbonless, yellowed, under warm light): light but strongly coloured pixels are not paper (a
   // hand holding the sheet, its palm beside the sheet's edge, joined it and bent its outline).
-  const colour = rgba ? saturation(rgba) : undefined;
-  const sat = colour && factor > 1 ? resizeGray(colour, 1 / factor) : colour;
   const neg = new Uint8ClampedArray(w * h);
   for (let i = 0; i < neg.length; i++) neg[i] = 255 - small.data[i]!;
   if (sat) leaveOutColouredAreas(neg, sat, t);
@@ -2175,7 +2190,8 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
     return (Math.atan2(Math.abs(vertical ? dx : dy), Math.abs(vertical ? dy : dx)) * 180) / Math.PI;
   };
   const upright = Math.max(tilt(tl, tr, false), tilt(bl, br, false), tilt(tl, bl, true), tilt(tr, br, true)) <= 20;
-  return { mask, corners, quadrilateral: upright && fillsQuadrilateral(sheet) };
+  const weak = edgeShares(small, found).filter((share) => share < EDGE_SIDE_WEAK).length;
+  return { outline: { mask, corners, quadrilateral: upright && fillsQuadrilateral(sheet) }, weak };
 }
 
 /**
@@ -2195,6 +2211,29 @@ function sheetCorners(outside: Uint8Array, w: number, h: number): { corners: Arr
   }
   const corners = [tl, tr, br, bl];
   return { corners, area, quad: Math.abs(polygonArea(corners)) };
+}
+
+/** A sheet's outline with this many sides showing no edge is not sure. */
+const UNSURE_SIDES = 3;
+
+/**
+ * `g` divided by the plane that fits its tones best (least squares), scaled back to its mean: the
+ * light falling off across a whole picture (a window at its upper left) is taken out, and a
+ * sheet's step from its surround kept.
+ */
+function withoutLightSlope(g: GrayRaster): GrayRaster {
+  const { width: w, height: h, data } = g;
+  // Centred coordinates make the normal equations diagonal.
+  const cx = (w - 1) / 2, cy = (h - 1) / 2;
+  let sum = 0, sx = 0, sy = 0, xx = 0, yy = 0;
+  for (let y = 0, i = 0; y < h; y++) for (let x = 0; x < w; x++, i++) {
+    const v = data[i]!, dx = x - cx, dy = y - cy;
+    sum += v; sx += v * dx; sy += v * dy; xx += dx * dx; yy += dy * dy;
+  }
+  const mean = sum / (w * h), bx = sx / xx, by = sy / yy;
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0, i = 0; y < h; y++) for (let x = 0; x < w; x++, i++) out[i] = (data[i]! * mean) / Math.max(1, mean + bx * (x - cx) + by * (y - cy));
+  return { width: w, height: h, data: out };
 }
 
 /**

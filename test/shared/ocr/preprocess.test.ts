@@ -1265,6 +1265,23 @@ describe('photographed sheets', () => {
     expect(kept!.mask[470 * 600 + 590]).toBe(0);
   });
 
+  it('finds a sheet lit across the whole picture from one corner, the lit desk there lighter than the paper\'s far side', () => {
+    // A window at the picture's upper left: everything there 1.3 times as light, at the lower
+    // right 0.6 times. The threshold of paper took in the desk at the upper left, and the outline
+    // ran out to the picture's corner.
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const g = sheetPhoto(600, 480, corners, 150);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) g.data[y * 600 + x] = Math.min(255, Math.round(g.data[y * 600 + x]! * (1.3 - (0.7 * (x + y)) / 1080)));
+    const paper = findPaperMask(g);
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(8);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(8);
+    });
+    expect(paper!.mask[5 * 600 + 5]).toBe(0);
+    expect(paper!.mask[400 * 600 + 500]).toBe(1);
+  });
+
   it('finds a sheet held in a hand, its blue header band with it and the palm beside it left out', () => {
     const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
     const grey = sheetPhoto(600, 480, corners);
