@@ -213,12 +213,15 @@ const STATUS_BAR_GAP = 8;
  *   the row's height apart is one or two marks that make no word: a search glass read 以 or Q, a
  *   menu's bars "=", a video call's camera "口4" (text buttons, 完成 or Edit, and a page count,
  *   1/3, stay), or holds no Chinese and stands less than {@link APP_BAR_FLAT} of the row's height
- *   tall (a menu's three dots read "cee");
+ *   tall (a menu's three dots read "cee") or is read below {@link APP_BAR_MARK_CONFIDENCE} (a
+ *   video call's camera and a call's handset read "O«\\" at 28);
  * - a back arrow at the page's left edge read as one mark: set apart from the word after it by
  *   the row's height (an arrow read 所 before the number 10010), or a symbol read below
  *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信);
  * - a badge after the title read as one Chinese character below {@link GARBLED_ARROW_CONFIDENCE}
- *   (a green shield read 史 at 0), or below {@link BADGE_CONFIDENCE} when set apart from the title.
+ *   (a green shield read 史 at 0), or below {@link BADGE_CONFIDENCE} when set apart from the title,
+ *   or as one symbol {@link SYMBOL_BADGE_GAP} of the row's height apart from it however sure (a
+ *   verified tick read "©" at 87).
  * `page` is the screenshot's size; without it (a photo or a scan) nothing is dropped.
  */
 export function dropAppBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
@@ -250,7 +253,7 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
   const mark = (run: readonly OcrWord[]) => {
     const text = run.map((w) => w.text.trim()).join('');
     const n = Array.from(text).length;
-    return n === 1 || (n === 2 && !/^(?:\p{Script=Han}{2}|[A-Za-z]{2}|\d{2})$/u.test(text)) || (!/\p{Script=Han}/u.test(text) && run.every((w) => w.box.h < APP_BAR_FLAT * h));
+    return n === 1 || (n === 2 && !/^(?:\p{Script=Han}{2}|[A-Za-z]{2}|\d{2})$/u.test(text)) || (!/\p{Script=Han}/u.test(text) && (run.every((w) => w.box.h < APP_BAR_FLAT * h) || meanConfidence(run) < APP_BAR_MARK_CONFIDENCE));
   };
   if (runs.length && runs.every(mark)) for (const w of row.slice(far)) drop.add(w);
   // The back arrow, read as one mark or as two side by side.
@@ -268,7 +271,10 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
   // half a row's height after 中華電信; a title's own last character follows it closely).
   const before = title.at(-2);
   const apart = last !== undefined && before !== undefined && last.box.x - (before.box.x + before.box.w) >= BADGE_GAP * h;
-  if (last && title.length > k + 1 && /^\p{Script=Han}$/u.test(last.text.trim()) && (last.confidence < GARBLED_ARROW_CONFIDENCE || (apart && last.confidence < BADGE_CONFIDENCE))) drop.add(last);
+  // A symbol alone after a blank is a badge however sure ("©" for a verified tick); a mark
+  // touching the title (a brand's ®) is its own.
+  const symbol = last !== undefined && before !== undefined && /^\p{S}$/u.test(last.text.trim()) && last.box.x - (before.box.x + before.box.w) >= SYMBOL_BADGE_GAP * h;
+  if (last && title.length > k + 1 && ((/^\p{Script=Han}$/u.test(last.text.trim()) && (last.confidence < GARBLED_ARROW_CONFIDENCE || (apart && last.confidence < BADGE_CONFIDENCE))) || symbol)) drop.add(last);
   return drop.size ? withoutWords(result, (w) => drop.has(w)) : result;
 }
 
@@ -477,6 +483,8 @@ const GARBLED_ARROW_CONFIDENCE = 10;
 /** Confidence below which a character after a title, set apart from it by {@link BADGE_GAP} of its row's height, is a badge. */
 const BADGE_CONFIDENCE = 30;
 const BADGE_GAP = 0.5;
+/** A badge read as a symbol stands at least this share of its row's height after the title. */
+const SYMBOL_BADGE_GAP = 0.25;
 
 /** A title mark set apart from its line's text by this share of the line's height is an arrow. */
 const TITLE_MARK_GAP = 1;

@@ -318,6 +318,15 @@ describe('dropAppBarIcons', () => {
     expect(dropAppBarIcons(page([clock, dots, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 国电 信 客服', body.text]);
   });
 
+  it('drops a verified tick read as a symbol after the title, and icons read unsure far right', () => {
+    // A WhatsApp business chat: the tick read "©" at 87, the video call and call buttons "O«\\" at 28, the menu ":".
+    const title = (badge: ReturnType<typeof word>, icons: ReturnType<typeof word>[]) => line([word('城', 86, 196, 107, 27, 54), word('訊', 93, 229, 107, 33, 54), word('流動', 96, 262, 102, 48, 59), word('客戶', 96, 324, 107, 65, 32), word('服務', 92, 390, 107, 48, 32), badge, ...icons], 85);
+    const icons = [word('O«\\', 28, 828, 118, 135, 42), word(':', 76, 1016, 119, 9, 42)];
+    expect(dropAppBarIcons(page([clock, title(word('©', 87, 457, 111, 23, 27), icons), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '城 訊 流動 客戶 服務', body.text]);
+    // A brand's mark touching the title, and a text button read surely far right, stay.
+    expect(dropAppBarIcons(page([clock, title(word('®', 87, 440, 108, 14, 14), [word('Edit', 92, 950, 118, 60, 32)]), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '城 訊 流動 客戶 服務 ® Edit', body.text]);
+  });
+
   it('drops icons standing between a title and the subtitle under it, and a back arrow read as a character set apart', () => {
     // An SMS thread: back arrow read 所, a video call's camera read 口 4 level with the subtitle.
     const title = line([word('所', 62, 35, 121, 42, 39), word('10010', 91, 192, 110, 92, 24)], 80);
