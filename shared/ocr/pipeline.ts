@@ -156,7 +156,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const page = screenshot ? { width: raster.width, height: raster.height } : undefined;
   const bars = (r: OcrResult) => dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page);
   const panes = raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : [];
-  const rows = orderByPanes(dropStrayUnderscores(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(bars(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster)))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
+  // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
+  const rows = orderByPanes(dropStrayClosingQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster)))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);

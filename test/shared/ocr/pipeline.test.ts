@@ -142,6 +142,27 @@ describe('ocrRaster with panes', () => {
   });
 });
 
+describe('ocrRaster on a chat screenshot', () => {
+  it('drops a stray underscore before judging the input bar\'s icons: a microphone read "_" and "息" beside each other goes', async () => {
+    const w = 1080, h = 1630, data = new Uint8ClampedArray(w * h * 4).fill(255);
+    const ink = (x0: number, y0: number, ww: number, hh: number) => { for (let y = y0; y < y0 + hh; y++) for (let x = x0; x < x0 + ww; x++) data.fill(0, (y * w + x) * 4, (y * w + x) * 4 + 3); };
+    const words = [
+      word('好的，唔該晒！', 92, 100, 1435, 300, 30),
+      word('訊息', 96, 118, 1550, 56, 28), word('2', 94, 803, 1547, 31, 35), word('回', 78, 865, 1551, 39, 29), word('_', 56, 952, 1534, 39, 60), word('息', 70, 992, 1542, 36, 47),
+    ];
+    for (const x of words) ink(x.box.x + 2, x.box.y + 2, Math.max(2, x.box.w - 4), Math.max(2, x.box.h - 4));
+    let calls = 0;
+    const engine: OcrEngine = {
+      recognize() {
+        return Promise.resolve(calls++ ? page([]) : page([line(words.slice(0, 1), 92), line(words.slice(1), 80)]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await ocrRaster({ raster: { width: w, height: h, data }, orientation: 1 }, engine, { lang: 'chi_tra+eng' });
+    expect(out.lines.map((l) => l.text.replace(/\s+/gu, ''))).toEqual(['好的，唔該晒！', '訊息']);
+  });
+});
+
 describe('turnUpright', () => {
   const raster = createGray(400, 200);
   /** A read answering the n-th call from `answers`, recording the sizes it was given. */
