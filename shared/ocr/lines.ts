@@ -217,7 +217,8 @@ const STATUS_BAR_GAP = 8;
  *   video call's camera and a call's handset read "O«\\" at 28);
  * - a back arrow at the page's left edge read as one mark: set apart from the word after it by
  *   the row's height (an arrow read 所 before the number 10010), or a symbol read below
- *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信);
+ *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信), or alone on its row (所,
+ *   the page's title set large below it);
  * - a badge after the title read as one Chinese character below {@link GARBLED_ARROW_CONFIDENCE}
  *   (a green shield read 史 at 0), or below {@link BADGE_CONFIDENCE} when set apart from the title,
  *   or as one symbol {@link SYMBOL_BADGE_GAP} of the row's height apart from it however sure (a
@@ -266,6 +267,8 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
     drop.add(w);
     k++;
   }
+  // A back arrow alone on its row (the page's title large below it), read as one mark.
+  if (row.length === 1 && glyphs(row[0]!).length === 1 && row[0]!.box.x < h * APP_BAR_EDGE && below.length > 1) drop.add(row[0]!);
   const last = title.at(-1);
   // Read a little surer, a badge is still set apart from the title (a blue shield read 已 at 19,
   // half a row's height after 中華電信; a title's own last character follows it closely).

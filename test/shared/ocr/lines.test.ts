@@ -318,6 +318,16 @@ describe('dropAppBarIcons', () => {
     expect(dropAppBarIcons(page([clock, dots, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 国电 信 客服', body.text]);
   });
 
+  it('drops a back arrow alone on its row above a large title', () => {
+    // An Android settings page: the arrow read 所 at 52 on its row, 流量使用情况 set large below it.
+    const title = line([word('流量使用情况', 96, 50, 245, 310, 50)], 96);
+    const arrow = (x: number) => line([word('所', 52, x, 121, 42, 39)], 52);
+    expect(dropAppBarIcons(page([clock, arrow(35), title, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '流量使用情况', body.text]);
+    // Away from the page's left edge, a character alone is the row's text.
+    const result = page([clock, arrow(400), title, body]);
+    expect(dropAppBarIcons(result, screen)).toBe(result);
+  });
+
   it('drops a verified tick read as a symbol after the title, and icons read unsure far right', () => {
     // A WhatsApp business chat: the tick read "©" at 87, the video call and call buttons "O«\\" at 28, the menu ":".
     const title = (badge: ReturnType<typeof word>, icons: ReturnType<typeof word>[]) => line([word('城', 86, 196, 107, 27, 54), word('訊', 93, 229, 107, 33, 54), word('流動', 96, 262, 102, 48, 59), word('客戶', 96, 324, 107, 65, 32), word('服務', 92, 390, 107, 48, 32), badge, ...icons], 85);
