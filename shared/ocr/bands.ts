@@ -35,15 +35,19 @@ export function splitIntoBands(g: GrayRaster, options: BandOptions = {}): Band[]
   // speck of noise does not make a text line).
   const noise = Math.max(2, Math.floor(g.width * 0.005));
   const ink = new Float64Array(g.height);
+  const down = new Float64Array(g.width);
   let total = 0;
   for (let y = 0; y < g.height; y++) {
     let n = 0;
     const row = y * g.width;
-    for (let x = 0; x < g.width; x++) if (g.data[row + x]! <= t) n++;
+    for (let x = 0; x < g.width; x++) if (g.data[row + x]! <= t) { n++; down[x]!++; }
     ink[y] = n;
     total += n;
   }
   if (total === 0) return whole;
+  // Text in columns side by side is read column by column: bands cut across them would read
+  // each column's top half, then the other's, then the bottom halves.
+  if (hasTextColumns(g, t, down, total)) return whole;
   let best: { start: number; end: number; score: number; gap: number } | undefined;
   let above = 0;
   let runStart = -1;
@@ -70,6 +74,80 @@ export function splitIntoBands(g: GrayRaster, options: BandOptions = {}): Band[]
   // band's edge best with the same white space around it as on the page.
   return [{ y: 0, h: best.end }, { y: best.start, h: g.height - best.start }];
 }
+
+/**
+ * Whether the ink of `g` (pixels ≤ `t`; `down` its counts down each column, `total` in all)
+ * stands in columns of text side by side: a gutter, a run of columns in the picture's middle
+ * three fifths nearly without ink ({@link GUTTER_INK} of the ink's mean per column at most: a
+ * title across both columns crosses it), {@link GUTTER_LEAST} to {@link GUTTER_MOST} of the
+ * width wide, with ink down most columns over {@link COLUMN_SPAN} of the width at least on each
+ * side; and rows of text on both sides at once, the right one's starting flush after it
+ * ({@link FLUSH} of the width), as running text does. A
+ * bill's labels and amounts, and a chat's bubbles on either side, are no such columns.
+ */
+function hasTextColumns(g: GrayRaster, t: number, down: Float64Array, total: number): boolean {
+  const width = g.width;
+  const mean = total / width;
+  const inked = (x: number) => down[x]! > GUTTER_INK * mean;
+  let first = 0, last = width - 1;
+  while (first < width && !inked(first)) first++;
+  while (last > first && !inked(last)) last--;
+  for (let x = Math.round(width * 0.2); x < width * 0.8; x++) {
+    if (inked(x)) continue;
+    let end = x;
+    while (end < width && !inked(end)) end++;
+    const wide = end - x;
+    if (wide >= Math.max(4, GUTTER_LEAST * width) && wide <= GUTTER_MOST * width && x - first >= COLUMN_SPAN * width && last - end >= COLUMN_SPAN * width) {
+      let left = 0, right = 0;
+      for (let k = first; k < x; k++) if (inked(k)) left++;
+      for (let k = end; k <= last; k++) if (inked(k)) right++;
+      if (left >= COLUMN_FILL * (x - first) && right >= COLUMN_FILL * (last - end + 1) && runsSideBySide(g, t, x, end)) return true;
+    }
+    x = end;
+  }
+  return false;
+}
+
+/**
+ * Whether {@link BOTH_SIDES} of the rows inked on either side of the gutter `[x0, x1)` of `g`
+ * are inked on both, the right side's ink starting within {@link FLUSH} of the width after the
+ * gutter in {@link FLUSH_ROWS} of them (lines of text start flush with their column; the left
+ * column's end is ragged).
+ */
+function runsSideBySide(g: GrayRaster, t: number, x0: number, x1: number): boolean {
+  const { width: w, height: h, data } = g;
+  const reach = FLUSH * w;
+  let rows = 0, both = 0, flush = 0;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let lastLeft = -1, firstRight = -1;
+    for (let x = x0 - 1; x >= 0; x--) if (data[row + x]! <= t) { lastLeft = x; break; }
+    for (let x = x1; x < w; x++) if (data[row + x]! <= t) { firstRight = x; break; }
+    if (lastLeft < 0 && firstRight < 0) continue;
+    rows++;
+    if (lastLeft < 0 || firstRight < 0) continue;
+    both++;
+    if (firstRight - x1 <= reach) flush++;
+  }
+  return both >= BOTH_SIDES * rows && flush >= FLUSH_ROWS * both;
+}
+
+/** A gutter's columns of pixels hold at most this share of the ink's mean per column. */
+const GUTTER_INK = 0.1;
+/** A gutter between columns of text is at least this share of the picture's width… */
+const GUTTER_LEAST = 0.01;
+/** …and at most this share. */
+const GUTTER_MOST = 0.1;
+/** Each column of text spans at least this share of the picture's width… */
+const COLUMN_SPAN = 0.25;
+/** …with ink down this share of its columns of pixels at least. */
+const COLUMN_FILL = 0.9;
+/** Rows of the right column of text start within this share of the width after the gutter. */
+const FLUSH = 0.03;
+/** At least this share of the inked rows of pixels hold both columns' text (lines of two columns need not stand level)… */
+const BOTH_SIDES = 0.3;
+/** …and in this share of those, the right column's starts flush with the gutter. */
+const FLUSH_ROWS = 0.5;
 
 /** The rows of one band as a raster of their own. */
 export function bandRaster(g: GrayRaster, band: Band): GrayRaster {

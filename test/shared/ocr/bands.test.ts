@@ -37,6 +37,24 @@ describe('splitIntoBands', () => {
     expect(splitIntoBands(g)).toEqual(bands);
   });
 
+  it('reads text in two columns whole: bands across them would read each column\'s halves out of order', () => {
+    // Two columns of lines (x 20–185 and 215–380) in two paragraphs each, under a title across both.
+    const g = createGray(400, 200, 255);
+    // Lines of words: the gaps between words fall in other places from line to line.
+    const ink = (x0: number, x1: number, y0: number, h: number) => { for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x1; x++) if ((x - x0 + y0 * 7) % 37 > 5) g.data[y * 400 + x] = 0; };
+    ink(20, 380, 5, 6);
+    for (const y of [20, 32, 44, 56, 68, 80, 110, 122, 134, 146, 158, 170]) { ink(20, 185, y, 8); ink(215, 380, y, 8); }
+    expect(splitIntoBands(g)).toEqual([{ y: 0, h: 200 }]);
+    // Two columns of short lines (a bill's labels and amounts, right-aligned), or lines on one
+    // side at a time (a chat's bubbles), are cut as before.
+    const bill = createGray(400, 200, 255);
+    for (const y of [20, 32, 44, 56, 68, 80, 110, 122, 134, 146, 158, 170]) for (let r = y; r < y + 8; r++) for (const [x0, x1] of [[20, 90 + (y % 5) * 20], [320 - (y % 3) * 50, 380]] as const) for (let x = x0; x < x1; x += 2) bill.data[r * 400 + x] = 0;
+    expect(splitIntoBands(bill)).toHaveLength(2);
+    const chat = createGray(400, 200, 255);
+    [20, 32, 44, 56, 68, 80, 110, 122, 134, 146, 158, 170].forEach((y, k) => { for (let r = y; r < y + 8; r++) for (let x = k % 2 ? 215 : 20; x < (k % 2 ? 380 : 185); x++) if ((x + y * 7) % 37 > 5) chat.data[r * 400 + x] = 0; });
+    expect(splitIntoBands(chat)).toHaveLength(2);
+  });
+
   it('cuts a real phone screenshot only through blank rows, with ink on both sides', async () => {
     const decoded = await decodeImage(new Uint8Array(readFileSync('test/fixtures/evidence/sms_tw_addon.png')));
     const g = preprocess(decoded.raster).raster;
