@@ -504,18 +504,22 @@ const MENU_GAP = 4;
 const CHEVRON = /^(?:[<>‹›〈〉{v∨]|[<‹〈][<‹〈《«]|[《«][<‹〈]|[>›〉][>›〉》»]|[》»][>›〉])$/u;
 
 /**
- * Removes the closing quotation mark the engine reads in a wide blank before a word (an
- * ideographic space: 第六条 [ideographic space] 协议期限 read as "第六条 ”协议期限"): a ” (or ") starting a word of
- * Chinese, with no opening “ before it on its line. A closing mark follows the text it closes;
- * the engine's word split can set it before the next word ("“中国电信 ”App"), where the line
- * holds the opening one.
+ * Removes the quotation marks the engine reads in a wide blank (an ideographic space): a closing
+ * ” (or ") starting a word of Chinese with no opening “ before it on its line (第六条 [ideographic
+ * space] 协议期限 read as "第六条 ”协议期限"); and, read below {@link STRAY_QUOTE_CONFIDENCE}, a
+ * mark standing alone as a word (林志豪 ” 門號, ” at 0) or an opening “ starting a word of
+ * Chinese with no closing ” after it on its line ("15日 “逾期", at 18). A closing mark follows
+ * the text it closes; the engine's word split can set it before the next word ("“中国电信 ”App"),
+ * where the line holds the opening one; quoted text is read surer ("张伟" at 57 and 72).
  */
-export function dropStrayClosingQuotes(result: OcrResult): OcrResult {
-  return rewriteLines(result, (line) => {
+export function dropStrayQuotes(result: OcrResult): OcrResult {
+  const kept = withoutWords(result, (w) => /^[“”"]$/u.test(w.text.trim()) && w.confidence < STRAY_QUOTE_CONFIDENCE);
+  return rewriteLines(kept, (line) => {
     let open = false;
-    const words = line.map((w) => {
+    const words = line.map((w, k) => {
       const t = w.text.trim();
-      const stray = !open && /^[”"]\p{Script=Han}/u.test(t);
+      const closes = line.slice(k + 1).some((o) => o.text.includes('”')) || t.slice(1).includes('”');
+      const stray = (!open && /^[”"]\p{Script=Han}/u.test(t)) || (/^“\p{Script=Han}/u.test(t) && w.confidence < STRAY_QUOTE_CONFIDENCE && !closes);
       if (/[“]/u.test(t)) open = true;
       if (/[”]/u.test(t) && t.lastIndexOf('”') > t.lastIndexOf('“')) open = false;
       return stray ? { ...w, text: t.slice(1) } : w;
@@ -523,6 +527,9 @@ export function dropStrayClosingQuotes(result: OcrResult): OcrResult {
     return words.every((w, k) => w === line[k]) ? undefined : words;
   });
 }
+
+/** A quotation mark read less surely than this, alone or opening Chinese without a close, is a blank misread. */
+const STRAY_QUOTE_CONFIDENCE = 30;
 
 /**
  * Removes stray underscores: a word of underscores boxed more than half as tall as wide (an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayClosingQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -488,18 +488,29 @@ describe('commasReadAsStops', () => {
   });
 });
 
-describe('dropStrayClosingQuotes', () => {
+describe('dropStrayQuotes', () => {
   it('removes a closing mark read before a word of Chinese with no opening mark before it on the line', () => {
     const result = page([
       line([word('第六条', 92, 40, 100, 60, 20), word('”协议期限', 61, 130, 100, 100, 20)], 80),
       line([word('短信及“中国电信', 92, 40, 200, 150, 20), word('”App推送', 89, 200, 200, 80, 20)], 90),
       line([word('”', 80, 40, 300, 10, 20), word('"好的', 90, 60, 300, 40, 20)], 85),
     ]);
-    const out = dropStrayClosingQuotes(result);
+    const out = dropStrayQuotes(result);
     expect(out.lines.map((l) => l.text)).toEqual(['第六条 协议期限', '短信及“中国电信 ”App推送', '” 好的']);
     expect(out.lines[1]).toBe(result.lines[1]);
     const clean = page([line([word('第七条', 92, 40, 100, 60, 20)], 92)]);
-    expect(dropStrayClosingQuotes(clean)).toBe(clean);
+    expect(dropStrayQuotes(clean)).toBe(clean);
+  });
+
+  it('removes a mark read unsure alone in a blank, or opening Chinese that no mark closes', () => {
+    const result = page([
+      line([word('林志豪', 79, 190, 86, 60, 20), word('”', 0, 249, 86, 10, 20), word('門號', 87, 259, 88, 40, 15)], 70),
+      line([word('15日', 87, 250, 289, 47, 22), word('“逾期', 18, 302, 290, 34, 15), word('將', 96, 335, 289, 13, 22)], 70),
+      // Quoted names and words read surer, or an unsure opening mark closed later on its line, stay.
+      line([word('"', 72, 40, 400, 8, 20), word('张伟', 92, 50, 400, 40, 20), word('"', 57, 92, 400, 8, 20), word('撤回', 92, 102, 400, 40, 20)], 80),
+      line([word('回复', 92, 40, 500, 40, 20), word('“TD', 16, 84, 500, 40, 20), word('CL”。', 80, 126, 500, 40, 20)], 60),
+    ]);
+    expect(dropStrayQuotes(result).lines.map((l) => l.text)).toEqual(['林志豪 門號', '15日 逾期 將', '" 张伟 " 撤回', '回复 “TD CL”。']);
   });
 });
 
