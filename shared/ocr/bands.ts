@@ -82,8 +82,8 @@ export function splitIntoBands(g: GrayRaster, options: BandOptions = {}): Band[]
  * title across both columns crosses it), {@link GUTTER_LEAST} to {@link GUTTER_MOST} of the
  * width wide, with ink down most columns over {@link COLUMN_SPAN} of the width at least on each
  * side; and rows of text on both sides at once, the right one's starting flush after it
- * ({@link FLUSH} of the width), as running text does. A
- * bill's labels and amounts, and a chat's bubbles on either side, are no such columns.
+ * ({@link FLUSH} of the width), as running text does. A bill's labels and amounts, and a chat's
+ * bubbles on either side, are no such columns.
  */
 function hasTextColumns(g: GrayRaster, t: number, down: Float64Array, total: number): boolean {
   const width = g.width;
