@@ -562,7 +562,8 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   // surer reading ("11:20" at 68 in one cut, at 96 in the next).
   const found = withoutRepeats(readings.flat());
   if (!found.length) return result;
-  // Each word joins the line it overlaps most in height, or starts a line after the last one above it.
+  // Each word joins the line it overlaps most in height, or starts a line after the last one
+  // above it; on a photo, the words of a row read again (a large title's characters) make one.
   const joining = result.lines.map((): OcrWord[] => []);
   const alone: OcrLine[] = [];
   for (const w of found) {
@@ -571,7 +572,9 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
       const overlap = verticalOverlap(l.box, w.box);
       if (overlap > bestOverlap && sameRow(l.box, w.box)) { best = k; bestOverlap = overlap; }
     });
+    const row = best < 0 && photo ? alone.find((l) => sameRow(l.box, w.box)) : undefined;
     if (best >= 0) joining[best]!.push(w);
+    else if (row) alone.splice(alone.indexOf(row), 1, lineOf([...row.words, w].sort((a, b) => a.box.x - b.box.x), row.confidence));
     else alone.push(lineOf([w], w.confidence));
   }
   const merged = result.lines.map((l, k) => (joining[k]!.length ? lineOf([...l.words, ...joining[k]!].sort((a, b) => a.box.x - b.box.x), l.confidence) : l));
@@ -1201,7 +1204,7 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
   const clustersAt = (data: Uint8ClampedArray, threshold: number) => {
     eraseLongRuns(data, W, H, threshold, u * 3);
     const parts = inkComponents(data, W, H, threshold)
-      .filter((c) => c.n >= 6 && c.box.w >= 2 && c.box.h >= u * 0.25 && c.box.h <= u * 1.6 && c.box.w <= u * 8)
+      .filter((c) => c.n >= 6 && c.box.w >= 2 && c.box.h >= u * 0.25 && c.box.h <= u * (photo ? PHOTO_PART_TALLEST : 1.6) && c.box.w <= u * 8)
       .map((c) => c.box)
       .sort((a, b) => a.x - b.x);
     const clusters: Array<Box & { parts: number }> = [];
@@ -1223,7 +1226,7 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     for (let y = c.y; y < c.y + c.h; y++) for (let x = c.x; x < c.x + c.w; x++) m = Math.min(m, free.data[y * W + x]!);
     return m;
   };
-  const sized = (c: Box) => c.h >= u * 0.5 && c.h <= u * 1.8 && c.w >= u * 0.25;
+  const sized = (c: Box) => c.h >= u * 0.5 && c.h <= u * (photo ? PHOTO_CLUSTER_TALLEST : 1.8) && c.w >= u * 0.25;
   const found: Box[] = clusters.filter((c) => sized(c) && (!photo || darkest(c) <= MISSED_INK * t));
   // Pale text, its strokes grey and soft (a phone's time line photographed on its screen, grey
   // 126 at its darkest on a page whose threshold is 151), breaks at the threshold into specks too
@@ -1250,6 +1253,15 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
     .slice(0, 40)
     .map((c) => clampBox({ x: c.x * f, y: c.y * f, w: c.w * f, h: c.h * f }, raster));
 }
+
+/**
+ * On a photo, pieces of ink left out are looked at up to this many text lines tall (a form's
+ * title set large, its glyphs 1.7 lines tall, was left out; on a screenshot, icons that large
+ * came in with it)…
+ */
+const PHOTO_PART_TALLEST = 2.6;
+/** …and their clusters up to this many. */
+const PHOTO_CLUSTER_TALLEST = 2.8;
 
 /** Pale text is looked for only when the level it is looked for at is this much lighter than the threshold (grey levels). */
 const PALE_MARGIN = 20;

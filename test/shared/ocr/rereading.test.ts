@@ -647,6 +647,21 @@ describe('readMissedText', () => {
     expect(MISSED_TEXT_CONFIDENCE).toBeGreaterThan(40);
   });
 
+  it('on a photo, reads a title set larger than the text, left out, as one line', async () => {
+    // A form's title (glyphs 36 px tall over text 20 px tall) at y 30, not read.
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }]);
+    for (const x of [200, 236, 272, 308, 344]) for (let y = 30; y < 66; y++) raster.data.fill(0, y * 600 + x, y * 600 + x + 30);
+    const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92), line([word('期限', 92, 40, 200, 40, 20)], 92)]);
+    const { engine, calls } = scripted(() => [word('維修', 93, 10, 30, 70, 36), word('收件單', 92, 90, 30, 100, 36)]);
+    const out = await readMissedText(result, raster, engine, 'chi_tra+eng', undefined, [], true);
+    expect(calls).toHaveLength(1);
+    expect(out.lines.map((l) => l.text)).toEqual(['維修 收件單', '行動 上網 費', '繳費', '期限']);
+    // On a screenshot, ink that large is an icon: not looked at.
+    const screen = scripted(() => [word('維修', 93, 10, 30, 70, 36)]);
+    expect(await readMissedText(result, raster, screen.engine, 'chi_tra+eng')).toBe(result);
+    expect(screen.calls).toHaveLength(0);
+  });
+
   it('reads again, enlarged, a cluster read as unsure Latin letters on a Chinese page, and only such a cluster', async () => {
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }]);
     const reading = (text: string, confidence: number) => (_call: number, width: number, height: number) => [word(text, confidence, Math.round(width / 2) - 14, Math.round(height / 2) - 10, 28, 20)];
