@@ -70,7 +70,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'straighten-lines';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'whiten-wallpaper' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'straighten-lines';
   detail: string;
 }
 
@@ -3094,6 +3094,120 @@ function largePhotoScale(g: GrayRaster): number {
 }
 
 /**
+ * Sums of `v` (w × h) over (2r+1)² windows clamped to the raster, from an integral image (in
+ * place of `v`'s own storage being reused: the result is a new array).
+ */
+function windowSums(v: Float64Array | Uint8Array, w: number, h: number, r: number): Float64Array {
+  const stride = w + 1;
+  const I = new Float64Array(stride * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    for (let x = 0; x < w; x++) {
+      run += v[y * w + x]!;
+      I[(y + 1) * stride + x + 1] = I[y * stride + x + 1]! + run;
+    }
+  }
+  const out = new Float64Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const top = Math.max(0, y - r) * stride, bottom = Math.min(h, y + r + 1) * stride;
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
+      out[y * w + x] = I[bottom + x1]! - I[top + x1]! - I[bottom + x0]! + I[top + x0]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * A light photo set as a chat's wallpaper (a pale sky behind LINE's bubbles), divided away:
+ * each of its pixels is scaled, channel by channel, by the wallpaper's mean around it so that it
+ * becomes white, as a photographed sheet's paper is flattened. Green bubbles as light as the sky
+ * were otherwise taken for it and whitened with their text, or the sky for a dark region.
+ * A photo's grain tells the wallpaper apart: rendered fills are flat (a pixel equals its four
+ * neighbours) and text's edges step far more, while a photo's pixels differ from their
+ * neighbours by at most {@link WALLPAPER_GRAIN}. It is a wallpaper when that grain covers
+ * {@link WALLPAPER_SHARE} of the screen at least and its mean grey is {@link WALLPAPER_LIGHT} or
+ * more: on darker wallpapers, the time stamps are light and the wallpaper is left to the dark
+ * regions' inversion. Grain pixels, and all within {@link WALLPAPER_REACH} of the width where
+ * grain is {@link WALLPAPER_DENSITY} of the pixels (the flat cores of the time stamps' strokes,
+ * the wallpaper between them that happened to be flat), are divided, unless darker than
+ * {@link WALLPAPER_INK} of the wallpaper (text, a translucent date chip) and left as they are.
+ * The mean is over grain pixels within {@link WALLPAPER_WINDOW} of the width. Returns a new
+ * raster, or undefined when there is no such wallpaper.
+ */
+export function whitenLightWallpaper(rgba: RgbaRaster): { raster: RgbaRaster; whitened: number } | undefined {
+  const { width: w, height: h, data: d } = rgba;
+  const n = w * h;
+  // The grain's step at pixel i: the most change of a channel to one of its four neighbours.
+  const step = (i: number) => {
+    const p = 4 * i;
+    let most = 0;
+    for (const q of [p - 4, p + 4, p - 4 * w, p + 4 * w]) {
+      most = Math.max(most, Math.abs(d[p]! - d[q]!), Math.abs(d[p + 1]! - d[q + 1]!), Math.abs(d[p + 2]! - d[q + 2]!));
+    }
+    return most;
+  };
+  // Measured first on every other pixel of every other row.
+  let count = 0, light = 0, sampled = 0;
+  for (let y = 1; y < h - 1; y += 2) {
+    for (let x = 1; x < w - 1; x += 2) {
+      const i = y * w + x, most = step(i);
+      sampled++;
+      if (most === 0 || most > WALLPAPER_GRAIN) continue;
+      count++;
+      light += 0.299 * d[4 * i]! + 0.587 * d[4 * i + 1]! + 0.114 * d[4 * i + 2]!;
+    }
+  }
+  if (!count || count < WALLPAPER_SHARE * sampled || light / count < WALLPAPER_LIGHT) return undefined;
+  const grain = new Uint8Array(n);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const most = step(y * w + x);
+      if (most > 0 && most <= WALLPAPER_GRAIN) grain[y * w + x] = 1;
+    }
+  }
+  const reach = Math.max(2, Math.round(w * WALLPAPER_REACH));
+  const density = windowSums(grain, w, h, reach);
+  const window = Math.max(4, Math.round(w * WALLPAPER_WINDOW));
+  const grains = windowSums(grain, w, h, window);
+  const channel = new Float64Array(n);
+  const means = [0, 1, 2].map((c) => {
+    for (let i = 0; i < n; i++) channel[i] = grain[i] ? d[4 * i + c]! : 0;
+    return windowSums(channel, w, h, window);
+  });
+  const out = new Uint8ClampedArray(d);
+  const dense = WALLPAPER_DENSITY * (2 * reach + 1) ** 2;
+  let whitened = 0;
+  for (let i = 0; i < n; i++) {
+    const k = grains[i]!;
+    if (!k || (!grain[i] && density[i]! < dense)) continue;
+    const p = 4 * i;
+    const r = means[0]![i]! / k, g = means[1]![i]! / k, b = means[2]![i]! / k;
+    if (0.299 * d[p]! + 0.587 * d[p + 1]! + 0.114 * d[p + 2]! < WALLPAPER_INK * (0.299 * r + 0.587 * g + 0.114 * b)) continue;
+    out[p] = (d[p]! * 255) / Math.max(1, r);
+    out[p + 1] = (d[p + 1]! * 255) / Math.max(1, g);
+    out[p + 2] = (d[p + 2]! * 255) / Math.max(1, b);
+    whitened++;
+  }
+  return { raster: { width: w, height: h, data: out }, whitened };
+}
+
+/** Most change of a channel to a neighbour in a wallpaper photo's grain (see {@link whitenLightWallpaper}). */
+const WALLPAPER_GRAIN = 6;
+/** Least share of a screen's pixels in grain for a wallpaper. */
+const WALLPAPER_SHARE = 0.3;
+/** Least mean grey (0–255) of the grain for a light wallpaper. */
+const WALLPAPER_LIGHT = 175;
+/** Reach (share of the width) within which grain makes a pixel part of the wallpaper. */
+const WALLPAPER_REACH = 1 / 180;
+/** Least share of grain within that reach. */
+const WALLPAPER_DENSITY = 0.35;
+/** Reach (share of the width) of the wallpaper's mean colour. */
+const WALLPAPER_WINDOW = 1 / 27;
+/** A pixel darker than this share of the wallpaper's grey is ink, and left as it is. */
+const WALLPAPER_INK = 0.5;
+
+/**
  * Runs the preprocessing chosen from the image's statistics. `rgba` is the decoded, stored
  * raster; `options.orientation` (EXIF) is applied first.
  */
@@ -3109,6 +3223,13 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
   // On paper (a photo or a scan), a brown coffee ring is lifted like a seal; a screenshot's warm
   // wallpaper is not paper, and only a red ring (a pen's, drawn over it) is.
   let stats = measureImage(upright, g);
+  const wallpaper = stats.classification === 'photo' ? undefined : whitenLightWallpaper(upright);
+  if (wallpaper) {
+    upright = wallpaper.raster;
+    g = rgbaToGray(upright);
+    stats = measureImage(upright, g);
+    steps.push({ name: 'whiten-wallpaper', detail: `${Math.round((wallpaper.whitened / g.data.length) * 100)}% of the screen` });
+  }
   // A phone camera's photo of paper, shrunk first to the size its text reads best at.
   const shrink = stats.classification === 'photo' ? largePhotoScale(g) : 1;
   if (shrink < 1) {

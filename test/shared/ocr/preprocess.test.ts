@@ -29,6 +29,7 @@ import {
   removeSpeckles,
   spansBothWays,
   straightenColumns,
+  whitenLightWallpaper,
 } from '../../../shared/ocr/preprocess';
 import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster, type RgbaRaster } from '../../../shared/ocr/raster';
 
@@ -1787,5 +1788,47 @@ describe('levelShadowBands', () => {
     // A page without a band is returned as it is.
     const plain = createGray(200, 200, 250);
     expect(levelShadowBands(plain).raster).toBe(plain);
+  });
+});
+
+describe('whitenLightWallpaper', () => {
+  /**
+   * A 540 × 400 chat screen on a photo wallpaper of `sky` (grain of ±2 per channel, a gentle
+   * slope), with a flat green bubble holding black text, a time stamp's dark slate strokes on the
+   * wallpaper and a flat white header bar.
+   */
+  function screen(sky: [number, number, number], grain = 2): RgbaRaster {
+    const w = 540, h = 400;
+    const data = new Uint8ClampedArray(w * h * 4);
+    let seed = 7;
+    const noise = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return (seed % (2 * grain + 1)) - grain; };
+    const put = (x: number, y: number, c: readonly number[]) => { const p = 4 * (y * w + x); data[p] = c[0]!; data[p + 1] = c[1]!; data[p + 2] = c[2]!; data[p + 3] = 255; };
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) put(x, y, sky.map((v) => v + noise() + (y * 10) / h));
+    for (let y = 0; y < 50; y++) for (let x = 0; x < w; x++) put(x, y, [255, 255, 255]);
+    for (let y = 150; y < 250; y++) for (let x = 260; x < 520; x++) put(x, y, [141, 224, 106]);
+    for (let k = 0; k < 6; k++) for (let y = 180; y < 220; y++) for (let x = 290 + 35 * k; x < 296 + 35 * k; x++) put(x, y, [26, 26, 26]);
+    for (let k = 0; k < 4; k++) for (let y = 225; y < 245; y++) for (let x = 150 + 20 * k; x < 154 + 20 * k; x++) put(x, y, [60, 74, 92]);
+    return { width: w, height: h, data };
+  }
+  const luma = (r: RgbaRaster, x: number, y: number) => { const p = 4 * (y * r.width + x); return 0.299 * r.data[p]! + 0.587 * r.data[p + 1]! + 0.114 * r.data[p + 2]!; };
+
+  it('whitens a light photo wallpaper, keeping the time stamp on it, the green bubble and its text', () => {
+    const rgba = screen([200, 215, 235]);
+    const before = new Uint8ClampedArray(rgba.data);
+    const found = whitenLightWallpaper(rgba)!;
+    expect(found).toBeDefined();
+    const out = found.raster;
+    // The original is left as it was.
+    expect(rgba.data).toEqual(before);
+    for (const [x, y] of [[30, 100], [200, 300], [500, 380], [120, 240], [160, 250]] as const) expect(luma(out, x, y)).toBeGreaterThan(240);
+    // Ink on the wallpaper and in the bubble, and the bubble's fill away from its rim, stay.
+    expect(luma(out, 151, 235)).toBeCloseTo(luma(rgba, 151, 235), 5);
+    expect(luma(out, 292, 200)).toBeCloseTo(26, 0);
+    expect(Array.from(out.data.subarray(4 * (200 * 540 + 412), 4 * (200 * 540 + 412) + 3))).toEqual([141, 224, 106]);
+  });
+
+  it('leaves alone a dark wallpaper, whose time stamps are light, and a flat screen', () => {
+    expect(whitenLightWallpaper(screen([60, 70, 90]))).toBeUndefined();
+    expect(whitenLightWallpaper(screen([200, 215, 235], 0))).toBeUndefined();
   });
 });
