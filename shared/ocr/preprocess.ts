@@ -2162,9 +2162,12 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   if (meanStepAcross(small, outside, 2) < PAPER_EDGE_STEP) return undefined;
   if (sat) outside = withColouredBands(outside, sat, hueSectors(rgba!, factor, w, h), w, h);
   // Paper left darker than the threshold by the light (a sheet's far corner in shade) is taken in
-  // when that makes the sheet a quadrilateral whose sides all show its edge.
+  // when that makes the sheet a quadrilateral whose sides all show its edge. So is paper in a
+  // soft shadow across a corner, though the sheet without it fills a quadrilateral too: cut off
+  // along the shadow's straight edge, a bill's lower left corner was taken 170 px up its side,
+  // and the page was squared askew.
   let sheet = sheetCorners(outside, w, h);
-  const shaded = fillsQuadrilateral(sheet) ? undefined : withShadedPaper(small, outside);
+  const shaded = withShadedPaper(small, outside);
   if (shaded) ({ outside, sheet } = shaded);
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);

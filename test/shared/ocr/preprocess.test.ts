@@ -1266,6 +1266,26 @@ describe('photographed sheets', () => {
     expect(kept!.mask[470 * 600 + 590]).toBe(0);
   });
 
+  it('takes in a sheet\'s corner cut off by a shadow across it, though the sheet without it fills its quadrilateral', () => {
+    // A shadow with a soft edge lies across the sheet's bottom-left corner and the desk around
+    // it, at 0.45 of the light: the threshold of paper stopped at the shadow's edge, and the
+    // outline's corner lay there, up the left side.
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const g = sheetPhoto(600, 480, corners);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const lit = Math.min(1, Math.max(0, (x + 480 - y - 140) / 48 + 0.5));
+      g.data[y * 600 + x] = Math.round(g.data[y * 600 + x]! * (0.45 + 0.55 * lit));
+    }
+    const paper = findPaperMask(g);
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(8);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(8);
+    });
+    expect(paper!.mask[420 * 600 + 80]).toBe(1);
+    expect(paper!.mask[470 * 600 + 20]).toBe(0);
+  });
+
   it('finds a sheet lit across the whole picture from one corner, the lit desk there lighter than the paper\'s far side', () => {
     // A window at the picture's upper left: everything there 1.3 times as light, at the lower
     // right 0.6 times. The threshold of paper took in the desk at the upper left, and the outline
