@@ -3096,26 +3096,17 @@ function largePhotoScale(g: GrayRaster): number {
   return Math.min(1, Math.max(PHOTO_LINE_HEIGHT / lineHeight, PHOTO_MIN_SIDE / Math.max(g.width, g.height)));
 }
 
-/**
- * Sums of `v` (w × h) over (2r+1)² windows clamped to the raster, from an integral image (in
- * place of `v`'s own storage being reused: the result is a new array).
- */
-function windowSums(v: Float64Array | Uint8Array, w: number, h: number, r: number): Float64Array {
-  const stride = w + 1;
-  const I = new Float64Array(stride * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let run = 0;
-    for (let x = 0; x < w; x++) {
-      run += v[y * w + x]!;
-      I[(y + 1) * stride + x + 1] = I[y * stride + x + 1]! + run;
-    }
-  }
+/** Sums of `g` over (2r+1)² windows clamped to the raster (from its {@link summedArea}). */
+function windowSums(g: GrayRaster, r: number): Float64Array {
+  const { width: w, height: h } = g;
+  const sum = summedArea(g);
+  const W = w + 1;
   const out = new Float64Array(w * h);
   for (let y = 0; y < h; y++) {
-    const top = Math.max(0, y - r) * stride, bottom = Math.min(h, y + r + 1) * stride;
+    const top = Math.max(0, y - r) * W, bottom = Math.min(h, y + r + 1) * W;
     for (let x = 0; x < w; x++) {
       const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
-      out[y * w + x] = I[bottom + x1]! - I[top + x1]! - I[bottom + x0]! + I[top + x0]!;
+      out[y * w + x] = sum[bottom + x1]! - sum[top + x1]! - sum[bottom + x0]! + sum[top + x0]!;
     }
   }
   return out;
@@ -3162,7 +3153,7 @@ export function whitenLightWallpaper(rgba: RgbaRaster): { raster: RgbaRaster; wh
     }
   }
   if (!count || count < WALLPAPER_SHARE * sampled || light / count < WALLPAPER_LIGHT) return undefined;
-  const grain = new Uint8Array(n);
+  const grain = new Uint8ClampedArray(n);
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const most = step(y * w + x);
@@ -3170,13 +3161,13 @@ export function whitenLightWallpaper(rgba: RgbaRaster): { raster: RgbaRaster; wh
     }
   }
   const reach = Math.max(2, Math.round(w * WALLPAPER_REACH));
-  const density = windowSums(grain, w, h, reach);
+  const density = windowSums({ width: w, height: h, data: grain }, reach);
   const window = Math.max(4, Math.round(w * WALLPAPER_WINDOW));
-  const grains = windowSums(grain, w, h, window);
-  const channel = new Float64Array(n);
+  const grains = windowSums({ width: w, height: h, data: grain }, window);
+  const channel = new Uint8ClampedArray(n);
   const means = [0, 1, 2].map((c) => {
     for (let i = 0; i < n; i++) channel[i] = grain[i] ? d[4 * i + c]! : 0;
-    return windowSums(channel, w, h, window);
+    return windowSums({ width: w, height: h, data: channel }, window);
   });
   const out = new Uint8ClampedArray(d);
   const dense = WALLPAPER_DENSITY * (2 * reach + 1) ** 2;
