@@ -532,6 +532,59 @@ export function dropStrayQuotes(result: OcrResult): OcrResult {
 const STRAY_QUOTE_CONFIDENCE = 30;
 
 /**
+ * Removes a handwritten signature read as text. After a signature's label (客户签名：, 申訴人簽章：,
+ * 簽收：) the engine reads the scrawl as a run of strokes with a glyph or two: "人 一 一 一",
+ * ":和 一 一 一", "汪汪 一 一", "全 一 一". From the label's colon on, the words of one or two
+ * characters that are strokes (一, —, -) or read below {@link SCRAWL_CONFIDENCE} or boxed
+ * {@link SCRAWL_HEIGHT} times as tall as the label's tallest word make the run; it ends at the first other word
+ * (中華民國 after the scrawl, 受理员工号 beside it). The run is dropped when it holds two strokes
+ * at least; a colon read with the scrawl (":和") is kept. A name typed after the label is read
+ * sure, at the label's height, and stays.
+ */
+export function dropSignatureScrawls(result: OcrResult): OcrResult {
+  return rewriteLines(result, (line) => {
+    const drop = new Set<number>();
+    const colons = new Map<number, OcrWord>();
+    let before = '';
+    for (let k = 0; k < line.length; k++) {
+      before += line[k]!.text.trim();
+      if (!SIGNATURE_LABEL.test(before)) continue;
+      // The label's height: its tallest word (a character of it can be boxed short, 章 16 px among 26).
+      const labelHeight = Math.max(...line.slice(0, k + 1).map((w) => w.box.h));
+      let j = k + 1;
+      if (j < line.length && /^[:：]$/u.test(line[j]!.text.trim())) j++;
+      const run: number[] = [];
+      let strokes = 0;
+      for (; j < line.length; j++) {
+        const w = line[j]!;
+        const text = w.text.trim().replace(/^[:：]/u, '');
+        const stroke = /^[一—–\-_~]{1,2}$/u.test(text);
+        if (!text || Array.from(text).length > 2 || !(stroke || w.confidence < SCRAWL_CONFIDENCE || w.box.h >= SCRAWL_HEIGHT * labelHeight)) break;
+        if (stroke) strokes++;
+        run.push(j);
+      }
+      if (strokes < 2) continue;
+      for (const i of run) {
+        const colon = line[i]!.text.trim().match(/^[:：]/u);
+        if (colon) colons.set(i, { ...line[i]!, text: colon[0] });
+        else drop.add(i);
+      }
+      k = run.at(-1)!;
+      before = '';
+    }
+    if (!drop.size && !colons.size) return undefined;
+    return line.flatMap((w, i) => (drop.has(i) ? [] : [colons.get(i) ?? w]));
+  });
+}
+
+/** The end of a signature's label (签名, 簽章, 签字, 簽收), with its colon or not. */
+const SIGNATURE_LABEL = /[签簽][名章字收][:：]?$/u;
+/** A word of a signature's scrawl read less surely than this (see {@link dropSignatureScrawls}). */
+const SCRAWL_CONFIDENCE = 60;
+/** A word of a signature's scrawl boxed this many times as tall as its label at least. */
+const SCRAWL_HEIGHT = 1.4;
+
+/**
  * Removes stray underscores: a word of underscores boxed more than half as tall as wide (an
  * underscore is a flat stroke; "下_午9:36", the "_" boxed 16 × 16 px, read from a sliver of the
  * glyphs beside it), and a single one between two Chinese characters of a word. A form's blank

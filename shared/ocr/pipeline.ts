@@ -17,7 +17,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { correctKnownNames } from './names';
@@ -157,7 +157,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const bars = (r: OcrResult) => dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page);
   const panes = raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : [];
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
-  const rows = orderByPanes(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster)))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
+  const rows = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);

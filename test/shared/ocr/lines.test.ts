@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -511,6 +511,29 @@ describe('dropStrayQuotes', () => {
       line([word('回复', 92, 40, 500, 40, 20), word('“TD', 16, 84, 500, 40, 20), word('CL”。', 80, 126, 500, 40, 20)], 60),
     ]);
     expect(dropStrayQuotes(result).lines.map((l) => l.text)).toEqual(['林志豪 門號', '15日 逾期 將', '" 张伟 " 撤回', '回复 “TD CL”。']);
+  });
+});
+
+describe('dropSignatureScrawls', () => {
+  it('drops a signature read as strokes and a glyph or two after its label, up to the next word read sure', () => {
+    const result = page([
+      // Unsure glyphs before the strokes, and a colon read with one (":和").
+      line([word('客户', 96, 40, 900, 50, 25), word('签名', 66, 92, 900, 50, 25), word(':', 82, 144, 900, 8, 34), word('人', 55, 160, 900, 30, 34), word('一', 31, 192, 900, 30, 34), word('一', 78, 224, 900, 30, 34), word('一', 62, 256, 900, 30, 34), word('受理', 96, 500, 900, 50, 27), word('员工', 96, 552, 900, 50, 27)], 80),
+      line([word('签名', 0, 40, 1000, 50, 27), word(':和', 37, 92, 990, 40, 55), word('一', 0, 134, 990, 40, 41), word('一', 78, 176, 990, 40, 52), word('一', 93, 218, 990, 40, 51)], 60),
+      // A glyph boxed far taller than the label; 章 boxed short does not set the label's height.
+      line([word('申訴人簽章', 93, 40, 1100, 120, 32), word(':', 75, 162, 1100, 8, 22), word('汪汪', 0, 180, 1080, 60, 70), word('一', 55, 242, 1080, 40, 70), word('一', 91, 284, 1080, 40, 69), word('中', 93, 500, 1100, 30, 31), word('華', 93, 532, 1100, 30, 32)], 80),
+      line([word('簽', 92, 40, 1200, 46, 26), word('章', 91, 96, 1205, 3, 16), word(':', 92, 100, 1190, 15, 46), word('一', 0, 160, 1190, 80, 38), word('一', 36, 240, 1185, 56, 48), word('一', 91, 296, 1185, 37, 46), word('簽約', 96, 600, 1200, 47, 26), word('日', 96, 650, 1200, 30, 25)], 80),
+    ]);
+    expect(dropSignatureScrawls(result).lines.map((l) => l.text)).toEqual(['客户 签名 : 受理 员工', '签名 :', '申訴人簽章 : 中 華', '簽 章 : 簽約 日']);
+  });
+
+  it('keeps a name typed after the label, a single stroke, and strokes after no label', () => {
+    const result = page([
+      line([word('客户签名：', 93, 40, 100, 120, 25), word('张伟', 92, 170, 100, 50, 25)], 90),
+      line([word('签名', 90, 40, 200, 50, 25), word('：', 88, 92, 200, 10, 25), word('李', 40, 110, 195, 30, 40), word('一', 50, 142, 195, 30, 40)], 60),
+      line([word('金额', 93, 40, 300, 50, 25), word('一', 40, 92, 300, 30, 25), word('一', 40, 124, 300, 30, 25)], 60),
+    ]);
+    expect(dropSignatureScrawls(result)).toBe(result);
   });
 });
 
