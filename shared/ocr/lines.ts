@@ -217,8 +217,9 @@ const STATUS_BAR_GAP = 8;
  *   video call's camera and a call's handset read "O«\\" at 28);
  * - a back arrow at the page's left edge read as one mark: set apart from the word after it by
  *   the row's height (an arrow read 所 before the number 10010), or a symbol read below
- *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信), or alone on its row (所,
- *   the page's title set large below it);
+ *   {@link APP_BAR_MARK_CONFIDENCE} ("《" and "”" hugging 遠傳電信), or a 《 (or «) that nothing on
+ *   the row closes however sure ("《" at 81 hugging 收件匣), or alone on its row (所, the page's
+ *   title set large below it);
  * - a badge after the title read as one Chinese character below {@link GARBLED_ARROW_CONFIDENCE}
  *   (a green shield read 史 at 0), or below {@link BADGE_CONFIDENCE} when set apart from the title,
  *   or as one symbol {@link SYMBOL_BADGE_GAP} of the row's height apart from it however sure (a
@@ -263,7 +264,9 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
     const w = title[k]!, next = title[k + 1]!;
     if (k === 0 && w.box.x >= h * APP_BAR_EDGE) break;
     const symbol = !/[\p{L}\p{N}]/u.test(w.text);
-    if (!(next.box.x - (w.box.x + w.box.w) >= h || (symbol && w.confidence < APP_BAR_MARK_CONFIDENCE))) break;
+    // A title in an app bar is one line: a book-title mark opening it that nothing on the row closes is an arrow.
+    const unclosed = k === 0 && /^[《«]$/u.test(w.text.trim()) && !title.some((o) => /[》»]/u.test(o.text));
+    if (!(next.box.x - (w.box.x + w.box.w) >= h || (symbol && w.confidence < APP_BAR_MARK_CONFIDENCE) || unclosed)) break;
     drop.add(w);
     k++;
   }

@@ -318,6 +318,15 @@ describe('dropAppBarIcons', () => {
     expect(dropAppBarIcons(page([clock, dots, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '中 国电 信 客服', body.text]);
   });
 
+  it('drops a book-title mark opening an app bar\'s title that nothing on the row closes, however sure', () => {
+    // An iOS Mail message: the back chevron read 《 at 81 hugging 收件匣.
+    const bar = (closing: string) => line([word('《', 81, 27, 127, 27, 47), word('收', 92, 77, 130, 43, 38), word('件', 93, 122, 131, 26, 37), word(`匣${closing}`, 77, 158, 132, 30, 35)], 80);
+    expect(dropAppBarIcons(page([clock, bar(''), body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '收 件 匣', body.text]);
+    // Closed on the row, it is the title's own mark.
+    const titled = page([clock, bar('》'), body]);
+    expect(dropAppBarIcons(titled, screen)).toBe(titled);
+  });
+
   it('drops a back arrow alone on its row above a large title', () => {
     // An Android settings page: the arrow read 所 at 52 on its row, 流量使用情况 set large below it.
     const title = line([word('流量使用情况', 96, 50, 245, 310, 50)], 96);
