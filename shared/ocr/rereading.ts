@@ -306,8 +306,34 @@ interface Rereader {
   signal?: CancelSignal;
 }
 
-/** Reads `given` (with a margin from the line's height) alone at `scale`; boxes in the raster's frame. */
-async function readAlone({ raster, engine, lang, signal }: Rereader, given: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> {
+/**
+ * Readings of cuts already made, by engine and raster: the steps that read a line again ask for
+ * the same cut more than once (a table cell read again as a weak line's part, then as a cell's),
+ * and the engine reads a cut the same way each time.
+ */
+const cutReadings = new WeakMap<OcrEngine, WeakMap<GrayRaster, Map<string, Promise<OcrWord[]>>>>();
+
+/**
+ * Reads `given` (with a margin from the line's height) alone at `scale`; boxes in the raster's
+ * frame. A cut read before on the same raster by the same engine is not read again.
+ */
+async function readAlone(at: Rereader, given: Box, lineHeight: number, scale: number, squeeze = 1, blacklist?: string, span?: Span): Promise<OcrWord[]> {
+  let byRaster = cutReadings.get(at.engine);
+  if (!byRaster) cutReadings.set(at.engine, (byRaster = new WeakMap()));
+  let readings = byRaster.get(at.raster);
+  if (!readings) byRaster.set(at.raster, (readings = new Map()));
+  const key = [at.lang, given.x, given.y, given.w, given.h, lineHeight, scale, squeeze, blacklist ?? '', span ? `${span.x0}-${span.x1}` : ''].join('|');
+  let reading = readings.get(key);
+  if (!reading) {
+    reading = readCut(at, given, lineHeight, scale, squeeze, blacklist, span);
+    readings.set(key, reading);
+    // A reading cancelled or failed is not kept: the next ask reads again.
+    reading.catch(() => readings.delete(key));
+  }
+  return (await reading).map((w) => ({ ...w, box: { ...w.box } }));
+}
+
+async function readCut({ raster, engine, lang, signal }: Rereader, given: Box, lineHeight: number, scale: number, squeeze: number, blacklist?: string, span?: Span): Promise<OcrWord[]> {
   // A box far taller than its ink, for a rule above or below the text boxed with it, is cut
   // down to the text's rows and read without the ink above and below them (宽带提速 read "Po"
   // at 7, boxed from a receipt's separator down).

@@ -133,6 +133,37 @@ describe('rereadWeakLines', () => {
     expect(out.words.map((w) => w.text)).toEqual(['門號', '0936一555一789。']);
   });
 
+  it('reads a cut once per raster and engine: a second ask for it is answered from the first reading', async () => {
+    const failed = () => line([word('9', 3, 40, 100, 30), word('do', 1, 80, 100, 100), word('ddw', 1, 190, 100, 50)], 2);
+    const { engine, calls } = scripted(() => [word('0936一555一789。', 82, 9, 9, 160, 15)]);
+    const own = createGray(600, 300);
+    const first = await rereadWeakLines(page([failed()]), own, engine, 'chi_tra+eng');
+    const again = await rereadWeakLines(page([failed()]), own, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(again.lines[0]!.text).toBe('0936一555一789。');
+    expect(again.words[0]!.box).toEqual(first.words[0]!.box);
+    // Its words are the caller's own: changing them changes no later answer.
+    again.words[0]!.box.x = 0;
+    expect((await rereadWeakLines(page([failed()]), own, engine, 'chi_tra+eng')).words[0]!.box).toEqual(first.words[0]!.box);
+    // Another raster, or another language, is read.
+    await rereadWeakLines(page([failed()]), createGray(600, 300), engine, 'chi_tra+eng');
+    await rereadWeakLines(page([failed()]), own, engine, 'chi_sim+eng');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('reads a cut again after a reading that failed', async () => {
+    let fail = true;
+    const { engine, calls } = scripted(() => {
+      if (fail) { fail = false; throw new Error('worker lost'); }
+      return [word('0936一555一789。', 82, 9, 9, 160, 15)];
+    });
+    const own = createGray(600, 300);
+    const failed = line([word('9', 3, 40, 100, 30), word('do', 1, 80, 100, 100), word('ddw', 1, 190, 100, 50)], 2);
+    await expect(rereadWeakLines(page([failed]), own, engine, 'chi_tra+eng')).rejects.toThrow('worker lost');
+    expect((await rereadWeakLines(page([failed]), own, engine, 'chi_tra+eng')).lines[0]!.text).toBe('0936一555一789。');
+    expect(calls).toHaveLength(1);
+  });
+
   it('reads a failed line again from its core band, not from a garbled word boxed into the next line', async () => {
     // 【遠傳】您１１月 read "[EM] 151 1 ARES", [EM] boxed 50 px tall (372–422) in a line of 32 px
     // boxes: the core band is 372–404, the margin 0.6 × 32 = 19 px (not 0.6 × 50 = 30).
@@ -504,10 +535,11 @@ describe('rereadWeakLines', () => {
     }
     // A word before it boxed over the line (查詢 from 71 to 368, over 致電 and １ too) does not
     // bar the run, nor blank its ink.
-    cuts.length = 0;
+    // (Another engine: the first keeps its readings of this raster's cuts.)
+    const second = scripted(() => [word('000。', 88, 20, 18, 80, 30)]);
     const wide = line([word('查詢', 96, 71, 100, 297, 30), ...row.words], 70);
-    expect((await rereadWeakLines(page([wide]), g, engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['查詢', '致電', '1', '000。']);
-    expect(cuts.some(({ raster: cut }) => cut.data.some((v) => v < 128))).toBe(true);
+    expect((await rereadWeakLines(page([wide]), g, second.engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['查詢', '致電', '1', '000。']);
+    expect(second.calls.some(({ raster: cut }) => cut.data.some((v) => v < 128))).toBe(true);
     // Chinese characters filling their em, or two pieces of ink only, are not spread.
     const han = createGray(600, 300);
     for (let r = 100; r < 130; r++) for (const x of [290, 322, 354]) han.data.fill(0, r * 600 + x, r * 600 + x + 28);
