@@ -100,21 +100,29 @@ const OVERLAID_SHARE = 0.8;
 /**
  * Gives back the English pronoun I that the engine read as a vertical bar ("Hi, | bought"): a
  * "|" between two words of Latin letters on its line, no farther from either than its own height,
- * the word after it starting in lower case. A table's rule stands in a wider gap, between cells.
+ * the word after it starting in lower case; or first on its line, before three words or more
+ * of English at least, all of them ({@link ENGLISH_WORD}: "| was never told it had stopped.").
+ * A table's rule stands in a wider gap, between cells.
  */
 export function barsAsPronoun(result: OcrResult): OcrResult {
   return rewriteLines(result, (all) => {
     const words = all.filter((w) => w.text.trim());
     const fixed = words.map((w, k) => {
       const before = words[k - 1], after = words[k + 1];
-      if (!isRule(w.text) || !before || !after) return w;
-      const near = w.box.x - (before.box.x + before.box.w) <= w.box.h && after.box.x - (w.box.x + w.box.w) <= w.box.h;
-      if (!near || !/[A-Za-z][,.!?]?$/u.test(before.text.trim()) || !/^[a-z]/u.test(after.text.trim())) return w;
+      if (!isRule(w.text) || !after) return w;
+      // First on its line, it starts a sentence of English words (a bubble's "| was never told").
+      const opens = !before && k === 0 && words.length >= 4 && words.slice(1).every((o) => ENGLISH_WORD.test(o.text.trim()));
+      if (!before && !opens) return w;
+      const near = (!before || w.box.x - (before.box.x + before.box.w) <= w.box.h) && after.box.x - (w.box.x + w.box.w) <= w.box.h;
+      if (!near || (before && !/[A-Za-z][,.!?]?$/u.test(before.text.trim())) || !/^[a-z]/u.test(after.text.trim())) return w;
       return { ...w, text: 'I' };
     });
     return fixed.every((w, k) => w === words[k]) ? undefined : fixed;
   });
 }
+
+/** A word of English: Latin letters with an apostrophe, or an amount or a time, and the punctuation or read receipt after them (stopped., £64.40., 18:14»). */
+const ENGLISH_WORD = /^(?:[A-Za-z][A-Za-z']*|[£$€]?\d[\d,.:]*)[,.!?:;»]{0,2}$/u;
 
 /**
  * Puts right a chat's time read with a dot for its colon ("15.02" for 15:02, ticks after it read
@@ -346,11 +354,23 @@ const APP_BAR_MARK_CONFIDENCE = 50;
  * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv" or "»"):
  * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line,
  * or lower-case ticks after a time whose colon the engine missed (2110 w: a small time is read
- * again once its ticks are gone).
+ * again once its ticks are gone); and ticks that are no letters read into the time's word
+ * ("18:14»").
  */
 export function dropReadReceipts(result: OcrResult): OcrResult {
-  return withoutWords(result, (w, line) => isReadReceipt(w, line.words));
+  const kept = withoutWords(result, (w, line) => isReadReceipt(w, line.words));
+  // Ticks read into the time's own word ("18:14»").
+  return rewriteLines(kept, (line) => {
+    const words = line.map((w) => {
+      const bare = w.text.trim().replace(TICKS_AFTER_TIME, '');
+      return bare === w.text.trim() ? w : { ...w, text: bare };
+    });
+    return words.every((w, k) => w === line[k]) ? undefined : words;
+  });
 }
+
+/** Ticks that are no letters ("»", "✓✓") read at the end of a time's word. */
+const TICKS_AFTER_TIME = /(?<=\d{1,2}:\d{2})(?:»{1,2}|[✓✔]{1,2})$/u;
 
 /** Whether `w` is read-receipt ticks after a time among the words of its line (see {@link dropReadReceipts}). */
 export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {

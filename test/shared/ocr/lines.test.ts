@@ -195,6 +195,9 @@ describe('dropReadReceipts', () => {
       line([word('8:20', 90, 40, 300, 40, 20), word('vv', 70, 90, 300, 20, 20)], 80),
     ]);
     expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['還沒，怎麼了? 下午8:15', 'WWW w', '8:20']);
+    // Ticks read into the time's word; a quotation's » after text stays.
+    const joined = page([line([word('stopped.', 95, 40, 100, 110, 30), word('18:14»', 41, 160, 108, 70, 20)], 90), line([word('«Yes»', 90, 40, 200, 60, 20)], 90)]);
+    expect(dropReadReceipts(joined).lines.map((l) => l.text)).toEqual(['stopped. 18:14', '«Yes»']);
   });
 
   it('drops lower-case ticks after a time read without its colon, whose box may reach over them', () => {
@@ -216,10 +219,18 @@ describe('barsAsPronoun', () => {
     expect(barsAsPronoun(result).lines.map((l) => l.text)).toEqual(['Hi, I bought', 'OK, I will']);
   });
 
+  it('reads a bar first on a line of English as I: a chat bubble\'s "| was never told it had stopped."', () => {
+    const bubble = line([word('|', 83, 60, 900, 4, 26), word('was', 96, 78, 905, 50, 20), word('never', 96, 140, 905, 80, 20), word('told', 95, 232, 900, 55, 26), word('it', 95, 298, 900, 20, 26), word('had', 96, 330, 900, 50, 26), word('stopped.', 95, 392, 900, 110, 32), word('18:14»', 41, 540, 910, 60, 18)], 90);
+    const credit = line([word('|', 81, 60, 1000, 4, 26), word('have', 96, 78, 1000, 60, 26), word('raised', 95, 150, 1000, 80, 26), word('a', 96, 240, 1005, 14, 20), word('credit', 95, 264, 1000, 80, 26), word('of', 96, 354, 1000, 26, 26), word('£64.40.', 96, 390, 1000, 100, 30)], 90);
+    expect(barsAsPronoun(page([bubble, credit])).lines.map((l) => l.text)).toEqual(['I was never told it had stopped. 18:14»', 'I have raised a credit of £64.40.']);
+  });
+
   it.each([
     ['a table\'s rule between cells', [word('Item', 95, 40, 100, 60, 20), word('|', 90, 300, 100, 4, 24), word('amount', 95, 340, 100, 90, 20)]],
     ['a bar before a capital', [word('Data', 95, 40, 100, 60, 20), word('|', 90, 106, 100, 4, 24), word('Voice', 95, 116, 100, 60, 20)]],
     ['a bar between Chinese words', [word('月租', 95, 40, 100, 40, 20), word('|', 90, 86, 100, 4, 24), word('費用', 95, 96, 100, 40, 20)]],
+    ['a table\'s border before its first cell, short of a sentence', [word('|', 90, 40, 100, 4, 24), word('roaming', 95, 52, 100, 90, 20), word('£12.00', 95, 300, 100, 60, 20)]],
+    ['a bar before a sentence far from it', [word('|', 90, 40, 100, 4, 24), word('was', 95, 90, 100, 50, 20), word('never', 95, 150, 100, 80, 20), word('told', 95, 240, 100, 55, 20)]],
   ])('leaves %s', (_what, words) => {
     const result = page([line(words, 90)]);
     expect(barsAsPronoun(result)).toBe(result);
