@@ -360,13 +360,12 @@ const APP_BAR_MARK_CONFIDENCE = 50;
 export function dropReadReceipts(result: OcrResult): OcrResult {
   const kept = withoutWords(result, (w, line) => isReadReceipt(w, line.words));
   // Ticks read into the time's own word ("18:14»").
-  return rewriteLines(kept, (line) => {
-    const words = line.map((w) => {
+  return rewriteLines(kept, (line) =>
+    line.map((w) => {
       const bare = w.text.trim().replace(TICKS_AFTER_TIME, '');
       return bare === w.text.trim() ? w : { ...w, text: bare };
-    });
-    return words.every((w, k) => w === line[k]) ? undefined : words;
-  });
+    }),
+  );
 }
 
 /** Ticks that are no letters ("»", "✓✓") read at the end of a time's word. */
@@ -547,7 +546,7 @@ export function dropStrayQuotes(result: OcrResult): OcrResult {
       if (/[”]/u.test(t) && t.lastIndexOf('”') > t.lastIndexOf('“')) open = false;
       return stray ? { ...w, text: t.slice(1) } : w;
     });
-    return words.every((w, k) => w === line[k]) ? undefined : words;
+    return words;
   });
 }
 
@@ -615,13 +614,12 @@ const SCRAWL_HEIGHT = 1.4;
  */
 export function dropStrayUnderscores(result: OcrResult): OcrResult {
   const kept = withoutWords(result, (w) => /^[_＿]+$/u.test(w.text.trim()) && 2 * w.box.h > w.box.w);
-  return rewriteLines(kept, (line) => {
-    const words = line.map((w) => {
+  return rewriteLines(kept, (line) =>
+    line.map((w) => {
       const text = w.text.replace(BETWEEN_HAN, '');
       return text === w.text ? w : { ...w, text };
-    });
-    return words.every((w, k) => w === line[k]) ? undefined : words;
-  });
+    }),
+  );
 }
 
 /** A single underscore between two Chinese characters. */
@@ -648,7 +646,7 @@ export function dropTallFillers(result: OcrResult): OcrResult {
       const text = t.length === 1 ? '' : t.replace(/^和|和$/u, '');
       return text ? [{ ...w, text }] : [];
     });
-    return words.length === line.length && words.every((w, k) => w === line[k]) ? undefined : words;
+    return words;
   });
 }
 
@@ -687,7 +685,7 @@ export function commasReadAsStops(result: OcrResult): OcrResult {
       const han = line.filter((o) => o !== w && HAN.test(o.text));
       return han.length >= 2 && w.box.h <= COMMA_HEIGHT * medianHeight(han) ? { ...w, text: '，' } : w;
     });
-    return words.every((w, k) => w === line[k]) ? undefined : words;
+    return words;
   });
 }
 
@@ -700,13 +698,15 @@ const COMMA_HEIGHT = 0.6;
 
 /**
  * `result` with the words of each line (given in order across) that `rewrite` returns in their
- * place; the same object when it returns none (undefined) for every line.
+ * place; the same object when it returns none (undefined), or the very words it was given, for
+ * every line.
  */
 export function rewriteLines(result: OcrResult, rewrite: (words: OcrWord[]) => OcrWord[] | undefined): OcrResult {
   let changed = false;
   const lines = result.lines.map((line) => {
-    const words = rewrite([...line.words].sort((a, b) => a.box.x - b.box.x));
-    if (!words) return line;
+    const given = [...line.words].sort((a, b) => a.box.x - b.box.x);
+    const words = rewrite(given);
+    if (!words || (words.length === given.length && words.every((w, k) => w === given[k]))) return line;
     changed = true;
     return lineOf(words, line.confidence);
   });

@@ -910,9 +910,8 @@ export function isTextBar(g: GrayRaster, w: OcrWord, line: OcrLine): boolean {
  * stroke down its middle ({@link isDollarSign}), the character is the dollar sign.
  */
 export function dollarSignsReadAsDigits(result: OcrResult, g: GrayRaster): OcrResult {
-  return rewriteLines(result, (line) => {
-    let changed = false;
-    const words = line.map((w, k) => {
+  return rewriteLines(result, (line) =>
+    line.map((w, k) => {
       const text = w.text.trim();
       const next = line[k + 1];
       let number: Box;
@@ -923,11 +922,9 @@ export function dollarSignsReadAsDigits(result: OcrResult, g: GrayRaster): OcrRe
       const glyphs = glyphsIn(g, { x: number.x - search, y: number.y, w: number.w + search, h: number.h });
       const first = glyphs.findIndex((c) => c.x1 > number.x - search / 2);
       if (first < 0 || !glyphs.slice(first, first + 2).some((c, i) => isDollarSign(g, c, glyphs.slice(first + i + 1, first + i + 6)))) return w;
-      changed = true;
       return { ...w, text: w.text.replace(/[589S]/u, '$') };
-    });
-    return changed ? words : undefined;
-  });
+    }),
+  );
 }
 
 /** A glyph of {@link glyphsIn}: its columns and the rows its ink runs on unbroken. */
