@@ -518,8 +518,9 @@ const RULE_BREAK = 2;
  * text that stand apart, such as the amounts right-aligned across from their labels on an app's
  * bill (行動上網超量費 … 0, 加值服務 … 800). Ink outside every word read so far is grouped into
  * line-sized clusters, which are stacked into one strip and read as a block (one engine call;
- * on a Chinese page, one more for the clusters read as unsure Latin letters alone, enlarged; and
- * one for those read as unsure figures, without the ink above and below them).
+ * on a Chinese page, one more for the clusters read as unsure Latin letters alone, enlarged; one
+ * for those read as unsure figures, without the ink above and below them; on a photo, one for
+ * those read in part, enlarged).
  * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
  * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places of
  * `ignore` (words dropped as pictures) are not looked at; on a `photo`, ink barely darker than
@@ -559,6 +560,20 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   if (unsure.length) {
     const again = await readStacked(raster, unsure.map((k) => clusters[k]!), unit, engine, lang, signal, { bare: unsure.map(() => true) });
     unsure.forEach((k, i) => { readings[k] = kept(again[i]!); });
+  }
+  // On a photo, clusters read in part (words of them read unsure and left out) are read once more
+  // enlarged, and the reading that keeps more letters and figures is taken: a phone screen's pale
+  // time line, 11月18日 下午2:05, kept only "18 下午" at its size and "18日 下午2:05" half as large
+  // again. (On a screenshot, the words of a row read again stay lines of their own, and a name
+  // read "中国联" came back as "国联", "通", "中".)
+  const partial = photo ? clusters.flatMap((c, k) => (readings[k]!.length && first[k]!.some((w) => w.confidence < MISSED_TEXT_CONFIDENCE && LETTER_OR_DIGIT.test(w.text)) ? [k] : [])) : [];
+  if (partial.length) {
+    const again = await readStacked(raster, partial.map((k) => clusters[k]!), unit, engine, lang, signal, { scale: MISSED_TEXT_PART_SCALE });
+    const count = (words: readonly OcrWord[]) => lettersAndFigures(words.map((w) => w.text).join(''));
+    partial.forEach((k, i) => {
+      const words = kept(again[i]!);
+      if (count(words) > count(readings[k]!)) readings[k] = words;
+    });
   }
   // Clusters of which nothing at all was read are read once more side by side as one line: read
   // as a block, a short word alone in its cut can give no line at all (a bold sender's name of
@@ -646,6 +661,8 @@ export function inkCoverage(result: OcrResult, raster: GrayRaster, ink: readonly
 export const MISSED_TEXT_CONFIDENCE = 60;
 /** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
 const MISSED_TEXT_RETRY_SCALE = 1.3;
+/** Scale a cluster read in part on a photo is read again at (see {@link readMissedText}). */
+const MISSED_TEXT_PART_SCALE = 1.5;
 /** The size, then, of such a cluster read as nothing sure at {@link MISSED_TEXT_RETRY_SCALE}. */
 const MISSED_TEXT_LAST_SCALE = 2;
 

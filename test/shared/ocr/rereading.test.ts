@@ -694,6 +694,24 @@ describe('readMissedText', () => {
     expect(screen.calls).toHaveLength(0);
   });
 
+  it('on a photo, reads again enlarged a cluster read in part, and takes the reading that keeps more', async () => {
+    const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316, 332, 348] }]);
+    const at = (words: Array<[string, number]>) => (_call: number, width: number, height: number) => words.map(([text, confidence], i) => word(text, confidence, 10 + i * 20, Math.round(height / 2) - 10, 18, 20));
+    // A pale time line: "18" sure, "2:05" unsure at its size; half as large again, both sure.
+    const first = at([['18', 92], ['2:05', 30]]), larger = at([['18日', 88], ['2:05', 81]]);
+    const { engine, calls } = scripted((call, width, height) => (call === 0 ? first : larger)(call, width, height));
+    const out = await readMissedText(page([label(100)]), raster, engine, 'chi_sim+eng', undefined, [], true);
+    expect(calls.map((c) => c.width)).toEqual([calls[0]!.width, Math.round(calls[0]!.width * 1.5)]);
+    expect(out.lines.map((l) => l.text)).toEqual(['行動 上網 費', '18日 2:05']);
+    // A larger reading that keeps less is not taken.
+    const worse = scripted((call, width, height) => (call === 0 ? first : at([['1', 90], ['8', 40]]))(call, width, height));
+    expect((await readMissedText(page([label(100)]), raster, worse.engine, 'chi_sim+eng', undefined, [], true)).lines.map((l) => l.text)).toEqual(['行動 上網 費', '18']);
+    // On a screenshot, the part read sure is kept as it is.
+    const screen = scripted((call, width, height) => (call === 0 ? first : larger)(call, width, height));
+    expect((await readMissedText(page([label(100)]), raster, screen.engine, 'chi_sim+eng')).lines.map((l) => l.text)).toEqual(['行動 上網 費', '18']);
+    expect(screen.calls).toHaveLength(1);
+  });
+
   it('reads again, enlarged, a cluster read as unsure Latin letters on a Chinese page, and only such a cluster', async () => {
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }, { y: 200, xs: [300, 316] }]);
     const reading = (text: string, confidence: number) => (_call: number, width: number, height: number) => [word(text, confidence, Math.round(width / 2) - 14, Math.round(height / 2) - 10, 28, 20)];
