@@ -594,7 +594,6 @@ export function dropSignatureScrawls(result: OcrResult): OcrResult {
       k = run.at(-1)!;
       before = '';
     }
-    if (!drop.size && !colons.size) return undefined;
     return line.flatMap((w, i) => (drop.has(i) ? [] : [colons.get(i) ?? w]));
   });
 }
