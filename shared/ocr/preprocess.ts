@@ -2167,7 +2167,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   // along the shadow's straight edge, a bill's lower left corner was taken 170 px up its side,
   // and the page was squared askew.
   let sheet = sheetCorners(outside, w, h);
-  const shaded = withShadedPaper(small, outside);
+  const shaded = withShadedPaper(small, outside, sheet);
   if (shaded) ({ outside, sheet } = shaded);
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);
@@ -2245,16 +2245,49 @@ function withoutLightSlope(g: GrayRaster): GrayRaster {
  * 156, darker than a lit desk's 166, was cut out of the sheet, which then filled no
  * quadrilateral and was not squared). The sheet grows into the surround over pixels where the
  * grey changes by at most {@link SHADED_PAPER_GRADIENT} per pixel, as paper shades; a sheet's
- * edge is a step and stops it. Kept only when the sheet then fills its quadrilateral and every
- * side shows the edge along {@link EDGE_SIDE_SURE} of it at least: where a sheet lies on a desk
- * lit as evenly, the growing runs on over the desk.
+ * edge is a step and stops it. What the grown sheet encloses is paper (text printed on the shaded
+ * part, left out with it). Kept only when the sheet then fills its quadrilateral and every side
+ * shows the edge along {@link EDGE_SIDE_SURE} of it at least (where a sheet lies on a desk lit as
+ * evenly, the growing runs on over the desk), or more of its sides show it than of `sheet` (the
+ * sheet as the threshold found it): a receipt curled away from the light, its right side's paper
+ * as grey as the desk's lightest part, was cut off along the shade with the amounts printed
+ * there; its top bows and shows its edge along a part of the straight side only. Where growing
+ * from the whole sheet runs on over the desk, the sheet grows again from its inner pixels only
+ * (those whose eight neighbours are all in it): a corner's tip, a wedge of a pixel or two blurred
+ * as grey as the desk beside it, let it out.
  */
-function withShadedPaper(g: GrayRaster, outside: Uint8Array): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
+function withShadedPaper(g: GrayRaster, outside: Uint8Array, sheet: ReturnType<typeof sheetCorners>): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
   const { width: w, height: h } = g;
   const s = boxBlur(g, 1).data;
+  const sure = (corners: Array<[number, number]>) => edgeShares(g, corners).filter((share) => share >= EDGE_SIDE_SURE).length;
+  const before = sure(sheet.corners);
+  for (const inner of [false, true]) {
+    const surround = grownSheet(s, w, h, outside, inner);
+    const next = sheetCorners(surround, w, h);
+    if (!fillsQuadrilateral(next)) continue;
+    const sides = sure(next.corners);
+    if (sides === 4 || sides > before) return { outside: surround, sheet: next };
+  }
+  return undefined;
+}
+
+/**
+ * The surround of the sheet (not `outside`, on a picture w × h whose blurred tones are `s`) grown
+ * as {@link withShadedPaper} tells, from all its pixels or from its `inner` ones only, with what
+ * it encloses.
+ */
+function grownSheet(s: Uint8ClampedArray, w: number, h: number, outside: Uint8Array, inner: boolean): Uint8Array {
   const grown = new Uint8Array(outside);
   const queue: number[] = [];
-  for (let i = 0; i < grown.length; i++) if (!grown[i]) queue.push(i);
+  const inSheet = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && !outside[y * w + x];
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (!inSheet(x, y)) continue;
+    let seed = true;
+    for (let dy = -1; dy <= 1 && seed && inner; dy++) for (let dx = -1; dx <= 1 && seed; dx++) seed = inSheet(x + dx, y + dy);
+    // The sheet's outline is grown into again like the surround, and kept in the sheet after.
+    if (seed) queue.push(y * w + x);
+    else grown[y * w + x] = 1;
+  }
   for (let q = 0; q < queue.length; q++) {
     const i = queue[q]!;
     const x = i % w, y = (i / w) | 0;
@@ -2268,8 +2301,9 @@ function withShadedPaper(g: GrayRaster, outside: Uint8Array): { outside: Uint8Ar
       queue.push(j);
     }
   }
-  const sheet = sheetCorners(grown, w, h);
-  return fillsQuadrilateral(sheet) && edgeShares(g, sheet.corners).every((share) => share >= EDGE_SIDE_SURE) ? { outside: grown, sheet } : undefined;
+  const labels = new Int32Array(w * h);
+  for (let i = 0; i < labels.length; i++) labels[i] = grown[i] && outside[i] ? 0 : 1;
+  return outsideOfComponent(labels, w, 1, { x: 0, y: 0, w, h });
 }
 
 /** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
