@@ -2245,16 +2245,19 @@ function withoutLightSlope(g: GrayRaster): GrayRaster {
  * 156, darker than a lit desk's 166, was cut out of the sheet, which then filled no
  * quadrilateral and was not squared). The sheet grows into the surround over pixels where the
  * grey changes by at most {@link SHADED_PAPER_GRADIENT} per pixel, as paper shades; a sheet's
- * edge is a step and stops it. What the grown sheet encloses is paper (text printed on the shaded
- * part, left out with it). Kept only when the sheet then fills its quadrilateral and every side
- * shows the edge along {@link EDGE_SIDE_SURE} of it at least (where a sheet lies on a desk lit as
- * evenly, the growing runs on over the desk), or more of its sides show it than of `sheet` (the
- * sheet as the threshold found it): a receipt curled away from the light, its right side's paper
- * as grey as the desk's lightest part, was cut off along the shade with the amounts printed
- * there; its top bows and shows its edge along a part of the straight side only. Where growing
- * from the whole sheet runs on over the desk, the sheet grows again from its inner pixels only
- * (those whose eight neighbours are all in it): a corner's tip, a wedge of a pixel or two blurred
- * as grey as the desk beside it, let it out.
+ * edge is a step and stops it. Kept only when the sheet then fills its quadrilateral and every
+ * side shows the edge along {@link EDGE_SIDE_SURE} of it at least (where a sheet lies on a desk
+ * lit as evenly, the growing runs on over the desk), or more of its sides show it than of
+ * `sheet` (the sheet as the threshold found it): a receipt curled away from the light, its right
+ * side's paper as grey as the desk's lightest part, was cut off along the shade with the amounts
+ * printed there; its top bows and shows its edge along a part of the straight side only.
+ *
+ * Where growing from the whole sheet runs on over the desk, the sheet grows again from its inner
+ * pixels only (those whose eight neighbours are all in it): a corner's tip, a wedge of a pixel or
+ * two blurred as grey as the desk beside it, let it out. What that sheet encloses is paper too
+ * (the text printed on the shaded part, which it grew round). Grown from the whole sheet, what it
+ * encloses stays out, whitened with the surround: a fold's shadow across a sheet, kept, was read
+ * as a row of marks.
  */
 function withShadedPaper(g: GrayRaster, outside: Uint8Array, sheet: ReturnType<typeof sheetCorners>): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
   const { width: w, height: h } = g;
@@ -2273,8 +2276,8 @@ function withShadedPaper(g: GrayRaster, outside: Uint8Array, sheet: ReturnType<t
 
 /**
  * The surround of the sheet (not `outside`, on a picture w × h whose blurred tones are `s`) grown
- * as {@link withShadedPaper} tells, from all its pixels or from its `inner` ones only, with what
- * it encloses.
+ * as {@link withShadedPaper} tells: from all its pixels, or from its `inner` ones only and without
+ * what it encloses.
  */
 function grownSheet(s: Uint8ClampedArray, w: number, h: number, outside: Uint8Array, inner: boolean): Uint8Array {
   const grown = new Uint8Array(outside);
@@ -2301,6 +2304,7 @@ function grownSheet(s: Uint8ClampedArray, w: number, h: number, outside: Uint8Ar
       queue.push(j);
     }
   }
+  if (!inner) return grown;
   const labels = new Int32Array(w * h);
   for (let i = 0; i < labels.length; i++) labels[i] = grown[i] && outside[i] ? 0 : 1;
   return outsideOfComponent(labels, w, 1, { x: 0, y: 0, w, h });
