@@ -769,10 +769,13 @@ export function orderByRows(result: OcrResult): OcrResult {
   if (lines.length < 2) return result;
   const long = (l: OcrLine) => Array.from(l.text.replace(/\s+/gu, '')).length >= ROW_COLUMN_TEXT;
   // Lines top to bottom; a line much taller than most (stray marks read as one line across
-  // several rows) joins none.
+  // several rows) joins none. Tall by the band of its words (see coreBand): a few words boxed
+  // twice as tall as their glyphs (写 and ) in an invoice's 价税合计（大写）) stretch the line's
+  // box, and its amount level with it at the right was read as a row of its own.
   const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
   const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
-  const tall = (l: OcrLine) => l.box.h > 1.8 * heights[heights.length >> 1]!;
+  const bands = new Map(lines.map((l) => [l, coreBand(l)]));
+  const tall = (l: OcrLine) => bands.get(l)!.h > 1.8 * heights[heights.length >> 1]!;
   const rowsBy = (box: (l: OcrLine) => Box) => {
     const rows: OcrLine[][] = [];
     for (const line of byTop) {
@@ -791,7 +794,6 @@ export function orderByRows(result: OcrResult): OcrResult {
   // Rows are joined by each line's band (see coreBand): a few boxes of a second reading can
   // reach far above or below their glyphs (並 boxed 55 px tall in a line of 36) and over the
   // small time under a chat message.
-  const bands = new Map(lines.map((l) => [l, coreBand(l)]));
   const rows = splitSideColumns(rowsBy((l) => bands.get(l)!), heights[heights.length >> 1]!);
   // The words of a row, left to right: a line read across a table's row can reach over a cell
   // read as a line of its own (an item and its amount, with the billing period between).

@@ -124,6 +124,17 @@ describe('orderByRows', () => {
     expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['中国电信宽带服务协议', '第六条', 'a]ishall', '6.1 本协议有效期']);
   });
 
+  it('lets a line whose box a few tall words stretch join its row, judged by its words\' band', () => {
+    // An invoice's 价税合计 row: its words 22 px tall, 写 and ) boxed 43 px from 7 px above, and
+    // the 小写 amount level with it at the right. By its box the line was taller than 1.8 times
+    // most, joined nothing, and the amount was read as a row of its own.
+    const chinese = lineOf([word('价税合计', 93, 221, 772, 100, 22), word('(大', 92, 333, 772, 30, 23), word('写', 82, 370, 765, 18, 43), word(')', 92, 388, 765, 8, 43), word('壹佰陆拾玖元整', 90, 516, 771, 170, 23)], 90);
+    expect(chinese.box.h).toBe(43);
+    const amount = line([word('(小写)', 92, 1237, 772, 75, 22), word('¥169.00', 92, 1318, 774, 90, 18)], 92);
+    const result = page([at('合计', 221, 712, 50), chinese, at('账期：2024年09月', 221, 830, 200), amount, at('开票人：系统', 221, 960, 150)]);
+    expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['合计', '价税合计 (大 写 ) 壹佰陆拾玖元整 (小写) ¥169.00', '账期：2024年09月', '开票人：系统']);
+  });
+
   it('reads a menu beside a page\'s text column by column, and a label beside its value row by row', () => {
     // A web page: a menu of three items on the left, a title and label: value rows on the right,
     // the labels and the values read as blocks of their own; the menu's items are a line apart
