@@ -2162,7 +2162,8 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   if (meanStepAcross(small, outside, 2) < PAPER_EDGE_STEP) return undefined;
   if (sat) outside = withColouredBands(outside, sat, hueSectors(rgba!, factor, w, h), w, h);
   // Paper left darker than the threshold by the light (a sheet's far corner in shade) is taken in
-  // when that makes the sheet a quadrilateral whose sides all show its edge. So is paper in a
+  // when that makes the sheet a quadrilateral whose sides all show its edge, or more of them than
+  // before (see withShadedPaper). So is paper in a
   // soft shadow across a corner, though the sheet without it fills a quadrilateral too: cut off
   // along the shadow's straight edge, a bill's lower left corner was taken 170 px up its side,
   // and the page was squared askew.
@@ -2286,7 +2287,7 @@ function grownSheet(s: Uint8ClampedArray, w: number, h: number, outside: Uint8Ar
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     if (!inSheet(x, y)) continue;
     let seed = true;
-    for (let dy = -1; dy <= 1 && seed && inner; dy++) for (let dx = -1; dx <= 1 && seed; dx++) seed = inSheet(x + dx, y + dy);
+    if (inner) for (let dy = -1; dy <= 1 && seed; dy++) for (let dx = -1; dx <= 1 && seed; dx++) seed = inSheet(x + dx, y + dy);
     // The sheet's outline is grown into again like the surround, and kept in the sheet after.
     if (seed) queue.push(y * w + x);
     else grown[y * w + x] = 1;
