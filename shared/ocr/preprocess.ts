@@ -2163,10 +2163,9 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   if (sat) outside = withColouredBands(outside, sat, hueSectors(rgba!, factor, w, h), w, h);
   // Paper left darker than the threshold by the light (a sheet's far corner in shade) is taken in
   // when that makes the sheet a quadrilateral whose sides all show its edge, or more of them than
-  // before (see withShadedPaper). So is paper in a
-  // soft shadow across a corner, though the sheet without it fills a quadrilateral too: cut off
-  // along the shadow's straight edge, a bill's lower left corner was taken 170 px up its side,
-  // and the page was squared askew.
+  // before (see withShadedPaper). So is paper in a soft shadow across a corner, though the sheet
+  // without it fills a quadrilateral too: cut off along the shadow's straight edge, a bill's lower
+  // left corner was taken 170 px up its side, and the page was squared askew.
   let sheet = sheetCorners(outside, w, h);
   const shaded = withShadedPaper(small, outside, sheet);
   if (shaded) ({ outside, sheet } = shaded);
@@ -3135,10 +3134,8 @@ function largePhotoScale(g: GrayRaster): number {
   return Math.min(1, Math.max(PHOTO_LINE_HEIGHT / lineHeight, PHOTO_MIN_SIDE / Math.max(g.width, g.height)));
 }
 
-/** Sums of `g` over (2r+1)² windows clamped to the raster (from its {@link summedArea}). */
-function windowSums(g: GrayRaster, r: number): Float64Array {
-  const { width: w, height: h } = g;
-  const sum = summedArea(g);
+/** Sums over (2r+1)² windows clamped to a raster w × h, from its {@link summedArea} `sum`. */
+function windowSums(sum: Float64Array, w: number, h: number, r: number): Float64Array {
   const W = w + 1;
   const out = new Float64Array(w * h);
   for (let y = 0; y < h; y++) {
@@ -3200,13 +3197,14 @@ export function whitenLightWallpaper(rgba: RgbaRaster): { raster: RgbaRaster; wh
     }
   }
   const reach = Math.max(2, Math.round(w * WALLPAPER_REACH));
-  const density = windowSums({ width: w, height: h, data: grain }, reach);
+  const grainSum = summedArea({ width: w, height: h, data: grain });
+  const density = windowSums(grainSum, w, h, reach);
   const window = Math.max(4, Math.round(w * WALLPAPER_WINDOW));
-  const grains = windowSums({ width: w, height: h, data: grain }, window);
+  const grains = windowSums(grainSum, w, h, window);
   const channel = new Uint8ClampedArray(n);
   const means = [0, 1, 2].map((c) => {
     for (let i = 0; i < n; i++) channel[i] = grain[i] ? d[4 * i + c]! : 0;
-    return windowSums({ width: w, height: h, data: channel }, window);
+    return windowSums(summedArea({ width: w, height: h, data: channel }), w, h, window);
   });
   const out = new Uint8ClampedArray(d);
   const dense = WALLPAPER_DENSITY * (2 * reach + 1) ** 2;
