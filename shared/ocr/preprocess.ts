@@ -933,15 +933,45 @@ function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: num
  * {@link UNEVEN_BACKGROUND_STEP} of that tone (a wallpaper's gradient and faint pattern) become
  * white, darker ones (text printed on it) are scaled by the same gain. Returns the background's
  * median tone.
+ * Pixels of a saturated colour (see {@link SATURATED_LUMA_STEP}) are no part of it, nor what
+ * they enclose: they are left to the colour step, which turns a pale fill white and keeps its
+ * text dark. LINE's green bubbles (least channel 106) on a purple gradient wallpaper (150–163)
+ * were lifted with it, against the wallpaper's tone near their edges and their own further in:
+ * each was left white inside a grey frame, read as marks, and the text in them read badly.
  */
 function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, label: number, box: Box): number {
-  const own = cropGray({ width: w, height: f.out.length / w, data: f.values }, box);
-  const hist = new Uint32Array(256);
+  // The background's pixels (0 in `plain`), in parts: those parts mostly enclosed by saturated
+  // pixels of the component (the text in a green bubble) are the bubbles', not the background's.
+  const plain = new Uint8ClampedArray(box.w * box.h).fill(255);
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
-      if (labels[i] === label && !f.mask[i]) hist[own.data[k]!]!++;
-      else own.data[k] = 0;
+      if (labels[i] === label && !f.mask[i] && f.luma[i]! - f.values[i]! <= SATURATED_LUMA_STEP) plain[k] = 0;
     }
+  }
+  const parts = labelDarkPixels(plain, box.w, box.h, 0);
+  measureComponents(parts.labels, parts.parent, parts.count, plain, box.w, box.h);
+  // Each part's rim (its pixels' sides on pixels of no part) and how much of it is saturated.
+  const rim = new Uint32Array(parts.count), saturated = new Uint32Array(parts.count);
+  for (let y = 0, k = 0; y < box.h; y++) {
+    for (let x = 0; x < box.w; x++, k++) {
+      if (plain[k]) continue;
+      const r = parts.labels[k]!;
+      for (const [dx, dy] of SIDES) {
+        const nx = x + dx, ny = y + dy;
+        const inside = nx >= 0 && ny >= 0 && nx < box.w && ny < box.h;
+        if (inside && !plain[ny * box.w + nx]) continue;
+        rim[r]!++;
+        const i = (box.y + ny) * w + box.x + nx;
+        if (inside && labels[i] === label && !f.mask[i]) saturated[r]!++;
+      }
+    }
+  }
+  const background = (k: number) => !plain[k] && saturated[parts.labels[k]!]! < ENCLOSED_SHARE * rim[parts.labels[k]!]!;
+  const own = cropGray({ width: w, height: f.out.length / w, data: f.values }, box);
+  const hist = new Uint32Array(256);
+  for (let k = 0; k < own.data.length; k++) {
+    if (background(k)) hist[own.data[k]!]!++;
+    else own.data[k] = 0;
   }
   // Lighter outliers (a rule along its edge) do not count: tones above its 90th percentile are clipped.
   const top = quantile(hist, 0.9);
@@ -949,7 +979,7 @@ function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, la
   const light = maxFilter(own, UNEVEN_BACKGROUND_RADIUS);
   for (let y = 0, k = 0; y < box.h; y++) {
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) {
-      if (labels[i] !== label || f.mask[i]) continue;
+      if (!background(k)) continue;
       const v = f.values[i]!, bg = Math.max(1, light.data[k]!);
       f.out[i] = v >= bg * UNEVEN_BACKGROUND_STEP ? 255 : (v * 255) / bg;
       f.mask[i] = 1;
@@ -958,6 +988,10 @@ function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, la
   return quantile(hist, 0.5);
 }
 
+/** The four sides of a pixel. */
+const SIDES = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
+/** A part of an uneven background whose rim lies this much on saturated pixels is enclosed by them. */
+const ENCLOSED_SHARE = 0.9;
 /** Radius (px) of the neighbourhood whose lightest pixel is an uneven background's light tone. */
 const UNEVEN_BACKGROUND_RADIUS = 24;
 /** Tones of an uneven background above this fraction of its light tone count as background. */

@@ -938,6 +938,30 @@ describe('invertDarkRegions on a patterned wallpaper', () => {
   });
 });
 
+describe('invertDarkRegions on a gradient wallpaper', () => {
+  it('leaves a saturated bubble on an uneven wallpaper to the colour step: no grey rim where the wallpaper\'s tone was its light', () => {
+    // Luma: a wallpaper of 170, green bubbles of 186 with black text, a white bubble. Tone (the
+    // least channel): the wallpaper shading 150…163 down the screen, the green 80.
+    const w = 400, h = 360;
+    const g = createGray(w, h), tone = createGray(w, h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { g.data[y * w + x] = 170; tone.data[y * w + x] = 150 + Math.round((13 * y) / h); }
+    const both = (x: number, y: number, bw: number, bh: number, luma: number, least: number) => { fillRect(g, x, y, bw, bh, luma); fillRect(tone, x, y, bw, bh, least); };
+    both(20, 20, 200, 60, 255, 255); // a white bubble…
+    for (let i = 0; i < 5; i++) both(35 + i * 36, 36, 3, 28, 26, 26); // …with text
+    for (const y0 of [100, 230]) {
+      both(130, y0, 250, 110, 186, 80); // green bubbles…
+      for (let i = 0; i < 6; i++) { both(150 + i * 36, y0 + 53, 20, 3, 26, 26); both(158 + i * 36, y0 + 41, 3, 28, 26, 26); } // …with text
+    }
+    const { raster, backgrounds } = invertDarkRegions(g, 0, tone, true);
+    expect(backgrounds).toHaveLength(1);
+    const at = (x: number, y: number) => raster.data[y * w + x]!;
+    expect(at(10, 150)).toBe(255); // the wallpaper → white
+    const middle = at(255, 130);
+    for (const [x, y] of [[133, 155], [376, 155], [255, 103], [255, 207]] as const) expect(at(x, y)).toBe(middle); // the green's rim as its middle
+    expect(at(159, 155)).toBeLessThan(60); // its text
+  });
+});
+
 describe('pictures and rims in invertDarkRegions', () => {
   it('paints white a grey avatar holding a white head and shoulders, rim included, and keeps a date bar beside it', () => {
     // A screen of 400 × 400: the avatar covers a twentieth of it at most, as on a phone.
