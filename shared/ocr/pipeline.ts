@@ -20,6 +20,7 @@ import {
 import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
+import { readRuledCells } from './cells';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
@@ -138,16 +139,19 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     }
   }
   const kept = dropStatusBarIcons(dropGraphicWords(dropOverlaidWords(barsAsPronoun(dropBlankWords(raw, raster))), (w, line) => isTextBar(raster, w, line)), screenshot ? raster.height : undefined);
-  // Short lines read down as one word are not pictures: their ink is read again below.
-  const weak = await readPunctuationOfWeakWords(await rereadWeakLines(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
+  // Short lines read down as one word are not pictures: their ink is read again below. A ruled
+  // table's rows the layout analysis garbled are read cell by cell first.
+  const cells = await readRuledCells(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal);
+  const weak = await readPunctuationOfWeakWords(await rereadWeakLines(cells.result, raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
   const small = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
   // An amount's last 0 and the 元 after it read "07元" are read again as a line.
-  const reread = await readAmountsBeforeYuan(await readTableCells(small, raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
+  // The rows read cell by cell are not parted again, nor looked into for text left out.
+  const reread = await readAmountsBeforeYuan(await readTableCells(small, raster, engine, options.lang, options.signal, cells.rows), raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
-  const dropped = raw.words.filter((w) => !kept.words.includes(w));
+  const dropped = [...raw.words.filter((w) => !kept.words.includes(w)), ...cells.rows.map((box) => ({ text: '', confidence: 0, box }))];
   const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole),
   // a 和 where none stands, and a comma read as a full stop.

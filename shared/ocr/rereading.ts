@@ -409,9 +409,11 @@ async function reread(at: Rereader, box: Box, lineHeight: number, accept: (words
  * rule with a word read below {@link SURE_READING_CONFIDENCE}, or boxed far taller than its line
  * ({@link TABLE_TALL_WORD}, its rules read with it), is read alone over its cell's width, also
  * squeezed, and its new reading taken as a part's is ({@link takenReading}). A bar read over such
- * a rule is dropped.
+ * a rule is dropped. Lines in the rows `done` (read cell by cell already, see readRuledCells) are
+ * left as they are: parted by the rules found here (its grey rules not among them), a row's name
+ * read from its cell, 林冠宇, was read again with the cell beside it and lost.
  */
-export async function readTableCells(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
+export async function readTableCells(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, done: readonly Box[] = []): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
   const rules = verticalRules(raster, Math.round(TABLE_RULE * medianHeight(read)));
@@ -425,7 +427,7 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
     const words = line.words.filter((w) => w.text.trim());
     const band = coreBand(line, words);
     const down = rules.filter((r) => r.y <= band.y && r.y + r.h >= band.y + band.h).sort((a, b) => a.x - b.x);
-    if (!down.length) { lines.push(line); continue; }
+    if (!down.length || done.some((d) => centreIn(band, d))) { lines.push(line); continue; }
     // The row's words the engine read as other lines (a table's header parted in three): a part
     // read again over its cell's width reads them too, and they are not taken twice.
     const mates = cleared.lines.filter((l) => l !== line).flatMap((l) => l.words).filter((w) => w.text.trim() && sameRow(w.box, band));
@@ -470,9 +472,9 @@ const TABLE_TALL_WORD = 1.6;
  * column of lines of text, broken by the gaps between them. Boxes reach a column beyond the ink
  * on either side.
  */
-export function verticalRules(g: GrayRaster, least: number): Box[] {
+export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Box[] {
   const { width: w, height: h, data } = g;
-  const ink = (x: number, y: number) => x >= 0 && x < w && data[y * w + x]! < INK_TONE;
+  const ink = (x: number, y: number) => x >= 0 && x < w && data[y * w + x]! < tone;
   const all = new Set<Box>();
   let open: Box[] = [];
   for (let x = 0; x < w; x++) {
@@ -1039,7 +1041,7 @@ function apartByInk(raster: GrayRaster, left: readonly OcrWord[], lb: Box, right
 const INK_SHARE = 0.75;
 
 /** Pixels darker than this are ink on a preprocessed page. */
-const INK_TONE = 128;
+export const INK_TONE = 128;
 
 /**
  * The words of a part read again that replace `old` (those of `again` in `box`: a cut's margin
@@ -1425,7 +1427,7 @@ interface Reading {
 }
 
 /** Whether the centre of `inner` lies within `outer`. */
-function centreIn(inner: Box, outer: Box): boolean {
+export function centreIn(inner: Box, outer: Box): boolean {
   const cx = inner.x + inner.w / 2, cy = inner.y + inner.h / 2;
   return cx >= outer.x && cx <= outer.x + outer.w && cy >= outer.y && cy <= outer.y + outer.h;
 }
@@ -1436,7 +1438,7 @@ function within(inner: Box, outer: Box): boolean {
   return cx >= outer.x && cx <= outer.x + outer.w && inner.y < outer.y + outer.h && inner.y + inner.h > outer.y;
 }
 
-const LATIN_LETTER = /[A-Za-z]/u;
+export const LATIN_LETTER = /[A-Za-z]/u;
 /** A figure (any script's digit). */
 const FIGURE = /\p{N}/u;
 /** The Latin letters, barred from a reading of a word taken for Chinese misread as English. */

@@ -2,23 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
 import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
-import { line, page, word } from './results';
-
-/** An engine that answers each second reading from a script: (call index, input size) → words. Each call's input is kept. */
-function scripted(answer: (call: number, width: number, height: number, options: RecognizeOptions) => OcrWord[]) {
-  const calls: Array<{ width: number; height: number; options: RecognizeOptions; raster: GrayRaster }> = [];
-  const engine: OcrEngine = {
-    recognize(input: OcrInput, options: RecognizeOptions) {
-      if (input.kind !== 'raster') throw new Error('raster expected');
-      const { width, height } = input.raster;
-      const words = answer(calls.length, width, height, options);
-      calls.push({ width, height, options, raster: input.raster });
-      return Promise.resolve(page(words.length ? [line(words, words.reduce((a, w) => a + w.confidence, 0) / words.length)] : []));
-    },
-    dispose: () => Promise.resolve(),
-  };
-  return { engine, calls };
-}
+import { line, page, scripted, word } from './results';
 
 const raster = createGray(600, 300);
 

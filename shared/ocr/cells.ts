@@ -1,0 +1,252 @@
+/**
+ * Ruled tables read cell by cell. Given a whole page, the engine's layout analysis can garble a
+ * row of a ruled table whose label cells are shaded (a 业务受理单's grey 业务类型 cell beside its
+ * white 套餐变更 one): it reads the row as a few unsure words boxed across its cells ("25 mena"),
+ * though each cell cut out alone reads right.
+ */
+import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
+import { HAN, lineOf, meanConfidence, medianHeight, resultOf } from './lines';
+import { cropGray, type Box, type GrayRaster } from './raster';
+import { centreIn, INK_TONE, LATIN_LETTER, MISSED_TEXT_CONFIDENCE, verticalRules } from './rereading';
+
+/**
+ * Reads again, cell by cell, the rows of ruled tables that the page's reading garbled. A row is
+ * the band between two rules across the page ({@link horizontalRules}) that overlap, one line of
+ * text tall (at most {@link CELL_ROW_LINES} times the page's text); its cells lie between the
+ * rules down the table that cross it from rule to rule ({@link verticalRules}). A row is read
+ * again when one of its words is unsure (below {@link CELL_UNSURE}), reaches across one of its
+ * rules, or is boxed taller than the row. Each cell is cut out inside its rules, set on a white
+ * margin and read alone as a line; the cells' words replace the row's when they hold more sure
+ * text ({@link sureText}) and are as sure on the whole. With the rows so read.
+ */
+export async function readRuledCells(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<{ result: OcrResult; rows: Box[] }> {
+  const unchanged = { result, rows: [] };
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (read.length < 3) return unchanged;
+  const unit = medianHeight(read);
+  const rows = ruledRows(horizontalRules(raster, Math.round(CELL_RULE_LENGTH * unit)), unit);
+  if (!rows.length) return unchanged;
+  const down = verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE);
+  const chinese = chineseModels(lang);
+  let lines = result.lines;
+  const ruled: Box[] = [], done: Box[] = [];
+  for (const { box: row, rules: bounds } of rows) {
+    const rules = down.filter((r) => r.y <= row.y + CELL_SLACK && r.y + r.h >= row.y + row.h - CELL_SLACK && r.x + r.w > row.x && r.x < row.x + row.w).sort((a, b) => a.x - b.x);
+    const cells = cellsOf(raster, row, rules, unit);
+    if (cells.length < 2) continue;
+    const span = { x: cells[0]!.x, y: row.y, w: cells.at(-1)!.x + cells.at(-1)!.w - cells[0]!.x, h: row.h };
+    const old = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && centreIn(w.box, span));
+    if (!old.length) continue;
+    const crosses = (w: OcrWord) => rules.some((r) => w.box.x < r.x && w.box.x + w.box.w > r.x + r.w);
+    if (!old.some((w) => w.confidence < CELL_UNSURE || crosses(w) || w.box.h > row.h + 2 * CELL_SLACK || (chinese && w.confidence < SURE_CELL && isEnglishAlone(w)))) continue;
+    // A band whose edge cuts through a cell's ink is no row of it (a table whose right-hand
+    // column's rows lie half a row lower than the left-hand one's; a rule across that ends
+    // halfway, on a table photographed askew).
+    if (cells.some((cell) => inkAlongEdges(raster, cell))) continue;
+    const again: OcrWord[] = [];
+    for (const cell of cells) again.push(...(await readCell(raster, cell, unit, engine, lang, signal)));
+    if (!again.length || sureText(again) <= sureText(old) || meanConfidence(again) < meanConfidence(old)) continue;
+    // The row's words leave their lines; the row's new line takes the place of the first of them.
+    const at = lines.findIndex((l) => l.words.some((w) => old.includes(w)));
+    const kept = lines.map((l) => (l.words.some((w) => old.includes(w)) ? l.words.filter((w) => !old.includes(w)) : l));
+    const next: OcrLine[] = [];
+    kept.forEach((l, k) => {
+      if (k === at) next.push(lineOf(again, meanConfidence(again)));
+      if (Array.isArray(l)) { if (l.some((w) => w.text.trim())) next.push(lineOf(l, meanConfidence(l))); }
+      else next.push(l);
+    });
+    lines = next;
+    ruled.push(...bounds);
+    done.push(row);
+  }
+  if (!done.length) return unchanged;
+  // Words centred on the rules of the rows read again are the engine's boxes across them (a 码
+  // boxed 2 px tall on the rule under its row, "Lr" on another).
+  const onRule = (w: OcrWord) => ruled.some((r) => centreIn(w.box, r));
+  const cleared = lines.map((l) => (l.words.some(onRule) ? l.words.filter((w) => !onRule(w)) : l)).flatMap((l) => (Array.isArray(l) ? (l.some((w) => w.text.trim()) ? [lineOf(l, meanConfidence(l))] : []) : [l]));
+  return { result: resultOf(cleared, result.confidence), rows: done };
+}
+
+/** A rule across a table is at least this many times the page's text long. */
+const CELL_RULE_LENGTH = 6;
+/** A row read cell by cell is at most this many times the page's text tall (one line)… */
+const CELL_ROW_LINES = 2.4;
+/** …and at least this many times. */
+const CELL_ROW_LEAST = 0.8;
+/** A row holding a word read less sure than this is read again cell by cell (on a page read with a Chinese model, one of Latin letters alone read less sure than {@link SURE_CELL}: a name 林冠宇 read "HEF" at 78). */
+const CELL_UNSURE = 60;
+/** Pixels a rule down a row may fall short of the rules above and below it. */
+const CELL_SLACK = 2;
+/** Pixels of a cell left out along its rules (their soft edges). */
+const CELL_INSET = 2;
+
+/**
+ * The rules across `g`, each at least `least` columns long: runs of inked pixels (darker than
+ * {@link INK_TONE}) along a row, gaps of up to {@link ACROSS_BREAK} pixels bridged, joined with the
+ * runs they overlap by half in the rows above (a rule several pixels thick, or drifting a pixel
+ * along its length), at most {@link ACROSS_THICK} rows thick: a dark band is no rule. Boxes reach
+ * a row beyond the ink above and below.
+ */
+export function horizontalRules(g: GrayRaster, least: number, tone = RULE_TONE): Box[] {
+  const { width: w, height: h, data } = g;
+  const done: Box[] = [];
+  let open: Box[] = [];
+  for (let y = 0; y < h; y++) {
+    const runs: Array<[number, number]> = [];
+    let start = -1, end = -1;
+    for (let x = 0, i = y * w; x <= w; x++, i++) {
+      const dark = x < w && data[i]! < tone;
+      if (dark && start >= 0 && x - end - 1 <= ACROSS_BREAK) { end = x; continue; }
+      if (start >= 0 && (dark || x === w)) { if (end - start + 1 >= least) runs.push([start, end]); start = -1; }
+      if (dark) { start = x; end = x; }
+    }
+    const now: Box[] = [];
+    for (const [x0, x1] of runs) {
+      const rule = open.find((b) => Math.min(b.x + b.w - 1, x1) - Math.max(b.x, x0) + 1 >= 0.5 * Math.min(b.w, x1 - x0 + 1));
+      if (rule) {
+        const left = Math.min(rule.x, x0), right = Math.max(rule.x + rule.w - 1, x1);
+        Object.assign(rule, { x: left, w: right - left + 1, h: y - rule.y + 1 });
+        if (!now.includes(rule)) now.push(rule);
+      } else now.push({ x: x0, y, w: x1 - x0 + 1, h: 1 });
+    }
+    for (const b of open) if (!now.includes(b)) done.push(b);
+    open = now;
+  }
+  done.push(...open);
+  return done.filter((b) => b.h <= ACROSS_THICK).map((b) => ({ x: b.x, y: Math.max(0, b.y - 1), w: b.w, h: Math.min(h, b.y + b.h + 1) - Math.max(0, b.y - 1) }));
+}
+/** Pixels darker than this can be a rule's: a table's inner rules, thin, are often printed grey (150–190 on a photographed 业务受理单). */
+const RULE_TONE = 200;
+/** Gaps of at most this many pixels in a rule across a page are bridged (a photo's faded pixels). */
+const ACROSS_BREAK = 2;
+/** A rule across a page is at most this many rows thick. */
+const ACROSS_THICK = 6;
+
+/**
+ * The rows of ruled tables among `rules` (across a page whose text is `unit` tall): each band
+ * between a rule and the nearest one below it that overlaps it by half the shorter's length,
+ * between {@link CELL_ROW_LEAST} and {@link CELL_ROW_LINES} times `unit` tall, as wide as both;
+ * with those two rules.
+ */
+export function ruledRows(rules: readonly Box[], unit: number): Array<{ box: Box; rules: [Box, Box] }> {
+  const sorted = [...rules].sort((a, b) => a.y - b.y);
+  const rows: Array<{ box: Box; rules: [Box, Box] }> = [];
+  for (const [k, top] of sorted.entries()) {
+    const overlap = (b: Box) => Math.min(top.x + top.w, b.x + b.w) - Math.max(top.x, b.x);
+    const below = sorted.slice(k + 1).find((b) => b.y >= top.y + top.h && overlap(b) >= 0.5 * Math.min(top.w, b.w));
+    if (!below) continue;
+    const y = top.y + top.h, height = below.y - y;
+    if (height < CELL_ROW_LEAST * unit || height > CELL_ROW_LINES * unit) continue;
+    const x = Math.max(top.x, below.x);
+    rows.push({ box: { x, y, w: Math.min(top.x + top.w, below.x + below.w) - x, h: height }, rules: [top, below] });
+  }
+  return rows;
+}
+
+/** The cells of `row` (on `raster`) parted by `rules` (down it, left to right), each at least `unit` wide. */
+function cellsOf(raster: GrayRaster, row: Box, rules: readonly Box[], unit: number): Box[] {
+  const edges = [{ x: row.x, w: 0 }, ...rules, { x: row.x + row.w, w: 0 }];
+  const cells: Box[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    // The row's ends close a cell only where a frame runs down them (a table's border, too thick
+    // to be found as a rule): a rule across can end halfway along a table photographed askew.
+    if ((k === 0 && !framed(raster, row, row.x)) || (k + 2 === edges.length && !framed(raster, row, row.x + row.w - 1))) continue;
+    const x0 = Math.max(row.x, edges[k]!.x + edges[k]!.w), x1 = Math.min(row.x + row.w, edges[k + 1]!.x);
+    if (x1 - x0 >= unit) cells.push({ x: x0, y: row.y, w: x1 - x0, h: row.h });
+  }
+  return cells;
+}
+
+/** Whether a column within {@link FRAME_REACH} pixels of `x` is inked (darker than {@link RULE_TONE}) down {@link FRAME_SHARE} of `row`. */
+function framed(raster: GrayRaster, row: Box, x: number): boolean {
+  for (let c = Math.max(0, x - FRAME_REACH); c <= Math.min(raster.width - 1, x + FRAME_REACH); c++) {
+    let n = 0;
+    for (let y = row.y; y < row.y + row.h; y++) if (raster.data[y * raster.width + c]! < RULE_TONE) n++;
+    if (n >= FRAME_SHARE * row.h) return true;
+  }
+  return false;
+}
+/** Pixels either side of a row's end where a frame down it is looked for. */
+const FRAME_REACH = 4;
+
+/** The words of `cell` read alone as a line: cut out inside its rules, on a white margin half the text's height wide; boxes in the raster's frame. */
+async function readCell(raster: GrayRaster, cell: Box, unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrWord[]> {
+  const inner = innerBox(cell);
+  if (inner.w <= 0 || inner.h <= 0) return [];
+  const cut = withoutFrame(cropGray(raster, inner));
+  let inked = false;
+  for (const v of cut.data) if (v < INK_TONE) { inked = true; break; }
+  if (!inked) return [];
+  const pad = Math.max(4, Math.round(unit / 2));
+  const width = inner.w + 2 * pad, height = inner.h + 2 * pad;
+  const data = new Uint8ClampedArray(width * height).fill(255);
+  for (let y = 0; y < inner.h; y++) data.set(cut.data.subarray(y * inner.w, (y + 1) * inner.w), (y + pad) * width + pad);
+  const read = async (language: string) => {
+    throwIfCancelled(signal);
+    const reading = await engine.recognize({ kind: 'raster', raster: { width, height, data } }, { lang: language, psm: 'single-line', dpi: 300, ...(signal ? { signal } : {}) });
+    return reading.lines.flatMap((l) => l.words).filter((w) => w.text.trim()).map((w) => ({ ...w, box: { x: w.box.x - pad + inner.x, y: w.box.y - pad + inner.y, w: w.box.w, h: w.box.h } }));
+  };
+  const words = await read(lang);
+  // A cell read as Latin letters alone, unsure, on a page read with a Chinese model and English
+  // is read again with the Chinese model alone: with both, the engine can read a name of three
+  // characters as an English word (林冠宇 read "HEF" at 52; alone, 林冠宇 at 80).
+  const chinese = chineseModels(lang);
+  if (!chinese || chinese === lang || !words.length || !words.every(isEnglishAlone) || meanConfidence(words) >= SURE_CELL) return words;
+  const again = await read(chinese);
+  return again.some((w) => HAN.test(w.text)) && meanConfidence(again) > meanConfidence(words) ? again : words;
+}
+
+/** Whether ink (darker than {@link INK_TONE}) lies along an edge of `cell` cut out as {@link readCell} cuts it, its frame left out. */
+function inkAlongEdges(raster: GrayRaster, cell: Box): boolean {
+  const inner = innerBox(cell);
+  if (inner.w <= 0 || inner.h <= 0) return false;
+  const { width: w, height: h, data } = withoutFrame(cropGray(raster, inner));
+  for (const y of [0, h - 1]) for (let x = 0; x < w; x++) if (data[y * w + x]! < INK_TONE) return true;
+  for (const x of [0, w - 1]) for (let y = 0; y < h; y++) if (data[y * w + x]! < INK_TONE) return true;
+  return false;
+}
+
+/** `cell` without {@link CELL_INSET} pixels along its rules. */
+function innerBox(cell: Box): Box {
+  return { x: cell.x + CELL_INSET, y: cell.y + CELL_INSET, w: cell.w - 2 * CELL_INSET, h: cell.h - 2 * CELL_INSET };
+}
+
+/** A cell read this surely is not read again with a Chinese model alone. */
+const SURE_CELL = 80;
+
+/** The Chinese models of `lang` ("chi_tra" of "chi_tra+eng"; empty without one). */
+function chineseModels(lang: string): string {
+  return lang.split('+').filter((l) => l.startsWith('chi_')).join('+');
+}
+
+/** Whether `w` holds Latin letters and no Chinese nor figure. */
+function isEnglishAlone(w: OcrWord): boolean {
+  return LATIN_LETTER.test(w.text) && !HAN.test(w.text) && !/\p{N}/u.test(w.text);
+}
+
+/**
+ * `cut` (a cell cut out inside its rules, in place) without the frame along its edges: columns
+ * and rows at its sides inked (darker than {@link RULE_TONE}) along {@link FRAME_SHARE} of them
+ * are made white, up to {@link FRAME_MOST} from each side (a table's border, too thick to be
+ * found as a rule, and a rule's blurred edge; the engine reads them as bars).
+ */
+function withoutFrame(cut: GrayRaster): GrayRaster {
+  const { width: w, height: h, data } = cut;
+  const column = (x: number) => { let n = 0; for (let y = 0; y < h; y++) if (data[y * w + x]! < RULE_TONE) n++; return n >= FRAME_SHARE * h; };
+  const row = (y: number) => { let n = 0; for (let x = 0; x < w; x++) if (data[y * w + x]! < RULE_TONE) n++; return n >= FRAME_SHARE * w; };
+  const clearColumn = (x: number) => { for (let y = 0; y < h; y++) data[y * w + x] = 255; };
+  for (let x = 0; x < Math.min(FRAME_MOST, w) && column(x); x++) clearColumn(x);
+  for (let x = w - 1; x >= Math.max(0, w - FRAME_MOST) && column(x); x--) clearColumn(x);
+  for (let y = 0; y < Math.min(FRAME_MOST, h) && row(y); y++) data.fill(255, y * w, (y + 1) * w);
+  for (let y = h - 1; y >= Math.max(0, h - FRAME_MOST) && row(y); y--) data.fill(255, y * w, (y + 1) * w);
+  return cut;
+}
+/** Share of a column or row at a cell's side inked for it to be the cell's frame. */
+const FRAME_SHARE = 0.8;
+/** Most columns or rows of frame left out from each side of a cell. */
+const FRAME_MOST = 8;
+
+/** How much `words` read for sure: their characters (white space left out) read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
+function sureText(words: readonly OcrWord[]): number {
+  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.replace(/\s+/gu, '')).length * w.confidence) / 100, 0);
+}

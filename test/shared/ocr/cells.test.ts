@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { horizontalRules, readRuledCells, ruledRows } from '../../../shared/ocr/cells';
+import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { line, page, scripted, word } from './results';
+
+function fill(g: GrayRaster, x: number, y: number, w: number, h: number, v: number): void {
+  for (let row = y; row < y + h; row++) g.data.fill(v, row * g.width + x, row * g.width + x + w);
+}
+
+describe('horizontalRules', () => {
+  it('finds a thin grey rule across a page, and neither a dark band nor a line of glyphs', () => {
+    const g = createGray(600, 300);
+    fill(g, 40, 100, 520, 2, 170); // a grey rule, 2 px thick
+    fill(g, 40, 200, 520, 20, 30); // a dark band
+    for (let x = 40; x < 560; x += 20) fill(g, x, 250, 14, 20, 0); // glyphs, 6 px apart
+    expect(horizontalRules(g, 150)).toEqual([{ x: 40, y: 99, w: 520, h: 4 }]);
+  });
+
+  it('takes a rule drifting a row along its length, its gaps of two pixels bridged, as one', () => {
+    const g = createGray(600, 200);
+    fill(g, 40, 100, 260, 2, 60);
+    fill(g, 302, 101, 258, 2, 60);
+    expect(horizontalRules(g, 150)).toEqual([{ x: 40, y: 99, w: 520, h: 5 }]);
+  });
+});
+
+describe('ruledRows', () => {
+  it('takes the bands one line of text tall between rules that overlap, with their rules', () => {
+    const a = { x: 20, y: 40, w: 560, h: 3 }, b = { x: 22, y: 90, w: 556, h: 3 }, c = { x: 20, y: 300, w: 560, h: 3 };
+    const beside = { x: 700, y: 60, w: 200, h: 3 };
+    expect(ruledRows([c, beside, b, a], 25)).toEqual([{ box: { x: 22, y: 43, w: 556, h: 47 }, rules: [a, b] }]);
+  });
+});
+
+describe('readRuledCells', () => {
+  /**
+   * A 600 × 300 page: a table's row between grey rules across (y 40 and 90, x 20…580) with rules
+   * down at x 20, 200 and 580; its label cell shaded (tone 225); four glyphs in each cell.
+   */
+  function table(): GrayRaster {
+    const g = createGray(600, 300);
+    fill(g, 20, 40, 562, 2, 150);
+    fill(g, 20, 90, 562, 2, 150);
+    for (const x of [20, 200, 580]) fill(g, x, 40, 2, 52, 150);
+    fill(g, 22, 42, 178, 48, 225);
+    for (let i = 0; i < 4; i++) { fill(g, 40 + i * 30, 55, 20, 22, 0); fill(g, 230 + i * 30, 55, 20, 22, 0); }
+    fill(g, 40, 200, 300, 22, 0); // a line of text below the table
+    return g;
+  }
+  const below = line([word('以上資料', 95, 40, 200, 300, 22)], 95);
+
+  it('reads a garbled row cell by cell, each cut inside its rules on a white margin, and drops the words boxed on its rules', async () => {
+    // The row read as one unsure word across both cells, and a mark boxed on the rule under it.
+    const result = page([line([word('25', 18, 30, 50, 300, 30), word('mena', 52, 380, 50, 150, 30)], 35), line([word('Lr', 34, 300, 90, 40, 2)], 34), below]);
+    const { engine, calls } = scripted((call, width, height) => [word(call ? '套餐變更' : '業務類型', 94, 16, 12, width - 32, height - 24)]);
+    const { result: out, rows } = await readRuledCells(result, table(), engine, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['業務類型 套餐變更', '以上資料']);
+    expect(rows).toEqual([{ x: 20, y: 43, w: 562, h: 46 }]);
+    expect(calls).toHaveLength(2);
+    expect(calls.map((c) => c.options.psm)).toEqual(['single-line', 'single-line']);
+    // The label cell: inside its rules (their boxes reach a pixel beyond their ink) and 2 px in,
+    // 172 × 42, on a margin of half the text's height (15 px).
+    expect([calls[0]!.width, calls[0]!.height]).toEqual([172 + 30, 42 + 30]);
+    const cut = calls[0]!.raster;
+    const dark = (x: number) => Array.from({ length: cut.height }, (_, y) => cut.data[y * cut.width + x]!).some((v) => v < 200);
+    expect(dark(14)).toBe(false); // the margin, white
+    expect(dark(15 + 15)).toBe(true); // the first glyph (x 40 on the page, 25 the cut's first column)
+    // Words in the page's frame, in their cells.
+    const [first, second] = out.lines[0]!.words;
+    expect(first!.box.x).toBeGreaterThanOrEqual(22);
+    expect(second!.box.x).toBeGreaterThanOrEqual(202);
+  });
+
+  it('reads a row holding English alone read less than surely on a Chinese page, a cell read as English alone again with the Chinese model alone', async () => {
+    const result = page([line([word('客戶', 95, 40, 55, 110, 22), word('HEF', 78, 230, 55, 110, 22)], 86), below]);
+    const { engine, calls } = scripted((call, width, height, options) => {
+      if (call === 0) return [word('客戶姓名', 95, 16, 12, width - 32, height - 24)];
+      return [word(options.lang === 'chi_tra' ? '林冠宇' : 'HEF', options.lang === 'chi_tra' ? 86 : 52, 16, 12, width - 32, height - 24)];
+    });
+    const { result: out } = await readRuledCells(result, table(), engine, 'chi_tra+eng');
+    expect(out.lines[0]!.text).toBe('客戶姓名 林冠宇');
+    expect(calls.map((c) => c.options.lang)).toEqual(['chi_tra+eng', 'chi_tra+eng', 'chi_tra']);
+  });
+
+  it('reads no band whose edge cuts through a cell\'s text: no row of the table', async () => {
+    const g = table();
+    fill(g, 420, 82, 20, 22, 0); // a glyph of a row half a row lower, across the band's lower edge
+    const result = page([line([word('25', 18, 30, 50, 300, 30), word('mena', 52, 380, 50, 150, 30)], 35), below]);
+    const none = scripted(() => []);
+    expect(await readRuledCells(result, g, none.engine, 'chi_tra+eng')).toEqual({ result, rows: [] });
+    expect(none.calls).toHaveLength(0);
+  });
+
+  it('leaves out of a cell a border too thick to be found as a rule', async () => {
+    const g = table();
+    fill(g, 14, 40, 8, 52, 0); // the table's left border, 8 px thick
+    const result = page([line([word('25', 18, 30, 50, 300, 30), word('mena', 52, 380, 50, 150, 30)], 35), below]);
+    const { engine, calls } = scripted((call, width, height) => [word(call ? '套餐變更' : '業務類型', 94, 16, 12, width - 32, height - 24)]);
+    const { result: out } = await readRuledCells(result, g, engine, 'chi_tra+eng');
+    expect(out.lines[0]!.text).toBe('業務類型 套餐變更');
+    const cut = calls[0]!.raster;
+    // The cut's columns left of the first glyph (x 40 on the page) are white.
+    for (let x = 0; x < 15 + 15; x++) for (let y = 0; y < cut.height; y++) expect(cut.data[y * cut.width + x]).toBeGreaterThan(200);
+  });
+
+  it('closes no cell at a row\'s end without a frame down it: a rule across can end halfway along a table photographed askew', async () => {
+    const g = table();
+    fill(g, 580, 40, 2, 52, 255); // no rule down the right-hand end
+    const result = page([line([word('25', 18, 30, 50, 300, 30), word('mena', 52, 380, 50, 150, 30)], 35), below]);
+    const none = scripted(() => []);
+    expect(await readRuledCells(result, g, none.engine, 'chi_tra+eng')).toEqual({ result, rows: [] });
+    expect(none.calls).toHaveLength(0);
+  });
+
+  it('keeps a row read surely, and a row whose cells read no better', async () => {
+    const sure = page([line([word('業務類型', 95, 40, 55, 110, 22), word('套餐變更', 93, 230, 55, 110, 22)], 94), below]);
+    const none = scripted(() => []);
+    expect(await readRuledCells(sure, table(), none.engine, 'chi_tra+eng')).toEqual({ result: sure, rows: [] });
+    expect(none.calls).toHaveLength(0);
+    const unsure = page([line([word('業務類型', 95, 40, 55, 110, 22), word('套餐變', 50, 230, 55, 110, 22)], 73), below]);
+    const worse = scripted((_call, width, height) => [word('x', 30, 16, 12, width - 32, height - 24)]);
+    expect(await readRuledCells(unsure, table(), worse.engine, 'chi_tra+eng')).toEqual({ result: unsure, rows: [] });
+    // Each cell read twice: "x" is English alone, unsure.
+    expect(worse.calls.map((c) => c.options.lang)).toEqual(['chi_tra+eng', 'chi_tra', 'chi_tra+eng', 'chi_tra']);
+  });
+});
