@@ -7,7 +7,7 @@
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { HAN, lineOf, meanConfidence, medianHeight, resultOf } from './lines';
 import { cropGray, type Box, type GrayRaster } from './raster';
-import { centreIn, INK_TONE, LATIN_LETTER, MISSED_TEXT_CONFIDENCE, verticalRules } from './rereading';
+import { centreIn, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
 
 /**
  * Reads again, cell by cell, the rows of ruled tables that the page's reading garbled. A row is
@@ -42,29 +42,30 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
     // A band whose edge cuts through a cell's ink is no row of it (a table whose right-hand
     // column's rows lie half a row lower than the left-hand one's; a rule across that ends
     // halfway, on a table photographed askew).
-    if (cells.some((cell) => inkAlongEdges(raster, cell))) continue;
+    const cuts = cells.map((cell) => cellCut(raster, cell));
+    if (cuts.some((cut) => cut && inkAlongEdges(cut))) continue;
     const again: OcrWord[] = [];
-    for (const cell of cells) again.push(...(await readCell(raster, cell, unit, engine, lang, signal)));
+    for (const [k, cut] of cuts.entries()) if (cut) again.push(...(await readCell(cut, innerBox(cells[k]!), unit, engine, lang, signal)));
     if (!again.length || sureText(again) <= sureText(old) || meanConfidence(again) < meanConfidence(old)) continue;
     // The row's words leave their lines; the row's new line takes the place of the first of them.
     const at = lines.findIndex((l) => l.words.some((w) => old.includes(w)));
-    const kept = lines.map((l) => (l.words.some((w) => old.includes(w)) ? l.words.filter((w) => !old.includes(w)) : l));
-    const next: OcrLine[] = [];
-    kept.forEach((l, k) => {
-      if (k === at) next.push(lineOf(again, meanConfidence(again)));
-      if (Array.isArray(l)) { if (l.some((w) => w.text.trim())) next.push(lineOf(l, meanConfidence(l))); }
-      else next.push(l);
-    });
-    lines = next;
+    lines = linesWithout([...lines.slice(0, at), lineOf(again, meanConfidence(again)), ...lines.slice(at)], (w) => old.includes(w));
     ruled.push(...bounds);
     done.push(row);
   }
   if (!done.length) return unchanged;
   // Words centred on the rules of the rows read again are the engine's boxes across them (a 码
   // boxed 2 px tall on the rule under its row, "Lr" on another).
-  const onRule = (w: OcrWord) => ruled.some((r) => centreIn(w.box, r));
-  const cleared = lines.map((l) => (l.words.some(onRule) ? l.words.filter((w) => !onRule(w)) : l)).flatMap((l) => (Array.isArray(l) ? (l.some((w) => w.text.trim()) ? [lineOf(l, meanConfidence(l))] : []) : [l]));
-  return { result: resultOf(cleared, result.confidence), rows: done };
+  return { result: resultOf(linesWithout(lines, (w) => ruled.some((r) => centreIn(w.box, r))), result.confidence), rows: done };
+}
+
+/** `lines` without the words `drop` names: a line that loses some has the mean confidence of the rest; one left without text is left out. */
+function linesWithout(lines: readonly OcrLine[], drop: (w: OcrWord) => boolean): OcrLine[] {
+  return lines.flatMap((l) => {
+    if (!l.words.some(drop)) return [l];
+    const kept = l.words.filter((w) => !drop(w));
+    return kept.some((w) => w.text.trim()) ? [lineOf(kept, meanConfidence(kept))] : [];
+  });
 }
 
 /** A rule across a table is at least this many times the page's text long. */
@@ -169,11 +170,14 @@ function framed(raster: GrayRaster, row: Box, x: number): boolean {
 /** Pixels either side of a row's end where a frame down it is looked for. */
 const FRAME_REACH = 4;
 
-/** The words of `cell` read alone as a line: cut out inside its rules, on a white margin half the text's height wide; boxes in the raster's frame. */
-async function readCell(raster: GrayRaster, cell: Box, unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrWord[]> {
+/** `cell` of `raster` cut out inside its rules ({@link innerBox}) without its frame ({@link withoutFrame}); undefined when nothing is left. */
+function cellCut(raster: GrayRaster, cell: Box): GrayRaster | undefined {
   const inner = innerBox(cell);
-  if (inner.w <= 0 || inner.h <= 0) return [];
-  const cut = withoutFrame(cropGray(raster, inner));
+  return inner.w > 0 && inner.h > 0 ? withoutFrame(cropGray(raster, inner)) : undefined;
+}
+
+/** The words of a cell read alone as a line, from its `cut` ({@link cellCut}, of the raster's box `inner`) on a white margin half the text's height wide; boxes in the raster's frame. */
+async function readCell(cut: GrayRaster, inner: Box, unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrWord[]> {
   let inked = false;
   for (const v of cut.data) if (v < INK_TONE) { inked = true; break; }
   if (!inked) return [];
@@ -196,11 +200,8 @@ async function readCell(raster: GrayRaster, cell: Box, unit: number, engine: Ocr
   return again.some((w) => HAN.test(w.text)) && meanConfidence(again) > meanConfidence(words) ? again : words;
 }
 
-/** Whether ink (darker than {@link INK_TONE}) lies along an edge of `cell` cut out as {@link readCell} cuts it, its frame left out. */
-function inkAlongEdges(raster: GrayRaster, cell: Box): boolean {
-  const inner = innerBox(cell);
-  if (inner.w <= 0 || inner.h <= 0) return false;
-  const { width: w, height: h, data } = withoutFrame(cropGray(raster, inner));
+/** Whether ink (darker than {@link INK_TONE}) lies along an edge of a cell's `cut` ({@link cellCut}). */
+function inkAlongEdges({ width: w, height: h, data }: GrayRaster): boolean {
   for (const y of [0, h - 1]) for (let x = 0; x < w; x++) if (data[y * w + x]! < INK_TONE) return true;
   for (const x of [0, w - 1]) for (let y = 0; y < h; y++) if (data[y * w + x]! < INK_TONE) return true;
   return false;
@@ -245,8 +246,3 @@ function withoutFrame(cut: GrayRaster): GrayRaster {
 const FRAME_SHARE = 0.8;
 /** Most columns or rows of frame left out from each side of a cell. */
 const FRAME_MOST = 8;
-
-/** How much `words` read for sure: their characters (white space left out) read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
-function sureText(words: readonly OcrWord[]): number {
-  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.replace(/\s+/gu, '')).length * w.confidence) / 100, 0);
-}

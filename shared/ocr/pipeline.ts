@@ -25,7 +25,7 @@ import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
-import { inkCoverage, readAmountsBeforeYuan, MISSED_TEXT_CONFIDENCE, pageInk, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
+import { inkCoverage, readAmountsBeforeYuan, pageInk, sureText, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
 export interface DecodedImage {
@@ -269,11 +269,6 @@ function plainRendition(image: DecodedImage, pre: Pick<PreprocessResult, 'geomet
   const grey = orientGray(rgbaToGray(image.raster), image.orientation > 1 && image.orientation <= 8 ? image.orientation : 1);
   const plain = pre.scale === 1 ? grey : resizeGray(grey, pre.scale);
   return plain.width === pre.raster.width && plain.height === pre.raster.height ? plain : undefined;
-}
-
-/** How much `words` found for sure: their characters read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
-function sureText(words: readonly OcrWord[]): number {
-  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.trim()).length * w.confidence) / 100, 0);
 }
 
 /** The characters of `words`, white space left out. */

@@ -949,6 +949,7 @@ function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, la
     }
   }
   const parts = labelDarkPixels(plain, box.w, box.h, 0);
+  // (Measuring the parts resolves each pixel's label to its part's root.)
   measureComponents(parts.labels, parts.parent, parts.count, plain, box.w, box.h);
   // Each part's rim (its pixels' sides on pixels of no part) and how much of it is saturated.
   const rim = new Uint32Array(parts.count), saturated = new Uint32Array(parts.count);
@@ -2328,7 +2329,7 @@ function grownSheet(s: Uint8ClampedArray, w: number, h: number, outside: Uint8Ar
   for (let q = 0; q < queue.length; q++) {
     const i = queue[q]!;
     const x = i % w, y = (i / w) | 0;
-    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+    for (const [dx, dy] of SIDES) {
       const nx = x + dx, ny = y + dy;
       if (nx < 1 || ny < 1 || nx >= w - 1 || ny >= h - 1) continue;
       const j = ny * w + nx;

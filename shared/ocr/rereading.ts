@@ -661,6 +661,11 @@ export function inkCoverage(result: OcrResult, raster: GrayRaster, ink: readonly
 
 /** Least confidence of a word read by {@link readMissedText}. */
 export const MISSED_TEXT_CONFIDENCE = 60;
+
+/** How much `words` found for sure: their characters read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
+export function sureText(words: readonly OcrWord[]): number {
+  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.trim()).length * w.confidence) / 100, 0);
+}
 /** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
 const MISSED_TEXT_RETRY_SCALE = 1.3;
 /** Scale a cluster read in part on a photo is read again at (see {@link readMissedText}). */
