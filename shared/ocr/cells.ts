@@ -7,7 +7,7 @@
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { HAN, lineOf, meanConfidence, medianHeight, resultOf } from './lines';
 import { cropGray, type Box, type GrayRaster } from './raster';
-import { centreIn, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
+import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
 
 /**
  * Reads again, cell by cell, the rows of ruled tables that the page's reading garbled. A row is
@@ -222,7 +222,7 @@ function chineseModels(lang: string): string {
 
 /** Whether `w` holds Latin letters and no Chinese nor figure. */
 function isEnglishAlone(w: OcrWord): boolean {
-  return LATIN_LETTER.test(w.text) && !HAN.test(w.text) && !/\p{N}/u.test(w.text);
+  return LATIN_LETTER.test(w.text) && !HAN.test(w.text) && !FIGURE.test(w.text);
 }
 
 /**

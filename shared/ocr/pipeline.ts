@@ -151,8 +151,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.
-  const dropped = [...raw.words.filter((w) => !kept.words.includes(w)), ...cells.rows.map((box) => ({ text: '', confidence: 0, box }))];
-  const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, dropped, pre.stats.classification === 'photo'), ellipses);
+  const dropped = raw.words.filter((w) => !kept.words.includes(w));
+  const found = placeEllipses(await readMissedText(reread, raster, engine, options.lang, options.signal, [...dropped.map((w) => w.box), ...cells.rows], pre.stats.classification === 'photo'), ellipses);
   // Second readings can read a character twice again (a reading of part of it over the whole),
   // a 和 where none stands, and a comma read as a full stop.
   // An app's bars are judged on what the page's reading found in the end: a back arrow beside a

@@ -524,15 +524,15 @@ const RULE_BREAK = 2;
  * for those read as unsure figures, without the ink above and below them; on a photo, one for
  * those read in part, enlarged).
  * A word is kept when read with confidence ≥ {@link MISSED_TEXT_CONFIDENCE} and holding a letter,
- * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places of
- * `ignore` (words dropped as pictures) are not looked at; on a `photo`, ink barely darker than
- * the threshold (a desk's grain) is not text.
+ * digit or ideograph; it joins the line beside it, or becomes a line of its own. The places
+ * `ignore` names (of words dropped as pictures, of table rows read cell by cell) are not looked
+ * at; on a `photo`, ink barely darker than the threshold (a desk's grain) is not text.
  */
-export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly OcrWord[] = [], photo = false): Promise<OcrResult> {
+export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly Box[] = [], photo = false): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
   if (read.length < 3) return result;
   const unit = medianHeight(read);
-  const clusters = missedClusters(raster, [...read, ...ignore], unit, photo);
+  const clusters = missedClusters(raster, [...read.map((w) => w.box), ...ignore], unit, photo);
   if (!clusters.length) return result;
   // A cut's margin can reach words already read: those are not read twice.
   const kept = (words: readonly OcrWord[]) => notOver(words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE && LETTER_OR_DIGIT.test(w.text)), read);
@@ -661,17 +661,17 @@ export function inkCoverage(result: OcrResult, raster: GrayRaster, ink: readonly
 
 /** Least confidence of a word read by {@link readMissedText}. */
 export const MISSED_TEXT_CONFIDENCE = 60;
-
-/** How much `words` found for sure: their characters read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
-export function sureText(words: readonly OcrWord[]): number {
-  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.trim()).length * w.confidence) / 100, 0);
-}
 /** The scale a cluster of ink left out is read again at when its first reading gave nothing. */
 const MISSED_TEXT_RETRY_SCALE = 1.3;
 /** Scale a cluster read in part on a photo is read again at (see {@link readMissedText}). */
 const MISSED_TEXT_PART_SCALE = 1.5;
 /** The size, then, of such a cluster read as nothing sure at {@link MISSED_TEXT_RETRY_SCALE}. */
 const MISSED_TEXT_LAST_SCALE = 2;
+
+/** How much `words` found for sure: their characters read with at least {@link MISSED_TEXT_CONFIDENCE}, weighted by confidence. */
+export function sureText(words: readonly OcrWord[]): number {
+  return words.filter((w) => w.confidence >= MISSED_TEXT_CONFIDENCE).reduce((n, w) => n + (Array.from(w.text.trim()).length * w.confidence) / 100, 0);
+}
 
 /**
  * How {@link readStacked} reads its strip: enlarged by `scale`, with the characters of `blacklist`
@@ -1223,14 +1223,14 @@ function boxOf(words: readonly OcrWord[]): Box {
 }
 
 /**
- * Line-sized clusters of ink outside the boxes of `read` (grown by `unit`, the median word
+ * Line-sized clusters of ink outside the boxes `read` (grown by `unit`, the median word
  * height, across and a third of it down), found without the long straight lines of rules and
  * borders: components between a quarter and 1.6 units tall, joined when side by side within a
  * unit; clusters half a unit to 1.8 units tall and a quarter of one wide, at most 40; then pale
  * text with paper all round it, looked for at a lighter level. Large text is looked at in half
  * resolution (the darker pixel of each 2×2 block keeps thin strokes).
  */
-function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: number, photo: boolean): Box[] {
+function missedClusters(raster: GrayRaster, read: readonly Box[], unit: number, photo: boolean): Box[] {
   const f = unit >= 24 ? 2 : 1;
   const page = f === 2 ? halfByMinimum(raster) : raster;
   const free = { width: page.width, height: page.height, data: new Uint8ClampedArray(page.data) };
@@ -1239,9 +1239,9 @@ function missedClusters(raster: GrayRaster, read: readonly OcrWord[], unit: numb
   // Ink within a unit beside a word or a third of one above or below is part of what was read
   // (a glyph's edge outside its box), not text left out.
   const padX = unit, padY = Math.round(unit / 3);
-  for (const w of read) {
-    const x0 = Math.max(0, Math.floor((w.box.x - padX) / f)), x1 = Math.min(W, Math.ceil((w.box.x + w.box.w + padX) / f));
-    const y0 = Math.max(0, Math.floor((w.box.y - padY) / f)), y1 = Math.min(H, Math.ceil((w.box.y + w.box.h + padY) / f));
+  for (const box of read) {
+    const x0 = Math.max(0, Math.floor((box.x - padX) / f)), x1 = Math.min(W, Math.ceil((box.x + box.w + padX) / f));
+    const y0 = Math.max(0, Math.floor((box.y - padY) / f)), y1 = Math.min(H, Math.ceil((box.y + box.h + padY) / f));
     for (let row = y0; row < y1; row++) if (x1 > x0) free.data.fill(255, row * W + x0, row * W + x1);
   }
   const hist = histogram(raster);
@@ -1445,7 +1445,7 @@ function within(inner: Box, outer: Box): boolean {
 
 export const LATIN_LETTER = /[A-Za-z]/u;
 /** A figure (any script's digit). */
-const FIGURE = /\p{N}/u;
+export const FIGURE = /\p{N}/u;
 /** The Latin letters, barred from a reading of a word taken for Chinese misread as English. */
 const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Whether `w`'s box gives each of its characters at least `share` ({@link HAN_WIDTH}) of its height: the width of Chinese characters, not of letters. */

@@ -840,7 +840,7 @@ describe('readMissedText', () => {
     const { engine, calls } = scripted(() => [word('all', 90, 10, 30, 28, 20)]);
     const result = page([label(100), line([word('繳費', 92, 40, 150, 40, 20)], 92)]);
     const icon = word('all', 66, 520, 100, 28, 20);
-    expect(await readMissedText(result, raster, engine, 'chi_tra+eng', undefined, [icon])).toBe(result);
+    expect(await readMissedText(result, raster, engine, 'chi_tra+eng', undefined, [icon.box])).toBe(result);
     expect(calls).toHaveLength(0);
   });
 
