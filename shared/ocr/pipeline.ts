@@ -21,6 +21,7 @@ import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGra
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { readRuledCells } from './cells';
+import { readSideStacks } from './stacks';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
@@ -143,8 +144,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // table's rows the layout analysis garbled are read cell by cell first.
   const cells = await readRuledCells(dropVerticalMisreads(kept), raster, engine, options.lang, options.signal);
   const weak = await readPunctuationOfWeakWords(await rereadWeakLines(cells.result, raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
+  // On a screenshot, a read receipt stacked over a time beside a message is read row by row.
+  const stacked = screenshot ? await readSideStacks(weak, raster, engine, options.lang, options.signal) : weak;
   // Read receipts go before small text is read again: ticks beside a time make it look tall.
-  const small = await rereadSmallText(dropReadReceipts(await rereadSideBySide(weak, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
+  const small = await rereadSmallText(dropReadReceipts(await rereadSideBySide(stacked, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
   // An amount's last 0 and the 元 after it read "07元" are read again as a line.
   // The rows read cell by cell are not parted again, nor looked into for text left out.
   const reread = await readAmountsBeforeYuan(await readTableCells(small, raster, engine, options.lang, options.signal, cells.rows), raster, engine, options.lang, options.signal);

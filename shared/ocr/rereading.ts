@@ -685,6 +685,8 @@ interface StackedReading {
   across?: boolean;
   /** Each cut's strokes are stood upright first ({@link slantOf}). */
   upright?: boolean;
+  /** Each cut's ground is made white: its pixels lighter than its Otsu threshold. */
+  whiten?: boolean;
 }
 
 /**
@@ -692,13 +694,17 @@ interface StackedReading {
  * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
  * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], across = false, upright = false }: StackedReading = {}): Promise<OcrWord[][]> {
+export async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], across = false, upright = false, whiten = false }: StackedReading = {}): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
   const images = cuts.map((c, i) => {
     const cut = liftDarkCut(cropGray(raster, c));
     // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
     if (bare[i]) for (let row = 0; row < c.h; row++) if (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h) cut.data.fill(255, row * c.w, (row + 1) * c.w);
+    if (whiten) {
+      const t = otsuThreshold(histogram(cut));
+      for (let k = 0; k < cut.data.length; k++) if (cut.data[k]! > t) cut.data[k] = 255;
+    }
     const slope = upright ? slantOf(cut) : 0;
     return slope ? shearGray(cut, slope) : { raster: cut, pad: 0 };
   });
@@ -1158,7 +1164,7 @@ const SIZE_CHANGE = 1.6;
 /** …when also less tall than this share of the page's median glyph height. */
 const SMALL_TEXT_SHARE = 0.8;
 /** The height (px) small text is enlarged to for its second reading. */
-const REREAD_TEXT = 28;
+export const REREAD_TEXT = 28;
 
 /** A line whose words are all read with at least this confidence is not read again in parts. */
 const SIDE_BY_SIDE_SURE = 80;
@@ -1447,7 +1453,7 @@ export const LATIN_LETTER = /[A-Za-z]/u;
 /** A figure (any script's digit). */
 export const FIGURE = /\p{N}/u;
 /** The Latin letters, barred from a reading of a word taken for Chinese misread as English. */
-const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Whether `w`'s box gives each of its characters at least `share` ({@link HAN_WIDTH}) of its height: the width of Chinese characters, not of letters. */
 function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
   return w.box.w >= share * w.box.h * Array.from(w.text.trim()).length;
