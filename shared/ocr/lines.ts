@@ -149,7 +149,7 @@ export function chatTimeColons(result: OcrResult): OcrResult {
 }
 
 /** Read receipts (two ticks) as the engine reads them. */
-const TICKS = /^[wWvV✓✔»]{1,2}$/u;
+const TICKS = /^[wWvV✓✔»][wWvVy✓✔»]?$/u;
 /** A chat's time is at most this share of the height of its message's words. */
 const TIME_SHARE = 0.8;
 /** …and at most this many of its own heights after them: a bill's amount stands far right of its label. */
@@ -351,7 +351,7 @@ const APP_BAR_EDGE = 1.5;
 const APP_BAR_MARK_CONFIDENCE = 50;
 
 /**
- * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv" or "»"):
+ * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv", "wy" or "»"):
  * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line,
  * or lower-case ticks after a time whose colon the engine missed (2110 w: a small time is read
  * again once its ticks are gone); and ticks that are no letters read into the time's word

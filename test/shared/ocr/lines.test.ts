@@ -204,8 +204,10 @@ describe('dropReadReceipts', () => {
       line([word('還沒，怎麼了?', 92, 40, 100, 200, 30), word('下午8:15', 90, 260, 108, 80, 20), word('Ww', 60, 345, 108, 20, 20)], 90),
       line([word('WWW', 88, 40, 200, 60, 20), word('w', 80, 110, 200, 12, 20)], 85), // an English line, no time before the w
       line([word('8:20', 90, 40, 300, 40, 20), word('vv', 70, 90, 300, 20, 20)], 80),
+      line([word('请帮我退订并退款。', 92, 40, 400, 300, 30), word('10:06', 96, 350, 408, 51, 15), word('wy', 36, 409, 408, 25, 16)], 80),
+      line([word('10:06', 96, 350, 500, 51, 15), word('yw', 36, 409, 500, 25, 16)], 80), // no tick reads first as y
     ]);
-    expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['還沒，怎麼了? 下午8:15', 'WWW w', '8:20']);
+    expect(dropReadReceipts(result).lines.map((l) => l.text)).toEqual(['還沒，怎麼了? 下午8:15', 'WWW w', '8:20', '请帮我退订并退款。 10:06', '10:06 yw']);
     // Ticks read into the time's word; a quotation's » after text stays.
     const joined = page([line([word('stopped.', 95, 40, 100, 110, 30), word('18:14»', 41, 160, 108, 70, 20)], 90), line([word('«Yes»', 90, 40, 200, 60, 20)], 90)]);
     expect(dropReadReceipts(joined).lines.map((l) => l.text)).toEqual(['stopped. 18:14', '«Yes»']);
