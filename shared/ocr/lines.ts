@@ -337,6 +337,41 @@ const INPUT_BAR_EDGE = 0.06;
 /** An input bar's icons stand this many of its row's heights apart from the word after them. */
 const INPUT_BAR_GAP = 0.75;
 
+/**
+ * Removes a browser's icons read as text from its tab strip and address bar (the ✕ after each
+ * tab's title read "X", the new-tab + and the window's □ read 十 and 口, the back, forward and
+ * reload arrows read "&~ G0", the padlock before the address read 台): the address bar is the
+ * first line within {@link APP_BAR_SHARE} of the screenshot's height from its top that holds a
+ * web address; on it and the lines above it, a word of one character, or of two or three
+ * without Chinese read below {@link CHROME_SURE}, is an icon when it stands at least
+ * {@link CHROME_GAP} of its line's text's height apart from each of its line's other words. Figures
+ * alone stay (a mobile browser's count of tabs). `page` is the screenshot's size.
+ */
+export function dropBrowserChromeIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
+  if (!page) return result;
+  const address = result.lines.find((l) => l.box.y + l.box.h / 2 <= APP_BAR_SHARE * page.height && l.words.some((w) => WEB_ADDRESS.test(w.text.trim())));
+  if (!address) return result;
+  const bottom = address.box.y + address.box.h;
+  const short = (w: OcrWord) => {
+    const t = w.text.trim(), n = Array.from(t).length;
+    return n > 0 && !/^\p{N}+$/u.test(t) && (n === 1 || (n <= 3 && !HAN.test(t) && w.confidence < CHROME_SURE));
+  };
+  return withoutWords(result, (w, line) => {
+    if (line.box.y + line.box.h / 2 > bottom || !short(w)) return false;
+    // The height of the line's text, without the icons' boxes.
+    const read = line.words.filter((o) => o.text.trim()), text = read.filter((o) => !short(o));
+    const h = medianHeight(text.length ? text : read);
+    return read.every((o) => o === w || Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w)) >= CHROME_GAP * h);
+  });
+}
+
+/** A web address, with or without its scheme: a host of two or more names and what follows it. */
+const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?$/iu;
+/** Two or three characters without Chinese read at least this surely in a browser's bars are text. */
+const CHROME_SURE = 90;
+/** A browser's icon stands at least this many of its line's heights apart from the text beside it. */
+const CHROME_GAP = 0.8;
+
 /** An app bar lies within this share of the screenshot's height from its top. */
 const APP_BAR_SHARE = 0.15;
 /** A subtitle under an app bar's title has its middle within this many of the title's heights below it. */

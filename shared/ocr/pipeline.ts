@@ -17,7 +17,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { readRuledCells } from './cells';
@@ -161,7 +161,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // An app's bars are judged on what the page's reading found in the end: a back arrow beside a
   // title makes the line weak, and it is read again whole.
   const page = screenshot ? { width: raster.width, height: raster.height } : undefined;
-  const bars = (r: OcrResult) => dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page);
+  const bars = (r: OcrResult) => dropBrowserChromeIcons(dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page), page);
   const panes = raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : [];
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
   const rows = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));

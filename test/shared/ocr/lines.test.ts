@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -399,6 +399,27 @@ describe('dropAppBarIcons', () => {
       expect(dropAppBarIcons(result, size)).toBe(result);
     }
     expect(dropAppBarIcons(page([clock, bar, body]), screen).lines.map((l) => l.text)).toEqual(['10:08', '亞太電信客服', body.text]);
+  });
+});
+
+describe('dropBrowserChromeIcons', () => {
+  const page1600 = { width: 1600, height: 1064 };
+  it("drops a desktop browser's icons read as text from its tab strip and address bar, and keeps its titles and address", () => {
+    const result = page([
+      // A tab's favicon, its title (single characters 7 px apart), its close ✕; the new-tab +, the window's □ and ✕.
+      line([word('O', 83, 25, 21, 18, 18), word('申訴', 95, 58, 21, 28, 17), word('進', 96, 93, 21, 9, 17), word('度', 96, 109, 21, 9, 17), word('一', 92, 125, 28, 8, 3), word('遠', 91, 140, 21, 18, 17), word('X', 89, 353, 22, 13, 13), word('十', 94, 767, 20, 20, 20), word('口', 92, 1504, 21, 17, 18), word('X', 88, 1560, 21, 19, 18)], 90),
+      // The arrows, the padlock 14 px before the address.
+      line([word('&~', 26, 16, 62, 22, 19), word('G0', 51, 93, 56, 23, 29), word('台', 48, 150, 60, 16, 21), word('cs.fetnet.example/complaint/progress', 90, 180, 65, 463, 15)], 80),
+      line([word('全', 47, 207, 119, 32, 19), word('遠傳電信', 96, 258, 121, 119, 30)], 80), // the page's own logo, below the bars
+    ]);
+    expect(dropBrowserChromeIcons(result, page1600).lines.map((l) => l.text)).toEqual(['申訴 進 度 一 遠', 'cs.fetnet.example/complaint/progress', '全 遠傳電信']);
+  });
+
+  it('keeps a mobile browser\'s count of tabs, and a page without a web address near its top as it is', () => {
+    const mobile = page([line([word('m.12300.example/ack', 86, 202, 137, 330, 31), word('2', 90, 900, 137, 20, 31)], 88)]);
+    expect(dropBrowserChromeIcons(mobile, { width: 1080, height: 2664 }).lines.map((l) => l.text)).toEqual(['m.12300.example/ack 2']);
+    const plain = page([line([word('X', 89, 353, 22, 13, 13), word('帳單', 95, 58, 21, 28, 17)], 90), line([word('見', 90, 40, 900, 20, 20), word('www.cht.com.tw/bill', 90, 80, 900, 200, 20)], 90)]);
+    expect(dropBrowserChromeIcons(plain, page1600)).toBe(plain);
   });
 });
 
