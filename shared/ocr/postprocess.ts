@@ -161,6 +161,8 @@ const STOP_AND_COMMA = /。 ?[,，]|[,，] ?。/gu;
 const DOUBLED_STOP = /(?<!。)。 ?。(?!。)/gu;
 /** A full stop read as a degree sign, ending a sentence of Chinese: 請致電1000° → 請致電1000。, 有收據° 20:45. */
 const DEGREE_FOR_STOP = /(?<=\p{Script=Han}[^\n°]*[\p{Script=Han}\d])°(?=[ \t]|$)/gmu;
+/** A full stop read as a small o, ending a line of Chinese after Chinese or a figure: 請查明o → 請查明。, 已讀 NT$1,500 o → 已讀 NT$1,500。. */
+const O_FOR_STOP = /(?<=\p{Script=Han}[^\n]*[\p{Script=Han}\d]) ?o(?=[ \t]*$)/gmu;
 /** The weekday 一 (Monday) in parentheses after a date read as a dash or two: 12/02(—) → 12/02(一), 11月18日(-—). */
 const WEEKDAY_ONE = /(?<=(?:\d{1,2}[/／.-]\d{1,2}|\d{1,2}日) ?[(（])[—―─–\-ー]{1,2}(?=[)）])/gu;
 /** A digit and the CJK unit that belongs to it: 9 月, 15 日, 649 元, 3 號. */
@@ -201,7 +203,7 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ), a 1 read as 工 or
  *   "]" in a date: 12月工日 → 12月1日, 2024年1]月 → 2024年11月 (11]月 → 11月); the weekday 一
  *   after a date read as a dash: 12/02(—) → 12/02(一); a full stop ending Chinese read as a degree
- *   sign: 請致電1000° → 請致電1000。.
+ *   sign: 請致電1000° → 請致電1000。, or as a small o at the line's end: 請查明o → 請查明。.
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  */
 export function normaliseCjkPunctuation(text: string): string {
@@ -228,6 +230,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(MASK_MISREAD, (m, at: number, all: string) => (/\*/u.test(m) || (/["“”]/u.test(m) && /\d$/u.test(all.slice(0, at))) ? '*'.repeat(Array.from(m).length) : m))
     .replace(WEEKDAY_ONE, '一')
     .replace(DEGREE_FOR_STOP, '。')
+    .replace(O_FOR_STOP, '。')
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')

@@ -266,6 +266,12 @@ describe('normaliseCjkPunctuation', () => {
     ['氣溫25°C', '氣溫25°C'],
     ['Turn 90° left', 'Turn 90° left'],
     ['角度30°角', '角度30°角'],
+    // Or as a small o ending a line.
+    ['已讀 請查明o', '已讀 請查明。'],
+    ['已讀 NT$1,500 o', '已讀 NT$1,500。'],
+    ['NT$1,500 o', 'NT$1,500 o'],
+    ['型號Moto', '型號Moto'],
+    ['說明o 其他', '說明o 其他'],
     // Times of day in chats.
     ['下和2:05 但我的方案', '下午2:05 但我的方案'],
     ['上和1026', '上午10:26'],
