@@ -355,6 +355,8 @@ async function readCut({ raster, engine, lang, signal }: Rereader, given: Box, l
   }
   for (const x of down) for (let row = 0; row < cut.h; row++) cutOut.data[row * cut.w + x] = 255;
   liftDarkCut(cutOut);
+  // Text on a tinted ground (a date chip left grey) is set on white.
+  whitenTintedGround(cutOut);
   throwIfCancelled(signal);
   const image = scale === 1 && squeeze === 1 ? cutOut : resizeGray(cutOut, scale * squeeze, scale);
   const again = await engine.recognize({ kind: 'raster', raster: image }, { lang, psm: 'single-line', dpi: 300, ...(blacklist ? { blacklist } : {}), ...(signal ? { signal } : {}) });
@@ -377,6 +379,71 @@ export function liftDarkCut(cut: GrayRaster): GrayRaster {
   if (below * 2 > cut.data.length) for (let i = 0; i < cut.data.length; i++) cut.data[i] = 255 - cut.data[i]!;
   return cut;
 }
+
+/**
+ * Sets the text of a cut on white when it stands on a tinted ground: a date chip the
+ * preprocessing left mid-grey, shaded from its edges in, its 2024年11月5日 read "Goze 580" (alone
+ * on white, at 92). The cut's tones are parted into ink, a ground and paper ({@link threeTones});
+ * a ground at least {@link GROUND_SHARE} times the ink,
+ * {@link GROUND_STEP} tones lighter, and solid ({@link GROUND_SOLID} of it in runs across at
+ * least as long as the cut is tall: grey text, a time beside a dark badge, is strokes) is made
+ * white, and so are the cut's rows that it spans less than {@link GROUND_ROWS} of (the tops of
+ * the next line's glyphs in the cut's margin). Returns the cut.
+ */
+export function whitenTintedGround(cut: GrayRaster): GrayRaster {
+  const hist = histogram(cut);
+  const [dark, light] = threeTones(hist);
+  let ink = 0, ground = 0;
+  for (let v = 0; v <= light; v++) if (v <= dark) ink += hist[v]!; else ground += hist[v]!;
+  if (ground < GROUND_SHARE * ink || light - dark < GROUND_STEP) return cut;
+  const { width: w, height: h, data } = cut;
+  const isGround = (v: number) => v > dark && v <= light;
+  let solid = 0;
+  const rows: boolean[] = [];
+  for (let y = 0; y < h; y++) {
+    let run = 0, n = 0;
+    for (let x = 0; x <= w; x++) {
+      if (x < w && isGround(data[y * w + x]!)) { run++; n++; continue; }
+      if (run >= h) solid += run;
+      run = 0;
+    }
+    rows.push(n >= GROUND_ROWS * w);
+  }
+  if (solid < GROUND_SOLID * ground) return cut;
+  for (let y = 0; y < h; y++) for (let i = y * w, end = i + w; i < end; i++) if (!rows[y] || data[i]! > dark) data[i] = 255;
+  return cut;
+}
+
+/**
+ * The two thresholds that part a histogram's tones into three classes (ink, a ground, paper)
+ * with the most variance between them (Otsu's method for three classes): the last tone of the
+ * first class and of the second.
+ */
+export function threeTones(hist: ArrayLike<number>): [number, number] {
+  const n = new Float64Array(257), sum = new Float64Array(257);
+  for (let v = 0; v < 256; v++) { n[v + 1] = n[v]! + hist[v]!; sum[v + 1] = sum[v]! + v * hist[v]!; }
+  const part = (from: number, to: number) => {
+    const count = n[to + 1]! - n[from]!;
+    return count ? (sum[to + 1]! - sum[from]!) ** 2 / count : 0;
+  };
+  let best = -1, tones: [number, number] = [0, 255];
+  for (let a = 0; a < 254; a++) {
+    for (let b = a + 1; b < 255; b++) {
+      const between = part(0, a) + part(a + 1, b) + part(b + 1, 255);
+      if (between > best) { best = between; tones = [a, b]; }
+    }
+  }
+  return tones;
+}
+
+/** A tinted ground holds at least this many times as many pixels as the ink on it, */
+const GROUND_SHARE = 3;
+/** is at least this many tones lighter than the ink (Otsu's thresholds apart), */
+const GROUND_STEP = 30;
+/** and lies in runs across as long as its cut is tall for at least this share of it. */
+const GROUND_SOLID = 0.3;
+/** A cut's rows that a tinted ground spans less than this share of are blanked. */
+const GROUND_ROWS = 0.2;
 
 /**
  * The most confident acceptable reading of `box` over the scales, stopping at a sure one; text

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, whitenTintedGround, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, scripted, word } from './results';
 
@@ -31,6 +31,38 @@ describe('liftDarkCut', () => {
     paper.data.fill(20, 0, 40 * 7);
     const before = Array.from(paper.data);
     expect(Array.from(liftDarkCut(paper).data)).toEqual(before);
+  });
+});
+
+describe('whitenTintedGround', () => {
+  const box = (g: GrayRaster, x: number, y: number, w: number, h: number, v: number) => {
+    for (let row = y; row < y + h; row++) g.data.fill(v, row * g.width + x, row * g.width + x + w);
+  };
+  it("sets a chip's text on white, the next line's glyph tops in the margin blanked", () => {
+    // A 200 × 80 cut: a grey chip (tone 160) from row 20 to 56 holding dark strokes (40) on rows
+    // 28 to 48; below it, the tops of the next line's strokes (30) on rows 72 to 80.
+    const g = createGray(200, 80);
+    box(g, 10, 20, 180, 36, 160);
+    for (let x = 30; x < 170; x += 12) box(g, x, 28, 3, 20, 40);
+    for (let x = 20; x < 180; x += 15) box(g, x, 72, 3, 8, 30);
+    whitenTintedGround(g);
+    expect(g.data[22 * 200 + 100]).toBe(255); // the chip
+    expect(g.data[30 * 200 + 31]).toBe(40); // its text
+    expect(g.data[75 * 200 + 21]).toBe(255); // the next line's strokes
+  });
+
+  it('leaves grey text beside a dark badge, and dark text on white, as they are', () => {
+    // A badge's dark glyphs (30) and a time's grey strokes (130) on a light page (235).
+    const g = createGray(120, 30, 235);
+    box(g, 4, 8, 12, 14, 30);
+    for (let x = 30; x < 110; x += 8) box(g, x, 8, 3, 14, 130);
+    const before = Array.from(g.data);
+    expect(Array.from(whitenTintedGround(g).data)).toEqual(before);
+    const paper = createGray(120, 30);
+    box(paper, 10, 8, 60, 14, 20);
+    box(paper, 9, 7, 62, 1, 180); // grey edges
+    const clean = Array.from(paper.data);
+    expect(Array.from(whitenTintedGround(paper).data)).toEqual(clean);
   });
 });
 
