@@ -153,6 +153,11 @@ const ANGLE_BEFORE_PAREN = /[〈《] ?(?=[(（])/gu;
  * or more of them before a digit, with an asterisk in it or quotes after a digit.
  */
 const MASK_MISREAD = /["“”*xX×]{2,}(?=\d)/gu;
+/**
+ * The asterisks of a number masked between dashes taken for an ellipsis (three dots in a row):
+ * 0912-…-345 → 0912-***-345.
+ */
+const MASK_AS_ELLIPSIS = /(?<=\d ?[-－] ?)(?:…|\.{3})(?= ?[-－] ?\d)/gu;
 /** A closing bracket between two Chinese characters (an ideographic space after 第九條 read as "]"); kept when an opening one comes before it. */
 const BRACKET_IN_BLANK = /(?<=\p{Script=Han})\](?=\p{Script=Han})/gu;
 /** A full stop and a comma side by side (read from one comma, or a comma's tail read again): the comma. */
@@ -184,7 +189,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   stops one (three or more are an ellipsis);
  * - a 〈 or 《 before an aside closed by a parenthesis is its opening one: 〈选填) → （选填）; right
  *   before an opening parenthesis it is that parenthesis read twice: 〈（畅享套餐） → （畅享套餐）;
- * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621;
+ * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621, and taken
+ *   for an ellipsis between dashes, three: 0912-…-345 → 0912-***-345;
  * - a letter O before a unit of data is a zero: OMB → 0MB; a 56 before the word of a plan or a
  *   network is 5G with its G read as a 6: 56畅享98元套餐 → 5G畅享98元套餐;
  * - parentheses around Chinese text become full-width （）;
@@ -228,6 +234,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(ANGLE_BEFORE_PAREN, '')
     .replace(PAREN_AS_ANGLE, '(')
     .replace(MASK_MISREAD, (m, at: number, all: string) => (/\*/u.test(m) || (/["“”]/u.test(m) && /\d$/u.test(all.slice(0, at))) ? '*'.repeat(Array.from(m).length) : m))
+    .replace(MASK_AS_ELLIPSIS, '***')
     .replace(WEEKDAY_ONE, '一')
     .replace(DEGREE_FOR_STOP, '。')
     .replace(O_FOR_STOP, '。')

@@ -190,6 +190,10 @@ describe('normaliseCjkPunctuation', () => {
     ['尾号138*"**229', '尾号138****229'],
     ['证件号码 ***xxx*2417', '证件号码 *******2417'],
     ['Model xx100 "quoted" 12', 'Model xx100 "quoted" 12'],
+    // Or taken for an ellipsis between dashes.
+    ['門號：0912-…-345 NT$3,089', '門號：0912-***-345 NT$3,089'],
+    ['門號0935-...-271之', '門號0935-***-271之'],
+    ['請稍候… -1', '請稍候… -1'],
     // Parentheses around Chinese are full-width; around Latin they stay ASCII.
     ['金額(元)', '金額（元）'],
     ['月租費( 含稅 )599元', '月租費（含稅）599元'],
