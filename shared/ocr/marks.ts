@@ -671,17 +671,43 @@ function changesPerCell(g: GrayRaster, box: Box, cell: number): number {
   return (changes / box.h) / (box.w / cell);
 }
 
-/** The share of the inked columns of `box` whose ink runs down at least 80 % of its height. */
+/**
+ * The share of the inked columns of `box` whose ink runs down at least 80 % of its height, the
+ * columns taken upright or leaning by up to {@link BAR_SLANT} pixels across per pixel down
+ * (a barcode on a sheet photographed turned or curling; a leaning column counts as inked when
+ * it holds ink over at least {@link BAR_EDGE} of the height, and the bars found so must be at
+ * least {@link BAR_LEAST}), whichever gives the most.
+ */
 function fullHeightBars(g: GrayRaster, box: Box): number {
-  let inked = 0, bars = 0;
-  for (let x = box.x; x < box.x + box.w; x++) {
-    let ink = 0;
-    for (let y = box.y; y < box.y + box.h; y++) if (g.data[y * g.width + x]! <= INK) ink++;
-    if (ink) inked++;
-    if (ink >= 0.8 * box.h) bars++;
+  let best = 0;
+  for (const slope of BAR_SLOPES) {
+    let inked = 0, bars = 0, runs = 0, inBar = false;
+    for (let x = box.x; x < box.x + box.w; x++) {
+      let ink = 0;
+      for (let y = box.y; y < box.y + box.h; y++) {
+        const sx = Math.round(x + slope * (y - box.y - box.h / 2));
+        if (sx >= 0 && sx < g.width && g.data[y * g.width + sx]! <= INK) ink++;
+      }
+      // Leaning columns beside a bar catch a little of its ink at their ends.
+      if (ink > (slope ? BAR_EDGE * box.h : 0)) inked++;
+      const bar = ink >= 0.8 * box.h;
+      if (bar) bars++;
+      if (bar && !inBar) runs++;
+      inBar = bar;
+    }
+    // Leaning, bold text's strokes can stand as bars too: a barcode has many.
+    if (inked && (!slope || runs >= BAR_LEAST)) best = Math.max(best, bars / inked);
   }
-  return inked ? bars / inked : 0;
+  return best;
 }
+
+/** A leaning column holding ink over less than this share of the box's height counts as blank. */
+const BAR_EDGE = 0.25;
+/** A barcode measured leaning has at least this many bars. */
+const BAR_LEAST = 20;
+/** Most lean of a barcode's bars, in pixels across per pixel down. */
+const BAR_SLANT = 0.06;
+const BAR_SLOPES = [0, -BAR_SLANT / 2, BAR_SLANT / 2, -BAR_SLANT, BAR_SLANT];
 
 /** Whether the middle third of `box` (across and down) is all ink: a disc, not a ring. */
 function solidCentre(g: GrayRaster, box: Box): boolean {

@@ -504,6 +504,13 @@ describe('findCodes', () => {
     expect(codes).toHaveLength(2);
   });
 
+  it('finds a barcode whose bars lean (a sheet turned or curling)', () => {
+    const g = createGray(700, 200);
+    // Bars 48 px tall leaning 2 px across over their height (a 2.4° turn).
+    for (let i = 0; i < 60; i++) for (let y = 0; y < 48; y++) fillRect(g, 300 + i * 6 + Math.round((y * 2) / 48), 60 + y, i % 3 === 0 ? 3 : 2, 1);
+    expect(findCodes(g, 28)).toHaveLength(1);
+  });
+
   it('finds a QR code whose modules are larger than half a text line, not a square block of bold text', () => {
     const g = createGray(700, 400);
     qr(g, 40, 40, 13, 14); // 182 px, modules 14 px: cells of half a 20 px line fall on white modules
