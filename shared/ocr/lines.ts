@@ -26,10 +26,14 @@ export function dropGraphicWords(result: OcrResult, isTextBar: (w: OcrWord, line
     if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
     const picture = w.box.h >= PICTURE_HEIGHT * median && w.box.w >= Array.from(t).length * w.box.h;
     if (!picture && (w.confidence >= 75 || w.box.h < 1.6 * median)) return false;
-    const gaps = line.words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0));
-    return Math.min(Infinity, ...gaps) >= w.box.h / 2;
+    return nearestGap(w, line.words) >= w.box.h / 2;
   };
   return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
+}
+
+/** The gap across from `w` to the nearest other word of `words` read as text (0 where they overlap; Infinity for none). */
+function nearestGap(w: OcrWord, words: readonly OcrWord[]): number {
+  return Math.min(Infinity, ...words.filter((o) => o !== w && o.text.trim()).map((o) => Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w), 0)));
 }
 
 /**
@@ -344,8 +348,8 @@ const INPUT_BAR_GAP = 0.75;
  * first line within {@link APP_BAR_SHARE} of the screenshot's height from its top that holds a
  * web address; on it and the lines above it, a word of one character, or of two or three
  * without Chinese read below {@link CHROME_SURE}, is an icon when it stands at least
- * {@link CHROME_GAP} of its line's text's height apart from each of its line's other words. Figures
- * alone stay (a mobile browser's count of tabs). `page` is the screenshot's size.
+ * {@link CHROME_GAP} of its line's text's height apart from each of its line's other words.
+ * Figures alone stay (a mobile browser's count of tabs). `page` is the screenshot's size.
  */
 export function dropBrowserChromeIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
   if (!page) return result;
@@ -360,8 +364,7 @@ export function dropBrowserChromeIcons(result: OcrResult, page?: { width: number
     if (line.box.y + line.box.h / 2 > bottom || !short(w)) return false;
     // The height of the line's text, without the icons' boxes.
     const read = line.words.filter((o) => o.text.trim()), text = read.filter((o) => !short(o));
-    const h = medianHeight(text.length ? text : read);
-    return read.every((o) => o === w || Math.max(o.box.x - (w.box.x + w.box.w), w.box.x - (o.box.x + o.box.w)) >= CHROME_GAP * h);
+    return nearestGap(w, read) >= CHROME_GAP * medianHeight(text.length ? text : read);
   });
 }
 
@@ -369,7 +372,7 @@ export function dropBrowserChromeIcons(result: OcrResult, page?: { width: number
 const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?$/iu;
 /** Two or three characters without Chinese read at least this surely in a browser's bars are text. */
 const CHROME_SURE = 90;
-/** A browser's icon stands at least this many of its line's heights apart from the text beside it. */
+/** A browser's icon stands at least this many of its line's text's heights apart from the words beside it. */
 const CHROME_GAP = 0.8;
 
 /** An app bar lies within this share of the screenshot's height from its top. */

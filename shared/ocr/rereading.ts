@@ -384,11 +384,11 @@ export function liftDarkCut(cut: GrayRaster): GrayRaster {
  * Sets the text of a cut on white when it stands on a tinted ground: a date chip the
  * preprocessing left mid-grey, shaded from its edges in, its 2024年11月5日 read "Goze 580" (alone
  * on white, at 92). The cut's tones are parted into ink, a ground and paper ({@link threeTones});
- * a ground at least {@link GROUND_SHARE} times the ink,
- * {@link GROUND_STEP} tones lighter, and solid ({@link GROUND_SOLID} of it in runs across at
- * least as long as the cut is tall: grey text, a time beside a dark badge, is strokes) is made
- * white, and so are the cut's rows that it spans less than {@link GROUND_ROWS} of (the tops of
- * the next line's glyphs in the cut's margin). Returns the cut.
+ * a ground at least {@link GROUND_SHARE} times the ink, {@link GROUND_STEP} tones lighter, and
+ * solid ({@link GROUND_SOLID} of it in runs across at least as long as the cut is tall: grey
+ * text, a time beside a dark badge, is strokes) is made white, and so are the cut's rows that it
+ * spans less than {@link GROUND_ROWS} of (the tops of the next line's glyphs in the cut's
+ * margin). Returns the cut.
  */
 export function whitenTintedGround(cut: GrayRaster): GrayRaster {
   const hist = histogram(cut);
@@ -1238,7 +1238,7 @@ const SIDE_BY_SIDE_SURE = 80;
 /** A small part read again side by side and still this unsure is read once more, enlarged. */
 const SIDE_BY_SIDE_RETRY = 40;
 /** Latin letters alone. */
-const LATIN_ONLY = /^[A-Za-z]+$/u;
+export const LATIN_ONLY = /^[A-Za-z]+$/u;
 /** A reading of a small part with Latin letters barred is taken when at least this sure. */
 const BARRED_SURE = 70;
 /** Least gap, in heights of the taller part, between two texts set side by side on one line. */

@@ -7,18 +7,18 @@
  */
 import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { HAN, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, resultOf } from './lines';
-import { clampBox, grownBox, unionBox, type Box, type GrayRaster } from './raster';
-import { centreIn, INK_TONE, inkRows, LATIN_LETTERS, readStacked, REREAD_TEXT, sureText } from './rereading';
+import { boxesOverlap, clampBox, grownBox, unionBox, type Box, type GrayRaster } from './raster';
+import { centreIn, INK_TONE, inkRows, LATIN_LETTERS, LATIN_ONLY, readStacked, REREAD_TEXT, sureText } from './rereading';
 
 /**
  * Reads again, row by row, the stacks of small text beside the lines of a screenshot
- * ({@link stacksBeside}). Every row of a page's stacks is cut out without the ink above and below
- * it on a white ground, enlarged to {@link REREAD_TEXT} pixels and read in one engine call; on a Chinese page a row
- * read as Latin letters alone and unsure is read once more with those letters barred. A stack's
- * rows replace the words whose ink lies in it ({@link STACK_INK_SHARE}), each row a line of its
- * own, when every row reads at least {@link STACK_SURE} and they hold as much sure text as those
- * words ({@link sureText}): the upper row joins the line it stands beside and the lower one is
- * a line after it, as they are read on the screen.
+ * ({@link stacksBeside}). Every row of a page's stacks is cut out without the ink above and
+ * below it, on a white ground, enlarged to {@link REREAD_TEXT} pixels and read in one engine
+ * call; on a Chinese page a row read as Latin letters alone and unsure is read once more with
+ * those letters barred. A stack's rows replace the words whose ink lies in it
+ * ({@link STACK_INK_SHARE}) when every row reads at least {@link STACK_SURE} and they hold as
+ * much sure text as those words ({@link sureText}): the upper row joins the line it stands
+ * beside and the lower one is a line after it, as they are read on the screen.
  */
 export async function readSideStacks(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<OcrResult> {
   const stacks: Array<{ line: OcrLine; rows: Box[] }> = [];
@@ -55,7 +55,7 @@ export async function readSideStacks(result: OcrResult, raster: GrayRaster, engi
     const read = readings.slice(at, (at += own.length));
     if (read.some((r) => !r.length || meanConfidence(r) < STACK_SURE)) continue;
     const region = own.map((r) => grownBox(r, STACK_MARGIN, STACK_MARGIN, raster));
-    const old = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && inkShareIn(raster, w.box, region) >= STACK_INK_SHARE);
+    const old = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && region.some((r) => boxesOverlap(r, w.box)) && inkShareIn(raster, w.box, region) >= STACK_INK_SHARE);
     const fresh = read.flat();
     if (sureText(fresh) < sureText(old)) continue;
     // The upper row joins the line it stands beside; the lower one is a line after it.
@@ -84,8 +84,7 @@ const STACK_MARGIN = 2;
 
 /** Latin letters alone, read less than surely: a read receipt in Chinese misread. */
 function isLatinAlone(words: readonly OcrWord[]): boolean {
-  const text = words.map((w) => w.text.trim()).join('');
-  return /^[A-Za-z]+$/u.test(text) && meanConfidence(words) < STACK_LATIN_SURE;
+  return LATIN_ONLY.test(words.map((w) => w.text.trim()).join('')) && meanConfidence(words) < STACK_LATIN_SURE;
 }
 
 /** Below this, Latin letters alone in a stack on a Chinese page are read again as Chinese. */
@@ -93,14 +92,15 @@ const STACK_LATIN_SURE = 80;
 
 /**
  * The stacks of small text beside the text of `body` (sure words of one line): along the rows
- * of their text (the longest run of inked rows across their boxes, `h` tall), the runs of columns holding
- * ink, parted by blanks at least {@link STACK_GAP} × `h` wide, are the line's parts; the part
- * next to the first or last one holding a word of `body`, at most {@link STACK_REACH} × `h` from
- * it, is a stack when its ink, followed up and down, makes exactly two rows of text set at most
- * {@link STACK_ROW_GAP} × `h` apart, each between {@link STACK_LEAST} and {@link STACK_SMALL}
- * times as tall as `h`, neither reaching farther than `h` above or below the line. Each stack
- * as its rows' boxes, top first: a row is as wide as its ink goes on along it (blanks at most
- * {@link STACK_BLANK} of its height), short of the line's text.
+ * of their text (the longest run of inked rows across their boxes, `h` tall), the runs of
+ * columns holding ink, parted by blanks at least {@link STACK_GAP} × `h` wide, are the line's
+ * parts; the part next to the first or last one holding a word of `body`, at most
+ * {@link STACK_REACH} × `h` from it, is a stack when its ink, followed up and down, makes
+ * exactly two rows of text set at most {@link STACK_ROW_GAP} × `h` apart, each between
+ * {@link STACK_LEAST} and {@link STACK_SMALL} times as tall as `h`, neither reaching farther
+ * than `h` above or below the line. Each stack as its rows' boxes, top first: a row is as wide
+ * as its ink goes on along it (blanks at most {@link STACK_BLANK} of its height), short of the
+ * line's text, and as tall as that ink reaches, short of the other row.
  */
 export function stacksBeside(raster: GrayRaster, body: readonly OcrWord[]): Box[][] {
   const { width, height, data } = raster;
