@@ -373,7 +373,7 @@ const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?:[/:?#]\S*
 /** Two or three characters without Chinese read at least this surely in a browser's bars are text. */
 const CHROME_SURE = 90;
 /** A browser's icon stands at least this many of its line's text's heights apart from the words beside it. */
-const CHROME_GAP = 0.8;
+const CHROME_GAP = 0.7;
 
 /** An app bar lies within this share of the screenshot's height from its top. */
 const APP_BAR_SHARE = 0.15;

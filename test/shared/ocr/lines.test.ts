@@ -416,7 +416,8 @@ describe('dropBrowserChromeIcons', () => {
   });
 
   it('keeps a mobile browser\'s count of tabs, and a page without a web address near its top as it is', () => {
-    const mobile = page([line([word('m.12300.example/ack', 86, 202, 137, 330, 31), word('2', 90, 900, 137, 20, 31)], 88)]);
+    // The padlock read "@" 23 px before an address 30 px tall.
+    const mobile = page([line([word('@', 79, 143, 138, 25, 34), word('m.12300.example/ack', 86, 191, 138, 330, 30), word('2', 90, 900, 138, 20, 30)], 88)]);
     expect(dropBrowserChromeIcons(mobile, { width: 1080, height: 2664 }).lines.map((l) => l.text)).toEqual(['m.12300.example/ack 2']);
     const plain = page([line([word('X', 89, 353, 22, 13, 13), word('帳單', 95, 58, 21, 28, 17)], 90), line([word('見', 90, 40, 900, 20, 20), word('www.cht.com.tw/bill', 90, 80, 900, 200, 20)], 90)]);
     expect(dropBrowserChromeIcons(plain, page1600)).toBe(plain);
