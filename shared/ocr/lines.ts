@@ -311,7 +311,9 @@ export function dropInputBarIcons(result: OcrResult, page?: { width: number; hei
   const lowest = read.reduce((a, w) => (w.box.y + w.box.h > a.box.y + a.box.h ? w : a));
   if (lowest.box.y < page.height * (1 - INPUT_BAR_SHARE)) return result;
   const row = read.filter((w) => sameRow(w.box, lowest.box)).sort((a, b) => a.box.x - b.box.x);
-  const h = medianHeight(row, true);
+  // The row's height is its text's, without the icons' boxes (taller than the placeholder's glyphs).
+  const text = row.filter((w) => Array.from(w.text.trim()).length > 1);
+  const h = medianHeight(text.length ? text : row, true);
   // Near the edge: by the row's height, or by the page's width where the row holds icons alone
   // (an iPhone's plus button 58 px in, its icons 29 px tall).
   const edge = Math.max(h * APP_BAR_EDGE, page.width * INPUT_BAR_EDGE);

@@ -435,6 +435,10 @@ describe('dropInputBarIcons', () => {
     expect(dropInputBarIcons(page([body, plus]), screen).lines.map((l) => l.text)).toEqual([body.text]);
     const field = line([word('O', 87, 29, 1180, 60, 63), word('说', 96, 136, 1196, 28, 28), word('点', 96, 179, 1196, 28, 28), word('什么', 96, 208, 1196, 50, 28)], 90);
     expect(dropInputBarIcons(page([body, field]), screen).lines.map((l) => l.text)).toEqual([body.text, '说 点 什么']);
+    // A sticker's face 23 px before a placeholder of 28 px text, the attachment, camera and
+    // microphone icons on the row read taller than the text.
+    const wide = line([word('©', 91, 59, 1196, 35, 32), word('訊息', 96, 117, 1196, 57, 28), word('2', 94, 803, 1193, 31, 35), word('回', 43, 865, 1197, 39, 29), word('息', 47, 992, 1188, 36, 47)], 80);
+    expect(dropInputBarIcons(page([body, wide]), screen).lines.map((l) => l.text)).toEqual([body.text, '訊息']);
   });
 
   it('drops the icons at the end of a chat\'s input bar, each one mark or two symbols, not a send button nor a mark ending text', () => {
