@@ -301,9 +301,10 @@ export function dropAppBarIcons(result: OcrResult, page?: { width: number; heigh
  * sticker's face "©", a camera "O"): on the page's bottom row, lying within the screenshot's
  * bottom {@link INPUT_BAR_SHARE}, the words from its start at the page's left edge
  * ({@link APP_BAR_EDGE} of the row's height) that are each one mark, last on the row or set apart
- * from the word after them by {@link INPUT_BAR_GAP} of the row's height; and likewise from its
- * end at the page's right edge, where two symbols count as one mark. A field's placeholder
- * after them (说点什么...) stays, and so does a send button (發送). `page` is the screenshot's size.
+ * from the word after them by {@link INPUT_BAR_GAP} of the height of the row's text (its words of
+ * more than one character); and likewise from its end at the page's right edge, where two
+ * symbols count as one mark. A field's placeholder after them (说点什么...) stays, and so does a
+ * send button (發送). `page` is the screenshot's size.
  */
 export function dropInputBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
