@@ -211,8 +211,10 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   after a date read as a dash: 12/02(—) → 12/02(一); a full stop ending Chinese read as a degree
  *   sign: 請致電1000° → 請致電1000。, or as a small o at the line's end: 請查明o → 請查明。.
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
+ * `chinese` tells Chinese text (for the yuan sign): the text's own, unless its page's is given
+ * (an amount alone on its line, Y4,299.00, on a page of Chinese).
  */
-export function normaliseCjkPunctuation(text: string): string {
+export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test(text)): string {
   const out = text
     .replace(DOUBLED_COLON, '$1')
     .replace(SEMICOLON_AFTER_LABEL, '$1：')
@@ -242,7 +244,7 @@ export function normaliseCjkPunctuation(text: string): string {
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
-    .replace(YUAN_SIGN, (m) => (HAN_IN_TEXT.test(text) ? '¥' : m))
+    .replace(YUAN_SIGN, (m) => (chinese ? '¥' : m))
     .replace(DOLLAR_AS_S, '$')
     .replace(COMMA_AS_POINT, (_m, a?: string, b?: string, c?: string, d?: string) => `${a ?? c},${b ?? d}`)
     .replace(PLUS_MISREAD, '+')
@@ -409,9 +411,10 @@ const SPREAD_DIGIT = 0.75;
  * Joins the words of one line: no space where a CJK character meets another character, unless
  * they stand apart (a real space, e.g. between a date and a time): between two Chinese characters
  * by the blank between their ink when `blankBetween` measures it on the page, else by the gap
- * between the words' boxes; one space between Latin words and numbers.
+ * between the words' boxes; one space between Latin words and numbers. With `chinesePage`, the
+ * line stands on a page of Chinese (see normaliseCjkPunctuation).
  */
-export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBetween): string {
+export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBetween, chinesePage = false): string {
   const heights = words.map((w) => w.box.h).sort((a, b) => a - b);
   const charHeight = heights[Math.floor(heights.length / 2)] ?? 0;
   const chinese = words.some((w) => HAN_IN_TEXT.test(w.text));
@@ -456,7 +459,7 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
     prev = w;
     prevText = text;
   }
-  return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(out)));
+  return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(out), chinesePage || undefined));
 }
 
 /**
@@ -482,12 +485,13 @@ export type BoxMapper = (box: Box) => Box;
  */
 export function postprocess(result: OcrResult, mapBox: BoxMapper = (b) => b, blankBetween?: BlankBetween): OcrResult {
   const lines: OcrLine[] = [];
+  const chinesePage = result.lines.some((l) => l.words.some((w) => HAN_IN_TEXT.test(w.text)));
   for (const line of result.lines) {
     const read = line.words.filter((w) => w.text.trim());
     if (!read.length) continue;
     const words = trimOverlappingBoxes(read).map((w) => ({ text: normaliseFullWidth(w.text).trim(), confidence: w.confidence, box: mapBox(w.box) }));
     // Join with the engine's geometry (before mapping) so gaps are measured in one frame.
-    const text = joinLineWords(read, blankBetween);
+    const text = joinLineWords(read, blankBetween, chinesePage);
     if (!text) continue;
     lines.push({ text, confidence: line.confidence, box: mapBox(line.box), words });
   }

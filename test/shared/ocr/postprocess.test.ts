@@ -460,6 +460,15 @@ describe('postprocess', () => {
     expect(result.confidence).toBe(90);
   });
 
+  it('reads a Y before an amount alone on its line as the yuan sign on a page of Chinese, and on no other', () => {
+    const amount = [word('Y4,299.00', 0, 120), word('x1', 130, 20)];
+    const lines = (words: ReturnType<typeof word>[]) => words.map((w) => ({ text: w.text, confidence: 90, box: w.box, words: [w] }));
+    const chinese = postprocess({ text: '', confidence: 90, words: [], lines: [...lines([word('星耀X50', 0, 90)]), { text: 'Y4,299.00 x1', confidence: 90, box: { x: 0, y: 0, w: 150, h: 20 }, words: amount }] });
+    expect(chinese.text).toBe('星耀X50\n¥4,299.00 x1');
+    const english = postprocess({ text: '', confidence: 90, words: [], lines: [...lines([word('Model X50', 0, 90)]), { text: 'Y4,299.00 x1', confidence: 90, box: { x: 0, y: 0, w: 150, h: 20 }, words: amount }] });
+    expect(english.text).toBe('Model X50\nY4,299.00 x1');
+  });
+
   it('trims word boxes that reach over the next word before mapping them', () => {
     // As read from the receipt: 大 given 148 px wide, over 發 (which starts at 121).
     const words = [word('大', 83, 148), word('發', 121, 33), word('通訊', 154, 60)];
