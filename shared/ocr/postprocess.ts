@@ -168,6 +168,16 @@ const DOUBLED_STOP = /(?<!。)。 ?。(?!。)/gu;
 const DEGREE_FOR_STOP = /(?<=\p{Script=Han}[^\n°]*[\p{Script=Han}\d])°(?=[ \t]|$)/gmu;
 /** A full stop read as a small o, ending a line of Chinese after Chinese or a figure: 請查明o → 請查明。, 已讀 NT$1,500 o → 已讀 NT$1,500。. */
 const O_FOR_STOP = /(?<=\p{Script=Han}[^\n]*[\p{Script=Han}\d]) ?o(?=[ \t]*$)/gmu;
+/**
+ * A multiplication sign read as a letter x between an amount (or a count in 元, 月, 個, 项) and
+ * what multiplies it: 12,000元X（合約未到期日數… → 12,000元×（…, 6個月XHK$196, ¥128.00 x1. A
+ * receipt's quantity and unit price printed with an x between them stay: 2x12.50.
+ */
+const TIMES_AS_X = /(?<=[元月個个项項)）]) ?[xX] ?(?=[（(]|\d|(?:NT|HK)?\$)|(?<=\d) ?[xX] ?(?=[（(]|(?:NT|HK)?\$)|(?<=\d\.\d\d) [xX](?=\d)/gu;
+/** An equals sign read as 三 before an amount: 補貼款 三 12,000元 → 補貼款＝12,000元, 三新臺幣12,000元. */
+const EQUALS_AS_THREE = /(?<=\p{Script=Han}) ?三 ?(?=新臺幣|新台幣|NT\$|\d{1,3}(?:,\d{3})+)/gu;
+/** A division sign read as 二 between the terms of a product's bracketed factor: ×（合約未到期日數二合約總日數）. */
+const DIVIDED_AS_TWO = /(?<=×[（(][^（()）]*\p{Script=Han}) ?二 ?(?=\p{Script=Han}[^（()）]*[）)])/gu;
 /** The weekday 一 (Monday) in parentheses after a date read as a dash or two: 12/02(—) → 12/02(一), 11月18日(-—). */
 const WEEKDAY_ONE = /(?<=(?:\d{1,2}[/／.-]\d{1,2}|\d{1,2}日) ?[(（])[—―─–\-ー]{1,2}(?=[)）])/gu;
 /** A digit and the CJK unit that belongs to it: 9 月, 15 日, 649 元, 3 號. */
@@ -209,7 +219,10 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - a capital I read as 工 between capitals: V工P → VIP (full-width ＶＩＰ), a 1 read as 工 or
  *   "]" in a date: 12月工日 → 12月1日, 2024年1]月 → 2024年11月 (11]月 → 11月); the weekday 一
  *   after a date read as a dash: 12/02(—) → 12/02(一); a full stop ending Chinese read as a degree
- *   sign: 請致電1000° → 請致電1000。, or as a small o at the line's end: 請查明o → 請查明。.
+ *   sign: 請致電1000° → 請致電1000。, or as a small o at the line's end: 請查明o → 請查明。;
+ * - in Chinese text, the signs of a sum read as letters and numerals: × as x between an amount
+ *   and its factor, ＝ as 三 before an amount, ÷ as 二 inside that factor's brackets (補貼款 三
+ *   12,000元x （合約未到期日數二合約總日數） → 補貼款＝12,000元×（合約未到期日數÷合約總日數））.
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
  * `chinese` tells Chinese text (for the yuan sign): the text's own, unless its page's is given
  * (an amount alone on its line, Y4,299.00, on a page of Chinese).
@@ -240,6 +253,9 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(WEEKDAY_ONE, '一')
     .replace(DEGREE_FOR_STOP, '。')
     .replace(O_FOR_STOP, '。')
+    .replace(TIMES_AS_X, (m) => (chinese ? '×' : m))
+    .replace(EQUALS_AS_THREE, '＝')
+    .replace(DIVIDED_AS_TWO, '÷')
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')

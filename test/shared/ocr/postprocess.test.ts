@@ -270,6 +270,16 @@ describe('normaliseCjkPunctuation', () => {
     ['氣溫25°C', '氣溫25°C'],
     ['Turn 90° left', 'Turn 90° left'],
     ['角度30°角', '角度30°角'],
+    // The signs of a sum read as letters and numerals.
+    ['補貼款 三 12,000元x （合約未到期日數二合約總日數）', '補貼款＝12,000元×（合約未到期日數÷合約總日數）'],
+    ['補貼款三新臺幣12,000元X （剩餘日數二合約總日數）', '補貼款＝新臺幣12,000元×（剩餘日數÷合約總日數）'],
+    ['之月費(6個月XHK$196)', '之月費(6個月×HK$196)'],
+    ['¥128.00 x1 已退款', '¥128.00×1 已退款'],
+    ['星耀X50 Pro 5G手机', '星耀X50 Pro 5G手机'],
+    ['第二期二合約', '第二期二合約'],
+    ['Turn 3x 1080', 'Turn 3x 1080'],
+    ['牛奶 2x12.50 25.00', '牛奶 2x12.50 25.00'],
+    ['應繳補貼款三NT$9,200x （合約未到期日數二合約總日數）', '應繳補貼款＝NT$9,200×（合約未到期日數÷合約總日數）'],
     // Or as a small o ending a line.
     ['已讀 請查明o', '已讀 請查明。'],
     ['已讀 NT$1,500 o', '已讀 NT$1,500。'],
@@ -464,7 +474,7 @@ describe('postprocess', () => {
     const amount = [word('Y4,299.00', 0, 120), word('x1', 130, 20)];
     const lines = (words: ReturnType<typeof word>[]) => words.map((w) => ({ text: w.text, confidence: 90, box: w.box, words: [w] }));
     const chinese = postprocess({ text: '', confidence: 90, words: [], lines: [...lines([word('星耀X50', 0, 90)]), { text: 'Y4,299.00 x1', confidence: 90, box: { x: 0, y: 0, w: 150, h: 20 }, words: amount }] });
-    expect(chinese.text).toBe('星耀X50\n¥4,299.00 x1');
+    expect(chinese.text).toBe('星耀X50\n¥4,299.00×1');
     const english = postprocess({ text: '', confidence: 90, words: [], lines: [...lines([word('Model X50', 0, 90)]), { text: 'Y4,299.00 x1', confidence: 90, box: { x: 0, y: 0, w: 150, h: 20 }, words: amount }] });
     expect(english.text).toBe('Model X50\nY4,299.00 x1');
   });
