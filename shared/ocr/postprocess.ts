@@ -224,8 +224,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   and its factor, ＝ as 三 before an amount, ÷ as 二 inside that factor's brackets (補貼款 三
  *   12,000元x （合約未到期日數二合約總日數） → 補貼款＝12,000元×（合約未到期日數÷合約總日數））.
  * Runs on one line or on whole text; Latin text (a comma between English words) is untouched.
- * `chinese` tells Chinese text (for the yuan sign): the text's own, unless its page's is given
- * (an amount alone on its line, Y4,299.00, on a page of Chinese).
+ * `chinese` tells Chinese text (for the yuan sign and the multiplication sign): the text's own,
+ * unless its page's is given (an amount alone on its line, Y4,299.00 x1, on a page of Chinese).
  */
 export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test(text)): string {
   const out = text
