@@ -90,6 +90,8 @@ interface EngineThread {
   lang: string;
   ready: Promise<void>;
   recognize(image: Uint8Array, params: Record<string, string>, onProgress?: (p: number) => void): Promise<Pick<Page, 'text' | 'confidence' | 'blocks'>>;
+  /** Recognitions sent and not yet answered. */
+  busy(): number;
   terminate(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ function startThread(lang: string): EngineThread {
         worker.postMessage({ id, image, params }, [image.buffer as ArrayBuffer]);
       });
     },
+    busy: () => pending.size,
     async terminate() {
       fatal ??= new OcrCancelledError();
       await worker.terminate();
@@ -210,6 +213,10 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
   };
 
   return {
+    // Recognisers started for the page in hand (a small page's one, a large page's two).
+    get parallelism() {
+      return Math.max(1, threads.length);
+    },
     prepare(wanted, pixels) {
       large = pixels !== undefined && pixels >= minParallelPixels;
       use(wanted, large ? 2 : 1);
@@ -225,7 +232,10 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
       const bands: Band[] = input.kind === 'raster' && parallel && input.raster.width * input.raster.height >= minParallelPixels / 3
         ? splitIntoBands(input.raster)
         : [{ y: 0, h: 0 }];
-      const workers = use(options.lang, bands.length);
+      // A page read whole goes to the least busy recogniser: second readings asked for at once
+      // (see OcrEngine.parallelism) are read side by side.
+      const started = use(options.lang, bands.length);
+      const workers = bands.length > 1 ? started : [threads.reduce((a, b) => (b.busy() < a.busy() ? b : a))];
       let onAbort: (() => void) | undefined;
       const aborted = new Promise<never>((_, reject) => {
         onAbort = () => { void kill(); reject(new OcrCancelledError()); };

@@ -131,11 +131,45 @@ export interface OcrResult {
   lines: OcrLine[];
 }
 
-/** An OCR engine (tesseract.js under Node or in a browser Web Worker). */
+/**
+ * An OCR engine (tesseract.js under Node or in a browser Web Worker). Calls may overlap: each
+ * is read with its own options, whatever else is under way.
+ */
 export interface OcrEngine {
   recognize(input: OcrInput, options: RecognizeOptions): Promise<OcrResult>;
+  /**
+   * How many recognitions the engine can run at once (its recognisers started for the page in
+   * hand; 1 when absent): second readings independent of each other are asked for this many at a time.
+   */
+  readonly parallelism?: number;
   /** Frees the engine's worker; the engine may not be used afterwards. */
   dispose(): Promise<void>;
+}
+
+/**
+ * `step` applied to each of `items`, at most `limit` steps under way at once, the results in the
+ * items' order, whichever step ends first. The first failure (a cancelled job) is thrown once
+ * the steps under way have ended; no further step starts after it.
+ */
+export async function mapInOrder<T, R>(items: readonly T[], limit: number, step: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0, failed = false;
+  const run = async () => {
+    while (!failed && next < items.length) {
+      const k = next++;
+      try {
+        results[k] = await step(items[k]!, k);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  const runners = Array.from({ length: Math.max(1, Math.min(Math.floor(limit) || 1, items.length)) }, run);
+  const settled = await Promise.allSettled(runners);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results;
 }
 
 /** Kinds of evidence (as in the case schema). */

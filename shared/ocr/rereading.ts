@@ -2,7 +2,7 @@
  * Second readings: what the engine read badly or left out on a page is cut out of the page's
  * raster and read again, and taken only when the new reading is clearly better.
  */
-import { readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
+import { mapInOrder, readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents, type InkComponent } from './preprocess';
 import { boxesOverlap, clampBox, overlapArea, createGray, cropGray, grownBox, histogram, median, otsuThreshold, percentile, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
@@ -91,8 +91,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= Math.min(WEAK_LINE_CONFIDENCE + 10, old + 30) && r.confidence >= old + 15;
   const hasHan = (ws: readonly OcrWord[]) => ws.some((x) => HAN.test(x.text));
 
-  const lines: OcrLine[] = [];
-  for (const read of result.lines) {
+  // Each line is read again on its own, as many at once as the engine reads side by side.
+  const lines = (await mapInOrder(result.lines, engine.parallelism ?? 1, async (read): Promise<OcrLine[]> => {
     let line = read;
     if (isWeak(line)) {
       // Read from its core band: a garbled word's box can reach into the next line (【遠傳】 read
@@ -208,8 +208,8 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       if (!kept?.some((w) => LETTER_OR_DIGIT.test(w.text)) || !better({ words: kept, confidence: meanConfidence(kept) }, meanConfidence(run))) continue;
       run.forEach((w, i) => replaced.set(w, i ? [] : kept));
     }
-    lines.push(...(replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line]));
-  }
+    return replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line];
+  })).flat();
   // Nothing taken: the reading as it was.
   if (lines.length === result.lines.length && lines.every((l, k) => l === result.lines[k])) return result;
   return resultOf(lines, result.confidence);
@@ -233,19 +233,18 @@ export async function readPunctuationOfWeakWords(result: OcrResult, raster: Gray
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
   const characters = (ws: readonly OcrWord[]) => ws.map((w) => w.text.replace(MARKS_AND_SPACES, '')).join('');
   let changed = false;
-  const lines: OcrLine[] = [];
-  for (const line of result.lines) {
+  const lines = await mapInOrder(result.lines, engine.parallelism ?? 1, async (line) => {
     const w = weakLast(line);
-    if (!w) { lines.push(line); continue; }
+    if (!w) return line;
     const others = line.words.filter((o) => o !== w);
     const same = (ws: OcrWord[]) => { const k = notOver(ws, others); return characters(k) === characters([w]) && k.some((x) => SENTENCE_MARKS.test(x.text)); };
     // Without the word before it: a cut's margin takes in part of its glyph (本 read "“").
     const span = { x0: Math.max(-Infinity, ...others.map((o) => o.box.x + o.box.w).filter((x) => x <= w.box.x + w.box.w / 2)), x1: Infinity };
     const again = await reread(at, w.box, line.box.h, same, false, undefined, span);
-    if (!again || again.confidence < SURE_READING_CONFIDENCE) { lines.push(line); continue; }
+    if (!again || again.confidence < SURE_READING_CONFIDENCE) return line;
     changed = true;
-    lines.push(lineOf(line.words.flatMap((o) => (o === w ? notOver(again.words, others) : [o])), line.confidence));
-  }
+    return lineOf(line.words.flatMap((o) => (o === w ? notOver(again.words, others) : [o])), line.confidence);
+  });
   return changed ? resultOf(lines, result.confidence) : result;
 }
 

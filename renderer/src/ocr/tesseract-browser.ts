@@ -5,7 +5,7 @@
  * stays the same.
  */
 import { createWorker, type Worker as TesseractWorker } from 'tesseract.js';
-import { OcrCancelledError, PSM_CODE, type OcrEngine } from '../../../shared/ocr/engine';
+import { OcrCancelledError, PSM_CODE, type OcrEngine, type OcrInput, type OcrResult, type RecognizeOptions } from '../../../shared/ocr/engine';
 import { encodePgm } from '../../../shared/ocr/raster';
 import { pageToResult } from '../../../shared/ocr/engine-page';
 import { tesseractCoreBuild, WASM_SIMD_PROBE } from '../../../shared/ocr/core-build';
@@ -18,6 +18,7 @@ export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(l
   const url = (path: string) => new URL(path, baseUrl).href;
   let current: { lang: string; worker: Promise<TesseractWorker> } | undefined;
   let progressSink: ((p: number) => void) | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
 
   const start = (lang: string): Promise<TesseractWorker> => {
     if (current?.lang === lang) return current.worker;
@@ -51,30 +52,38 @@ export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(l
 
   return {
     prepare(lang) { void start(lang).catch(() => {}); },
-    async recognize(input, options) {
-      if (options.signal?.aborted) throw new OcrCancelledError();
-      const worker = await start(options.lang);
-      await worker.setParameters({
-        tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'] as Tesseract.PSM,
-        ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
-        // Set on every call: a worker keeps its parameters from one page to the next.
-        tessedit_char_blacklist: options.blacklist ?? '',
-      });
-      const bytes = input.kind === 'raster' ? encodePgm(input.raster) : input.bytes;
-      progressSink = options.onProgress;
-      let onAbort: (() => void) | undefined;
-      const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => { void kill(); reject(new OcrCancelledError()); };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-      });
-      try {
-        const { data } = await Promise.race([worker.recognize(bytes as unknown as Tesseract.ImageLike, {}, { text: true, blocks: true }), aborted]);
-        return pageToResult(data);
-      } finally {
-        progressSink = undefined;
-        if (onAbort) options.signal?.removeEventListener('abort', onAbort);
-      }
+    recognize(input, options) {
+      // One at a time: a call's parameters are set on the worker before its image is sent, and
+      // a call overlapping it would set its own in between.
+      const turn = queue.then(() => recognizeNow(input, options));
+      queue = turn.catch(() => {});
+      return turn;
     },
     dispose: kill,
   };
+
+  async function recognizeNow(input: OcrInput, options: RecognizeOptions): Promise<OcrResult> {
+    if (options.signal?.aborted) throw new OcrCancelledError();
+    const worker = await start(options.lang);
+    await worker.setParameters({
+      tessedit_pageseg_mode: PSM_CODE[options.psm ?? 'auto'] as Tesseract.PSM,
+      ...(options.dpi ? { user_defined_dpi: String(options.dpi) } : {}),
+      // Set on every call: a worker keeps its parameters from one page to the next.
+      tessedit_char_blacklist: options.blacklist ?? '',
+    });
+    const bytes = input.kind === 'raster' ? encodePgm(input.raster) : input.bytes;
+    progressSink = options.onProgress;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => { void kill(); reject(new OcrCancelledError()); };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const { data } = await Promise.race([worker.recognize(bytes as unknown as Tesseract.ImageLike, {}, { text: true, blocks: true }), aborted]);
+      return pageToResult(data);
+    } finally {
+      progressSink = undefined;
+      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
 }

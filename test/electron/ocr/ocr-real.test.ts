@@ -6,7 +6,7 @@ import { decodeImage } from '../../../electron/ocr/decode';
 import { ocrBytes, ocrFile } from '../../../electron/ocr/ocr-file';
 import { createNodeOcrEngine } from '../../../electron/ocr/tesseract-node';
 import { ocrRaster } from '../../../shared/ocr/pipeline';
-import { resizeRgba } from '../../../shared/ocr/raster';
+import { cropGray, resizeRgba, rgbaToGray } from '../../../shared/ocr/raster';
 
 /** CER as the benchmark computes it: NFKC, whitespace removed, Levenshtein / len(gt). */
 function cer(gt: string, ocr: string): number {
@@ -441,6 +441,32 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(there && here).toBeTruthy();
     expect(Math.abs(here!.box.x - there!.box.x * 3.25)).toBeLessThan(40);
     expect(Math.abs(here!.box.y - there!.box.y * 3.25)).toBeLessThan(40);
+  }, 120_000);
+
+  it('reads overlapping calls each with its own options, on a large page\'s two recognisers', async () => {
+    const own = createNodeOcrEngine();
+    try {
+      own.prepare('chi_tra+eng', 200_000);
+      expect(own.parallelism).toBe(1);
+      own.prepare('chi_tra+eng', 1_000_000);
+      expect(own.parallelism).toBe(2);
+      const grey = rgbaToGray((await decodeImage(new Uint8Array(readFileSync('test/fixtures/evidence/sms_tw_addon.png')))).raster);
+      const asks = [
+        { raster: grey, psm: 'auto' as const },
+        { raster: cropGray(grey, { x: 0, y: 0, w: grey.width, h: Math.round(grey.height / 3) }), psm: 'single-block' as const },
+        { raster: cropGray(grey, { x: 0, y: Math.round(grey.height / 3), w: grey.width, h: Math.round(grey.height / 3) }), psm: 'sparse' as const, blacklist: '0123456789' },
+      ];
+      const read = (a: (typeof asks)[number]) => own.recognize({ kind: 'raster', raster: a.raster }, { lang: 'chi_tra+eng', psm: a.psm, ...('blacklist' in a ? { blacklist: a.blacklist } : {}) });
+      const alone: string[] = [];
+      for (const a of asks) alone.push((await read(a)).text);
+      const together = (await Promise.all(asks.map(read))).map((r) => r.text);
+      expect(together).toEqual(alone);
+      // The options told apart: no digit where they were barred.
+      expect(alone[0]).toMatch(/\d/);
+      expect(alone[2]).not.toMatch(/\d/);
+    } finally {
+      await own.dispose();
+    }
   }, 120_000);
 
   it('takes embedded text from digital PDF pages and OCRs scanned ones', async () => {

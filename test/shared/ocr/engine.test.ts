@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultOcrLang, guessKind, parseOcrLang } from '../../../shared/ocr/engine';
+import { defaultOcrLang, guessKind, mapInOrder, parseOcrLang } from '../../../shared/ocr/engine';
 
 describe('OCR languages', () => {
   it.each([
@@ -36,5 +36,62 @@ describe('guessKind', () => {
     ['', photo, 'photo'],
   ] as const)('%j → %s', (text, stats, kind) => {
     expect(guessKind(text, stats)).toBe(kind);
+  });
+});
+
+describe('mapInOrder', () => {
+  /** A step that ends when its gate is opened, counting the steps under way. */
+  function gated() {
+    const gates = new Map<number, () => void>();
+    let running = 0, most = 0;
+    const started: number[] = [];
+    const step = async (n: number) => {
+      started.push(n);
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => gates.set(n, resolve));
+      running--;
+      if (n < 0) throw new Error(`step ${n} failed`);
+      return n * 10;
+    };
+    const open = async (n: number) => {
+      while (!gates.has(n)) await new Promise((r) => setTimeout(r, 0));
+      gates.get(n)!();
+    };
+    return { step, open, started, most: () => most };
+  }
+
+  it('keeps the items\' order whichever step ends first, with at most `limit` under way', async () => {
+    const g = gated();
+    const all = mapInOrder([1, 2, 3, 4], 2, g.step);
+    await g.open(2);
+    await g.open(3);
+    await g.open(4);
+    await g.open(1);
+    expect(await all).toEqual([10, 20, 30, 40]);
+    expect(g.most()).toBe(2);
+    expect(g.started).toEqual([1, 2, 3, 4]);
+  });
+
+  it('runs one at a time at a limit of 1 (or none given), and returns nothing for no items', async () => {
+    const g = gated();
+    const all = mapInOrder([1, 2, 3], Number.NaN, g.step);
+    for (const n of [1, 2, 3]) await g.open(n);
+    expect(await all).toEqual([10, 20, 30]);
+    expect(g.most()).toBe(1);
+    expect(await mapInOrder([], 2, g.step)).toEqual([]);
+  });
+
+  it('throws the first failure once the steps under way have ended, and starts none after it', async () => {
+    const g = gated();
+    let settled = false;
+    const all = mapInOrder([1, -2, 3, 4], 2, g.step).finally(() => { settled = true; });
+    all.catch(() => {});
+    await g.open(-2);
+    await new Promise((r) => setTimeout(r, 5));
+    // Step 1 is still under way: the failure waits for it.
+    expect(settled).toBe(false);
+    await g.open(1);
+    await expect(all).rejects.toThrow('step -2 failed');
+    expect(g.started).toEqual([1, -2]);
   });
 });

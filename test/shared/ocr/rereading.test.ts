@@ -149,6 +149,33 @@ describe('rereadWeakLines', () => {
     expect(out.words.map((w) => w.text)).toEqual(['門號', '0936一555一789。']);
   });
 
+  it('reads its lines side by side when the engine can, the reading the same as one line at a time', async () => {
+    const failed = (y: number) => line([word('9', 3, 40, y, 30), word('do', 1, 80, y, 100), word('ddw', 1, 190, y, 50)], 2);
+    const lines = [failed(40), line([word('門號', 92, 40, 100)], 92), failed(160), failed(220)];
+    const run = async (parallelism: number) => {
+      let running = 0, most = 0, call = 0;
+      const engine: OcrEngine = {
+        parallelism,
+        async recognize(input) {
+          const n = call++;
+          most = Math.max(most, ++running);
+          // The first asked is answered last.
+          await new Promise((r) => setTimeout(r, n === 0 ? 30 : 1));
+          running--;
+          return page([line([word(`0936一555一78${n}。`, 82, 9, 9, Math.round((input as { raster: GrayRaster }).raster.width * 0.8), 15)], 82)]);
+        },
+        dispose: () => Promise.resolve(),
+      };
+      const out = await rereadWeakLines(page(lines), createGray(600, 300), engine, 'chi_tra+eng');
+      return { texts: out.lines.map((l) => l.text), most };
+    };
+    const one = await run(1), two = await run(2);
+    expect(one.most).toBe(1);
+    expect(two.most).toBe(2);
+    expect(two.texts).toEqual(one.texts);
+    expect(two.texts).toEqual(['0936一555一780。', '門號', '0936一555一781。', '0936一555一782。']);
+  });
+
   it('reads a cut once per raster and engine: a second ask for it is answered from the first reading', async () => {
     const failed = () => line([word('9', 3, 40, 100, 30), word('do', 1, 80, 100, 100), word('ddw', 1, 190, 100, 50)], 2);
     const { engine, calls } = scripted(() => [word('0936一555一789。', 82, 9, 9, 160, 15)]);
