@@ -100,6 +100,12 @@ const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
 const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
 /** The yuan sign read as Y, y or # before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
 const YUAN_SIGN = /(?<![A-Za-z0-9])[Yy#](?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
+/**
+ * The yuan sign read as Y between Chinese and a whole amount that a unit or a mark ends (又要Y600？,
+ * 按Y5/GB计费), or read as # after a mark of Chinese punctuation (已经退订了，#128会在…); taken as ¥
+ * only in Chinese text. A model's name runs on (型号Y2024, 华为Y9手机), a hashtag follows a word (话题#128).
+ */
+const YUAN_SIGN_WHOLE = /(?<=\p{Script=Han})Y(?=\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:[元/，。？！；：、）),.?!;:]|$))|(?<=[，、：；。！？（(])#(?=\d{1,3}(?:,\d{3})*(?:\.\d{2})?(?![\d.A-Za-z]))/gmu;
 /** The dollar sign read as S between Chinese, or the start of a line, and an amount in 元 (金額S888元). */
 const DOLLAR_AS_S = /(?<=\p{Script=Han} ?|^)S(?=\d[\d,]*(?:\.\d+)? ?元)/gmu;
 /**
@@ -210,6 +216,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - half of a 【】 or 「」 pair read as an ASCII bracket is made to match the other half:
  *   [中華電信】 → 【中華電信】, [來電答鈴」 → 「來電答鈴」;
  * - in Chinese text, a Y, y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
+ *   so is a Y between Chinese and a whole amount a unit or a mark ends (又要Y600？ → 又要¥600？),
+ *   and a # after Chinese punctuation before an amount (，#128会在 → ，¥128会在);
  *   an S between Chinese (or a line's start) and an amount in 元 the dollar sign (金額S888元 → 金額$888元); a point
  *   three digits from the end of an amount in 元, or after 新臺幣 or 人民币, its thousands comma
  *   (1.200元 → 1,200元);
@@ -261,6 +269,7 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
     .replace(YUAN_SIGN, (m) => (chinese ? '¥' : m))
+    .replace(YUAN_SIGN_WHOLE, (m) => (chinese ? '¥' : m))
     .replace(DOLLAR_AS_S, '$')
     .replace(COMMA_AS_POINT, (_m, a?: string, b?: string, c?: string, d?: string) => `${a ?? c},${b ?? d}`)
     .replace(PLUS_MISREAD, '+')

@@ -316,6 +316,14 @@ describe('normaliseCjkPunctuation', () => {
     ['每次Y 1,280.50元', '每次¥ 1,280.50元'],
     ['Y129.00 due', 'Y129.00 due'],
     ['型号Y2024', '型号Y2024'],
+    // …or before a whole amount a unit or a mark ends, after Chinese; # after Chinese punctuation.
+    ['拆机，怎么又要Y600？', '拆机，怎么又要¥600？'],
+    ['超出套餐3.0GB，按Y5/GB计费', '超出套餐3.0GB，按¥5/GB计费'],
+    ['已经退订了，#128会在3个工作日', '已经退订了，¥128会在3个工作日'],
+    ['华为Y9手机', '华为Y9手机'],
+    ['型号Y2024。', '型号Y2024。'],
+    ['Pay Y600?', 'Pay Y600?'],
+    ['，#5G套餐', '，#5G套餐'],
     // …or as #; the dollar sign read as S before an amount in 元; an amount's comma read as a point.
     ['并将#30.00退还', '并将¥30.00退还'],
     ['话题#128讨论', '话题#128讨论'],
