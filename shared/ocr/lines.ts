@@ -798,6 +798,35 @@ export function orderByPanes(result: OcrResult, separators: readonly number[], t
 }
 
 /**
+ * The lines with a panel's words read before the text beside it (a web page's menu in a card at
+ * the left, `edge` its right edge: see findSidePanelEdge): of the words level with the edge, those
+ * left of it come after the words above it and before all others, each part row by row. The engine
+ * reads a menu's items between the rows of the form beside them, and can read an item with the
+ * row level with it as one line. Left as it is when a word level with the edge crosses it (text,
+ * not a panel's edge), when fewer than {@link PANEL_LINES} lines lie on either side, or when more
+ * than a third of the left side's lines pair up row for row with the right side's (a table's first
+ * column and a form's labels beside a rule).
+ */
+export function orderBesidePanel(result: OcrResult, edge: { x: number; y0: number; y1: number }): OcrResult {
+  const mid = (w: OcrWord) => w.box.y + w.box.h / 2;
+  const level = (w: OcrWord) => mid(w) >= edge.y0 && mid(w) <= edge.y1;
+  const read = (w: OcrWord) => w.text.trim() !== '';
+  if (result.words.some((w) => read(w) && level(w) && w.box.x < edge.x && w.box.x + w.box.w > edge.x)) return result;
+  const part = (pick: (w: OcrWord) => boolean) => result.lines.map((l) => l.words.filter(pick)).filter((ws) => ws.some(read)).map((ws) => lineOf(ws, meanConfidence(ws)));
+  const above = part((w) => mid(w) < edge.y0);
+  const panel = part((w) => level(w) && w.box.x + w.box.w <= edge.x);
+  const rest = part((w) => mid(w) >= edge.y0 && !(level(w) && w.box.x + w.box.w <= edge.x));
+  const beside = rest.filter((l) => l.words.some(level));
+  if (panel.length < PANEL_LINES || beside.length < PANEL_LINES) return result;
+  if (3 * panel.filter((l) => beside.some((r) => sameRow(l.box, r.box))).length > panel.length) return result;
+  const lines = [above, panel, rest].flatMap((ls) => (ls.length ? orderByRows(resultOf(ls, result.confidence)).lines : []));
+  return resultOf(lines, result.confidence);
+}
+
+/** Fewest lines on each side of a panel's edge for its words to be read apart (see orderBesidePanel). */
+const PANEL_LINES = 3;
+
+/**
  * Puts the lines in reading order row by row: top to bottom, and lines side by side on one row
  * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
  * margin, a clause number the layout analysis set apart as a block of its own) joined left to

@@ -17,14 +17,14 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderByPanes, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderBesidePanel, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
-import { findPaneSeparators, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
+import { findPaneSeparators, findSidePanelEdge, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, readAmountsBeforeYuan, pageInk, sureText, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
@@ -164,7 +164,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const bars = (r: OcrResult) => dropBrowserChromeIcons(dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page), page);
   const panes = raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : [];
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
-  const rows = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
+  const ordered = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
+  // A panel beside the text (a web page's menu at its left) is read before it.
+  const edge = screenshot && !panes.length ? findSidePanelEdge(raster, PANEL_EDGE_LINES * pre.lineHeight * pre.scale) : undefined;
+  const rows = edge ? orderBesidePanel(ordered, edge) : ordered;
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);
@@ -258,6 +261,9 @@ const UPSIDE_DOWN_GAIN = 20;
 const TURN_SLACK = 10;
 /** The turns as the preprocessing steps name them. */
 const TURN_NAMES: Record<number, string> = { 3: 'half a turn', 6: 'a quarter clockwise', 8: 'a quarter anticlockwise' };
+
+/** Fewest text lines' heights a panel's edge runs down to be looked at (see findSidePanelEdge). */
+const PANEL_EDGE_LINES = 6;
 
 /** Below this share of its text covered by a page's first reading, the page is read again unprocessed (see {@link inkCoverage}). */
 export const LOW_COVERAGE = 0.5;

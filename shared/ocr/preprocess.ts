@@ -3582,6 +3582,21 @@ export function findPaneSeparators(g: GrayRaster): number[] {
 }
 
 /**
+ * The edge of a panel set beside a screenshot's text, shorter than a line between panes (a web
+ * page's menu in a card at the left of its content): the column of the left half (past its first
+ * tenth) that looks like such a line (see paneLineAt) in the longest unbroken run, at least
+ * `least` rows long; its x and the rows of that run. Undefined when there is none.
+ */
+export function findSidePanelEdge(g: GrayRaster, least: number): { x: number; y0: number; y1: number } | undefined {
+  let best: { x: number; y0: number; y1: number } | undefined;
+  for (let x = Math.max(2, Math.round(g.width * 0.1)); x < Math.min(g.width - 2, g.width * 0.5); x++) {
+    const line = paneLineAt(g, x);
+    if (line && line.run >= least && (!best || line.run > best.y1 - best.y0)) best = { x, y0: line.start, y1: line.start + line.run };
+  }
+  return best;
+}
+
+/**
  * The first row of the panes parted at `separators` (see {@link findPaneSeparators}): where the
  * first of their lines starts its longest unbroken run. Above it lies a band that spans the panes
  * (a mail client's title bar and toolbar), read across: cut into panes, its centred title was

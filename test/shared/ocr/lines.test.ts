@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -177,6 +177,39 @@ describe('orderByRows', () => {
     expect(orderByRows(page([...boxes(40), ...boxes(360)])).lines).toHaveLength(5);
     const ordered = page([at('您好', 40, 20), at('請稍候', 40, 50)]);
     expect(orderByRows(ordered)).toBe(ordered);
+  });
+});
+
+describe('orderBesidePanel', () => {
+  // A web page's menu in a card (right edge at x 320, rows 400…1200) beside a form: the engine reads
+  // its items between the form's rows, and the last with the row level with it.
+  const item = (t: string, y: number) => word(t, 92, 80, y, 120, 34);
+  const form = () => [
+    line([word('用户中心', 92, 80, 300, 150, 38), word('申诉详情', 92, 900, 300, 300, 40)], 92),
+    line([word('申诉编号', 92, 1000, 470, 130, 33), word('SS2024', 90, 1180, 470, 280, 33)], 91),
+    line([item('我的申诉', 420)], 92),
+    line([item('申诉查询', 540)], 92),
+    line([word('申诉人', 92, 1030, 580, 100, 33), word('陈**', 90, 1180, 580, 60, 33)], 91),
+    line([item('满意度评价', 660)], 92),
+    line([word('被申诉企业', 92, 960, 690, 170, 33), word('中国移动', 90, 1180, 690, 200, 33)], 91),
+    line([item('修改密码', 880), word('处理状态', 92, 1000, 890, 130, 33), word('处理中', 90, 1180, 890, 100, 33)], 91),
+    line([word('申诉内容', 92, 1000, 1300, 130, 33)], 92),
+  ];
+  const edge = { x: 320, y0: 400, y1: 1200 };
+
+  it('reads a menu\'s items beside the form before it, after what lies above them', () => {
+    const out = orderBesidePanel(page(form()), edge);
+    expect(out.lines.map((l) => l.text)).toEqual(['用户中心 申诉详情', '我的申诉', '申诉查询', '满意度评价', '修改密码', '申诉编号 SS2024', '申诉人 陈**', '被申诉企业 中国移动', '处理状态 处理中', '申诉内容']);
+  });
+
+  it('leaves the lines as they are when text crosses the edge, a side holds too few lines, or the sides pair up row for row', () => {
+    const crossed = page([...form(), line([word('一行跨過選單邊緣的文字', 90, 200, 1000, 500, 33)], 90)]);
+    expect(orderBesidePanel(crossed, edge)).toBe(crossed);
+    const few = page(form().filter((l) => !/申诉查询|满意度评价/u.test(l.text)));
+    expect(orderBesidePanel(few, edge)).toBe(few);
+    // A table's first column beside a rule: each cell level with the rest of its row.
+    const table = page([0, 1, 2, 3].map((k) => line([word(`項目${k}`, 92, 80, 450 + 100 * k, 120, 34), word(`${k * 100}元`, 92, 900, 452 + 100 * k, 100, 34)], 92)));
+    expect(orderBesidePanel(table, edge)).toBe(table);
   });
 });
 

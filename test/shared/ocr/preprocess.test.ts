@@ -5,6 +5,7 @@ import {
   eraseSolidShapes,
   estimateLineHeight,
   findPaneSeparators,
+  findSidePanelEdge,
   panesTop,
   grainLevel,
   median3,
@@ -206,6 +207,23 @@ describe('grain', () => {
     expect(grainLevel(clean)).toBeLessThan(1);
     expect(grainLevel(grainy)).toBeGreaterThan(9);
     expect(preprocess(grayToRgba(grainy)).steps.map((s) => s.name)).toContain('denoise');
+  });
+});
+
+describe('findSidePanelEdge', () => {
+  it('finds the left edge of a card in the left half beside a page\'s text, its longest run, and no edge too short or at the right', () => {
+    // A grey page (tone 242) with a white menu card (x 100…300, rows 200…700) and a white content card right of it.
+    const g = createGray(1200, 1000, 242);
+    fillRect(g, 100, 200, 200, 500, 255);
+    fillRect(g, 340, 150, 800, 800, 255);
+    for (let i = 0; i < 4; i++) strokeGlyph(g, 130 + i * 30, 260, 20, 24, 30);
+    // The card's edge: the page's grey column 2 px from its white (x 338), down the card's 800 rows.
+    expect(findSidePanelEdge(g, 300)).toEqual({ x: 338, y0: 150, y1: 950 });
+    expect(findSidePanelEdge(g, 900)).toBeUndefined();
+    // The content card alone past the middle: no edge in the left half.
+    const right = createGray(1200, 1000, 242);
+    fillRect(right, 700, 150, 400, 800, 255);
+    expect(findSidePanelEdge(right, 300)).toBeUndefined();
   });
 });
 
