@@ -573,7 +573,10 @@ const CHEVRON = /^(?:[<>‹›〈〉{v∨]|[<‹〈][<‹〈《«]|[《«][<‹�
  * mark standing alone as a word (林志豪 ” 門號, ” at 0) or an opening “ starting a word of
  * Chinese with no closing ” after it on its line ("15日 “逾期", at 18). A closing mark follows
  * the text it closes; the engine's word split can set it before the next word ("“中国电信 ”App"),
- * where the line holds the opening one; quoted text is read surer ("张伟" at 57 and 72).
+ * where the line holds the opening one; quoted text is read surer ("张伟" at 57 and 72). So is an
+ * opening “ before a figure with no closing ” after it, read below
+ * {@link STRAY_FIGURE_QUOTE_CONFIDENCE}: a form field's left edge before its value (受理日期
+ * “2024-11-12 at 56, 联系电话 “138****2756 at 47); quoted figures were read at 81 and more.
  */
 export function dropStrayQuotes(result: OcrResult): OcrResult {
   const kept = withoutWords(result, (w) => /^[“”"]$/u.test(w.text.trim()) && w.confidence < STRAY_QUOTE_CONFIDENCE);
@@ -582,7 +585,7 @@ export function dropStrayQuotes(result: OcrResult): OcrResult {
     const words = line.map((w, k) => {
       const t = w.text.trim();
       const closes = line.slice(k + 1).some((o) => o.text.includes('”')) || t.slice(1).includes('”');
-      const stray = (!open && /^[”"]\p{Script=Han}/u.test(t)) || (/^“\p{Script=Han}/u.test(t) && w.confidence < STRAY_QUOTE_CONFIDENCE && !closes);
+      const stray = (!open && /^[”"]\p{Script=Han}/u.test(t)) || (/^“\p{Script=Han}/u.test(t) && w.confidence < STRAY_QUOTE_CONFIDENCE && !closes) || (/^“\d/u.test(t) && w.confidence < STRAY_FIGURE_QUOTE_CONFIDENCE && !closes);
       if (/[“]/u.test(t)) open = true;
       if (/[”]/u.test(t) && t.lastIndexOf('”') > t.lastIndexOf('“')) open = false;
       return stray ? { ...w, text: t.slice(1) } : w;
@@ -593,6 +596,8 @@ export function dropStrayQuotes(result: OcrResult): OcrResult {
 
 /** A quotation mark read less surely than this, alone or opening Chinese without a close, is a blank misread. */
 const STRAY_QUOTE_CONFIDENCE = 30;
+/** An opening quotation mark before a figure without a closing one, read less surely than this, is a field's edge misread. */
+const STRAY_FIGURE_QUOTE_CONFIDENCE = 60;
 
 /**
  * Removes a handwritten signature read as text. After a signature's label (客户签名：, 申訴人簽章：,

@@ -604,6 +604,18 @@ describe('dropStrayQuotes', () => {
     ]);
     expect(dropStrayQuotes(result).lines.map((l) => l.text)).toEqual(['林志豪 門號', '15日 逾期 將', '" 张伟 " 撤回', '回复 “TD CL”。']);
   });
+
+  it('removes an opening mark read unsure before a figure that no mark closes: a form field\'s left edge', () => {
+    const result = page([
+      line([word('受理日期', 96, 1980, 675, 130, 33), word('“2024-11-12', 56, 2144, 675, 180, 33)], 80),
+      line([word('联系电话', 96, 1980, 784, 130, 33), word('“138****2756', 47, 2144, 784, 200, 33)], 70),
+      // A quoted figure read surer, or closed on its line, stays.
+      line([word('套餐', 92, 40, 900, 40, 20), word('“5G', 88, 84, 900, 30, 20), word('畅享”', 90, 116, 900, 50, 20)], 90),
+      line([word('回复', 92, 40, 1000, 40, 20), word('“10', 50, 84, 1000, 30, 20), word('”退订', 90, 116, 1000, 50, 20)], 70),
+      line([word('编号', 92, 40, 1100, 40, 20), word('“1234', 70, 84, 1100, 50, 20)], 80),
+    ]);
+    expect(dropStrayQuotes(result).lines.map((l) => l.text)).toEqual(['受理日期 2024-11-12', '联系电话 138****2756', '套餐 “5G 畅享”', '回复 “10 ”退订', '编号 “1234']);
+  });
 });
 
 describe('dropSignatureScrawls', () => {
