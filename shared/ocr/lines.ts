@@ -4,6 +4,7 @@
  */
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { median, overlapArea, unionBox, type Box } from './raster';
+import type { PanelEdge } from './preprocess';
 
 /**
  * Removes what the engine read from pictures rather than text:
@@ -812,15 +813,16 @@ export function orderByPanes(result: OcrResult, separators: readonly number[], t
  * than a third of the left side's lines pair up row for row with the right side's (a table's first
  * column and a form's labels beside a rule).
  */
-export function orderBesidePanel(result: OcrResult, edge: { x: number; y0: number; y1: number }): OcrResult {
+export function orderBesidePanel(result: OcrResult, edge: PanelEdge): OcrResult {
   const mid = (w: OcrWord) => w.box.y + w.box.h / 2;
   const level = (w: OcrWord) => mid(w) >= edge.y0 && mid(w) <= edge.y1;
   const read = (w: OcrWord) => w.text.trim() !== '';
   if (result.words.some((w) => read(w) && level(w) && w.box.x < edge.x && w.box.x + w.box.w > edge.x)) return result;
+  const inPanel = (w: OcrWord) => level(w) && w.box.x + w.box.w <= edge.x;
   const part = (pick: (w: OcrWord) => boolean) => result.lines.map((l) => l.words.filter(pick)).filter((ws) => ws.some(read)).map((ws) => lineOf(ws, meanConfidence(ws)));
   const above = part((w) => mid(w) < edge.y0);
-  const panel = part((w) => level(w) && w.box.x + w.box.w <= edge.x);
-  const rest = part((w) => mid(w) >= edge.y0 && !(level(w) && w.box.x + w.box.w <= edge.x));
+  const panel = part(inPanel);
+  const rest = part((w) => mid(w) >= edge.y0 && !inPanel(w));
   const beside = rest.filter((l) => l.words.some(level));
   if (panel.length < PANEL_LINES || beside.length < PANEL_LINES) return result;
   if (3 * panel.filter((l) => beside.some((r) => sameRow(l.box, r.box))).length > panel.length) return result;

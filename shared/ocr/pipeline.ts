@@ -24,7 +24,7 @@ import { readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
-import { findPaneSeparators, findSidePanelEdge, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
+import { findPanes, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, readAmountsBeforeYuan, pageInk, sureText, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
@@ -103,7 +103,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   });
   let raster = pre.raster, ellipses = marks.ellipses;
   const screenshot = pre.stats.classification === 'screenshot';
-  const separators = screenshot ? findPaneSeparators(raster) : [];
+  // Panes side by side, or a panel beside the text (a web page's menu at its left, read before it).
+  const panelLeast = PANEL_EDGE_LINES * pre.lineHeight * pre.scale;
+  const layout = screenshot ? findPanes(raster, panelLeast) : { separators: [] };
+  const separators = layout.separators;
   const top = panesTop(raster, separators);
   const reading = separators.length ? readByPanes(raster, separators, read, 0.15, 0.95, top) : read(raster, 0.15, 0.95);
   // The engine reads in its own thread: meanwhile, the page's ink is measured here.
@@ -162,12 +165,11 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // title makes the line weak, and it is read again whole.
   const page = screenshot ? { width: raster.width, height: raster.height } : undefined;
   const bars = (r: OcrResult) => dropBrowserChromeIcons(dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page), page);
-  const panes = raster === pre.raster ? separators : screenshot ? findPaneSeparators(raster) : [];
+  const laid = raster === pre.raster ? layout : screenshot ? findPanes(raster, panelLeast) : { separators: [] };
+  const panes = laid.separators;
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
   const ordered = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
-  // A panel beside the text (a web page's menu at its left) is read before it.
-  const edge = screenshot && !panes.length ? findSidePanelEdge(raster, PANEL_EDGE_LINES * pre.lineHeight * pre.scale) : undefined;
-  const rows = edge ? orderBesidePanel(ordered, edge) : ordered;
+  const rows = !panes.length && laid.edge ? orderBesidePanel(ordered, laid.edge) : ordered;
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);

@@ -3565,20 +3565,7 @@ export function mapBoxToSource(box: Box, result: Pick<PreprocessResult, 'geometr
  * and right tenths of the picture are not looked at: a page's margin is no pane.
  */
 export function findPaneSeparators(g: GrayRaster): number[] {
-  const { width: w, height: h } = g;
-  const found: number[] = [];
-  for (let x = Math.max(2, Math.round(w * 0.1)); x < Math.min(w - 2, w * 0.9); x++) {
-    const line = paneLineAt(g, x);
-    if (line && (line.rows >= h * PANE_HEIGHT || line.run >= h * PANE_RUN)) found.push(x);
-  }
-  const lines: number[] = [];
-  for (let k = 0; k < found.length; ) {
-    let end = k;
-    while (end + 1 < found.length && found[end + 1]! - found[end]! <= 2) end++;
-    lines.push(Math.round((found[k]! + found[end]!) / 2));
-    k = end + 1;
-  }
-  return lines;
+  return findPanes(g).separators;
 }
 
 /**
@@ -3587,13 +3574,39 @@ export function findPaneSeparators(g: GrayRaster): number[] {
  * tenth) that looks like such a line (see paneLineAt) in the longest unbroken run, at least
  * `least` rows long; its x and the rows of that run. Undefined when there is none.
  */
-export function findSidePanelEdge(g: GrayRaster, least: number): { x: number; y0: number; y1: number } | undefined {
-  let best: { x: number; y0: number; y1: number } | undefined;
-  for (let x = Math.max(2, Math.round(g.width * 0.1)); x < Math.min(g.width - 2, g.width * 0.5); x++) {
+export function findSidePanelEdge(g: GrayRaster, least: number): PanelEdge | undefined {
+  return findPanes(g, least).edge;
+}
+
+/** The edge of a panel beside a page's text (see findSidePanelEdge): its x, and the rows it runs down. */
+export interface PanelEdge {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * The lines between panes (see findPaneSeparators) and, with `least`, the edge of a panel beside
+ * the text (see findSidePanelEdge), from one look at the columns.
+ */
+export function findPanes(g: GrayRaster, least = Infinity): { separators: number[]; edge?: PanelEdge } {
+  const { width: w, height: h } = g;
+  const found: number[] = [];
+  let edge: PanelEdge | undefined;
+  for (let x = Math.max(2, Math.round(w * 0.1)); x < Math.min(w - 2, w * 0.9); x++) {
     const line = paneLineAt(g, x);
-    if (line && line.run >= least && (!best || line.run > best.y1 - best.y0)) best = { x, y0: line.start, y1: line.start + line.run };
+    if (!line) continue;
+    if (line.rows >= h * PANE_HEIGHT || line.run >= h * PANE_RUN) found.push(x);
+    if (x < w * 0.5 && line.run >= least && (!edge || line.run > edge.y1 - edge.y0)) edge = { x, y0: line.start, y1: line.start + line.run };
   }
-  return best;
+  const separators: number[] = [];
+  for (let k = 0; k < found.length; ) {
+    let end = k;
+    while (end + 1 < found.length && found[end + 1]! - found[end]! <= 2) end++;
+    separators.push(Math.round((found[k]! + found[end]!) / 2));
+    k = end + 1;
+  }
+  return edge ? { separators, edge } : { separators };
 }
 
 /**
