@@ -834,6 +834,61 @@ export function orderBesidePanel(result: OcrResult, edge: PanelEdge): OcrResult 
 const PANEL_LINES = 3;
 
 /**
+ * The lines of a form of two stubs parted by a dashed rule (a payment slip's 客戶收執聯 beside its
+ * 代收機構收執聯) read stub by stub: the engine reads each row across the rule, its dashes as
+ * marks ("客戶收執聯 ! 代收機構收執聯", "i121506000002176"). At least {@link DASH_MARKS} such marks
+ * (a word "!", "i" or "¦", or a word starting with "!" or "¦", or with "i" before a figure), within a
+ * third of a line's height (`height`) of one x in the middle half of the text and spread down
+ * {@link DASH_ROWS} lines' heights at least, make the rule. The marks go; the words level with it
+ * left of it are read after those above it and before the rest, each part row by row. A solid rule
+ * (a table's, read "|" or "l") is no such rule: its rows are read across.
+ */
+export function orderAtDashedRule(result: OcrResult, height: number): OcrResult {
+  const words = result.words.filter((w) => w.text.trim());
+  if (!words.length || height <= 0) return result;
+  const left = Math.min(...words.map((w) => w.box.x)), right = Math.max(...words.map((w) => w.box.x + w.box.w));
+  const marks: Array<{ w: OcrWord; x: number }> = [];
+  for (const w of words) {
+    const t = w.text.trim();
+    if (DASH_MARK.test(t)) marks.push({ w, x: w.box.x + w.box.w / 2 });
+    else if (DASH_LEADING.test(t)) marks.push({ w, x: w.box.x + Math.min(w.box.w, height / 3) / 2 });
+  }
+  let rule: Array<{ w: OcrWord; x: number }> = [];
+  for (const m of marks) {
+    const near = marks.filter((o) => Math.abs(o.x - m.x) <= height / 3);
+    if (near.length > rule.length) rule = near;
+  }
+  if (rule.length < DASH_MARKS) return result;
+  const x = median(rule.map((m) => m.x));
+  const y0 = Math.min(...rule.map((m) => m.w.box.y)), y1 = Math.max(...rule.map((m) => m.w.box.y + m.w.box.h));
+  if (y1 - y0 < DASH_ROWS * height || x < left + (right - left) / 4 || x > right - (right - left) / 4) return result;
+  const onRule = new Set(rule.map((m) => m.w));
+  const cleaned = (w: OcrWord): OcrWord | undefined => {
+    if (!onRule.has(w)) return w;
+    const t = w.text.trim();
+    if (DASH_MARK.test(t)) return undefined;
+    const cut = Math.min(w.box.w, height / 3);
+    return { ...w, text: t.slice(1), box: { ...w.box, x: w.box.x + cut, w: w.box.w - cut } };
+  };
+  const mid = (w: OcrWord) => w.box.y + w.box.h / 2;
+  const level = (w: OcrWord) => mid(w) >= y0 && mid(w) <= y1;
+  const first = (w: OcrWord) => level(w) && w.box.x + w.box.w / 2 < x;
+  const kept = result.lines.map((l) => l.words.map(cleaned).filter((w): w is OcrWord => w !== undefined));
+  const part = (pick: (w: OcrWord) => boolean) => kept.map((ws) => ws.filter(pick)).filter((ws) => ws.some((w) => w.text.trim())).map((ws) => lineOf(ws, meanConfidence(ws)));
+  const lines = [part((w) => mid(w) < y0), part(first), part((w) => mid(w) >= y0 && !first(w))].flatMap((ls) => (ls.length ? orderByRows(resultOf(ls, result.confidence)).lines : []));
+  return resultOf(lines, result.confidence);
+}
+
+/** A dash of a dashed rule read as a word of its own. */
+const DASH_MARK = /^[!i¦]$/u;
+/** A dash read at the start of the word after it ("!繳費", "i121506000002176"). */
+const DASH_LEADING = /^(?:[!¦]|i(?=\d))\S/u;
+/** Fewest dashes read as marks that make a dashed rule. */
+const DASH_MARKS = 5;
+/** Fewest lines' heights a dashed rule runs down. */
+const DASH_ROWS = 5;
+
+/**
  * Puts the lines in reading order row by row: top to bottom, and lines side by side on one row
  * (a label and its amount, a time beside a chat bubble, a title and "INVOICE" at the right
  * margin, a clause number the layout analysis set apart as a block of its own) joined left to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderAtDashedRule, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -210,6 +210,40 @@ describe('orderBesidePanel', () => {
     // A table's first column beside a rule: each cell level with the rest of its row.
     const table = page([0, 1, 2, 3].map((k) => line([word(`項目${k}`, 92, 80, 450 + 100 * k, 120, 34), word(`${k * 100}元`, 92, 900, 452 + 100 * k, 100, 34)], 92)));
     expect(orderBesidePanel(table, edge)).toBe(table);
+  });
+});
+
+describe('orderAtDashedRule', () => {
+  // A payment slip of two stubs parted by a dashed rule at x 495 (text 34 px tall): the engine read
+  // each row across the rule, its dashes as "!" and "i".
+  const slip = () => page([
+    line([word('中華電信', 92, 100, 90, 300, 34), word('繳費通知單', 92, 900, 90, 200, 34)], 92),
+    line([word('客戶收執聯', 92, 220, 220, 200, 34), word('!', 40, 493, 222, 4, 20), word('代收機構收執聯', 90, 520, 220, 250, 34)], 80),
+    line([word('用戶名稱：林*君', 92, 100, 270, 250, 34), word('!', 40, 493, 272, 4, 20), word('帳單月份', 92, 560, 270, 120, 34)], 80),
+    line([word('用戶號碼：0928', 92, 100, 330, 250, 34), word('i', 30, 493, 332, 4, 20), word('113/12/15', 92, 700, 330, 120, 34)], 80),
+    line([word('帳單月份：113年11月', 92, 100, 390, 280, 34), word('!戶名：中華電信', 80, 493, 390, 300, 34)], 85),
+    line([word('繳費期限：113年12月15日', 92, 100, 440, 300, 34)], 92),
+    line([word('i121506000002176', 70, 493, 560, 420, 27)], 70),
+    line([word('※逾期未繳將暫停通信服務。', 92, 100, 620, 600, 34)], 92),
+  ]);
+
+  it('reads a form of two stubs stub by stub, without the rule\'s dashes', () => {
+    expect(orderAtDashedRule(slip(), 34).lines.map((l) => l.text)).toEqual([
+      '中華電信 繳費通知單',
+      '客戶收執聯', '用戶名稱：林*君', '用戶號碼：0928', '帳單月份：113年11月', '繳費期限：113年12月15日',
+      '代收機構收執聯', '帳單月份', '113/12/15', '戶名：中華電信', '121506000002176',
+      '※逾期未繳將暫停通信服務。',
+    ]);
+  });
+
+  it('leaves a page without such a rule as it is: too few marks, a solid rule read "|", marks at the edge of the text', () => {
+    const few = page(slip().lines.filter((l) => !/帳單月份：|用戶號碼/u.test(l.text)));
+    expect(orderAtDashedRule(few, 34)).toBe(few);
+    const solid = page(slip().lines.map((l) => lineOf(l.words.map((w) => (w.text === '!' || w.text === 'i' ? { ...w, text: '|' } : w.text.startsWith('!') ? { ...w, text: `|${w.text.slice(1)}` } : w.text.startsWith('i') ? { ...w, text: `|${w.text.slice(1)}` } : w)), l.confidence)));
+    expect(orderAtDashedRule(solid, 34)).toBe(solid);
+    // The same marks down the left edge of the text (a list's info icons): no rule between stubs.
+    const edge = page([0, 1, 2, 3, 4, 5].map((k) => line([word('i', 60, 100, 100 + 60 * k, 4, 20), word(`項目${k}`, 92, 120, 100 + 60 * k, 120, 34), word(`${k}00元`, 92, 700, 100 + 60 * k, 100, 34)], 90)));
+    expect(orderAtDashedRule(edge, 34)).toBe(edge);
   });
 });
 
