@@ -814,20 +814,31 @@ export function orderByPanes(result: OcrResult, separators: readonly number[], t
  * column and a form's labels beside a rule).
  */
 export function orderBesidePanel(result: OcrResult, edge: PanelEdge): OcrResult {
-  const mid = (w: OcrWord) => w.box.y + w.box.h / 2;
-  const level = (w: OcrWord) => mid(w) >= edge.y0 && mid(w) <= edge.y1;
-  const read = (w: OcrWord) => w.text.trim() !== '';
-  if (result.words.some((w) => read(w) && level(w) && w.box.x < edge.x && w.box.x + w.box.w > edge.x)) return result;
-  const inPanel = (w: OcrWord) => level(w) && w.box.x + w.box.w <= edge.x;
-  const part = (pick: (w: OcrWord) => boolean) => result.lines.map((l) => l.words.filter(pick)).filter((ws) => ws.some(read)).map((ws) => lineOf(ws, meanConfidence(ws)));
-  const above = part((w) => mid(w) < edge.y0);
-  const panel = part(inPanel);
-  const rest = part((w) => mid(w) >= edge.y0 && !inPanel(w));
+  const level = (w: OcrWord) => midRow(w) >= edge.y0 && midRow(w) <= edge.y1;
+  if (result.words.some((w) => w.text.trim() && level(w) && w.box.x < edge.x && w.box.x + w.box.w > edge.x)) return result;
+  const { above, first: panel, rest } = partsBeside(result.lines.map((l) => l.words), edge.y0, (w) => level(w) && w.box.x + w.box.w <= edge.x);
   const beside = rest.filter((l) => l.words.some(level));
   if (panel.length < PANEL_LINES || beside.length < PANEL_LINES) return result;
   if (3 * panel.filter((l) => beside.some((r) => sameRow(l.box, r.box))).length > panel.length) return result;
-  const lines = [above, panel, rest].flatMap((ls) => (ls.length ? orderByRows(resultOf(ls, result.confidence)).lines : []));
-  return resultOf(lines, result.confidence);
+  return inOrderOfParts([above, panel, rest], result.confidence);
+}
+
+/** The middle row of a word's box. */
+const midRow = (w: OcrWord) => w.box.y + w.box.h / 2;
+
+/**
+ * The words of `lines` (each a line's words) in three parts, each part's words of a line made a
+ * line: those above row `y0`, those `first` picks (left of a rule or a panel's edge, level with
+ * it), and the rest. Lines with no word read in a part are left out of it.
+ */
+function partsBeside(lines: readonly OcrWord[][], y0: number, first: (w: OcrWord) => boolean): { above: OcrLine[]; first: OcrLine[]; rest: OcrLine[] } {
+  const part = (pick: (w: OcrWord) => boolean) => lines.map((ws) => ws.filter(pick)).filter((ws) => ws.some((w) => w.text.trim())).map((ws) => lineOf(ws, meanConfidence(ws)));
+  return { above: part((w) => midRow(w) < y0), first: part(first), rest: part((w) => midRow(w) >= y0 && !first(w)) };
+}
+
+/** The parts one after the other, each row by row (see orderByRows). */
+function inOrderOfParts(parts: readonly OcrLine[][], confidence: number): OcrResult {
+  return resultOf(parts.flatMap((ls) => (ls.length ? orderByRows(resultOf([...ls], confidence)).lines : [])), confidence);
 }
 
 /** Fewest lines on each side of a panel's edge for its words to be read apart (see orderBesidePanel). */
@@ -870,13 +881,9 @@ export function orderAtDashedRule(result: OcrResult, height: number): OcrResult 
     const cut = Math.min(w.box.w, height / 3);
     return { ...w, text: t.slice(1), box: { ...w.box, x: w.box.x + cut, w: w.box.w - cut } };
   };
-  const mid = (w: OcrWord) => w.box.y + w.box.h / 2;
-  const level = (w: OcrWord) => mid(w) >= y0 && mid(w) <= y1;
-  const first = (w: OcrWord) => level(w) && w.box.x + w.box.w / 2 < x;
   const kept = result.lines.map((l) => l.words.map(cleaned).filter((w): w is OcrWord => w !== undefined));
-  const part = (pick: (w: OcrWord) => boolean) => kept.map((ws) => ws.filter(pick)).filter((ws) => ws.some((w) => w.text.trim())).map((ws) => lineOf(ws, meanConfidence(ws)));
-  const lines = [part((w) => mid(w) < y0), part(first), part((w) => mid(w) >= y0 && !first(w))].flatMap((ls) => (ls.length ? orderByRows(resultOf(ls, result.confidence)).lines : []));
-  return resultOf(lines, result.confidence);
+  const parts = partsBeside(kept, y0, (w) => midRow(w) >= y0 && midRow(w) <= y1 && w.box.x + w.box.w / 2 < x);
+  return inOrderOfParts([parts.above, parts.first, parts.rest], result.confidence);
 }
 
 /** A dash of a dashed rule read as a word of its own. */
