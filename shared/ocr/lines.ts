@@ -820,8 +820,35 @@ export function orderBesidePanel(result: OcrResult, edge: PanelEdge): OcrResult 
   const beside = rest.filter((l) => l.words.some(level));
   if (panel.length < PANEL_LINES || beside.length < PANEL_LINES) return result;
   if (3 * panel.filter((l) => beside.some((r) => sameRow(l.box, r.box))).length > panel.length) return result;
-  return inOrderOfParts([above, panel, rest], result.confidence);
+  return inOrderOfParts([above, withoutItemIcons(panel), rest], result.confidence);
 }
+
+/**
+ * A menu's lines without the icons before their items, read as a glyph or two (以 at 96, B, (?@,
+ * ™): a first word of {@link ITEM_ICON} set apart from the item's text by half the menu's text
+ * height or more, in {@link ITEM_ICONS} lines or more, one under another (within half that height
+ * of one x). Figures are no icons (a numbered list).
+ */
+function withoutItemIcons(lines: OcrLine[]): OcrLine[] {
+  if (!lines.length) return lines;
+  // The menu's text height: a line's box can be stretched by a word boxed tall (我們 boxed 31 px in 20 px text).
+  const h = median(lines.map((l) => coreBand(l).h));
+  const iconOf = (l: OcrLine) => {
+    const [a, b] = l.words.filter((w) => w.text.trim());
+    return a && b && ITEM_ICON.test(a.text.trim()) && b.box.x - (a.box.x + a.box.w) >= h / 2 ? a : undefined;
+  };
+  const icons = lines.map(iconOf);
+  const found = icons.filter((w): w is OcrWord => w !== undefined);
+  if (found.length < ITEM_ICONS) return lines;
+  const x = median(found.map((w) => w.box.x));
+  if (found.some((w) => Math.abs(w.box.x - x) > h / 2)) return lines;
+  return lines.map((l, k) => (icons[k] ? lineOf(l.words.filter((w) => w !== icons[k]), l.confidence) : l));
+}
+
+/** A menu item's icon read as text: one to three characters, no figure. */
+const ITEM_ICON = /^[^\p{N}\s]{1,3}$/u;
+/** Fewest items with such an icon for the icons to be dropped. */
+const ITEM_ICONS = 3;
 
 /** The middle row of a word's box. */
 const midRow = (w: OcrWord) => w.box.y + w.box.h / 2;

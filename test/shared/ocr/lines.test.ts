@@ -202,6 +202,19 @@ describe('orderBesidePanel', () => {
     expect(out.lines.map((l) => l.text)).toEqual(['用户中心 申诉详情', '我的申诉', '申诉查询', '满意度评价', '修改密码', '申诉编号 SS2024', '申诉人 陈**', '被申诉企业 中国移动', '处理状态 处理中', '申诉内容']);
   });
 
+  it('drops the icons before a menu\'s items, read as a glyph or two, but not a numbered list\'s figures', () => {
+    const iconed = (icons: string[]) => page(form().map((l) => {
+      const k = ['我的申诉', '申诉查询', '满意度评价', '修改密码'].findIndex((t) => l.words[0]!.text === t);
+      if (k < 0) return l;
+      const [first, ...others] = l.words;
+      return lineOf([word(icons[k]!, 70, 40, first!.box.y, 24, 28), { ...first!, box: { ...first!.box, x: 90 } }, ...others], l.confidence);
+    }));
+    const out = orderBesidePanel(iconed(['B', '以', '(?@', '™']), edge).lines.map((l) => l.text);
+    expect(out.slice(0, 5)).toEqual(['用户中心 申诉详情', '我的申诉', '申诉查询', '满意度评价', '修改密码']);
+    const numbered = orderBesidePanel(iconed(['1', '2', '3', '4']), edge).lines.map((l) => l.text);
+    expect(numbered.slice(1, 5)).toEqual(['1 我的申诉', '2 申诉查询', '3 满意度评价', '4 修改密码']);
+  });
+
   it('leaves the lines as they are when text crosses the edge, a side holds too few lines, or the sides pair up row for row', () => {
     const crossed = page([...form(), line([word('一行跨過選單邊緣的文字', 90, 200, 1000, 500, 33)], 90)]);
     expect(orderBesidePanel(crossed, edge)).toBe(crossed);
