@@ -2204,6 +2204,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   let sheet = sheetCorners(outside, w, h);
   const shaded = withShadedPaper(small, outside, sheet);
   if (shaded) ({ outside, sheet } = shaded);
+  const print = shaded ? printInShade(boxBlur(small, 1).data, outside, w, h, sheet.corners) : undefined;
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
   const grown = new Uint8Array(outside);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
@@ -2218,6 +2219,23 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
     const sy = Math.min(h - 1, Math.floor(y / factor)) * w;
     for (let x = 0; x < g.width; x++) mask[y * g.width + x] = grown[sy + Math.min(w - 1, Math.floor(x / factor))]! ? 0 : 1;
   }
+  // Print in the shade, and one reduced pixel round it (the surround was grown over its edge).
+  let shade: Uint8Array | undefined;
+  if (print) {
+    shade = new Uint8Array(g.width * g.height);
+    for (let y = 0; y < g.height; y++) {
+      const sy = Math.min(h - 1, Math.floor(y / factor));
+      for (let x = 0; x < g.width; x++) {
+        const sx = Math.min(w - 1, Math.floor(x / factor));
+        let near = 0;
+        for (let dy = -1; dy <= 1 && !near; dy++) for (let dx = -1; dx <= 1 && !near; dx++) {
+          const yy = sy + dy, xx = sx + dx;
+          if (yy >= 0 && xx >= 0 && yy < h && xx < w) near = print[yy * w + xx]!;
+        }
+        if (near && !mask[y * g.width + x]) shade[y * g.width + x] = 1;
+      }
+    }
+  }
   const found = mendLeakedCorner(small, sheet.corners);
   const corners = found.map(([x, y]) => [x * factor, y * factor] as [number, number]);
   const [tl, tr, br, bl] = found as [[number, number], [number, number], [number, number], [number, number]];
@@ -2229,7 +2247,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   };
   const upright = Math.max(tilt(tl, tr, false), tilt(bl, br, false), tilt(tl, bl, true), tilt(tr, br, true)) <= 20;
   const weak = edgeShares(small, found).filter((share) => share < EDGE_SIDE_WEAK).length;
-  return { outline: { mask, corners, quadrilateral: upright && fillsQuadrilateral(sheet) }, weak };
+  return { outline: { mask, corners, quadrilateral: upright && fillsQuadrilateral(sheet), ...(shade ? { shade } : {}) }, weak };
 }
 
 /**
@@ -2344,6 +2362,81 @@ function grownSheet(s: Uint8ClampedArray, w: number, h: number, outside: Uint8Ar
   for (let i = 0; i < labels.length; i++) labels[i] = grown[i] && outside[i] ? 0 : 1;
   return outsideOfComponent(labels, w, 1, { x: 0, y: 0, w, h });
 }
+
+/**
+ * What is printed on a sheet's paper in shade, as a mask over the reduced picture (w × h, blurred
+ * tones `s`): the parts of `outside` (the surround, grown into the shaded paper by
+ * {@link withShadedPaper}) inside the sheet's quadrilateral (`corners`, drawn in by
+ * {@link PRINT_IN_SHADE_INSET} of the way to its centre) whose darkest pixel is at least
+ * {@link PRINT_IN_SHADE_CONTRAST} darker than the paper round them; undefined when there are
+ * none. Growing stops at the strokes of text as at an edge: a letterhead's address block under a
+ * shadow across the sheet's corner, and a company's name and date beside a seal in that shadow,
+ * were whitened with the desk. A fold's shadow, the same grey as the paper round it, is not print.
+ */
+function printInShade(s: Uint8ClampedArray, outside: Uint8Array, w: number, h: number, corners: ReadonlyArray<readonly [number, number]>): Uint8Array | undefined {
+  const [cx, cy] = quadCentre(corners);
+  const inset = corners.map(([x, y]) => [cx + (x - cx) * (1 - PRINT_IN_SHADE_INSET), cy + (y - cy) * (1 - PRINT_IN_SHADE_INSET)] as const);
+  // Corners run clockwise on the picture (y down): inside lies on the right of each side.
+  const inside = (x: number, y: number) => inset.every((a, k) => {
+    const b = inset[(k + 1) % 4]!;
+    return (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]) >= 0;
+  });
+  const print = new Uint8Array(w * h);
+  const seen = new Uint8Array(w * h);
+  const part: number[] = [];
+  let any = false;
+  for (let start = 0; start < w * h; start++) {
+    if (!outside[start] || seen[start] || !inside(start % w, (start / w) | 0)) continue;
+    part.length = 0;
+    part.push(start);
+    seen[start] = 1;
+    let darkest = 255, ring = 0, rn = 0;
+    for (let q = 0; q < part.length; q++) {
+      const i = part[q]!;
+      const x = i % w, y = (i / w) | 0;
+      darkest = Math.min(darkest, s[i]!);
+      for (const [dx, dy] of SIDES) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (!outside[j]) { ring += s[j]!; rn++; }
+        else if (!seen[j] && inside(nx, ny)) { seen[j] = 1; part.push(j); }
+      }
+    }
+    if (!rn || ring / rn - darkest < PRINT_IN_SHADE_CONTRAST) continue;
+    for (const i of part) print[i] = 1;
+    any = true;
+  }
+  return any ? print : undefined;
+}
+
+/**
+ * The ink of print in shade (`shade`, over `g`, whose illumination is flattened): pixels at least
+ * {@link INK_IN_SHADE_STEP} darker than the mean of the square round them (a fiftieth of the
+ * raster's longer side wide). The shade's own soft edge, which flattening leaves as a grey
+ * smudge, is not that much darker than the mean round it, and is whitened with the surround.
+ */
+function inkInShade(g: GrayRaster, shade: Uint8Array): Uint8Array {
+  const { width: w, height: h, data } = g;
+  const r = Math.max(4, Math.round(Math.max(w, h) / INK_IN_SHADE_WINDOW));
+  const ii = integralImages(g);
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const i = y * w + x;
+    if (shade[i] && data[i]! < windowStats(ii, x - r, y - r, x + r + 1, y + r + 1).mean - INK_IN_SHADE_STEP) ink[i] = 1;
+  }
+  return ink;
+}
+
+/** The window in which ink in shade is told from its paper reaches the raster's longer side over this each way (see {@link inkInShade}). */
+const INK_IN_SHADE_WINDOW = 100;
+/** How much darker (grey, 0–255) than the mean round it a pixel of ink in shade is (see {@link inkInShade}). */
+const INK_IN_SHADE_STEP = 30;
+
+/** How far in (a share of the way to its centre) a sheet's quadrilateral is drawn before print in its shade is looked for (see {@link withPrintInShade}). */
+const PRINT_IN_SHADE_INSET = 0.03;
+/** How much darker (grey, 0–255) than the paper round it print in the shade is at its darkest (see {@link withPrintInShade}). */
+const PRINT_IN_SHADE_CONTRAST = 30;
 
 /** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
 const SHADED_PAPER_GRADIENT = 3;
@@ -2601,6 +2694,8 @@ export interface PaperOutline {
   corners: Array<[number, number]>;
   /** Whether the paper is a quadrilateral (so its corners can undo the perspective). */
   quadrilateral: boolean;
+  /** 1 where the surround holds print on the paper in shade (see {@link printInShade}): its ink is kept when the surround is whitened. */
+  shade?: Uint8Array;
 }
 
 function polygonArea(p: Array<[number, number]>): number {
@@ -3328,9 +3423,10 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     steps.push({ name: 'flatten-illumination', detail: `background spread ${stats.backgroundSpread}` });
   }
   if (paper) {
+    const ink = paper.shade ? inkInShade(g, paper.shade) : undefined;
     const d = g.data;
     let n = 0;
-    for (let i = 0; i < d.length; i++) if (!paper.mask[i]) { d[i] = 255; n++; }
+    for (let i = 0; i < d.length; i++) if (!paper.mask[i] && !ink?.[i]) { d[i] = 255; n++; }
     steps.push({ name: 'whiten-surround', detail: `${Math.round((n / d.length) * 100)}% outside the paper` });
   }
   // On rendered colour UIs, tone comes from the channel extremes instead of luma (see

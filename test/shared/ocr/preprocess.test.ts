@@ -1334,6 +1334,29 @@ describe('photographed sheets', () => {
     expect(paper!.mask[470 * 600 + 20]).toBe(0);
   });
 
+  it('keeps the text printed on a sheet in a shadow across its corner', () => {
+    // A shadow as in the test above, reaching further in, with a line of glyphs printed in it:
+    // growing into the shaded paper stops at their strokes, and they were whitened with the desk.
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const g = sheetPhoto(600, 480, corners);
+    for (let i = 0; i < 4; i++) strokeGlyph(g, 90 + i * 22, 408, 18, 20, 40);
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 600; x++) {
+      const lit = Math.min(1, Math.max(0, (x + 480 - y - 300) / 48 + 0.5));
+      g.data[y * 600 + x] = Math.round(g.data[y * 600 + x]! * (0.45 + 0.55 * lit));
+    }
+    const paper = findPaperMask(g);
+    expect(paper?.quadrilateral).toBe(true);
+    expect(paper!.mask[409 * 600 + 100]).toBe(0);
+    expect(paper!.shade?.[409 * 600 + 100]).toBe(1);
+    expect(paper!.shade?.[470 * 600 + 20]).toBeFalsy();
+    // Squared, the glyphs lie near the page's bottom-left corner.
+    const { raster } = preprocess(grayToRgba(g));
+    const { width: w, height: h, data } = raster;
+    let ink = 0;
+    for (let y = Math.round(0.88 * h); y < Math.round(0.97 * h); y++) for (let x = Math.round(0.05 * w); x < Math.round(0.3 * w); x++) if (data[y * w + x]! < 100) ink++;
+    expect(ink).toBeGreaterThan(100);
+  });
+
   it('takes in a curled sheet\'s side in shade, as grey as the desk\'s lightest part, though its bowed top shows no straight edge', () => {
     // A receipt curled away from the light: its top bows up by 11 px, its paper falls off from
     // 210 to 150 across its right 40 %, a shadow lies along its right side and foot, and the desk
