@@ -3400,7 +3400,9 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     geometry.push({ kind: 'scale', factor: shrink });
     steps.push({ name: 'downscale', detail: `×${shrink.toFixed(2)} (a photo of ${source.width}×${source.height})` });
   }
-  const seals = eraseSeals(upright, g, undefined, stats.classification === 'photo' ? 'warm' : 'red');
+  // Where warm hues find no seal on a photo, red ones may: a fapiao's brown rules and title, warm
+  // too, joined its red seal into one shape as wide as the sheet, which no seal is.
+  const seals = stats.classification === 'photo' ? eraseSeals(upright, g, undefined, 'warm') || eraseSeals(upright, g, undefined, 'red') : eraseSeals(upright, g, undefined, 'red');
   if (seals) steps.push({ name: 'erase-seals', detail: `${seals} seal(s)` });
   const specks = removeSpeckles(g);
   if (specks) steps.push({ name: 'remove-speckles', detail: `${specks} speck(s)` });

@@ -1095,6 +1095,24 @@ describe('eraseSeals', () => {
     expect(g.data[149 * 400 + 155]).toBeLessThan(60); // the stroke over it stays dark
   });
 
+  it('lifts a red seal off a photo whose brown rules, warm too, run into it', () => {
+    // A fapiao's brown rule (150, 110, 80) across the page through the seal's ring; grain makes
+    // the page a photo. Warm hues join rule and ring into one shape as wide as the page (no
+    // seal); red ones find the ring alone.
+    const rgba = sealPage();
+    for (let x = 0; x < 400; x++) for (let y = 104; y < 107; y++) rgba.data.set([150, 110, 80], (y * 400 + x) * 4);
+    let seed = 5;
+    for (let i = 0; i < rgba.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const n = (seed % 21) - 10;
+      for (let c = 0; c < 3; c++) rgba.data[i + c] = Math.max(0, Math.min(255, rgba.data[i + c]! - 12 + n));
+    }
+    expect(eraseSeals(rgba, rgbaToGray(rgba), undefined, 'warm')).toBe(0);
+    const result = preprocess(rgba);
+    expect(result.stats.classification).toBe('photo');
+    expect(result.steps.find((s) => s.name === 'erase-seals')?.detail).toBe('1 seal(s)');
+  });
+
   it('lifts an oblong "paid" stamp (170 × 70) off a small receipt, its words with it', () => {
     const w = 600, h = 420;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
