@@ -5,7 +5,7 @@
  * though each cell cut out alone reads right.
  */
 import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
-import { HAN, lineOf, meanConfidence, medianHeight, resultOf } from './lines';
+import { coreBand, HAN, lineOf, meanConfidence, medianHeight, resultOf, sameRow } from './lines';
 import { cropGray, type Box, type GrayRaster } from './raster';
 import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
 
@@ -58,6 +58,73 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
   // boxed 2 px tall on the rule under its row, "Lr" on another).
   return { result: resultOf(linesWithout(lines, (w) => ruled.some((r) => centreIn(w.box, r))), result.confidence), rows: done };
 }
+
+/**
+ * Puts the text of the taller rows of ruled tables in reading order cell by cell: a label cell
+ * one line tall beside a cell of two lines or more (a repair slip's 故障描述 beside its
+ * description; a fapiao's 销售方 beside the seller's four lines, its 备注 beside the remarks). The
+ * engine read the label between the lines of its value, or after them, and rows across the cells.
+ * A row is a band between two rules across the page ({@link ruledRows}) between
+ * {@link ORDER_ROW_LEAST} and {@link ORDER_ROW_MOST} times the page's text tall; its cells lie
+ * between the rules down it. Its text is read cell by cell, left to right, each cell's lines top
+ * to bottom, when some cell holds two lines or more and the cells of one line (the labels) stand
+ * level with no line of another (their middles {@link LEVEL_LINES} of the text's height apart at
+ * the least): a table's body without rules between its items has no such cell (its columns hold
+ * a line per item, level with each other) and is read across as before. Rows with a word across
+ * a rule down them, or outside their cells (but for a rule read as a bar), stay.
+ */
+export function orderRuledCells(result: OcrResult, raster: GrayRaster): OcrResult {
+  const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+  if (read.length < 3) return result;
+  const unit = medianHeight(read);
+  const rows = ruledRows(horizontalRules(raster, Math.round(CELL_RULE_LENGTH * unit)), unit, ORDER_ROW_LEAST, ORDER_ROW_MOST);
+  if (!rows.length) return result;
+  const down = verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE);
+  let lines = result.lines;
+  for (const { box: row } of rows) {
+    const rules = down.filter((r) => r.y <= row.y + CELL_SLACK && r.y + r.h >= row.y + row.h - CELL_SLACK && r.x + r.w > row.x && r.x < row.x + row.w).sort((a, b) => a.x - b.x);
+    const cells = cellsOf(raster, row, rules, unit);
+    if (cells.length < 2) continue;
+    const inRow = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && centreIn(w.box, row));
+    if (inRow.length < 2) continue;
+    if (inRow.some((w) => !RULE_READ.test(w.text) && rules.some((r) => w.box.x < r.x && w.box.x + w.box.w > r.x + r.w))) continue;
+    const byCell = cells.map((cell) => inRow.filter((w) => centreIn(w.box, cell)));
+    // A rule down the row read as a bar ("|" between a line's start and the label cell) is no text.
+    const between = inRow.filter((w) => !byCell.some((ws) => ws.includes(w)));
+    if (!between.every((w) => RULE_READ.test(w.text) && rules.some((r) => centreIn(w.box, { ...r, x: r.x - CELL_SLACK, w: r.w + 2 * CELL_SLACK })))) continue;
+    const cellLines = byCell.filter((ws) => ws.length).map(linesOfCell);
+    if (cellLines.length < 2 || !cellLines.some((ls) => ls.length >= 2)) continue;
+    const middle = (l: OcrLine) => { const b = coreBand(l); return b.y + b.h / 2; };
+    const level = (a: OcrLine, others: readonly OcrLine[]) => others.some((b) => Math.abs(middle(a) - middle(b)) < LEVEL_LINES * unit);
+    const labels = cellLines.filter((ls) => ls.length === 1);
+    if (!labels.length || !labels.every((ls) => !cellLines.some((others) => others !== ls && level(ls[0]!, others)))) continue;
+    const ordered = cellLines.flat();
+    // The row's lines take the place of the first line that held its words.
+    const at = lines.findIndex((l) => l.words.some((w) => inRow.includes(w)));
+    lines = [...lines.slice(0, at), ...ordered, ...linesWithout(lines.slice(at), (w) => inRow.includes(w))];
+  }
+  return lines === result.lines ? result : resultOf(lines, result.confidence);
+}
+
+/** The lines of a cell's words: those level with each other (see sameRow) joined left to right, top to bottom. */
+function linesOfCell(words: readonly OcrWord[]): OcrLine[] {
+  const rows: OcrWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2))) {
+    const row = rows.find((r) => sameRow(r[0]!.box, w.box));
+    if (row) row.push(w);
+    else rows.push([w]);
+  }
+  return rows.map((r) => { const sorted = r.sort((a, b) => a.box.x - b.box.x); return lineOf(sorted, meanConfidence(sorted)); });
+}
+
+/** A rule read as text: a bar or a bracket alone. */
+const RULE_READ = /^[|!Il[\]丨]$/u;
+/** A row of a ruled table put in order cell by cell is at least this many times the page's text tall (two lines)… */
+const ORDER_ROW_LEAST = 1.8;
+/** …and at most this many. */
+const ORDER_ROW_MOST = 10;
+/** Lines whose middles are less than this many times the page's text apart stand level. */
+const LEVEL_LINES = 0.3;
 
 /** `lines` without the words `drop` names: a line that loses some has the mean confidence of the rest; one left without text is left out. */
 function linesWithout(lines: readonly OcrLine[], drop: (w: OcrWord) => boolean): OcrLine[] {
@@ -126,10 +193,10 @@ const ACROSS_THICK = 6;
 /**
  * The rows of ruled tables among `rules` (across a page whose text is `unit` tall): each band
  * between a rule and the nearest one below it that overlaps it by half the shorter's length,
- * between {@link CELL_ROW_LEAST} and {@link CELL_ROW_LINES} times `unit` tall, as wide as both;
- * with those two rules.
+ * between `least` and `most` times `unit` tall (by default {@link CELL_ROW_LEAST} and
+ * {@link CELL_ROW_LINES}: one line), as wide as both; with those two rules.
  */
-export function ruledRows(rules: readonly Box[], unit: number): Array<{ box: Box; rules: [Box, Box] }> {
+export function ruledRows(rules: readonly Box[], unit: number, least = CELL_ROW_LEAST, most = CELL_ROW_LINES): Array<{ box: Box; rules: [Box, Box] }> {
   const sorted = [...rules].sort((a, b) => a.y - b.y);
   const rows: Array<{ box: Box; rules: [Box, Box] }> = [];
   for (const [k, top] of sorted.entries()) {
@@ -137,7 +204,7 @@ export function ruledRows(rules: readonly Box[], unit: number): Array<{ box: Box
     const below = sorted.slice(k + 1).find((b) => b.y >= top.y + top.h && overlap(b) >= 0.5 * Math.min(top.w, b.w));
     if (!below) continue;
     const y = top.y + top.h, height = below.y - y;
-    if (height < CELL_ROW_LEAST * unit || height > CELL_ROW_LINES * unit) continue;
+    if (height < least * unit || height > most * unit) continue;
     const x = Math.max(top.x, below.x);
     rows.push({ box: { x, y, w: Math.min(top.x + top.w, below.x + below.w) - x, h: height }, rules: [top, below] });
   }

@@ -20,7 +20,7 @@ import {
 import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderAtDashedRule, orderBesidePanel, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
-import { readRuledCells } from './cells';
+import { orderRuledCells, readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
 import { correctKnownNames } from './names';
 import { blankBetweenIn, postprocess } from './postprocess';
@@ -169,7 +169,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const panes = laid.separators;
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
   const ordered = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(dollarSignsReadAsDigits(dropSpecks(dropOverlaidWords(found)), raster))))))))), panes, raster === pre.raster ? top : panesTop(raster, panes));
-  const rows = !panes.length && laid.edge ? orderBesidePanel(ordered, laid.edge) : orderAtDashedRule(ordered, pre.lineHeight * pre.scale);
+  // A ruled table's taller rows are read cell by cell.
+  const rows = orderRuledCells(!panes.length && laid.edge ? orderBesidePanel(ordered, laid.edge) : orderAtDashedRule(ordered, pre.lineHeight * pre.scale), raster);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);

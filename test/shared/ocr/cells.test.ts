@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizontalRules, readRuledCells, ruledRows } from '../../../shared/ocr/cells';
+import { horizontalRules, orderRuledCells, readRuledCells, ruledRows } from '../../../shared/ocr/cells';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, scripted, word } from './results';
 
@@ -122,5 +122,43 @@ describe('readRuledCells', () => {
     expect(await readRuledCells(unsure, table(), worse.engine, 'chi_tra+eng')).toEqual({ result: unsure, rows: [] });
     // Each cell read twice: "x" is English alone, unsure.
     expect(worse.calls.map((c) => c.options.lang)).toEqual(['chi_tra+eng', 'chi_tra', 'chi_tra+eng', 'chi_tra']);
+  });
+});
+
+describe('orderRuledCells', () => {
+  /**
+   * A 800 × 400 page: a ruled table's row 100 px tall (rules across at y 100 and 200, x 20…780;
+   * down at x 20, 200 and 780), a line of text (22 px) above and below the table.
+   */
+  function tallRow(): GrayRaster {
+    const g = createGray(800, 400);
+    fill(g, 20, 100, 762, 2, 120);
+    fill(g, 20, 200, 762, 2, 120);
+    for (const x of [20, 200, 780]) fill(g, x, 100, 2, 102, 120);
+    return g;
+  }
+  const above = line([word('維修收件單', 95, 40, 40, 300, 22)], 95);
+  const below = line([word('以上資料', 95, 40, 300, 300, 22)], 95);
+
+  it('reads a label beside the lines of its value cell by cell: the label, then the value\'s lines', () => {
+    // The label centred between the value's two lines; the engine read the value's first line,
+    // then its second with a bar for the rule down the row before it, then the label.
+    const first = line([word('螢幕右下角觸控失靈，', 92, 230, 118, 300, 22), word('充電時機身', 92, 540, 118, 150, 22)], 92);
+    const second = line([word('|', 40, 196, 160, 8, 26), word('異常發燙，偶爾自動重新開機。', 90, 230, 162, 420, 22)], 85);
+    const label = line([word('故障描述', 94, 60, 140, 100, 22)], 94);
+    const out = orderRuledCells(page([above, first, second, label, below]), tallRow());
+    expect(out.lines.map((l) => l.text)).toEqual(['維修收件單', '故障描述', '螢幕右下角觸控失靈， 充電時機身', '異常發燙，偶爾自動重新開機。', '以上資料']);
+  });
+
+  it('leaves rows read across: cells whose lines stand level, a word across a rule down the row', () => {
+    // A table's body without rules between its items: each column a line per item.
+    const items = [0, 1, 2].map((i) => line([word(`項目${i}`, 92, 60, 112 + i * 28, 80, 22), word(`${i + 1}00`, 92, 600, 114 + i * 28, 40, 20)], 92));
+    const body = page([above, ...items, below]);
+    expect(orderRuledCells(body, tallRow())).toBe(body);
+    // The label level with the value's first line.
+    const level = page([above, line([word('地址', 94, 60, 118, 60, 22), word('新北市中和區', 92, 230, 118, 200, 22)], 93), line([word('景平路512號', 92, 230, 162, 200, 22)], 92), below]);
+    expect(orderRuledCells(level, tallRow())).toBe(level);
+    const across = page([above, line([word('故障描述螢幕右下角', 60, 60, 140, 300, 22)], 60), line([word('異常發燙', 90, 230, 162, 200, 22)], 90), below]);
+    expect(orderRuledCells(across, tallRow())).toBe(across);
   });
 });
