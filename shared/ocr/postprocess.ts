@@ -92,6 +92,10 @@ const COPYRIGHT_FOR_FULL_STOP = new RegExp(`^(.*${HAN}.*?) ?©$`, 'gmu');
 const O_FOR_ZERO = /(?<![\p{L}\p{N}])O(?=[KMGT]B\b)/gu;
 /** The G of 5G read as a 6 before the word of a plan or a network it names: 56畅享套餐 → 5G畅享套餐. */
 const SIX_FOR_G = /(?<![\p{N}.,])5 ?6(?= ?(?:[畅暢][享爽]|套餐|智享|月[租费費]|吃到[飽饱]|上[網网]|[網网][路络絡]|流量|手[機机]|用[户戶]|專案|专案|資費|资费))/gu;
+/** The G of 4G or 5G read as a 6 before the number of a plan: 「46 1399型」 → 「4G 1399型」, 56 599型 → 5G 599型. */
+const SIX_FOR_G_BEFORE_PLAN = /(?<![\p{N}.,])([345]) ?6(?= ?\d{3,4} ?型)/gu;
+/** The G of GB read as a 6 after an amount of data: 用量不足106B → 用量不足10GB, 雲端硬碟506B → 雲端硬碟50GB (no document counts in "B" alone). */
+const SIX_FOR_G_OF_GB = /(?<![A-Za-z\p{N}.,-])(\d{1,3}) ?6B(?![\p{L}\p{N}])/gu;
 /** A label's colon before its value: 門號:0912…, 帳號 : 8812… */
 const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 /** The full-width colon's two dots read as ©, between a CJK label and a number. */
@@ -208,7 +212,9 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - the asterisks of a masked number read as quotes or x are asterisks: 138""""5621 → 138****5621, and taken
  *   for an ellipsis between dashes, three: 0912-…-345 → 0912-***-345;
  * - a letter O before a unit of data is a zero: OMB → 0MB; a 56 before the word of a plan or a
- *   network is 5G with its G read as a 6: 56畅享98元套餐 → 5G畅享98元套餐;
+ *   network is 5G with its G read as a 6: 56畅享98元套餐 → 5G畅享98元套餐, and so are a 46 or 56
+ *   before a plan's number (「46 1399型」 → 「4G 1399型」); 6B after an amount of data is GB
+ *   (雲端硬碟506B → 雲端硬碟50GB);
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
@@ -242,6 +248,8 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(COPYRIGHT_FOR_FULL_STOP, '$1。')
     .replace(O_FOR_ZERO, '0')
     .replace(SIX_FOR_G, '5G')
+    .replace(SIX_FOR_G_BEFORE_PLAN, '$1G')
+    .replace(SIX_FOR_G_OF_GB, '$1GB')
     .replace(PUNCT_BETWEEN_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)
     .replace(PUNCT_AFTER_CJK, (_m, p: string) => FULL_WIDTH_PUNCT[p] ?? p)

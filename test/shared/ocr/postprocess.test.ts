@@ -355,6 +355,11 @@ describe('normaliseCjkPunctuation', () => {
     ['申辦56吃到飽專案', '申辦5G吃到飽專案'],
     ['月租费56元', '月租费56元'],
     ['共156套餐', '共156套餐'],
+    // …and before a plan's number; the G of GB read as a 6 after an amount of data.
+    ['變更資費：由「46 1399型」改為「56 599型」', '變更資費：由「4G 1399型」改為「5G 599型」'],
+    ['共46 1399元', '共46 1399元'],
+    ['用量不足106B，雲端硬碟506B', '用量不足10GB，雲端硬碟50GB'],
+    ['A16B7 SN-2026B', 'A16B7 SN-2026B'],
     ['已達82%,超過', '已達82%，超過'],
     // A comma after Chinese before a number or an amount.
     ['已為您退訂,NT$450將於', '已為您退訂，NT$450將於'],
