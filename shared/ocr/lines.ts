@@ -393,6 +393,74 @@ const APP_BAR_EDGE = 1.5;
 const APP_BAR_MARK_CONFIDENCE = 50;
 
 /**
+ * Removes the icons of an app's tab bar read as text (a house read 合, a gear 一, a barcode
+ * "Im"): the page's last line, within its bottom {@link TAB_BAR_SHARE}, holding three labels or
+ * more of at most {@link TAB_LABEL} characters each, set apart by their text's height or more (a
+ * label's characters read apart, closer than that, are one label);
+ * above it, within {@link TAB_ICON_REACH} of that height, words of at most two characters, each
+ * centred over a label (within half the label's width or the text's height). Any other word there
+ * leaves them all. `page` is the screenshot's size; without it nothing is dropped.
+ */
+export function dropTabBarIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
+  if (!page) return result;
+  const lines = result.lines.filter((l) => l.words.some((w) => w.text.trim()));
+  const last = lines.reduce<OcrLine | undefined>((a, l) => (!a || l.box.y + l.box.h / 2 > a.box.y + a.box.h / 2 ? l : a), undefined);
+  if (!last || last.box.y < page.height * (1 - TAB_BAR_SHARE)) return result;
+  const words = last.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+  const h = medianHeight(words);
+  // A label's characters can be read as words of their own (載 and 具), closer than the text's height.
+  const labels: OcrWord[][] = [];
+  words.forEach((w, k) => {
+    if (k && w.box.x - (words[k - 1]!.box.x + words[k - 1]!.box.w) < h) labels.at(-1)!.push(w);
+    else labels.push([w]);
+  });
+  if (labels.length < 3 || labels.some((l) => Array.from(l.map((w) => w.text.trim()).join('')).length > TAB_LABEL)) return result;
+  const top = Math.min(...words.map((w) => w.box.y));
+  const above = result.words.filter((w) => w.text.trim() && !words.includes(w) && midRow(w) < top && midRow(w) >= top - TAB_ICON_REACH * h);
+  const centre = (b: Box) => b.x + b.w / 2;
+  const icon = (w: OcrWord) => Array.from(w.text.trim()).length <= 2 && labels.some((l) => { const b = unionBox(l.map((x) => x.box)); return Math.abs(centre(w.box) - centre(b)) <= Math.max(b.w / 2, h); });
+  if (!above.length || !above.every(icon)) return result;
+  return withoutWords(result, (w) => above.includes(w));
+}
+
+/**
+ * Removes the round logos before the items of an app's list read as text (a carrier's red disc
+ * read "Oo" at 53, "0" at 48): the first word of a line, of one to three round marks
+ * ({@link ROUND_MARKS}) read below {@link LIST_ICON_CONFIDENCE}, set apart from the next word by
+ * half the page's text height or more, in {@link LIST_ICONS} lines or more whose first words
+ * start within that half height of one x. `page` is the screenshot's size; without it nothing is
+ * dropped.
+ */
+export function dropListIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
+  const read = result.words.filter((w) => w.text.trim());
+  if (!page || !read.length) return result;
+  const h = medianHeight(read);
+  const icons = result.lines.flatMap((l) => {
+    const [a, b] = l.words.filter((w) => w.text.trim());
+    return a && b && ROUND_MARKS.test(a.text.trim()) && a.confidence < LIST_ICON_CONFIDENCE && b.box.x - (a.box.x + a.box.w) >= h / 2 ? [a] : [];
+  });
+  if (icons.length < LIST_ICONS) return result;
+  const x = median(icons.map((w) => w.box.x));
+  const aligned = icons.filter((w) => Math.abs(w.box.x - x) <= h / 2);
+  if (aligned.length < LIST_ICONS) return result;
+  return withoutWords(result, (w) => aligned.includes(w));
+}
+
+/** A round logo read as text: one to three of O, o, 0, Q, @, ©, ®, 〇 and brackets. */
+const ROUND_MARKS = /^[Oo0Q@©®〇()[\]]{1,3}$/u;
+/** A list's logo is read below this confidence. */
+const LIST_ICON_CONFIDENCE = 60;
+/** Fewest lines with such a logo for the logos to be dropped. */
+const LIST_ICONS = 3;
+
+/** A tab bar lies within this share of a screenshot's height from its bottom. */
+const TAB_BAR_SHARE = 0.15;
+/** A tab's label is at most this many characters long. */
+const TAB_LABEL = 4;
+/** A tab's icon stands within this many of its label's text heights above it. */
+const TAB_ICON_REACH = 2.5;
+
+/**
  * Removes a chat's read receipts (two ticks after a message's time, read as "w", "Ww", "vv", "wy" or "»"):
  * a word of one or two of those letters that follows a time of day (8:15, 下午8:15) on its line,
  * or lower-case ticks after a time whose colon the engine missed (2110 w: a small time is read

@@ -17,7 +17,7 @@ import {
   type OcrWord,
   type PageSegMode,
 } from './engine';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, meanConfidence, orderAtDashedRule, orderBesidePanel, orderByPanes, resultOf } from './lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, meanConfidence, orderAtDashedRule, orderBesidePanel, orderByPanes, resultOf } from './lines';
 import { dollarSignsReadAsDigits, dropBlankWords, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { orderRuledCells, readRuledCells } from './cells';
@@ -164,7 +164,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // An app's bars are judged on what the page's reading found in the end: a back arrow beside a
   // title makes the line weak, and it is read again whole.
   const page = screenshot ? { width: raster.width, height: raster.height } : undefined;
-  const bars = (r: OcrResult) => dropBrowserChromeIcons(dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page), page);
+  const bars = (r: OcrResult) => dropListIcons(dropTabBarIcons(dropBrowserChromeIcons(dropInputBarIcons(dropAppBarIcons(dropStatusBarIcons(r, page?.height), page), page), page), page), page);
   const laid = raster === pre.raster ? layout : screenshot ? findPanes(raster, panelLeast) : { separators: [] };
   const panes = laid.separators;
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropTallFillers, lineOf, orderAtDashedRule, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, orderAtDashedRule, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -501,6 +501,56 @@ describe('dropBrowserChromeIcons', () => {
     expect(dropBrowserChromeIcons(mobile, { width: 1080, height: 2664 }).lines.map((l) => l.text)).toEqual(['m.12300.example/ack 2']);
     const plain = page([line([word('X', 89, 353, 22, 13, 13), word('帳單', 95, 58, 21, 28, 17)], 90), line([word('見', 90, 40, 900, 20, 20), word('www.cht.com.tw/bill', 90, 80, 900, 200, 20)], 90)]);
     expect(dropBrowserChromeIcons(plain, page1600)).toBe(plain);
+  });
+});
+
+describe('dropTabBarIcons', () => {
+  // An iPhone screenshot 1170 × 1886: a notice above the tab bar; the tab bar's five labels (23 px
+  // text, 載具 read as two words) and its outline icons read 合, Im and 一 above three of them.
+  const screen = { width: 1170, height: 1886 };
+  const notice = line([word('本期發票將於114年1月25日開獎', 93, 80, 1597, 600, 19)], 93);
+  const labels = line([word('首頁', 96, 94, 1790, 45, 23), word('載', 93, 329, 1790, 21, 22), word('具', 93, 358, 1791, 16, 21), word('掃描', 96, 562, 1789, 46, 24), word('兌獎', 58, 796, 1790, 46, 22), word('設定', 95, 1030, 1789, 46, 23)], 90);
+
+  it('drops the icons read as text above the labels of an app\'s tab bar', () => {
+    const icons = [line([word('合', 83, 92, 1722, 51, 51), word('一', 91, 559, 1722, 53, 53)], 87), line([word('Im', 47, 335, 1736, 33, 25)], 47)];
+    const out = dropTabBarIcons(page([notice, ...icons, labels]), screen);
+    expect(out.lines.map((l) => l.text)).toEqual([notice.text, labels.text]);
+  });
+
+  it('keeps what stands above the tab bar that is no icon over a label, and all of it without the page\'s size', () => {
+    const text = line([word('合計', 90, 92, 1722, 80, 30), word('NT$3,459', 90, 900, 1722, 150, 30)], 90);
+    const result = page([notice, text, labels]);
+    expect(dropTabBarIcons(result, page)).toBe(result);
+    const icons = page([notice, line([word('合', 83, 92, 1722, 51, 51)], 83), labels]);
+    expect(dropTabBarIcons(icons)).toBe(icons);
+    // A last line of long words is no tab bar.
+    const footer = page([line([word('合', 83, 92, 1722, 51, 51)], 83), line([word('客服專線0800-058-885', 90, 94, 1790, 300, 23), word('週一至週五', 90, 562, 1790, 120, 23), word('09:00-18:00', 90, 796, 1790, 140, 23)], 90)]);
+    expect(dropTabBarIcons(footer, page)).toBe(footer);
+  });
+});
+
+describe('dropListIcons', () => {
+  const screen = { width: 1170, height: 1886 };
+  // An app's list of invoices: each item's store name after a round logo at x 96, read as a
+  // mark or two, unsure; the store's name 35 px tall, 19 px or more after it.
+  const item = (logo: string, confidence: number, y: number, name: string) => line([word(logo, confidence, 96, y + 3, 29, 29), word(name, 92, 171, y, 300, 35), word('NT$1,399', 90, 900, y, 180, 35)], 90);
+  const items = [item('Oo', 53, 600, '遠傳電信'), item('Oo', 53, 860, '台灣大哥大'), item('0', 48, 1120, '全家便利商店'), item('0', 43, 1380, '中華電信')];
+
+  it('drops the round logos read before the items of a list, one under another', () => {
+    const out = dropListIcons(page(items), screen);
+    expect(out.lines.map((l) => l.text)).toEqual(['遠傳電信 NT$1,399', '台灣大哥大 NT$1,399', '全家便利商店 NT$1,399', '中華電信 NT$1,399']);
+  });
+
+  it('keeps them read surely, fewer than three, not one under another, or close to their item, and without the page\'s size', () => {
+    const sure = page([item('O', 90, 600, '遠傳電信'), item('O', 90, 860, '台灣大哥大'), item('O', 90, 1120, '全家')]);
+    expect(dropListIcons(sure, screen)).toBe(sure);
+    const two = page(items.slice(0, 2));
+    expect(dropListIcons(two, screen)).toBe(two);
+    const askew = page(items.map((l, k) => ({ ...l, words: l.words.map((w, i) => (i === 0 ? { ...w, box: { ...w.box, x: 96 + k * 40 } } : w)) })));
+    expect(dropListIcons(askew, screen)).toBe(askew);
+    const close = page(items.map((l) => ({ ...l, words: l.words.map((w, i) => (i === 1 ? { ...w, box: { ...w.box, x: 130 } } : w)) })));
+    expect(dropListIcons(close, screen)).toBe(close);
+    expect(dropListIcons(page(items))).toEqual(page(items));
   });
 });
 
