@@ -96,6 +96,8 @@ const SIX_FOR_G = /(?<![\p{N}.,])5 ?6(?= ?(?:[畅暢][享爽]|套餐|智享|月[
 const SIX_FOR_G_BEFORE_PLAN = /(?<![\p{N}.,])([345]) ?6(?= ?\d{3,4} ?型)/gu;
 /** The G of GB read as a 6 after an amount of data: 用量不足106B → 用量不足10GB, 雲端硬碟506B → 雲端硬碟50GB (no document counts in "B" alone). */
 const SIX_FOR_G_OF_GB = /(?<![A-Za-z\p{N}.,-])(\d{1,3}) ?6B(?![\p{L}\p{N}])/gu;
+/** The dollar sign of A$, HK$, NZ$ or US$ read as S, or as S and $ together, before an amount or in a column's heading: HKS$268.50 → HK$268.50, Amount (AS) → Amount (A$). */
+const DOLLAR_OF_CURRENCY_AS_S = /\b(A|HK|NZ|US)S\$?(?=[0-9]|\))/g;
 /** A label's colon before its value: 門號:0912…, 帳號 : 8812… */
 const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 /** The full-width colon's two dots read as ©, between a CJK label and a number. */
@@ -218,7 +220,9 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
- *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0;
+ *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0; so
+ *   are "AS", "HKS", "NZS" and "USS" (or with $ after them) before an amount or a closing bracket
+ *   A$, HK$, NZ$ and US$ (HKS$268.50 → HK$268.50, Amount (AS) → Amount (A$));
  * - half of a 【】 or 「」 pair read as an ASCII bracket is made to match the other half:
  *   [中華電信】 → 【中華電信】, [來電答鈴」 → 「來電答鈴」;
  * - in Chinese text, a Y, y or # before an amount with cents is the yuan sign: Y129.00 → ¥129.00;
@@ -276,6 +280,7 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
+    .replace(DOLLAR_OF_CURRENCY_AS_S, '$1$$')
     .replace(YUAN_SIGN, (m) => (chinese ? '¥' : m))
     .replace(YUAN_SIGN_WHOLE, (m) => (chinese ? '¥' : m))
     .replace(DOLLAR_AS_S, '$')

@@ -206,6 +206,12 @@ describe('normaliseCjkPunctuation', () => {
     ['2024年11月3日 下午2:05', '2024年11月3日 下午2:05'],
     // NT$ misread.
     ['NTS$649元', 'NT$649元'],
+    ['每日HKS$89.50，', '每日HK$89.50，'],
+    ['GST included in total AS$7.62', 'GST included in total A$7.62'],
+    ['Amount (AS)', 'Amount (A$)'],
+    ['Total USS12.00', 'Total US$12.00'],
+    ['CLASS 2', 'CLASS 2'],
+    ['AS 4 OF THE TERMS', 'AS 4 OF THE TERMS'],
     ['NTS 1,285', 'NT$ 1,285'],
     ['NTS$S1, 285元', 'NT$1, 285元'],
     ['NT$S2,460元', 'NT$2,460元'],
