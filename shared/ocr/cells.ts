@@ -79,14 +79,16 @@ export function orderRuledCells(result: OcrResult, raster: GrayRaster): OcrResul
   const unit = medianHeight(read);
   const rows = ruledRows(horizontalRules(raster, Math.round(CELL_RULE_LENGTH * unit)), unit, ORDER_ROW_LEAST, ORDER_ROW_MOST);
   if (!rows.length) return result;
-  const down = verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE);
+  // The rules down the page are looked for once, and only for a row holding two lines of words.
+  let down: Box[] | undefined;
   let lines = result.lines;
   for (const { box: row } of rows) {
+    const inRow = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && centreIn(w.box, row));
+    if (!inRow.some((a) => inRow.some((b) => !sameRow(a.box, b.box)))) continue;
+    down ??= verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE);
     const rules = down.filter((r) => r.y <= row.y + CELL_SLACK && r.y + r.h >= row.y + row.h - CELL_SLACK && r.x + r.w > row.x && r.x < row.x + row.w).sort((a, b) => a.x - b.x);
     const cells = cellsOf(raster, row, rules, unit);
     if (cells.length < 2) continue;
-    const inRow = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && centreIn(w.box, row));
-    if (inRow.length < 2) continue;
     if (inRow.some((w) => !RULE_READ.test(w.text) && rules.some((r) => w.box.x < r.x && w.box.x + w.box.w > r.x + r.w))) continue;
     const byCell = cells.map((cell) => inRow.filter((w) => centreIn(w.box, cell)));
     // A rule down the row read as a bar ("|" between a line's start and the label cell) is no text.

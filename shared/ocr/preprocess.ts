@@ -2433,9 +2433,9 @@ const INK_IN_SHADE_WINDOW = 100;
 /** How much darker (grey, 0–255) than the mean round it a pixel of ink in shade is (see {@link inkInShade}). */
 const INK_IN_SHADE_STEP = 30;
 
-/** How far in (a share of the way to its centre) a sheet's quadrilateral is drawn before print in its shade is looked for (see {@link withPrintInShade}). */
+/** How far in (a share of the way to its centre) a sheet's quadrilateral is drawn before print in its shade is looked for (see {@link printInShade}). */
 const PRINT_IN_SHADE_INSET = 0.03;
-/** How much darker (grey, 0–255) than the paper round it print in the shade is at its darkest (see {@link withPrintInShade}). */
+/** How much darker (grey, 0–255) than the paper round it print in the shade is at its darkest (see {@link printInShade}). */
 const PRINT_IN_SHADE_CONTRAST = 15;
 
 /** Most change in grey (0–255) per reduced pixel of paper in shade (see {@link withShadedPaper}). */
