@@ -435,10 +435,7 @@ export function dropListIcons(result: OcrResult, page?: { width: number; height:
   const read = result.words.filter((w) => w.text.trim());
   if (!page || !read.length) return result;
   const h = medianHeight(read);
-  const icons = result.lines.flatMap((l) => {
-    const [a, b] = l.words.filter((w) => w.text.trim());
-    return a && b && ROUND_MARKS.test(a.text.trim()) && a.confidence < LIST_ICON_CONFIDENCE && b.box.x - (a.box.x + a.box.w) >= h / 2 ? [a] : [];
-  });
+  const icons = leadingMarks(result.lines, h, (w) => ROUND_MARKS.test(w.text.trim()) && w.confidence < LIST_ICON_CONFIDENCE).filter((w): w is OcrWord => w !== undefined);
   if (icons.length < LIST_ICONS) return result;
   const x = median(icons.map((w) => w.box.x));
   const aligned = icons.filter((w) => Math.abs(w.box.x - x) <= h / 2);
@@ -901,16 +898,20 @@ function withoutItemIcons(lines: OcrLine[]): OcrLine[] {
   if (!lines.length) return lines;
   // The menu's text height: a line's box can be stretched by a word boxed tall (我們 boxed 31 px in 20 px text).
   const h = median(lines.map((l) => coreBand(l).h));
-  const iconOf = (l: OcrLine) => {
-    const [a, b] = l.words.filter((w) => w.text.trim());
-    return a && b && ITEM_ICON.test(a.text.trim()) && b.box.x - (a.box.x + a.box.w) >= h / 2 ? a : undefined;
-  };
-  const icons = lines.map(iconOf);
+  const icons = leadingMarks(lines, h, (w) => ITEM_ICON.test(w.text.trim()));
   const found = icons.filter((w): w is OcrWord => w !== undefined);
   if (found.length < ITEM_ICONS) return lines;
   const x = median(found.map((w) => w.box.x));
   if (found.some((w) => Math.abs(w.box.x - x) > h / 2)) return lines;
   return lines.map((l, k) => (icons[k] ? lineOf(l.words.filter((w) => w !== icons[k]), l.confidence) : l));
+}
+
+/** For each of `lines`, its first word when `mark` takes it and it stands half of `h` or more before the next word (an icon before an item's text). */
+function leadingMarks(lines: readonly OcrLine[], h: number, mark: (w: OcrWord) => boolean): Array<OcrWord | undefined> {
+  return lines.map((l) => {
+    const [a, b] = l.words.filter((w) => w.text.trim());
+    return a && b && mark(a) && b.box.x - (a.box.x + a.box.w) >= h / 2 ? a : undefined;
+  });
 }
 
 /** A menu item's icon read as text: one to three characters, no figure. */
