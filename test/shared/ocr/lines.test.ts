@@ -520,12 +520,12 @@ describe('dropTabBarIcons', () => {
   it('keeps what stands above the tab bar that is no icon over a label, and all of it without the page\'s size', () => {
     const text = line([word('合計', 90, 92, 1722, 80, 30), word('NT$3,459', 90, 900, 1722, 150, 30)], 90);
     const result = page([notice, text, labels]);
-    expect(dropTabBarIcons(result, page)).toBe(result);
+    expect(dropTabBarIcons(result, screen)).toBe(result);
     const icons = page([notice, line([word('合', 83, 92, 1722, 51, 51)], 83), labels]);
     expect(dropTabBarIcons(icons)).toBe(icons);
     // A last line of long words is no tab bar.
     const footer = page([line([word('合', 83, 92, 1722, 51, 51)], 83), line([word('客服專線0800-058-885', 90, 94, 1790, 300, 23), word('週一至週五', 90, 562, 1790, 120, 23), word('09:00-18:00', 90, 796, 1790, 140, 23)], 90)]);
-    expect(dropTabBarIcons(footer, page)).toBe(footer);
+    expect(dropTabBarIcons(footer, screen)).toBe(footer);
   });
 });
 
