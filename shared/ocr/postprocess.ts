@@ -481,8 +481,10 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
       // A thousands comma likewise, before the three digits of the next group: ＮＴ＄２，４６０
       // read "NT$2,", "460".
       const spreadComma = /(?<![0-9])[0-9]{1,3},$/u.test(prevText) && /^[0-9]{3}(?![0-9])/u.test(text);
+      // The first digit can carry the currency sign before it (￥５８．００ read "#5", "8", ".", "00"),
+      // and a point can carry the digit after it (１２．４０ read "1", "2", ".4", "0").
       const spread: boolean = chinese && /^[0-9.]/u.test(text)
-        && ((/^[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || spreadComma || (inSpread && prevText === '.')) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
+        && ((/^[#Yy¥$]?[0-9]$/u.test(prevText) && gap <= charHeight) || ((spreadPoint || spreadComma || (inSpread && /^\.[0-9]?$/u.test(prevText))) && /^[0-9]/u.test(text) && gap <= 1.5 * charHeight));
       inSpread = spread;
       // A currency sign read as a word of its own (＄ set a cell apart from ３８８) goes with the amount.
       const sign = /^(?:NT|HK)?[$¥€£]$/u.test(prevText) && /^[0-9]/u.test(text);
