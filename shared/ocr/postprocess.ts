@@ -54,12 +54,15 @@ export function normaliseFullWidth(text: string): string {
  * full-width dashes, alone or doubled with a hyphen (the wide full-width － read as "—-"), become
  * "-": no Chinese text puts 一 between two ASCII digits. So does a 一 (or ー) between an ASCII
  * letter and a digit, as in a case number's prefix (CS一241128 → CS-241128); a dash there stays,
- * as English can put one after a page number ("page 5—and").
+ * as English can put one after a page number ("page 5—and"). A dash set between spaces in English
+ * ("1 Sep – 30 Sep", "Travel Pack – Australia") is an en dash, which the engine reads as an em
+ * dash: an em dash is set close ("page 5—and").
  */
 export function normaliseDigitDashes(text: string): string {
   return text
     .replace(/(?<=\d)\s?(?:[一—–－‐‑ー][-一—–－‐‑ー]?|-[一—–－‐‑ー])\s?(?=\d)/g, '-')
-    .replace(/(?<=[A-Za-z])\s?[一ー]\s?(?=\d)|(?<=\d)\s?[一ー]\s?(?=[A-Za-z])/g, '-');
+    .replace(/(?<=[A-Za-z])\s?[一ー]\s?(?=\d)|(?<=\d)\s?[一ー]\s?(?=[A-Za-z])/g, '-')
+    .replace(/(?<=[A-Za-z0-9).] )—(?= [A-Za-z0-9(])/g, '–');
 }
 
 /** Han ideographs and kana: the characters that make a stretch of text Chinese (or Japanese). */
@@ -98,6 +101,13 @@ const SIX_FOR_G_BEFORE_PLAN = /(?<![\p{N}.,])([345]) ?6(?= ?\d{3,4} ?型)/gu;
 const SIX_FOR_G_OF_GB = /(?<![A-Za-z\p{N}.,-])(\d{1,3}) ?6B(?![\p{L}\p{N}])/gu;
 /** The dollar sign of A$, HK$, NZ$ or US$ read as S, or as S and $ together, before an amount or in a column's heading: HKS$268.50 → HK$268.50, Amount (AS) → Amount (A$). */
 const DOLLAR_OF_CURRENCY_AS_S = /\b(A|HK|NZ|US)S\$?(?=[0-9]|\))/g;
+/**
+ * The blank after a clause's number opening a line (第五条, an ideographic space, 资费标准) read
+ * as a bar, a bracket, a quotation mark or a full stop: 第五条“资费标准, 第六條|]資費,
+ * 第八條。帳單. An opening quotation mark stays when its line closes as many quotations as it
+ * opens (第五条“全家享”套餐).
+ */
+const MARK_AFTER_CLAUSE = /^(第[一二三四五六七八九十百零〇0-9]{1,4}[條条]) ?([|\][“”"'。]{1,2}) ?(?=\p{Script=Han})/gmu;
 /** A label's colon before its value: 門號:0912…, 帳號 : 8812… */
 const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 /** The full-width colon's two dots read as ©, between a CJK label and a number. */
@@ -281,6 +291,11 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
     .replace(DOLLAR_OF_CURRENCY_AS_S, '$1$$')
+    .replace(MARK_AFTER_CLAUSE, (m, clause: string, mark: string, at: number, all: string) => {
+      // A quotation mark there opens a quotation when the line closes as many as it opens.
+      const line = all.slice(at, (all.indexOf('\n', at) + 1 || all.length + 1) - 1);
+      return /^[“"]$/u.test(mark) && (line.match(/[”"]/gu)?.length ?? 0) >= (line.match(/[“"]/gu)?.length ?? 0) ? m : `${clause} `;
+    })
     .replace(YUAN_SIGN, (m) => (chinese ? '¥' : m))
     .replace(YUAN_SIGN_WHOLE, (m) => (chinese ? '¥' : m))
     .replace(DOLLAR_AS_S, '$')

@@ -42,6 +42,10 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
     ['A0231一B', 'A0231-B'],
     ['服務一影音', '服務一影音'],
     ['page 5—and', 'page 5—and'],
+    ['1 Sep — 30 Sep 2024', '1 Sep – 30 Sep 2024'],
+    ['Travel Pack — Australia (7 days)', 'Travel Pack – Australia (7 days)'],
+    ['2024 — thank you', '2024 – thank you'],
+    ['費用 — 退款', '費用 — 退款'],
     ['第一A區', '第一A區'],
   ])('dashes %j → %j', (input, expected) => {
     expect(normaliseDigitDashes(input)).toBe(expected);
@@ -209,6 +213,11 @@ describe('normaliseCjkPunctuation', () => {
     ['每日HKS$89.50，', '每日HK$89.50，'],
     ['GST included in total AS$7.62', 'GST included in total A$7.62'],
     ['Amount (AS)', 'Amount (A$)'],
+    ['第五条“资费标准。乙方选用“全家享套餐”，月', '第五条 资费标准。乙方选用“全家享套餐”，月'],
+    ['第六條|]資費', '第六條 資費'],
+    ['第八條。帳單\n第九条 故障', '第八條 帳單\n第九条 故障'],
+    ['依第八條。本公司', '依第八條。本公司'],
+    ['第五条“全家享”套餐', '第五条“全家享”套餐'],
     ['Total USS12.00', 'Total US$12.00'],
     ['CLASS 2', 'CLASS 2'],
     ['AS 4 OF THE TERMS', 'AS 4 OF THE TERMS'],
