@@ -1482,20 +1482,19 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   // pen's ring drawn across a white chat bubble and the grey page around it lies on both), in each
   // seal's box: looked for in the box grown by the reach of "near", the only pixels it depends on.
   const reach = SEAL_GAP * 2;
+  const sealLabels = new Set(seals.map((s) => s.label));
   const lightestNear = (b: Box) => {
     const crop = grownBox(b, reach, reach, g);
     const around = new Uint8ClampedArray(crop.w * crop.h);
     for (let y = 0; y < crop.h; y++) {
-      for (let x = 0; x < crop.w; x++) {
-        const i = (crop.y + y) * w + crop.x + x;
-        if (!red[i] && redness(i) <= SEAL_REDNESS / 4 && !seals.some((s) => labels[i] === s.label)) around[y * crop.w + x] = g.data[i]!;
+      for (let x = 0, i = (crop.y + y) * w + crop.x; x < crop.w; x++, i++) {
+        if (!red[i] && redness(i) <= SEAL_REDNESS / 4 && !sealLabels.has(labels[i]!)) around[y * crop.w + x] = g.data[i]!;
       }
     }
-    const near = maxFilter({ width: crop.w, height: crop.h, data: around }, reach).data;
-    return (i: number) => near[(((i / w) | 0) - crop.y) * crop.w + (i % w) - crop.x]!;
+    return { near: maxFilter({ width: crop.w, height: crop.h, data: around }, reach).data, crop };
   };
   for (const b of seals) {
-    const localAt = lightestNear(b);
+    const { near, crop } = lightestNear(b);
     // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
     // the seal's: pink paper is reddish too, and without it only the text was left to measure)
     // and the red of its ink (the median red channel of its red pixels).
@@ -1510,8 +1509,8 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     // The ring with its blurred edges (the grown component) and the reddish pixels in the box take
     // their red channel, scaled so that the seal's ink becomes paper, and no lighter than paper.
     for (let y = b.y; y < b.y + b.h; y++) {
-      for (let i = y * w + b.x, end = i + b.w; i < end; i++) {
-        const local = localAt(i);
+      for (let i = y * w + b.x, end = i + b.w, k = (y - crop.y) * crop.w + b.x - crop.x; i < end; i++, k++) {
+        const local = near[k]!;
         const under = local ? Math.min(paper, local) : paper;
         if (labels[i] === b.label || redness(i) > SEAL_REDNESS / 4) g.data[i] = Math.max(g.data[i]!, Math.min(under, (d[i * 4]! * under) / ink));
       }
