@@ -509,6 +509,31 @@ const SPECK_CONFIDENCE = 70;
 const SPECK_SHARE = 0.25;
 
 /**
+ * Removes icons and strokes read as a few Latin letters spread wide: a word of two to five
+ * letters read below {@link SPREAD_CONFIDENCE}, boxed at least {@link SPREAD_WIDTH} times as wide
+ * per letter as it is tall (an email app's archive, bin and envelope icons read "BUX"; a
+ * signature's stroke "Or"), set apart from the words beside it by {@link SPREAD_APART} of its
+ * height. Letters are narrower than they are tall; the widest, set in a word ("me", "now"), take
+ * at most 1.4 times their height.
+ */
+export function dropSpreadLetters(result: OcrResult): OcrResult {
+  return withoutWords(result, (w, line) => {
+    const t = w.text.trim();
+    if (!/^[A-Za-z]{2,5}$/u.test(t) || w.confidence >= SPREAD_CONFIDENCE || w.box.w < SPREAD_WIDTH * t.length * w.box.h) return false;
+    // Letters set close to the text beside them (SIM卡, 3元GB计费) are a word of it, boxed over
+    // part of its neighbour.
+    return nearestGap(w, line.words.filter((o) => o !== w && o.text.trim())) >= SPREAD_APART * w.box.h;
+  });
+}
+
+/** Letters spread wide read at least this surely are text. */
+const SPREAD_CONFIDENCE = 90;
+/** Letters spread at least this many times their height apart (box width per letter) are no word's. */
+const SPREAD_WIDTH = 1.5;
+/** …when set at least this many times their height apart from the words beside them. */
+const SPREAD_APART = 0.3;
+
+/**
  * Removes the chevrons of an app's controls read as letters: a back arrow before a page's title
  * ("< 我的账单"), a disclosure arrow after a link ("点此联系在线客服 >"), a drop-down's arrow after
  * its value ("2024年10月 v"). A word that is one such mark alone, first or last on a line of

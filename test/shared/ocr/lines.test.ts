@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, orderAtDashedRule, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
+import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSignatureScrawls, dropSpecks, dropSpreadLetters, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, orderAtDashedRule, orderBesidePanel, orderByPanes, orderByRows } from '../../../shared/ocr/lines';
 import { line, page, word } from './results';
 
 describe('dropOverlaidWords', () => {
@@ -747,6 +747,20 @@ describe('dropSpecks', () => {
       line([word('11', 90, 40, 700, 20, 20), word('/', 50, 62, 700, 8, 20), word('22', 90, 72, 700, 20, 20)], 80),
     ]);
     expect(dropSpecks(result).lines.map((l) => l.text)).toEqual(['下午 8:21', '「 我的光世代 網路', '/ 下午 8:21', '11 / 22']);
+  });
+});
+
+describe('dropSpreadLetters', () => {
+  it('drops a few letters boxed wider per letter than one and a half times their height, read unsure; not words or sure readings', () => {
+    const result = page([
+      // An email app's archive, bin and envelope icons read as one word.
+      line([word('BUX', 68, 702, 116, 243, 49)], 68),
+      line([word('Or', 10, 200, 900, 120, 33), word('签约日期', 92, 600, 900, 160, 30)], 60),
+      // Wide letters in words, a sure reading, and letters boxed over the Chinese they are set close to.
+      line([word('me', 89, 40, 300, 26, 10), word('now', 96, 80, 300, 45, 12), word('NV', 95, 200, 300, 80, 20)], 90),
+      line([word('SIM', 70, 40, 400, 100, 20), word('卡補發', 90, 142, 400, 60, 20)], 80),
+    ]);
+    expect(dropSpreadLetters(result).lines.map((l) => l.text)).toEqual(['签约日期', 'me now NV', 'SIM 卡補發']);
   });
 });
 
