@@ -316,9 +316,9 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
  * of the characters beside it (bills, contracts and notices of telecom operators): 請治客服 →
  * 請洽客服, 逾期末繳 → 逾期未繳, 傅期 → 逾期, 服務奉約 → 服務契約, 付款赁证 → 付款凭证,
  * 應紋金額 → 應繳金額, 緻費期限 → 繳費期限, 金客 2,035 → 金額 2,035, 洋收 → 溢收, 發飄 →
- * 發票, 儲什 → 儲值, 放務 → 服務, a chat's read mark E讀 or 選讀 → 已讀, 三+日 → 三十日. The words
- * the misreading could also be stay: 政治, 月末 and 週末 (月末繳費), 租赁证明, 花紋, 總客服, 自己讀,
- * 選讀課程.
+ * 發票, 儲什 → 儲值, 放務 → 服務, 威謝 → 感謝, 深威抱歉 → 深感抱歉, a chat's read mark E讀 or
+ * 選讀 → 已讀, 三+日 → 三十日. The words the misreading could also be stay: 政治, 月末 and 週末
+ * (月末繳費), 租赁证明, 花紋, 總客服, 自己讀, 選讀課程, 威脅.
  */
 export function fixLookalikes(text: string): string {
   let out = text;
@@ -335,6 +335,8 @@ const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
   [/傅(?=期)/gu, '逾'],
   [/(?<!租)赁(?=[证證此])/gu, '凭'],
   [/(?<=[應应預预補补欠])紋|(?<![組组紡纺編编])[織緻紋](?=[費费])/gu, '繳'],
+  // 感謝 (thanks) and 深感抱歉 (deeply sorry) read with 威.
+  [/威(?=[謝谢])|(?<=深)威(?=[抱歉])/gu, '感'],
   // 溢收 (overcharged), 契約 read 克約 or 赤約, 發票 read 發栗 or 發飄, 深表歉意, 儲值, 四捨五入, 服務.
   [/(?<![海西東东太遠远])洋(?=收)/gu, '溢'],
   [/[奉克赤](?=[約约])/gu, '契'],
