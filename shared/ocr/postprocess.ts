@@ -101,6 +101,8 @@ const SIX_FOR_G_BEFORE_PLAN = /(?<![\p{N}.,])([345]) ?6(?= ?\d{3,4} ?型)/gu;
 const SIX_FOR_G_OF_GB = /(?<![A-Za-z\p{N}.,-])(\d{1,3}) ?6B(?![\p{L}\p{N}])/gu;
 /** The dollar sign of A$, HK$, NZ$ or US$ read as S, or as S and $ together, before an amount or in a column's heading: HKS$268.50 → HK$268.50, Amount (AS) → Amount (A$). */
 const DOLLAR_OF_CURRENCY_AS_S = /\b(A|HK|NZ|US)S\$?(?=[0-9]|\))/g;
+/** The 月 of a monthly fee read as an 8 after a yuan amount: ¥30.00/8 → ¥30.00/月 (a date, 10/8, has no yuan sign). */
+const MONTH_AS_EIGHT = /(?<=[¥￥] ?\d[\d,]*\.\d{2}) ?\/ ?8(?![\d.])/gu;
 /**
  * The blank after a clause's number opening a line (第五条, an ideographic space, 资费标准) read
  * as a bar, a bracket, a quotation mark or a full stop: 第五条“资费标准, 第六條|]資費,
@@ -291,6 +293,7 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')
     .replace(DOLLAR_OF_CURRENCY_AS_S, '$1$$')
+    .replace(MONTH_AS_EIGHT, '/月')
     .replace(MARK_AFTER_CLAUSE, (m, clause: string, mark: string, at: number, all: string) => {
       // A quotation mark there opens a quotation when the line closes as many as it opens.
       const line = all.slice(at, (all.indexOf('\n', at) + 1 || all.length + 1) - 1);
