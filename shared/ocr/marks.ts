@@ -953,6 +953,77 @@ export function dollarSignsReadAsDigits(result: OcrResult, g: GrayRaster): OcrRe
   );
 }
 
+/**
+ * `result` with the yuan sign the engine left unread before an amount put back: 每次¥129.00 read
+ * "每次129.00", the sign's ink left beside the figures. On a line holding Chinese, an amount with
+ * cents (its word starting with it) not read after a currency sign is looked at in `g` from
+ * {@link YUAN_SEARCH} of its height before its box (the word before can be boxed over the sign)
+ * to its end: the glyph just before its digits' (one glyph a digit, {@link glyphsIn}) is the sign
+ * when it is shaped as one ({@link isYuanSign}).
+ */
+export function yuanSignsUnread(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    if (!line.some((w) => /\p{Script=Han}/u.test(w.text))) return undefined;
+    let changed = false;
+    const out = line.map((w, k) => {
+      const text = w.text.trim();
+      if (!/^[0-9][0-9,]*\.[0-9]{2}(?![0-9])/u.test(text)) return w;
+      const before = line[k - 1];
+      if (before && /[¥￥$＄]$/u.test(before.text.trim())) return w;
+      const digits = text.match(/^[0-9][0-9,]*\.[0-9]{2}/u)![0].replace(/[^0-9]/gu, '').length;
+      // The word before can be boxed over the sign (收 over 收¥): its glyphs are searched too.
+      const from = Math.max(0, Math.round(w.box.x - YUAN_SEARCH * w.box.h));
+      const glyphs = glyphsIn(g, { x: from, y: w.box.y, w: w.box.x + w.box.w - from, h: w.box.h });
+      // The amount's digits are its box's last glyphs but for what follows them in the word (元).
+      const end = glyphs.findIndex((c) => c.x0 >= w.box.x + w.box.w * (digits / Array.from(text).length) + 2);
+      const own = end < 0 ? glyphs : glyphs.slice(0, end);
+      if (own.length < digits + 1) return w;
+      const sign = own[own.length - digits - 1]!;
+      if (!isYuanSign(g, sign, own.slice(own.length - digits))) return w;
+      changed = true;
+      return { ...w, text: `¥${w.text}` };
+    });
+    return changed ? out : undefined;
+  });
+}
+
+/**
+ * Whether `sign` (a glyph in `g`) is a yuan sign before the `digits` glyphs: as tall as they are and
+ * standing on their foot, about as wide, its top two arms (a V: two runs of ink across it a fifth
+ * down), its foot one stem down its middle, crossed below its middle by a bar across most of it.
+ */
+function isYuanSign(g: GrayRaster, sign: Glyph, digits: readonly Glyph[]): boolean {
+  if (digits.length < 2) return false;
+  const top = median(digits.map((d) => d.top)), bottom = median(digits.map((d) => d.bottom)), h = bottom - top;
+  const width = median(digits.map((d) => d.x1 - d.x0)), own = sign.x1 - sign.x0;
+  if (h < 6 || Math.abs(sign.top - top) > YUAN_ALIGN * h || Math.abs(sign.bottom - bottom) > YUAN_ALIGN * h || own < 0.6 * width || own > 1.8 * width) return false;
+  const runs = (y: number) => {
+    const out: Array<[number, number]> = [];
+    let start = -1;
+    for (let x = sign.x0; x <= sign.x1; x++) {
+      const ink = x < sign.x1 && g.data[y * g.width + x]! <= INK;
+      if (ink && start < 0) start = x;
+      else if (!ink && start >= 0) { out.push([start, x]); start = -1; }
+    }
+    return out;
+  };
+  const at = (share: number) => Math.min(sign.bottom - 1, Math.round(sign.top + share * (sign.bottom - sign.top)));
+  if (runs(at(0.15)).length < 2) return false;
+  const middle = (sign.x0 + sign.x1) / 2;
+  const foot = runs(at(0.92));
+  if (foot.length !== 1 || foot[0]![1] - foot[0]![0] > 0.45 * own || Math.abs((foot[0]![0] + foot[0]![1]) / 2 - middle) > 0.15 * own) return false;
+  for (let y = at(0.45); y <= at(0.85); y++) {
+    const r = runs(y);
+    if (r.length === 1 && r[0]![1] - r[0]![0] >= 0.6 * own) return true;
+  }
+  return false;
+}
+
+/** How far before an amount's box (in its height) an unread yuan sign is looked for. */
+const YUAN_SEARCH = 1.2;
+/** A yuan sign's top and foot stand within this share of the digits' height of theirs. */
+const YUAN_ALIGN = 0.2;
+
 /** A glyph of {@link glyphsIn}: its columns and the rows its ink runs on unbroken. */
 interface Glyph {
   x0: number;

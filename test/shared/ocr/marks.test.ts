@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findBadgeIcons, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart } from '../../../shared/ocr/marks';
+import { darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findBadgeIcons, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -304,6 +304,47 @@ describe('dropBlankWords', () => {
     expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
     const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
     expect(dropBlankWords(sure, g)).toBe(sure);
+  });
+});
+
+describe('yuanSignsUnread', () => {
+  /** A digit's ink: a box outline 14 px wide from `x`, rows 40-65. */
+  const digit = (g: GrayRaster, x: number) => { fillRect(g, x, 40, 14, 3); fillRect(g, x, 63, 14, 3); fillRect(g, x, 40, 3, 26); fillRect(g, x + 11, 40, 3, 26); };
+  /** A yuan sign 16 px wide from `x` on the digits' rows: a V down to row 52, a stem below it, two bars across. */
+  const yuan = (g: GrayRaster, x: number) => {
+    for (let y = 40; y < 52; y++) { const d = Math.round(((y - 40) * 6) / 12); fillRect(g, x + d, y, 3, 1); fillRect(g, x + 13 - d, y, 3, 1); }
+    fillRect(g, x + 7, 52, 3, 14);
+    fillRect(g, x + 1, 54, 14, 2);
+    fillRect(g, x + 1, 58, 14, 2);
+  };
+  /** A Chinese character's ink: 28 px wide, rows 36-70. */
+  const han = (g: GrayRaster, x: number) => { fillRect(g, x, 36, 28, 3); fillRect(g, x, 67, 28, 3); fillRect(g, x, 36, 3, 34); fillRect(g, x + 25, 36, 3, 34); };
+  const texts = (g: GrayRaster, words: ReturnType<typeof word>[]) => yuanSignsUnread(page([line(words, 80)]), g).words.map((w) => w.text);
+
+  it('puts back a yuan sign left unread before an amount with cents, the word before boxed over it or not', () => {
+    // 收¥19.00: the digits 1, 9, 0, 0 (the point has no ink on their middle row).
+    const g = createGray(400, 120);
+    han(g, 20);
+    yuan(g, 56);
+    for (const x of [78, 96, 124, 142]) digit(g, x);
+    expect(texts(g, [word('收', 90, 20, 36, 54, 34), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['收', '¥19.00']);
+    expect(texts(g, [word('收', 90, 20, 36, 28, 34), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['收', '¥19.00']);
+  });
+
+  it('leaves an amount after a Chinese character or a digit, one read with its sign, and English lines', () => {
+    const g = createGray(400, 120);
+    han(g, 20);
+    for (const x of [56, 78, 96, 124, 142]) digit(g, x);
+    // 收019.00: the glyph before the amount is a digit.
+    expect(texts(g, [word('收0', 90, 20, 36, 50, 34), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['收0', '19.00']);
+    const h = createGray(400, 120);
+    han(h, 20);
+    for (const x of [78, 96, 124, 142]) digit(h, x);
+    expect(texts(h, [word('收', 90, 20, 36, 28, 34), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['收', '19.00']);
+    const y = createGray(400, 120);
+    yuan(y, 56);
+    for (const x of [78, 96, 124, 142]) digit(y, x);
+    expect(texts(y, [word('Fee', 90, 20, 40, 28, 26), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['Fee', '19.00']);
   });
 });
 
