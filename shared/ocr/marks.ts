@@ -958,8 +958,8 @@ export function dollarSignsReadAsDigits(result: OcrResult, g: GrayRaster): OcrRe
  * "每次129.00", the sign's ink left beside the figures. On a line holding Chinese, an amount with
  * cents (its word starting with it) not read after a currency sign is looked at in `g` from
  * {@link YUAN_SEARCH} of its height before its box (the word before can be boxed over the sign)
- * to its end: the glyph just before its digits' (one glyph a digit, {@link glyphsIn}) is the sign
- * when it is shaped as one ({@link isYuanSign}).
+ * to its end: the glyph just before its box's first (its digits', one glyph a digit,
+ * {@link glyphsIn}) is the sign when it is shaped as one ({@link isYuanSign}).
  */
 export function yuanSignsUnread(result: OcrResult, g: GrayRaster): OcrResult {
   return rewriteLines(result, (line) => {
@@ -967,19 +967,18 @@ export function yuanSignsUnread(result: OcrResult, g: GrayRaster): OcrResult {
     let changed = false;
     const out = line.map((w, k) => {
       const text = w.text.trim();
-      if (!/^[0-9][0-9,]*\.[0-9]{2}(?![0-9])/u.test(text)) return w;
+      const amount = /^[0-9][0-9,]*\.[0-9]{2}(?![0-9])/u.exec(text)?.[0];
+      if (!amount) return w;
       const before = line[k - 1];
       if (before && /[¥￥$＄]$/u.test(before.text.trim())) return w;
-      const digits = text.match(/^[0-9][0-9,]*\.[0-9]{2}/u)![0].replace(/[^0-9]/gu, '').length;
+      const digits = amount.replace(/[^0-9]/gu, '').length;
       // The word before can be boxed over the sign (收 over 收¥): its glyphs are searched too.
       const from = Math.max(0, Math.round(w.box.x - YUAN_SEARCH * w.box.h));
       const glyphs = glyphsIn(g, { x: from, y: w.box.y, w: w.box.x + w.box.w - from, h: w.box.h });
-      // The amount's digits are its box's last glyphs but for what follows them in the word (元).
-      const end = glyphs.findIndex((c) => c.x0 >= w.box.x + w.box.w * (digits / Array.from(text).length) + 2);
-      const own = end < 0 ? glyphs : glyphs.slice(0, end);
-      if (own.length < digits + 1) return w;
-      const sign = own[own.length - digits - 1]!;
-      if (!isYuanSign(g, sign, own.slice(own.length - digits))) return w;
+      // The amount's digits are the first glyphs in its box (a 元 can follow them in the word).
+      const first = glyphs.findIndex((c) => c.x0 >= w.box.x - 2);
+      if (first < 1 || glyphs.length < first + digits) return w;
+      if (!isYuanSign(g, glyphs[first - 1]!, glyphs.slice(first, first + digits))) return w;
       changed = true;
       return { ...w, text: `¥${w.text}` };
     });

@@ -329,6 +329,14 @@ describe('yuanSignsUnread', () => {
     for (const x of [78, 96, 124, 142]) digit(g, x);
     expect(texts(g, [word('收', 90, 20, 36, 54, 34), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['收', '¥19.00']);
     expect(texts(g, [word('收', 90, 20, 36, 28, 34), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['收', '¥19.00']);
+    // Its last digit far along its box, and a word holding the 元 after the amount.
+    const wide = createGray(400, 120);
+    han(wide, 20);
+    yuan(wide, 56);
+    for (const x of [78, 96, 124, 146]) digit(wide, x);
+    han(wide, 170);
+    expect(texts(wide, [word('收', 90, 20, 36, 28, 34), word('19.00', 85, 78, 40, 82, 26)])).toEqual(['收', '¥19.00']);
+    expect(texts(wide, [word('收', 90, 20, 36, 28, 34), word('19.00元', 85, 78, 36, 120, 34)])).toEqual(['收', '¥19.00元']);
   });
 
   it('leaves an amount after a Chinese character or a digit, one read with its sign, and English lines', () => {
