@@ -1023,6 +1023,83 @@ const YUAN_SEARCH = 1.2;
 /** A yuan sign's top and foot stand within this share of the digits' height of theirs. */
 const YUAN_ALIGN = 0.2;
 
+/**
+ * `result` with a Chinese comma the engine read as a full stop put back (了解您的狀況，已為您… read
+ * "狀況 。 已為"): a word that is a lone 。 read below {@link COMMA_UNSURE} (a full stop whose
+ * ring closed up in a photo is read surely), whose ink in `g` (its box grown by
+ * {@link STOP_GROW} pixels, the components standing inside it) is one shape without a hole, at
+ * least {@link COMMA_TALL} times as tall as wide: a comma's head and the tail below it. A full
+ * stop is a ring.
+ */
+export function commasReadAsFullStops(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    let changed = false;
+    const out = line.map((w) => {
+      if (w.text.trim() !== '。' || w.confidence >= COMMA_UNSURE || !isComma(g, w.box)) return w;
+      changed = true;
+      return { ...w, text: w.text.replace('。', '，') };
+    });
+    return changed ? out : undefined;
+  });
+}
+
+/** Whether the ink of `box` in `g` is a comma (see {@link commasReadAsFullStops}). */
+function isComma(g: GrayRaster, box: Box): boolean {
+  const x0 = Math.max(0, box.x - STOP_GROW), y0 = Math.max(0, box.y - STOP_GROW);
+  const x1 = Math.min(g.width, box.x + box.w + STOP_GROW), y1 = Math.min(g.height, box.y + box.h + STOP_GROW);
+  const w = x1 - x0, h = y1 - y0;
+  if (w < 3 || h < 3) return false;
+  const ink = (x: number, y: number) => g.data[(y0 + y) * g.width + x0 + x]! <= INK;
+  // The ink's components standing inside the box (not cut by its edges: a character beside it).
+  const seen = new Uint8Array(w * h);
+  const shapes: Array<{ x0: number; x1: number; y0: number; y1: number; n: number }> = [];
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || !ink(start % w, (start / w) | 0)) continue;
+    const shape = { x0: w, x1: -1, y0: h, y1: -1, n: 0 };
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      const i = stack.pop()!, x = i % w, y = (i / w) | 0;
+      shape.n++;
+      shape.x0 = Math.min(shape.x0, x); shape.x1 = Math.max(shape.x1, x); shape.y0 = Math.min(shape.y0, y); shape.y1 = Math.max(shape.y1, y);
+      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (!seen[j] && ink(nx, ny)) { seen[j] = 1; stack.push(j); }
+      }
+    }
+    if (shape.x0 > 0 && shape.y0 > 0 && shape.x1 < w - 1 && shape.y1 < h - 1) shapes.push(shape);
+  }
+  if (shapes.length !== 1) return false;
+  const s = shapes[0]!, sw = s.x1 - s.x0 + 1, sh = s.y1 - s.y0 + 1;
+  if (sh < COMMA_TALL * sw || sh < 4) return false;
+  // A hole: paper inside the shape's box that its border cannot reach.
+  const bw = sw + 2, bh = sh + 2;
+  const out = new Uint8Array(bw * bh);
+  const paper = (x: number, y: number) => x < 1 || y < 1 || x > sw || y > sh || !ink(s.x0 + x - 1, s.y0 + y - 1);
+  const stack = [0];
+  out[0] = 1;
+  while (stack.length) {
+    const i = stack.pop()!, x = i % bw, y = (i / bw) | 0;
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
+      const j = ny * bw + nx;
+      if (!out[j] && paper(nx, ny)) { out[j] = 1; stack.push(j); }
+    }
+  }
+  for (let y = 1; y <= sh; y++) for (let x = 1; x <= sw; x++) if (!out[y * bw + x] && paper(x, y)) return false;
+  return true;
+}
+
+/** A lone 。 read at least this surely is a full stop. */
+const COMMA_UNSURE = 85;
+/** Pixels a lone 。's box is grown by to look at its ink. */
+const STOP_GROW = 3;
+/** A comma's ink (its head and tail) stands at least this many times as tall as wide; a full stop's ring is round. */
+const COMMA_TALL = 1.3;
+
 /** A glyph of {@link glyphsIn}: its columns and the rows its ink runs on unbroken. */
 interface Glyph {
   x0: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findBadgeIcons, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findBadgeIcons, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -304,6 +304,40 @@ describe('dropBlankWords', () => {
     expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
     const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
     expect(dropBlankWords(sure, g)).toBe(sure);
+  });
+});
+
+describe('commasReadAsFullStops', () => {
+  /** A comma at `x`: a head 6 px across on rows 60-65 and a tail below it, down and to the left. */
+  const comma = (g: GrayRaster, x: number) => { fillRect(g, x, 60, 6, 6); fillRect(g, x + 2, 66, 3, 4); fillRect(g, x + 1, 70, 3, 3); fillRect(g, x, 73, 2, 2); };
+  /** A full stop at `x`: a ring 9 px across on rows 60-68. */
+  const stop = (g: GrayRaster, x: number) => { fillRect(g, x, 60, 9, 2); fillRect(g, x, 67, 9, 2); fillRect(g, x, 60, 2, 9); fillRect(g, x + 7, 60, 2, 9); };
+  /** A Chinese character's ink: 28 px wide, rows 40-74. */
+  const han = (g: GrayRaster, x: number) => { fillRect(g, x, 40, 28, 3); fillRect(g, x, 71, 28, 3); fillRect(g, x, 40, 3, 34); fillRect(g, x + 25, 40, 3, 34); };
+  const texts = (g: GrayRaster, words: ReturnType<typeof word>[]) => commasReadAsFullStops(page([line(words, 80)]), g).words.map((w) => w.text);
+
+  it('reads a lone 。 whose ink is a head and a tail without a hole as a comma, its box reaching over the character beside it or not', () => {
+    const g = createGray(300, 120);
+    han(g, 20);
+    comma(g, 54);
+    han(g, 66);
+    expect(texts(g, [word('況', 90, 20, 40, 28, 34), word('。', 47, 52, 40, 16, 40), word('已', 90, 66, 40, 28, 34)])).toEqual(['況', '，', '已']);
+    expect(texts(g, [word('況', 90, 20, 40, 28, 34), word('。', 51, 50, 56, 12, 22)])).toEqual(['況', '，']);
+  });
+
+  it('leaves a ring, and a box holding two shapes', () => {
+    const g = createGray(300, 120);
+    han(g, 20);
+    stop(g, 54);
+    expect(texts(g, [word('況', 90, 20, 40, 28, 34), word('。', 93, 52, 58, 13, 13)])).toEqual(['況', '。']);
+    const h = createGray(300, 120);
+    comma(h, 54);
+    comma(h, 64);
+    expect(texts(h, [word('。', 60, 50, 56, 24, 22)])).toEqual(['。']);
+    // Read surely: a full stop whose ring closed up.
+    const closed = createGray(300, 120);
+    comma(closed, 54);
+    expect(texts(closed, [word('。', 93, 50, 56, 12, 22)])).toEqual(['。']);
   });
 });
 
