@@ -19,7 +19,7 @@
  * read a character it has no confidence in ("]" at 0): such words, whose boxes hold almost no
  * ink, are dropped.
  */
-import { labelledInkComponents, type PreprocessStep } from './preprocess';
+import { inkComponents, labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, medianHeight, resultOf, rewriteLines, sameRow, withoutWords } from './lines';
 import { boxesOverlap, median, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
@@ -1051,46 +1051,18 @@ function isComma(g: GrayRaster, box: Box): boolean {
   if (w < 3 || h < 3) return false;
   const ink = (x: number, y: number) => g.data[(y0 + y) * g.width + x0 + x]! <= INK;
   // The ink's components standing inside the box (not cut by its edges: a character beside it).
-  const seen = new Uint8Array(w * h);
-  const shapes: Array<{ x0: number; x1: number; y0: number; y1: number; n: number }> = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || !ink(start % w, (start / w) | 0)) continue;
-    const shape = { x0: w, x1: -1, y0: h, y1: -1, n: 0 };
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      const i = stack.pop()!, x = i % w, y = (i / w) | 0;
-      shape.n++;
-      shape.x0 = Math.min(shape.x0, x); shape.x1 = Math.max(shape.x1, x); shape.y0 = Math.min(shape.y0, y); shape.y1 = Math.max(shape.y1, y);
-      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-        const j = ny * w + nx;
-        if (!seen[j] && ink(nx, ny)) { seen[j] = 1; stack.push(j); }
-      }
-    }
-    if (shape.x0 > 0 && shape.y0 > 0 && shape.x1 < w - 1 && shape.y1 < h - 1) shapes.push(shape);
-  }
+  const crop = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) crop.set(g.data.subarray((y0 + y) * g.width + x0, (y0 + y) * g.width + x1), y * w);
+  const shapes = inkComponents(crop, w, h, INK)
+    .map(({ box: b }) => ({ x0: b.x, x1: b.x + b.w - 1, y0: b.y, y1: b.y + b.h - 1 }))
+    .filter((c) => c.x0 > 0 && c.y0 > 0 && c.x1 < w - 1 && c.y1 < h - 1);
   if (shapes.length !== 1) return false;
   const s = shapes[0]!, sw = s.x1 - s.x0 + 1, sh = s.y1 - s.y0 + 1;
   if (sh < COMMA_TALL * sw || sh < 4) return false;
-  // A hole: paper inside the shape's box that its border cannot reach.
-  const bw = sw + 2, bh = sh + 2;
-  const out = new Uint8Array(bw * bh);
-  const paper = (x: number, y: number) => x < 1 || y < 1 || x > sw || y > sh || !ink(s.x0 + x - 1, s.y0 + y - 1);
-  const stack = [0];
-  out[0] = 1;
-  while (stack.length) {
-    const i = stack.pop()!, x = i % bw, y = (i / bw) | 0;
-    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
-      const nx = x + dx, ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
-      const j = ny * bw + nx;
-      if (!out[j] && paper(nx, ny)) { out[j] = 1; stack.push(j); }
-    }
-  }
-  for (let y = 1; y <= sh; y++) for (let x = 1; x <= sw; x++) if (!out[y * bw + x] && paper(x, y)) return false;
-  return true;
+  // A hole: a part of the paper inside the shape's box that does not reach its border.
+  const paper = new Uint8ClampedArray(sw * sh);
+  for (let y = 0; y < sh; y++) for (let x = 0; x < sw; x++) paper[y * sw + x] = ink(s.x0 + x, s.y0 + y) ? 255 : 0;
+  return !inkComponents(paper, sw, sh, 0).some(({ box: b }) => b.x > 0 && b.y > 0 && b.x + b.w < sw && b.y + b.h < sh);
 }
 
 /** A lone 。 read at least this surely is a full stop. */

@@ -329,7 +329,11 @@ describe('commasReadAsFullStops', () => {
     const g = createGray(300, 120);
     han(g, 20);
     stop(g, 54);
-    expect(texts(g, [word('況', 90, 20, 40, 28, 34), word('。', 93, 52, 58, 13, 13)])).toEqual(['況', '。']);
+    expect(texts(g, [word('況', 90, 20, 40, 28, 34), word('。', 60, 52, 58, 13, 13)])).toEqual(['況', '。']);
+    // A ring drawn tall (a full stop stretched by the scaling of a screenshot) still has its hole.
+    const tall = createGray(300, 120);
+    fillRect(tall, 54, 58, 7, 2); fillRect(tall, 54, 70, 7, 2); fillRect(tall, 54, 58, 2, 14); fillRect(tall, 59, 58, 2, 14);
+    expect(texts(tall, [word('。', 60, 52, 56, 11, 18)])).toEqual(['。']);
     const h = createGray(300, 120);
     comma(h, 54);
     comma(h, 64);
