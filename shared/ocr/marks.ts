@@ -27,7 +27,7 @@ import { boxesOverlap, median, unionBox, type Box, type GrayRaster, type RgbaRas
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
  * misread and paints it white (in place): ellipses, lone discs, outlined and badge icons, QR codes
- * and barcodes, the outlines of fields around text; with `lightText` (screenshots), pale grey text
+ * and barcodes, the outlines of fields around text and the boxes of a comb field; with `lightText` (screenshots), pale grey text
  * is darkened. Returns the ellipses, to be put back after reading ({@link placeEllipses}), and the
  * steps taken.
  */
@@ -40,6 +40,7 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   const keys = findLeadingMarks(g, lineHeight, ink);
   const light = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
   const outlines = findOutlines(g, lineHeight, light);
+  const combs = findCombBoxes(g, lineHeight, light);
   // Leaders are often printed grey: they are looked for among the lighter components.
   const leaders = findLeaders(light.components);
   const rings = findIconRings(g, lineHeight, light);
@@ -69,6 +70,10 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   if (codes.length) {
     eraseMarks(g, codes.map((box) => ({ box })));
     steps.push({ name: 'erase-codes', detail: `${codes.length} QR code(s) or barcode(s)` });
+  }
+  if (combs.length) {
+    eraseCombBoxes(g, combs);
+    steps.push({ name: 'erase-comb-boxes', detail: `${combs.length} box(es) of a comb field` });
   }
   if (outlines.length) {
     eraseOutlines(g, light.labels, outlines);
@@ -279,6 +284,77 @@ export function findOutlines(g: GrayRaster, lineHeight: number, ink: { labels: I
     if (w < OUTLINE_MIN_WIDTH * lineHeight || h < 1.2 * lineHeight || h > 6 * lineHeight || c.n > 0.2 * w * h) return false;
     return isLoop(ink.labels, g.width, c);
   });
+}
+
+/**
+ * The boxes of a form's comb field (an account number typed one figure to a box), found among
+ * `ink`'s components of `g`: thin loops 1–3 text lines tall, 0.6–1.5 times as wide as tall, each
+ * with ink inside, standing in a row of {@link COMB_LEAST} or more of about one size (heights
+ * within a sixth of each other, tops level), each at most half its width after the one before.
+ * The engine reads each box's sides with its figure, as brackets ("[1][9]8 [5 ][x]"); erased,
+ * the figures inside are read alone. A square character (口, 回) is never three in a row so close.
+ */
+export function findCombBoxes(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Component[] {
+  if (lineHeight <= 0) return [];
+  const loops = ink.components
+    .filter((c) => {
+      const { w, h } = c.box;
+      return h >= lineHeight && h <= 3 * lineHeight && w >= 0.6 * h && w <= 1.5 * h && c.n <= 0.35 * w * h && isLoop(ink.labels, g.width, c) && holdsInk(ink, g.width, c);
+    })
+    .sort((a, b) => a.box.x - b.box.x);
+  const out: Component[] = [];
+  const used = new Set<Component>();
+  for (const first of loops) {
+    if (used.has(first)) continue;
+    const row = [first];
+    for (const c of loops) {
+      const last = row[row.length - 1]!;
+      const gap = c.box.x - (last.box.x + last.box.w);
+      if (c === last || used.has(c) || gap < 0) continue;
+      if (gap > COMB_GAP * last.box.w) break;
+      if (Math.abs(c.box.h - first.box.h) <= first.box.h / 6 && Math.abs(c.box.y - first.box.y) <= first.box.h / 6) row.push(c);
+    }
+    if (row.length < COMB_LEAST) continue;
+    for (const c of row) used.add(c);
+    out.push(...row);
+  }
+  return out;
+}
+
+/**
+ * Paints white the frames of comb boxes in `g` (in place): each box's band from a pixel or two
+ * outside it to a little inside its sides, where the frame and its blur stand; the figure in the
+ * middle stays.
+ */
+export function eraseCombBoxes(g: GrayRaster, boxes: readonly Component[]): void {
+  for (const { box } of boxes) {
+    const inset = Math.max(3, Math.round(COMB_FRAME * Math.min(box.w, box.h)));
+    const x0 = Math.max(0, box.x - 2), y0 = Math.max(0, box.y - 2), x1 = Math.min(g.width, box.x + box.w + 2), y1 = Math.min(g.height, box.y + box.h + 2);
+    for (let y = y0; y < y1; y++) {
+      const inside = y >= box.y + inset && y < box.y + box.h - inset;
+      for (let x = x0; x < x1; x++) if (!inside || x < box.x + inset || x >= box.x + box.w - inset) g.data[y * g.width + x] = 255;
+    }
+  }
+}
+
+/** How far inside a comb box's sides (a share of its side) its frame is painted out. */
+const COMB_FRAME = 0.1;
+/** A comb field has at least this many boxes in a row. */
+const COMB_LEAST = 3;
+/** A comb field's boxes stand at most this share of a box's width apart. */
+const COMB_GAP = 0.5;
+
+/** Whether the inside of loop `c` (its box less a sixth each way) holds ink of another component of `ink`. */
+function holdsInk(ink: { labels: Int32Array }, width: number, c: Component): boolean {
+  const { x, y, w, h } = c.box;
+  const dx = Math.ceil(w / 6), dy = Math.ceil(h / 6);
+  for (let yy = y + dy; yy < y + h - dy; yy++) {
+    for (let xx = x + dx; xx < x + w - dx; xx++) {
+      const l = ink.labels[yy * width + xx]!;
+      if (l >= 0 && l !== c.label) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseMarks, eraseOutlines, findBadgeIcons, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -507,6 +507,49 @@ describe('findOutlines', () => {
     const field = createGray(400, 100);
     frame(field, 20, 20, 300, 50);
     expect(findOutlines(field, 0)).toEqual([]);
+  });
+});
+
+describe('findCombBoxes', () => {
+  /** A box `w`×`h` px with a 2 px frame at (`x`, `y`), a figure (a bar) in its middle unless `empty`. */
+  function box(g: GrayRaster, x: number, y: number, w = 36, h = 44, empty = false): void {
+    fillRect(g, x, y, w, 2, 60);
+    fillRect(g, x, y + h - 2, w, 2, 60);
+    fillRect(g, x, y, 2, h, 60);
+    fillRect(g, x + w - 2, y, 2, h, 60);
+    fillRect(g, x + w - 3, y + 6, 1, h - 12, 150); // the frame's blur inside it
+    if (!empty) fillRect(g, x + w / 2 - 2, y + 10, 4, h - 20);
+  }
+
+  it('finds a row of framed figures and erases the frames with their blur, keeping the figures', () => {
+    const g = createGray(400, 100);
+    for (let i = 0; i < 4; i++) box(g, 20 + i * 42, 20);
+    const found = findCombBoxes(g, 28);
+    expect(found.map((c) => c.box.x)).toEqual([20, 62, 104, 146]);
+    eraseCombBoxes(g, found);
+    expect(g.data[20 * 400 + 30]).toBe(255); // a top side
+    expect(g.data[40 * 400 + 62]).toBe(255); // a left side
+    expect(g.data[40 * 400 + 53]).toBe(255); // the blur inside a right side
+    expect(g.data[40 * 400 + 38]).toBe(20); // the first figure
+    expect(g.data[40 * 400 + 164]).toBe(20); // the last figure
+  });
+
+  it('leaves two boxes alone, boxes far apart, empty boxes (口口口) and boxes of other sizes', () => {
+    const two = createGray(400, 100);
+    box(two, 20, 20); box(two, 62, 20);
+    expect(findCombBoxes(two, 28)).toEqual([]);
+    const apart = createGray(400, 100);
+    for (let i = 0; i < 4; i++) box(apart, 20 + i * 60, 20);
+    expect(findCombBoxes(apart, 28)).toEqual([]);
+    const empty = createGray(400, 100);
+    for (let i = 0; i < 4; i++) box(empty, 20 + i * 42, 20, 36, 44, true);
+    expect(findCombBoxes(empty, 28)).toEqual([]);
+    const sizes = createGray(400, 140);
+    box(sizes, 20, 20); box(sizes, 62, 20, 36, 70); box(sizes, 104, 20); box(sizes, 146, 20, 36, 70);
+    expect(findCombBoxes(sizes, 28)).toEqual([]);
+    const wide = createGray(600, 100);
+    for (let i = 0; i < 4; i++) box(wide, 20 + i * 130, 20, 120, 44); // fields, not boxes of one figure
+    expect(findCombBoxes(wide, 28)).toEqual([]);
   });
 });
 
