@@ -364,13 +364,42 @@ export function dropBrowserChromeIcons(result: OcrResult, page?: { width: number
     const t = w.text.trim(), n = Array.from(t).length;
     return n > 0 && !/^\p{N}+$/u.test(t) && (n === 1 || (n <= 3 && !HAN.test(t) && w.confidence < CHROME_SURE));
   };
+  const tabs = new Set(result.lines.filter((l) => l.box.y + l.box.h / 2 < address.box.y).flatMap(tabStripIcons));
   return withoutWords(result, (w, line) => {
+    if (tabs.has(w)) return true;
     if (line.box.y + line.box.h / 2 > bottom || !short(w)) return false;
     // The height of the line's text, without the icons' boxes.
     const read = line.words.filter((o) => o.text.trim()), text = read.filter((o) => !short(o));
     return nearestGap(w, read) >= CHROME_GAP * medianHeight(text.length ? text : read);
   });
 }
+
+/**
+ * The icons of a browser's tab strip (`line`, above its address bar) however close they stand to
+ * a title that fills its tab: each tab is its favicon, its title and its ✕. The strip is told by
+ * a ✕ read as a close mark ("X", "x", "×", "_X") that ends the line or stands at least
+ * {@link TAB_CLOSE_GAP} of its height before the next tab. Then every close mark is an icon; so
+ * is a symbol (no letter, figure or Chinese) that starts the line or a tab (a favicon read "©"),
+ * stands between tabs (a divider "|") or ends the line, and the new-tab + (read 十 or "+") after
+ * the last tab's close mark or a divider.
+ */
+function tabStripIcons(line: OcrLine): OcrWord[] {
+  const words = line.words.filter((w) => w.text.trim()).sort((a, b) => a.box.x - b.box.x);
+  const close = (w: OcrWord) => TAB_CLOSE.test(w.text.trim());
+  const gapAfter = (k: number) => (k + 1 < words.length ? words[k + 1]!.box.x - (words[k]!.box.x + words[k]!.box.w) : Infinity);
+  if (!words.some((w, k) => close(w) && gapAfter(k) >= TAB_CLOSE_GAP * w.box.h)) return [];
+  const symbol = (w: OcrWord) => { const t = w.text.trim(); return Array.from(t).length === 1 && !/[\p{L}\p{N}]/u.test(t); };
+  return words.filter((w, k) => {
+    if (close(w)) return true;
+    const afterTab = k > 0 && (close(words[k - 1]!) || symbol(words[k - 1]!));
+    return (symbol(w) && (k === 0 || k === words.length - 1 || afterTab)) || (/^[十+]$/u.test(w.text.trim()) && afterTab);
+  });
+}
+
+/** A tab's close button as the engine reads it. */
+const TAB_CLOSE = /^_?[Xx×✕]$/u;
+/** A tab's close button stands at least this many of its heights before the next tab's favicon. */
+const TAB_CLOSE_GAP = 2;
 
 /** A web address, with or without its scheme: a host of two or more names and what follows it. */
 const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?$/iu;

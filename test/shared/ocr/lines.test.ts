@@ -495,6 +495,18 @@ describe('dropBrowserChromeIcons', () => {
     expect(dropBrowserChromeIcons(result, page1600).lines.map((l) => l.text)).toEqual(['申訴 進 度 一 遠', 'cs.fetnet.example/complaint/progress', '全 遠傳電信']);
   });
 
+  it('drops the close marks, favicon, divider and new-tab + of a tab strip whose titles fill their tabs', () => {
+    const tabs = line([
+      word('©', 73, 25, 21, 18, 18), word('案件', 77, 56, 21, 32, 18), word('查詢', 96, 95, 21, 36, 18), word('一', 96, 130, 13, 17, 34), word('申訴', 88, 247, 13, 40, 34), word('_X', 67, 291, 22, 13, 13),
+      word('遠', 76, 372, 20, 19, 19), word('傳', 92, 390, 13, 15, 34), word('查詢', 91, 534, 13, 30, 34), word('X', 88, 567, 22, 14, 13), word('|', 95, 597, 15, 3, 27), word('十', 95, 615, 20, 20, 20), word('一', 90, 1290, 28, 17, 3), word('口', 92, 1344, 21, 17, 18), word('X', 88, 1400, 21, 19, 18),
+    ], 88);
+    const bar = line([word('appeal.cpc.example.tw/Case/Query?type=online', 92, 180, 62, 360, 20)], 92);
+    expect(dropBrowserChromeIcons(page([tabs, bar]), { width: 1440, height: 1066 }).lines.map((l) => l.text)).toEqual(['案件 查詢 一 申訴 遠 傳 查詢', bar.text]);
+    // Without a close mark set apart from what follows it, the line is no tab strip: its words stay but for icons set apart.
+    const title = line([word('Model', 90, 56, 21, 60, 18), word('X', 90, 122, 21, 14, 18), word('|', 95, 140, 15, 3, 27), word('Specs', 90, 150, 21, 60, 18)], 90);
+    expect(dropBrowserChromeIcons(page([title, bar]), { width: 1440, height: 1066 }).lines[0]!.text).toBe(title.text);
+  });
+
   it('keeps a mobile browser\'s count of tabs, and a page without a web address near its top as it is', () => {
     // The padlock read "@" 23 px before an address 30 px tall.
     const mobile = page([line([word('@', 79, 143, 138, 25, 34), word('m.12300.example/ack', 86, 191, 138, 330, 30), word('2', 90, 900, 138, 20, 30)], 88)]);
