@@ -160,9 +160,12 @@ const TIME_SHARE = 0.8;
 /** …and at most this many of its own heights after them: a bill's amount stands far right of its label. */
 const TIME_GAP = 4;
 
-/** Whether a word's text is a table's vertical rule read as a character ("|"). */
+/**
+ * Whether a word's text is a table's vertical rule read as a character ("|"), with a quote mark
+ * where the rule meets a cross rule or jogs in a photo ("“|").
+ */
 export function isRule(text: string): boolean {
-  return /^[|¦]+$/u.test(text.trim());
+  return /^[“”"'‘’]?[|¦]+[“”"'‘’]?$/u.test(text.trim());
 }
 
 /**

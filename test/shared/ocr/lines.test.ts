@@ -46,9 +46,11 @@ describe('dropGraphicWords', () => {
     expect(dropGraphicWords(logo)).toBe(logo);
   });
 
-  it('drops a table rule read as "|"', () => {
+  it('drops a table rule read as "|", and read with a quote mark where it jogs ("“|")', () => {
     const row = line([word('Item', 90, 40, 100, 50, 20), word('|', 60, 100, 96, 4, 28), word('Qty', 91, 120, 100, 40, 20)], 80);
     expect(dropGraphicWords(page([...body, row])).lines[2]!.text).toBe('Item Qty');
+    const cell = line([word('生效时间', 95, 40, 100, 110, 26), word('“|', 68, 170, 96, 3, 26), word('2024年8月1日', 90, 190, 100, 150, 26)], 80);
+    expect(dropGraphicWords(page([...body, cell])).lines[2]!.text).toBe('生效时间 2024年8月1日');
   });
 
   it('keeps large text that is confident, long, a number or close to its line', () => {
