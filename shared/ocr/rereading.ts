@@ -90,6 +90,9 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   // is taken below the usual bar.
   const better = (r: Reading | undefined, old: number): r is Reading => r !== undefined && r.confidence >= Math.min(WEAK_LINE_CONFIDENCE + 10, old + 30) && r.confidence >= old + 15;
   const hasHan = (ws: readonly OcrWord[]) => ws.some((x) => HAN.test(x.text));
+  // A reading proves a misread word wrong with Chinese, or, for a masked number whose asterisks
+  // were read as letters ("4403**rxwxxrwzy2817" at 0), with the same figures around asterisks alone.
+  const proven = (w: OcrWord, ws: readonly OcrWord[]) => hasHan(ws) || masksSameNumber(w.text, ws);
 
   // Each line is read again on its own, as many at once as the engine reads side by side.
   const lines = (await mapInOrder(result.lines, engine.parallelism ?? 1, async (read): Promise<OcrLine[]> => {
@@ -150,7 +153,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
         if (kept?.length === 1 && kept[0]!.confidence >= Math.max(SURE_READING_CONFIDENCE, w.confidence + AMOUNT_GAIN)) replaced.set(w, kept);
         continue;
       }
-      const accept = (ws: OcrWord[]) => hasHan(own(w, ws));
+      const accept = (ws: OcrWord[]) => proven(w, own(w, ws));
       if (!odd) {
         const again = await reread(at, row, rowHeight, accept);
         const kept = again && own(w, again.words);
@@ -179,7 +182,7 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       for (const w of left) {
         if (replaced.has(w)) continue;
         const inside = own(w, reading.filter((x) => within(x.box, w.box)));
-        if (hasHan(inside) && better({ words: inside, confidence: meanConfidence(inside) }, trust(w))) replaced.set(w, inside);
+        if (proven(w, inside) && better({ words: inside, confidence: meanConfidence(inside) }, trust(w))) replaced.set(w, inside);
       }
       if (left.every((w) => replaced.has(w))) break;
     }
@@ -214,6 +217,20 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
   if (lines.length === result.lines.length && lines.every((l, k) => l === result.lines[k])) return result;
   return resultOf(lines, result.confidence);
 }
+
+/**
+ * Whether `words` read a masked number (figures, asterisks, figures: 4403**********2817) with the
+ * figures that `text` starts and ends with, where `text` read some of its asterisks as letters.
+ */
+export function masksSameNumber(text: string, words: readonly OcrWord[]): boolean {
+  const again = words.filter((x) => x.text.trim());
+  const m = again.length === 1 ? MASKED_NUMBER.exec(again[0]!.text.trim()) : null;
+  const old = /^(\p{Nd}+)\*[^\s]*?(\p{Nd}+)$/u.exec(text.trim());
+  return m !== null && old !== null && LATIN_LETTER.test(text) && old[1] === m[1] && old[2] === m[2];
+}
+
+/** A masked number: figures, three asterisks or more, figures. */
+const MASKED_NUMBER = /^(\p{Nd}{2,})\*{3,}(\p{Nd}{2,})$/u;
 
 /**
  * Finds the punctuation a word of Chinese read unsure (below {@link WEAK_LINE_CONFIDENCE}) took

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
-import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, whitenTintedGround, inkSpan, isInkSpread, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
+import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, whitenTintedGround, inkSpan, isInkSpread, masksSameNumber, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
 import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, scripted, word } from './results';
 
@@ -489,6 +489,16 @@ describe('rereadWeakLines', () => {
     const out = await rereadWeakLines(page([line([word('1399', 12, 40, 100, 80, 26), word('周一', 96, 180, 100, 50, 26)], 90)]), raster, digits, 'chi_sim+eng');
     expect(asked.length).toBeGreaterThan(0);
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['1399', '周一']);
+  });
+
+  it('takes for a masked number whose asterisks were read as letters a reading of the same figures around asterisks alone', async () => {
+    const row = () => page([line([word('证件号码', 95, 40, 100, 110, 26), word('4403**rxwxxrwzy2817', 0, 200, 100, 230, 26)], 70)]);
+    const answer = (text: string) => scripted((_call, width, height) => [word(text, 85, Math.round(width / 2) - 115, Math.round(height / 2) - 13, 230, 26)]);
+    expect((await rereadWeakLines(row(), raster, answer('4403**********2817').engine, 'chi_sim+eng')).lines[0]!.text).toBe('证件号码 4403**********2817');
+    // Other figures, or letters left among the asterisks, prove nothing: the word stays as read.
+    for (const other of ['4408**********2817', '4403****xx****2817', '4403'])
+      expect((await rereadWeakLines(row(), raster, answer(other).engine, 'chi_sim+eng')).lines[0]!.text).toBe('证件号码 4403**rxwxxrwzy2817');
+    expect(masksSameNumber('4403**********2817', [word('4403**********2817', 90, 0)])).toBe(false); // nothing was misread
   });
 
   it('reads alone an amount read a little unsure, and takes a surer reading of one amount alone ("2.450" at 79 for 2,451)', async () => {
