@@ -372,13 +372,44 @@ export function maxFilter(g: GrayRaster, r: number): GrayRaster {
     runningMax(line, pre, suf, span);
     windowMax(pre, suf, r, tmp, y * w, 1, w);
   }
-  for (let x = 0; x < w; x++) {
-    line.fill(0);
-    for (let y = 0; y < h; y++) line[y + r] = tmp[y * w + x]!;
-    runningMax(line, pre, suf, span);
-    windowMax(pre, suf, r, out, x, w, h);
-  }
+  // Down the columns, whole rows at a time: a column's pixels lie a row apart in memory, and
+  // reading them one column after another misses the cache at every pixel.
+  columnsMax(tmp, w, h, r, out);
   return { width: w, height: h, data: out };
+}
+
+/**
+ * The running maximum of {@link maxFilter} down the columns of `src` (`w`×`h`) into `out`: the
+ * rows, shifted down by `r` with rows of 0 around them, are cut into blocks of 2r+1 rows; within
+ * each block the prefix and suffix maxima are taken row by row, and each output row is the
+ * maximum of a suffix row and the prefix row 2r below it.
+ */
+function columnsMax(src: Uint8ClampedArray, w: number, h: number, r: number, out: Uint8ClampedArray): void {
+  const span = 2 * r + 1;
+  const rows = Math.ceil((h + 2 * r) / span) * span;
+  const pre = new Uint8Array(rows * w);
+  const suf = new Uint8Array(rows * w);
+  for (let start = 0; start < rows; start += span) {
+    for (let p = start; p < start + span; p++) maxRowInto(pre, p * w, p > start ? (p - 1) * w : -1, src, p - r, w, h);
+    for (let p = start + span - 1; p >= start; p--) maxRowInto(suf, p * w, p < start + span - 1 ? (p + 1) * w : -1, src, p - r, w, h);
+  }
+  for (let y = 0; y < h; y++) maxOfRows(suf, y * w, pre, (y + 2 * r) * w, out, y * w, w);
+}
+
+/** Row `at` of `acc` becomes the maximum of its row `from` (none when negative) and row `y` of `src` (0 outside its `h` rows). */
+function maxRowInto(acc: Uint8Array, at: number, from: number, src: Uint8ClampedArray, y: number, w: number, h: number): void {
+  const inside = y >= 0 && y < h;
+  if (from < 0) {
+    if (inside) acc.set(src.subarray(y * w, y * w + w), at);
+    return;
+  }
+  if (!inside) { acc.copyWithin(at, from, from + w); return; }
+  for (let x = 0, s = y * w; x < w; x++) { const a = acc[from + x]!, b = src[s + x]!; acc[at + x] = a > b ? a : b; }
+}
+
+/** `w` maxima of row `a` of `aa` and row `b` of `bb` into `out` from `at`. */
+function maxOfRows(aa: Uint8Array, a: number, bb: Uint8Array, b: number, out: Uint8ClampedArray, at: number, w: number): void {
+  for (let x = 0; x < w; x++) { const u = aa[a + x]!, v = bb[b + x]!; out[at + x] = u > v ? u : v; }
 }
 
 /** Prefix and suffix maxima of `line` within consecutive blocks of `span`. */
