@@ -39,7 +39,8 @@ const SURE_READING_CONFIDENCE = 80;
  *   chi_tra+eng the engine tries first whichever language read the previous word, so after an
  *   amount read as English an English dictionary word can stand for a Chinese one ("BER" for
  *   繳費期限 at 36, "[EEF]" for 【中華電信】 at 1). Read alone, such a word is replaced only by a
- *   reading that contains Chinese; when it still reads as English alone (it has no Chinese
+ *   reading that contains Chinese, or, for a masked number with asterisks read as letters
+ *   ("4403**rxwxxrwzy2817"), by its figures around asterisks alone; when it still reads as English alone (it has no Chinese
  *   before it to start from), its whole line is read once more and the words under it are taken
  *   if they contain Chinese ("HER" for 繳費期限 at 14 px);
  * - on such pages, a word of digits alone read with almost no confidence (below
