@@ -299,7 +299,7 @@ export function findCombBoxes(g: GrayRaster, lineHeight: number, ink: { labels: 
   const loops = ink.components
     .filter((c) => {
       const { w, h } = c.box;
-      return h >= lineHeight && h <= 3 * lineHeight && w >= 0.6 * h && w <= 1.5 * h && c.n <= 0.35 * w * h && isLoop(ink.labels, g.width, c) && holdsInk(ink, g.width, c);
+      return h >= lineHeight && h <= 3 * lineHeight && w >= 0.6 * h && w <= 1.5 * h && c.n <= 0.35 * w * h && isLoop(ink.labels, g.width, c) && enclosesInk(ink.components, c);
     })
     .sort((a, b) => a.box.x - b.box.x);
   const out: Component[] = [];
@@ -344,17 +344,14 @@ const COMB_LEAST = 3;
 /** A comb field's boxes stand at most this share of a box's width apart. */
 const COMB_GAP = 0.5;
 
-/** Whether the inside of loop `c` (its box less a sixth each way) holds ink of another component of `ink`. */
-function holdsInk(ink: { labels: Int32Array }, width: number, c: Component): boolean {
-  const { x, y, w, h } = c.box;
-  const dx = Math.ceil(w / 6), dy = Math.ceil(h / 6);
-  for (let yy = y + dy; yy < y + h - dy; yy++) {
-    for (let xx = x + dx; xx < x + w - dx; xx++) {
-      const l = ink.labels[yy * width + xx]!;
-      if (l >= 0 && l !== c.label) return true;
-    }
-  }
-  return false;
+/** Whether box `inner` lies within box `outer`. */
+function boxWithin(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+}
+
+/** Whether another of `components` lies within the box of `c` (a ring's symbol, a comb box's figure). */
+function enclosesInk(components: readonly Component[], c: Component): boolean {
+  return components.some((o) => o !== c && boxWithin(o.box, c.box));
 }
 
 /**
@@ -377,9 +374,8 @@ export function findIconRings(g: GrayRaster, lineHeight: number, ink: { labels: 
       const { x, y, w, h } = c.box;
       if (h < 1.2 * lineHeight || h > 2.5 * lineHeight || w < 0.75 * h || w > 1.33 * h || c.n > 0.4 * w * h) return false;
       const gap = w / 3;
-      const inside = (o: Component) => o.box.x >= x && o.box.y >= y && o.box.x + o.box.w <= x + w && o.box.y + o.box.h <= y + h;
-      const beside = ink.components.some((o) => o !== c && !inside(o) && boxesOverlap(o.box, { x: x - gap, y, w: w + 2 * gap, h }));
-      return !beside && ink.components.some((o) => o !== c && inside(o)) && isLoop(ink.labels, g.width, c);
+      const beside = ink.components.some((o) => o !== c && !boxWithin(o.box, c.box) && boxesOverlap(o.box, { x: x - gap, y, w: w + 2 * gap, h }));
+      return !beside && enclosesInk(ink.components, c) && isLoop(ink.labels, g.width, c);
     })
     .map((c) => c.box);
 }
