@@ -28,10 +28,10 @@ import { boxesOverlap, median, unionBox, type Box, type GrayRaster, type RgbaRas
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
  * misread and paints it white (in place): ellipses, lone discs, outlined and badge icons, QR codes
  * and barcodes, the outlines of fields around text and the boxes of a comb field; with `lightText` (screenshots), pale grey text
- * is darkened. Returns the ellipses, to be put back after reading ({@link placeEllipses}), and the
- * steps taken.
+ * is darkened. Returns the ellipses, to be put back after reading ({@link placeEllipses}), the
+ * comb fields (each row of boxes as one box, for {@link joinCombFigures}) and the steps taken.
  */
-export function setMarksApart(g: GrayRaster, lineHeight: number, options: { lightText?: boolean } = {}): { ellipses: EllipsisMark[]; steps: PreprocessStep[] } {
+export function setMarksApart(g: GrayRaster, lineHeight: number, options: { lightText?: boolean } = {}): { ellipses: EllipsisMark[]; combs: Box[]; steps: PreprocessStep[] } {
   const steps: PreprocessStep[] = [];
   // One labelling of the ink serves the ellipses and discs; outlines, lighter, have their own.
   const ink = markComponents(g);
@@ -40,7 +40,8 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   const keys = findLeadingMarks(g, lineHeight, ink);
   const light = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK);
   const outlines = findOutlines(g, lineHeight, light);
-  const combs = findCombBoxes(g, lineHeight, light);
+  const combRows = findCombBoxes(g, lineHeight, light);
+  const combs = combRows.flat();
   // Leaders are often printed grey: they are looked for among the lighter components.
   const leaders = findLeaders(light.components);
   const rings = findIconRings(g, lineHeight, light);
@@ -81,7 +82,7 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
   }
   const darkened = options.lightText ? darkenLightText(g, lineHeight, light, new Set(outlines.map((c) => c.label))) : 0;
   if (darkened) steps.push({ name: 'darken-light-text', detail: `${darkened} light glyph(s)` });
-  return { ellipses, steps };
+  return { ellipses, combs: combRows.map((row) => unionBox(row.map((c) => c.box))), steps };
 }
 
 /**
@@ -287,14 +288,14 @@ export function findOutlines(g: GrayRaster, lineHeight: number, ink: { labels: I
 }
 
 /**
- * The boxes of a form's comb field (an account number typed one figure to a box), found among
+ * The boxes of a form's comb fields (an account number typed one figure to a box), row by row, found among
  * `ink`'s components of `g`: thin loops 1–3 text lines tall, 0.6–1.5 times as wide as tall, each
  * with ink inside, standing in a row of {@link COMB_LEAST} or more of about one size (heights
  * within a sixth of each other, tops level), each at most half its width after the one before.
  * The engine reads each box's sides with its figure, as brackets ("[1][9]8 [5 ][x]"); erased,
  * the figures inside are read alone. A square character (口, 回) is never three in a row so close.
  */
-export function findCombBoxes(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Component[] {
+export function findCombBoxes(g: GrayRaster, lineHeight: number, ink: { labels: Int32Array; components: readonly Component[] } = labelledInkComponents(g.data, g.width, g.height, OUTLINE_INK)): Component[][] {
   if (lineHeight <= 0) return [];
   const loops = ink.components
     .filter((c) => {
@@ -302,7 +303,7 @@ export function findCombBoxes(g: GrayRaster, lineHeight: number, ink: { labels: 
       return h >= lineHeight && h <= 3 * lineHeight && w >= 0.6 * h && w <= 1.5 * h && c.n <= 0.35 * w * h && isLoop(ink.labels, g.width, c) && enclosesInk(ink.components, c);
     })
     .sort((a, b) => a.box.x - b.box.x);
-  const out: Component[] = [];
+  const out: Component[][] = [];
   const used = new Set<Component>();
   for (const first of loops) {
     if (used.has(first)) continue;
@@ -316,7 +317,7 @@ export function findCombBoxes(g: GrayRaster, lineHeight: number, ink: { labels: 
     }
     if (row.length < COMB_LEAST) continue;
     for (const c of row) used.add(c);
-    out.push(...row);
+    out.push(row);
   }
   return out;
 }
@@ -339,6 +340,33 @@ export function eraseCombBoxes(g: GrayRaster, boxes: readonly Component[]): void
 
 /** How far inside a comb box's sides (a share of its side) its frame is painted out. */
 const COMB_FRAME = 0.1;
+/**
+ * Joins into one word the figures read apart inside each comb field of `combs` (a row of boxes
+ * as one box, see {@link setMarksApart}): read box by box, an account number comes out spaced
+ * ("1 9 8 5 1 2 0 7") and is found neither by search nor as a number. Words whose middle lies in
+ * the field and that hold no Chinese are joined, in their order along the line.
+ */
+export function joinCombFigures(result: OcrResult, combs: readonly Box[]): OcrResult {
+  if (!combs.length) return result;
+  const field = (w: OcrWord) => {
+    const cx = w.box.x + w.box.w / 2, cy = w.box.y + w.box.h / 2;
+    return combs.findIndex((b) => cx >= b.x && cx <= b.x + b.w && cy >= b.y && cy <= b.y + b.h);
+  };
+  return rewriteLines(result, (line) => {
+    const out: OcrWord[] = [];
+    let changed = false;
+    for (const w of line) {
+      const at = w.text.trim() && !/\p{Script=Han}/u.test(w.text) ? field(w) : -1;
+      const last = out.at(-1);
+      if (at >= 0 && last && last.text.trim() && !/\p{Script=Han}/u.test(last.text) && field(last) === at) {
+        out[out.length - 1] = { text: `${last.text.trim()}${w.text.trim()}`, confidence: Math.min(last.confidence, w.confidence), box: unionBox([last.box, w.box]) };
+        changed = true;
+      } else out.push(w);
+    }
+    return changed ? out : undefined;
+  });
+}
+
 /** A comb field has at least this many boxes in a row. */
 const COMB_LEAST = 3;
 /** A comb field's boxes stand at most this share of a box's width apart. */

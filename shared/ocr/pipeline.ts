@@ -18,7 +18,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropSpreadLetters, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, meanConfidence, orderAtDashedRule, orderBesidePanel, orderByPanes, resultOf } from './lines';
-import { commasReadAsFullStops, dollarSignsReadAsDigits, dropBlankWords, yuanSignsUnread, dropEmoji, isTextBar, placeEllipses, setMarksApart } from './marks';
+import { commasReadAsFullStops, dollarSignsReadAsDigits, dropBlankWords, yuanSignsUnread, dropEmoji, isTextBar, joinCombFigures, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { orderRuledCells, readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
@@ -101,7 +101,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (p) => report('recognize', from + (to - from) * p),
   });
-  let raster = pre.raster, ellipses = marks.ellipses;
+  let raster = pre.raster, ellipses = marks.ellipses, combs = marks.combs;
   const screenshot = pre.stats.classification === 'screenshot';
   // Panes side by side, or a panel beside the text (a web page's menu at its left, read before it).
   const panelLeast = PANEL_EDGE_LINES * pre.lineHeight * pre.scale;
@@ -124,6 +124,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     raster = turned.raster;
     raw = turned.result;
     ellipses = [];
+    combs = [];
   }
   // When the reading covers little of the page's text, the preprocessing lost it (a lock
   // screen's wallpaper turned into grey blots that hid its notifications from the engine's
@@ -137,7 +138,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
     const merged = mergeReadings(raw, again);
     if (merged.taken) {
       // Second readings cut from the rendition most of the text now comes from.
-      if (merged.taken > characters(merged.result.words) / 2) { raster = plain; ellipses = []; }
+      if (merged.taken > characters(merged.result.words) / 2) { raster = plain; ellipses = []; combs = []; }
       raw = merged.result;
       pre.steps.push({ name: 'read-unprocessed', detail: `${merged.taken} characters read without preprocessing (the processed page's reading covered ${Math.round(coverage * 100)}% of its text)` });
     }
@@ -174,7 +175,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.
   // Emoji are judged in the picture's colours.
   const upright = () => (image.orientation > 1 && image.orientation <= 8 ? orientRgba(image.raster, image.orientation) : image.raster);
-  const checked = correctKnownNames(dropChevrons(dropEmoji(rows, upright, (box) => mapBoxToSource(box, pre))));
+  const checked = correctKnownNames(joinCombFigures(dropChevrons(dropEmoji(rows, upright, (box) => mapBoxToSource(box, pre))), combs));
   throwIfCancelled(options.signal);
   report('postprocess', 0.96);
   const clean = postprocess(checked, (box) => mapBoxToSource(box, pre), blankBetweenIn(raster));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -525,13 +525,23 @@ describe('findCombBoxes', () => {
     const g = createGray(400, 100);
     for (let i = 0; i < 4; i++) box(g, 20 + i * 42, 20);
     const found = findCombBoxes(g, 28);
-    expect(found.map((c) => c.box.x)).toEqual([20, 62, 104, 146]);
-    eraseCombBoxes(g, found);
+    expect(found.map((row) => row.map((c) => c.box.x))).toEqual([[20, 62, 104, 146]]);
+    eraseCombBoxes(g, found.flat());
     expect(g.data[20 * 400 + 30]).toBe(255); // a top side
     expect(g.data[40 * 400 + 62]).toBe(255); // a left side
     expect(g.data[40 * 400 + 53]).toBe(255); // the blur inside a right side
     expect(g.data[40 * 400 + 38]).toBe(20); // the first figure
     expect(g.data[40 * 400 + 164]).toBe(20); // the last figure
+  });
+
+  it('joins the figures read box by box in a comb field, and nothing outside it', () => {
+    const field = { x: 200, y: 100, w: 330, h: 44 };
+    const figures = ['1', '9', '8', '5', '1', '2', '0', '7'].map((t, k) => word(t, 90 - k, 212 + k * 42, 110, 12, 24));
+    const result = page([line([word('收款帳號', 95, 40, 110, 110, 24), ...figures], 88), line([word('1', 90, 212, 200, 12, 24), word('9', 90, 254, 200, 12, 24)], 90)]);
+    const out = joinCombFigures(result, [field]);
+    expect(out.lines.map((l) => l.text)).toEqual(['收款帳號 19851207', '1 9']);
+    expect(out.lines[0]!.words[1]).toEqual({ text: '19851207', confidence: 83, box: { x: 212, y: 110, w: 306, h: 24 } });
+    expect(joinCombFigures(result, [])).toBe(result);
   });
 
   it('leaves two boxes alone, boxes far apart, empty boxes (口口口) and boxes of other sizes', () => {
