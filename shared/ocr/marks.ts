@@ -1173,7 +1173,7 @@ const STOP_GROW = 3;
 const COMMA_TALL = 1.3;
 
 /** A glyph of {@link glyphsIn}: its columns and the rows its ink runs on unbroken. */
-interface Glyph {
+export interface Glyph {
   x0: number;
   x1: number;
   top: number;
@@ -1186,7 +1186,7 @@ interface Glyph {
  * half the box's height beyond it either way: a line above or below stays apart by its blank).
  * Glyphs with no ink on the middle row (a comma, a point) are left out.
  */
-function glyphsIn(g: GrayRaster, box: Box): Glyph[] {
+export function glyphsIn(g: GrayRaster, box: Box): Glyph[] {
   const x0 = Math.max(0, box.x), x1 = Math.min(g.width, box.x + box.w);
   const y0 = Math.max(0, box.y), y1 = Math.min(g.height, box.y + box.h);
   const reach = Math.round(box.h / 2), mid = Math.round(box.y + box.h / 2);

@@ -23,6 +23,7 @@ import { movedLines } from './bands';
 import { orderRuledCells, readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
 import { correctKnownNames } from './names';
+import { readHanAmongFigures } from './figures';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPanes, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
 import { boxesOverlap, cropGray, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
@@ -154,7 +155,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const small = await rereadSmallText(dropReadReceipts(await rereadSideBySide(stacked, raster, engine, options.lang, options.signal)), raster, engine, options.lang, options.signal);
   // An amount's last 0 and the 元 after it read "07元" are read again as a line.
   // The rows read cell by cell are not parted again, nor looked into for text left out.
-  const reread = await readAmountsBeforeYuan(await readTableCells(small, raster, engine, options.lang, options.signal, cells.rows), raster, engine, options.lang, options.signal);
+  // Chinese characters between figures read as more figures (2024年8月1日 read "202448818") are read alone.
+  const reread = await readHanAmongFigures(await readAmountsBeforeYuan(await readTableCells(small, raster, engine, options.lang, options.signal, cells.rows), raster, engine, options.lang, options.signal), raster, engine, options.lang, options.signal);
   throwIfCancelled(options.signal);
   // What was dropped as pictures is not looked for again as text left out; status-bar icons
   // the first reading missed can be found there, and are dropped again.

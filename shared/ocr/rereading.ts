@@ -766,6 +766,8 @@ interface StackedReading {
   scale?: number;
   blacklist?: string;
   bare?: readonly boolean[];
+  /** Every box is cut out without the ink around it on any side (a glyph without its neighbours). */
+  alone?: boolean;
   across?: boolean;
   /** Each cut's strokes are stood upright first ({@link slantOf}). */
   upright?: boolean;
@@ -778,13 +780,20 @@ interface StackedReading {
  * `unit` (a line's height), stacked into one strip a line's height apart, enlarged by `scale`,
  * and read as a block. The words read in each part, boxes in the raster's frame.
  */
-export async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], across = false, upright = false, whiten = false }: StackedReading = {}): Promise<OcrWord[][]> {
+export async function readStacked(raster: GrayRaster, boxes: readonly Box[], unit: number, engine: OcrEngine, lang: string, signal?: CancelSignal, { scale = 1, blacklist, bare = [], alone = false, across = false, upright = false, whiten = false }: StackedReading = {}): Promise<OcrWord[][]> {
   const margin = Math.max(4, Math.round(unit * 0.5));
   const cuts = boxes.map((b) => grownBox(b, margin, margin, raster));
   const images = cuts.map((c, i) => {
     const cut = liftDarkCut(cropGray(raster, c));
+    const box = boxes[i]!;
     // A `bare` box's margins above and below it are left blank (ink there belongs to other lines).
-    if (bare[i]) for (let row = 0; row < c.h; row++) if (c.y + row < boxes[i]!.y || c.y + row >= boxes[i]!.y + boxes[i]!.h) cut.data.fill(255, row * c.w, (row + 1) * c.w);
+    if (bare[i] || alone) for (let row = 0; row < c.h; row++) if (c.y + row < box.y || c.y + row >= box.y + box.h) cut.data.fill(255, row * c.w, (row + 1) * c.w);
+    if (alone) {
+      for (let row = 0; row < c.h; row++) {
+        cut.data.fill(255, row * c.w, row * c.w + Math.max(0, Math.min(c.w, box.x - c.x)));
+        cut.data.fill(255, row * c.w + Math.max(0, Math.min(c.w, box.x + box.w - c.x)), (row + 1) * c.w);
+      }
+    }
     if (whiten) {
       const t = otsuThreshold(histogram(cut));
       for (let k = 0; k < cut.data.length; k++) if (cut.data[k]! > t) cut.data[k] = 255;
