@@ -942,17 +942,19 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
 
 /**
  * The darker regions inside a mid-tone page background (component `label`): its pixels alone,
- * thresholded by Otsu's method over their own values; without their thin parts when `open`.
+ * thresholded by Otsu's method over their own values; without their thin parts when `open`, and
+ * then the threshold is taken without them too (the black text of the bubbles on a wallpaper
+ * pulled it below a date pill's tone, and the pill was not found).
  */
 function invertRegionsWithin(data: Uint8ClampedArray, labels: Int32Array, w: number, h: number, label: number, box: Box, f: FoundRegions, open = false): void {
   const only = new Uint8ClampedArray(w * h).fill(255);
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let i = y * w + box.x, end = i + box.w; i < end; i++) if (labels[i] === label) only[i] = data[i]!;
+  }
+  const tones = open ? openDark({ width: w, height: h, data: only }, THIN_DARK).data : only;
   const hist = new Uint32Array(256);
   for (let y = box.y; y < box.y + box.h; y++) {
-    for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
-      if (labels[i] !== label) continue;
-      only[i] = data[i]!;
-      hist[data[i]!]!++;
-    }
+    for (let i = y * w + box.x, end = i + box.w; i < end; i++) if (labels[i] === label) hist[tones[i]!]!++;
   }
   invertRegionsBelow(only, w, h, otsuThreshold(hist), f, false, false, open);
 }

@@ -980,6 +980,31 @@ describe('invertDarkRegions on a gradient wallpaper', () => {
   });
 });
 
+describe('invertDarkRegions: a date pill on an uneven wallpaper', () => {
+  it('finds a translucent date pill with white text on a wallpaper whose green bubbles hold much black text', () => {
+    // Luma: a wallpaper of 188, green bubbles of 186 full of black text, a white bubble and bars, a
+    // pill of 140 with white text. Tone (the least channel): the wallpaper 169, the green 80, the pill 126.
+    const w = 400, h = 800;
+    const g = createGray(w, h), tone = createGray(w, h);
+    for (let i = 0; i < w * h; i++) { g.data[i] = 188; tone.data[i] = 169; }
+    const both = (x: number, y: number, bw: number, bh: number, luma: number, least: number) => { fillRect(g, x, y, bw, bh, luma); fillRect(tone, x, y, bw, bh, least); };
+    both(150, 20, 100, 30, 140, 126); // the pill…
+    for (let i = 0; i < 4; i++) { both(160 + i * 22, 34, 14, 3, 255, 255); both(166 + i * 22, 25, 3, 20, 255, 255); } // …its white text (十)
+    for (const y0 of [70, 230]) {
+      both(40, y0, 340, 140, 186, 80); // green bubbles…
+      for (let row = 0; row < 4; row++) for (let i = 0; i < 9; i++) { both(55 + i * 36, y0 + 20 + row * 30, 24, 3, 26, 26); both(66 + i * 36, y0 + 10 + row * 30, 3, 24, 26, 26); } // …full of text
+    }
+    both(20, 390, 300, 150, 255, 255); // a white bubble
+    for (let i = 0; i < 6; i++) both(40 + i * 40, 420, 3, 24, 26, 26);
+    both(0, 560, 400, 240, 255, 255); // a white input bar and keyboard
+    const { raster, regions } = invertDarkRegions(g, 0, tone, true);
+    const at = (x: number, y: number) => raster.data[y * w + x]!;
+    expect(regions.some((r) => r.box.x === 150 && r.box.y === 20)).toBe(true);
+    expect(at(153, 23)).toBeGreaterThan(240); // the pill → white
+    expect(at(167, 30)).toBeLessThan(40); // its text → dark
+  });
+});
+
 describe('pictures and rims in invertDarkRegions', () => {
   it('paints white a grey avatar holding a white head and shoulders, rim included, and keeps a date bar beside it', () => {
     // A screen of 400 × 400: the avatar covers a twentieth of it at most, as on a phone.
