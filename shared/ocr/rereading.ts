@@ -663,12 +663,19 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
   }
   // Clusters of which nothing at all was read are read once more side by side as one line: read
   // as a block, a short word alone in its cut can give no line at all (a bold sender's name of
-  // two capitals, "EE"). Of that reading, words of one letter or digit are not taken: a small
-  // icon read as nothing in the block is read as one (a chat's avatar beside a message seen, "2" at 96).
+  // two capitals, "EE"). Of that reading, words of one letter or digit are not taken unless the
+  // cluster reads as a run of text ({@link MISSED_RUN} letters and figures at least): a small
+  // icon read as nothing in the block is read as one (a chat's avatar beside a message seen, "2"
+  // at 96), and the engine gives Chinese a word to each character (a reply's quoted line, grey
+  // in a box inside the bubble, kept only "工作" of "3 個 工作 天 內 回 覆 您").
   const blank = clusters.flatMap((c, k) => (!first[k]!.length ? [k] : []));
   if (blank.length) {
     const again = await readStacked(raster, blank.map((k) => clusters[k]!), unit, engine, lang, signal, { across: true });
-    blank.forEach((k, i) => { readings[k] = kept(again[i]!).filter((w) => lettersAndFigures(w.text) >= 2); });
+    blank.forEach((k, i) => {
+      const words = kept(again[i]!);
+      const run = lettersAndFigures(words.map((w) => w.text).join('')) >= MISSED_RUN;
+      readings[k] = run ? words : words.filter((w) => lettersAndFigures(w.text) >= 2);
+    });
   }
   // On a photo, clusters still read as nothing are read once more under a line of the page read
   // for sure, which is then left out: alone, a line of heavy print (a bold heading whose strokes
@@ -1418,6 +1425,9 @@ const PALE_MARGIN = 20;
 const PALE_PARTS = 3;
 /** At most this share of the ring round pale text is ink. */
 const PALE_RING_INK = 0.1;
+
+/** Fewest letters and figures in a cluster's reading side by side for its words of one to be taken (see {@link readMissedText}). */
+const MISSED_RUN = 4;
 
 /** How many letters and figures `text` holds. */
 function lettersAndFigures(text: string): number {

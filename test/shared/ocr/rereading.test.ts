@@ -867,6 +867,10 @@ describe('readMissedText', () => {
     // Of that reading, a word of one letter or digit is not taken (a small icon read "2").
     const icon = scripted((call) => (call === 0 ? [] : [word('2', 96, 30, 10, 12, 20), word('OK', 90, 98, 10, 28, 20)]));
     expect((await readMissedText(page([label(100)]), raster, icon.engine, 'eng')).lines.map((l) => l.text)).toEqual(['行動 上網 費', 'OK']);
+    // Unless the cluster reads as a run of text: Chinese comes a character to a word (each word a
+    // line of its own here, as words read again on a screenshot are).
+    const run = scripted((call) => (call === 0 ? [] : [word('3', 93, 22, 10, 8, 20), word('個', 91, 31, 10, 10, 20), word('工作', 92, 42, 10, 20, 20), word('OK', 90, 98, 10, 28, 20)]));
+    expect((await readMissedText(page([label(100)]), raster, run.engine, 'chi_tra+eng')).lines.map((l) => l.text)).toEqual(['行動 上網 費', '3', '個', '工作', 'OK']);
     // A cluster read as anything at all (a mark read "~" at 30) is not read again so.
     const { engine: once, calls: one } = scripted(() => [word('~', 30, 10, 30, 12, 20), word('~', 30, 10, 90, 12, 20)]);
     await readMissedText(page([label(100)]), raster, once, 'eng');
