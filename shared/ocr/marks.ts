@@ -1143,26 +1143,75 @@ export function commasReadAsFullStops(result: OcrResult, g: GrayRaster): OcrResu
   });
 }
 
+/**
+ * `result` with a middle dot or a bullet between two words put back where the engine read it as a
+ * hyphen or an asterisk ("Japan - NTT DOCOMO", "9:20 AM - Delivered", "Saturday * 9:14 AM"): a
+ * word of one such mark between two others on its line whose ink in `g` is one filled round
+ * shape ({@link loneShape}, no hole, at most {@link DOT_ASPECT} times as wide as tall or as tall
+ * as wide, its pixels at least {@link DOT_FILL} of its box), its middle at the
+ * middle of its neighbours' height (within {@link DOT_MIDDLE} of it) and at most {@link DOT_SIZE}
+ * of that height across. A hyphen is wide; one after a figure is left as it is. One at least
+ * {@link BULLET_SIZE} of that height across is a bullet (•), a smaller one a middle dot (·).
+ */
+export function middleDotsMisread(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    let changed = false;
+    const out = line.map((w, k) => {
+      const before = line[k - 1], after = line[k + 1];
+      // A dash after a figure is a range's (05/10 - 04/11), whatever its blur has made of it.
+      if (!before || !after || !MISREAD_DOT.test(w.text.trim()) || (w.text.trim() === '-' && /\p{N}$/u.test(before.text.trim()))) return w;
+      const top = Math.min(before.box.y, after.box.y), height = Math.max(before.box.y + before.box.h, after.box.y + after.box.h) - top;
+      const s = loneShape(g, w.box);
+      if (!s || s.hole || s.n < DOT_FILL * s.box.w * s.box.h || Math.max(s.box.w, s.box.h) > DOT_ASPECT * Math.min(s.box.w, s.box.h)) return w;
+      const size = Math.max(s.box.w, s.box.h);
+      if (size > DOT_SIZE * height || Math.abs(s.box.y + s.box.h / 2 - (top + height / 2)) > DOT_MIDDLE * height) return w;
+      changed = true;
+      return { ...w, text: w.text.replace(w.text.trim(), size >= BULLET_SIZE * height ? '•' : '·') };
+    });
+    return changed ? out : undefined;
+  });
+}
+
+/** The marks a middle dot or a bullet is misread as (commas and full stops stand far more often where they are read). */
+const MISREAD_DOT = /^[-*]$/u;
+/** A dot is at most this many times as wide as tall, or as tall as wide. */
+const DOT_ASPECT = 1.25;
+/** A dot's ink fills at least this share of its box (a disc, π/4). */
+const DOT_FILL = 0.6;
+/** A dot's middle stands within this share of its neighbours' height of their middle. */
+const DOT_MIDDLE = 0.2;
+/** A dot is at most this share of its neighbours' height across… */
+const DOT_SIZE = 0.4;
+/** …and a bullet at least this share. */
+const BULLET_SIZE = 0.22;
+
 /** Whether the ink of `box` in `g` is a comma (see {@link commasReadAsFullStops}). */
 function isComma(g: GrayRaster, box: Box): boolean {
+  const s = loneShape(g, box);
+  return !!s && s.box.h >= COMMA_TALL * s.box.w && s.box.h >= 4 && !s.hole;
+}
+
+/**
+ * The one shape of ink in `box` of `g` grown by {@link STOP_GROW} pixels (the components standing
+ * inside it, not cut by its edges: a character beside it), in `g`'s frame, with how many pixels
+ * it has and whether it has a hole (a part of the paper inside its box that does not reach its
+ * border); undefined when there is none or more than one.
+ */
+function loneShape(g: GrayRaster, box: Box): { box: Box; n: number; hole: boolean } | undefined {
   const x0 = Math.max(0, box.x - STOP_GROW), y0 = Math.max(0, box.y - STOP_GROW);
   const x1 = Math.min(g.width, box.x + box.w + STOP_GROW), y1 = Math.min(g.height, box.y + box.h + STOP_GROW);
   const w = x1 - x0, h = y1 - y0;
-  if (w < 3 || h < 3) return false;
+  if (w < 3 || h < 3) return undefined;
   const ink = (x: number, y: number) => g.data[(y0 + y) * g.width + x0 + x]! <= INK;
-  // The ink's components standing inside the box (not cut by its edges: a character beside it).
   const crop = new Uint8ClampedArray(w * h);
   for (let y = 0; y < h; y++) crop.set(g.data.subarray((y0 + y) * g.width + x0, (y0 + y) * g.width + x1), y * w);
-  const shapes = inkComponents(crop, w, h, INK)
-    .map(({ box: b }) => ({ x0: b.x, x1: b.x + b.w - 1, y0: b.y, y1: b.y + b.h - 1 }))
-    .filter((c) => c.x0 > 0 && c.y0 > 0 && c.x1 < w - 1 && c.y1 < h - 1);
-  if (shapes.length !== 1) return false;
-  const s = shapes[0]!, sw = s.x1 - s.x0 + 1, sh = s.y1 - s.y0 + 1;
-  if (sh < COMMA_TALL * sw || sh < 4) return false;
-  // A hole: a part of the paper inside the shape's box that does not reach its border.
-  const paper = new Uint8ClampedArray(sw * sh);
-  for (let y = 0; y < sh; y++) for (let x = 0; x < sw; x++) paper[y * sw + x] = ink(s.x0 + x, s.y0 + y) ? 255 : 0;
-  return !inkComponents(paper, sw, sh, 0).some(({ box: b }) => b.x > 0 && b.y > 0 && b.x + b.w < sw && b.y + b.h < sh);
+  const shapes = inkComponents(crop, w, h, INK).filter(({ box: b }) => b.x > 0 && b.y > 0 && b.x + b.w < w && b.y + b.h < h);
+  if (shapes.length !== 1) return undefined;
+  const { box: s, n } = shapes[0]!;
+  const paper = new Uint8ClampedArray(s.w * s.h);
+  for (let y = 0; y < s.h; y++) for (let x = 0; x < s.w; x++) paper[y * s.w + x] = ink(s.x + x, s.y + y) ? 255 : 0;
+  const hole = inkComponents(paper, s.w, s.h, 0).some(({ box: b }) => b.x > 0 && b.y > 0 && b.x + b.w < s.w && b.y + b.h < s.h);
+  return { box: { x: x0 + s.x, y: y0 + s.y, w: s.w, h: s.h }, n, hole };
 }
 
 /** A lone 。 read at least this surely is a full stop. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -304,6 +304,42 @@ describe('dropBlankWords', () => {
     expect(dropBlankWords(result, g).lines[0]!.words.map((w) => w.text)).toEqual(['第', '契', '，']);
     const sure = page([line([word('第', 90, 20, 20, 28, 28)], 90)]);
     expect(dropBlankWords(sure, g)).toBe(sure);
+  });
+});
+
+describe('middleDotsMisread', () => {
+  /** A word's ink: a block 40 px wide on rows 40-69 (its box). */
+  const text = (g: GrayRaster, x: number) => fillRect(g, x, 40, 40, 30);
+  const texts = (g: GrayRaster, words: ReturnType<typeof word>[]) => middleDotsMisread(page([line(words, 80)]), g).words.map((w) => w.text);
+  const row = (mark: (g: GrayRaster) => void, read = '-') => {
+    const g = createGray(300, 120);
+    text(g, 20);
+    mark(g);
+    text(g, 90);
+    return texts(g, [word('Japan', 90, 20, 40, 40, 30), word(read, 60, 66, 50, 12, 12), word('NTT', 90, 90, 40, 40, 30)]);
+  };
+
+  it('reads a small filled dot at the middle of its neighbours as a middle dot, a larger one as a bullet', () => {
+    expect(row((g) => fillRect(g, 70, 53, 4, 4))).toEqual(['Japan', '·', 'NTT']);
+    expect(row((g) => fillRect(g, 68, 51, 8, 8), '*')).toEqual(['Japan', '•', 'NTT']);
+  });
+
+  it('leaves a hyphen, a dot below the middle, a ring, a mark at a line\'s end, and commas and other words', () => {
+    expect(row((g) => fillRect(g, 66, 54, 12, 3))).toEqual(['Japan', '-', 'NTT']);
+    expect(row((g) => fillRect(g, 69, 54, 6, 4))).toEqual(['Japan', '-', 'NTT']);
+    expect(row((g) => fillRect(g, 70, 60, 4, 4))).toEqual(['Japan', '-', 'NTT']);
+    expect(row((g) => { fillRect(g, 68, 51, 8, 2); fillRect(g, 68, 57, 8, 2); fillRect(g, 68, 51, 2, 8); fillRect(g, 74, 51, 2, 8); }, '*')).toEqual(['Japan', '*', 'NTT']);
+    for (const mark of ['，', ',', '。', 'a']) expect(row((g) => fillRect(g, 70, 53, 4, 4), mark)).toEqual(['Japan', mark, 'NTT']);
+    // A range's dash after a figure, blurred round.
+    const range = createGray(300, 120);
+    text(range, 20);
+    fillRect(range, 70, 53, 4, 4);
+    text(range, 90);
+    expect(middleDotsMisread(page([line([word('05/10', 90, 20, 40, 40, 30), word('-', 60, 66, 50, 12, 12), word('04/11', 90, 90, 40, 40, 30)], 80)]), range).words.map((w) => w.text)).toEqual(['05/10', '-', '04/11']);
+    const g = createGray(300, 120);
+    text(g, 20);
+    fillRect(g, 70, 53, 4, 4);
+    expect(texts(g, [word('Japan', 90, 20, 40, 40, 30), word('-', 60, 66, 50, 12, 12)])).toEqual(['Japan', '-']);
   });
 });
 
