@@ -14,7 +14,12 @@ import type { PanelEdge } from './preprocess';
  *   digit, read with confidence below 75, at least 1.6 times as tall as the page's median word
  *   and set apart from the rest of its line by at least half its height; however sure the
  *   engine, when the word is {@link PICTURE_HEIGHT} times as tall as that median and as wide as
- *   that per character (a photo's thumbnail in a chat read "de" at 79 over 301 × 141 px).
+ *   that per character (a photo's thumbnail in a chat read "de" at 79 over 301 × 141 px);
+ * - one dash or tilde read below 75 over a box at least {@link SMEARED_DASH} times as wide as the
+ *   page's median word is tall, wherever it stands: the engine boxes one character about as wide
+ *   as tall, and a long box is a shape's edge (the light end of a banner's gradient read "一一一",
+ *   each 一 boxed over 190–240 × 77–118 px in 38 px text; a signature's stroke read 一 over
+ *   321 × 52 px).
  * Lines left without words are dropped; the others get their box again.
  */
 export function dropGraphicWords(result: OcrResult, isTextBar: (w: OcrWord, line: OcrLine) => boolean = () => false): OcrResult {
@@ -24,6 +29,7 @@ export function dropGraphicWords(result: OcrResult, isTextBar: (w: OcrWord, line
   const graphic = (w: OcrWord, line: OcrLine): boolean => {
     const t = w.text.trim();
     if (isRule(t)) return !isTextBar(w, line);
+    if (heights.length >= 5 && DASH.test(t) && w.confidence < 75 && w.box.w >= SMEARED_DASH * median) return true;
     if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
     const picture = w.box.h >= PICTURE_HEIGHT * median && w.box.w >= Array.from(t).length * w.box.h;
     if (!picture && (w.confidence >= 75 || w.box.h < 1.6 * median)) return false;
@@ -75,6 +81,11 @@ export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const VERTICAL_WORD = 2;
 /** Below this confidence, such a word is a misreading. */
 const VERTICAL_CONFIDENCE = 50;
+
+/** One dash or tilde (see {@link dropGraphicWords}). */
+const DASH = /^[一\-－—–~～_＿]$/u;
+/** A dash boxed this many times as wide as the page's median word is tall is read from a shape (see {@link dropGraphicWords}). */
+const SMEARED_DASH = 3;
 
 /** A word this many times as tall as the page's median word (see {@link dropGraphicWords}) is a picture if as wide per character. */
 const PICTURE_HEIGHT = 3;

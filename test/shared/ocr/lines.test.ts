@@ -61,6 +61,19 @@ describe('dropGraphicWords', () => {
     const result = page([...body, heading, amount, bigUnsure, sure]);
     expect(dropGraphicWords(result)).toBe(result);
   });
+
+  it('drops an unsure dash boxed far wider than a character (a banner gradient\'s edge read "一一一")', () => {
+    const edge = line([word('一', 59, 156, 459, 221, 118), word('一', 62, 377, 463, 236, 77), word('一', 64, 613, 459, 193, 118)], 62);
+    const stroke = line([word('申請', 93, 100, 600, 56, 28), word('一', 2, 300, 590, 321, 52)], 60);
+    const out = dropGraphicWords(page([...body, edge, stroke]));
+    expect(out.lines.map((l) => l.words.map((w) => w.text).join(''))).toEqual(['您好，', '每次129.00', '申請']);
+  });
+
+  it('keeps a dash boxed like a character, a sure one, and a long dash of two', () => {
+    const dashes = line([text('第', 120, 300), word('一', 62, 150, 300, 28, 40), text('條', 180, 300), word('—', 90, 220, 300, 90, 10), word('——', 60, 320, 300, 90, 12)], 80);
+    const result = page([...body, dashes]);
+    expect(dropGraphicWords(result)).toBe(result);
+  });
 });
 
 describe('dropVerticalMisreads', () => {
