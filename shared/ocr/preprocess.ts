@@ -2247,7 +2247,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   // without it fills a quadrilateral too: cut off along the shadow's straight edge, a bill's lower
   // left corner was taken 170 px up its side, and the page was squared askew.
   let sheet = sheetCorners(outside, w, h);
-  const shaded = withShadedPaper(small, outside, sheet);
+  const shaded = withShadedPaper(small, outside, sheet, sat, t);
   if (shaded) ({ outside, sheet } = shaded);
   const print = shaded ? printInShade(boxBlur(small, 1).data, outside, w, h, sheet.corners) : undefined;
   // One reduced pixel more of surround: the blurred edge of the sheet belongs to it.
@@ -2356,20 +2356,55 @@ function withoutLightSlope(g: GrayRaster): GrayRaster {
  * (the text printed on the shaded part, which it grew round). Grown from the whole sheet, what it
  * encloses stays out, whitened with the surround: a fold's shadow across a sheet, kept, was read
  * as a row of marks.
+ *
+ * With the photo's saturation (`sat`, reduced as `g`), the sheet last grows over the surround's
+ * pixels that are nearly grey ({@link PAPER_SATURATION} at most) and no darker than half the
+ * threshold `t` that found it, however sharply their tones change, and what it then encloses is
+ * paper too: the shadows of a window's frame crossed a contract's shaded part with sharp edges, and
+ * its right third (grey 163–190, saturation 20–23, against a wooden desk's 101–106) was whitened
+ * with the desk, its text with it. A grey desk is grown over as well, and the sheet then shows no
+ * edge.
  */
-function withShadedPaper(g: GrayRaster, outside: Uint8Array, sheet: ReturnType<typeof sheetCorners>): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
+function withShadedPaper(g: GrayRaster, outside: Uint8Array, sheet: ReturnType<typeof sheetCorners>, sat?: GrayRaster, t = 0): { outside: Uint8Array; sheet: ReturnType<typeof sheetCorners> } | undefined {
   const { width: w, height: h } = g;
   const s = boxBlur(g, 1).data;
   const sure = (corners: Array<[number, number]>) => edgeShares(g, corners).filter((share) => share >= EDGE_SIDE_SURE).length;
   const before = sure(sheet.corners);
-  for (const inner of [false, true]) {
-    const surround = grownSheet(s, w, h, outside, inner);
+  const grown = [() => grownSheet(s, w, h, outside, false), () => grownSheet(s, w, h, outside, true)];
+  if (sat) grown.push(() => greySheet(g, sat, outside, t / 2));
+  for (const grow of grown) {
+    const surround = grow();
     const next = sheetCorners(surround, w, h);
     if (!fillsQuadrilateral(next)) continue;
     const sides = sure(next.corners);
     if (sides === 4 || sides > before) return { outside: surround, sheet: next };
   }
   return undefined;
+}
+
+/**
+ * The surround of the sheet (not `outside`, on `g` reduced, `sat` its saturation) grown over as
+ * {@link withShadedPaper} tells: over its nearly grey pixels no darker than `floor`, the sheet then
+ * taking in all it encloses.
+ */
+function greySheet(g: GrayRaster, sat: GrayRaster, outside: Uint8Array, floor: number): Uint8Array {
+  const { width: w, height: h } = g;
+  const sheet = new Int32Array(w * h);
+  const queue: number[] = [];
+  for (let i = 0; i < sheet.length; i++) if (!outside[i]) { sheet[i] = 1; queue.push(i); }
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q]!;
+    const x = i % w, y = (i / w) | 0;
+    for (const [dx, dy] of SIDES) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      const j = ny * w + nx;
+      if (sheet[j] || sat.data[j]! > PAPER_SATURATION || g.data[j]! < floor) continue;
+      sheet[j] = 1;
+      queue.push(j);
+    }
+  }
+  return outsideOfComponent(sheet, w, 1, { x: 0, y: 0, w, h });
 }
 
 /**

@@ -1520,6 +1520,44 @@ describe('photographed sheets', () => {
     }
   });
 
+  it('takes in a sheet\'s side in shade crossed by a window frame\'s sharp shadows, grey paper on a wooden desk as dark', () => {
+    // Light from a window: everything right of x = 340 falls off to 0.7 over 40 px, and the
+    // frame's shadows (0.75, sharp-edged) cross the picture down x = 430–444 and along
+    // y = 250–261. The shaded paper (grey 160) is darker than the lit desk (tan, 166), so the
+    // threshold of paper cut the sheet along the shade, and growing into the shade over gentle
+    // slopes stopped at the frame's shadows: the sheet's right third was whitened with the desk.
+    const corners: Array<[number, number]> = [[80, 60], [520, 40], [540, 420], [60, 440]];
+    const w = 600, h = 480;
+    const toSheet = homography(corners, [[0, 0], [1, 0], [1, 1], [0, 1]]);
+    const rgba = grayToRgba(createGray(w, h, 0));
+    let seed = 7;
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      const [u, v] = applyHomography(toSheet, x + 0.5, y + 0.5);
+      let colour = [205, 162, 112]; // the desk
+      if (u >= 0 && u <= 1 && v >= 0 && v <= 1) {
+        const row = Math.round(v / 0.15);
+        const ink = row >= 1 && row <= 5 && Math.abs(v - row * 0.15) < 0.025 && u > 0.1 && u < 0.9 && (u * 40) % 1 < 0.7;
+        colour = ink ? [40, 40, 40] : [230, 230, 228];
+      }
+      let light = 1 - 0.3 * Math.min(1, Math.max(0, (x - 340) / 40));
+      if ((x >= 430 && x < 445) || (y >= 250 && y < 262)) light *= 0.75;
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const noise = (seed % 9) - 4;
+      rgba.data.set(colour.map((c) => Math.max(0, Math.min(255, Math.round(c * light) + noise))), (y * w + x) * 4);
+    }
+    const paper = findPaperMask(rgbaToGray(rgba), rgba);
+    expect(paper?.quadrilateral).toBe(true);
+    paper!.corners.forEach((c, i) => {
+      expect(Math.abs(c[0] - corners[i]![0])).toBeLessThan(10);
+      expect(Math.abs(c[1] - corners[i]![1])).toBeLessThan(10);
+    });
+    // The shaded paper beyond the frame's shadow, and a text row on it, are the sheet's.
+    expect(paper!.mask[150 * w + 490]).toBe(1);
+    expect(paper!.mask[Math.round(0.3 * 380 + 50) * w + 480]).toBe(1);
+    expect(paper!.mask[300 * w + 580]).toBe(0);
+    expect(paper!.mask[10 * w + 300]).toBe(0);
+  });
+
   it('finds no sheet in a page photographed edge to edge, even with a dark band across its top', () => {
     expect(findPaperMask(sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]))).toBeUndefined();
     const banded = sheetPhoto(600, 480, [[-5, -5], [605, -5], [605, 485], [-5, 485]]);
