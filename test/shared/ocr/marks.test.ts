@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, leadingMarkInk, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -731,5 +731,33 @@ describe('darkenLightText', () => {
     expect(g.data[100 * 500 + 20]).toBe(20);
     expect(g.data[100 * 500 + 300]).toBe(255);
     expect(darkenLightText(createGray(50, 50), 0, light)).toBe(0);
+  });
+});
+
+describe('leadingMarkInk', () => {
+  /** A Chinese character's ink: 22 px wide from `x`, rows 40–63 (a frame round it). */
+  const han = (g: GrayRaster, x: number) => { fillRect(g, x, 40, 22, 2); fillRect(g, x, 62, 22, 2); fillRect(g, x, 40, 2, 24); fillRect(g, x + 20, 40, 2, 24); };
+
+  it('finds an opening quotation mark\'s ink high before the first character', () => {
+    // “消: two commas 3 × 6 px at the top, then the character.
+    const g = createGray(200, 100);
+    fillRect(g, 20, 41, 3, 6);
+    fillRect(g, 25, 41, 3, 6);
+    han(g, 32);
+    expect(leadingMarkInk(g, { x: 18, y: 40, w: 38, h: 24 })).toBe(true);
+  });
+
+  it('finds none before a character read with a “ from the blank before it, nor in the dots of a 氵 running down its height', () => {
+    const blank = createGray(200, 100);
+    han(blank, 32);
+    expect(leadingMarkInk(blank, { x: 18, y: 40, w: 38, h: 24 })).toBe(false);
+    // 氵: a dot at the top, one below it and a tick at the foot, apart from the rest of 消 by a
+    // blank column and with no ink on the middle row.
+    const water = createGray(200, 100);
+    fillRect(water, 20, 41, 4, 4);
+    fillRect(water, 20, 48, 4, 3);
+    fillRect(water, 19, 56, 4, 7);
+    han(water, 26);
+    expect(leadingMarkInk(water, { x: 18, y: 40, w: 32, h: 24 })).toBe(false);
   });
 });
