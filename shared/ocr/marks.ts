@@ -1230,6 +1230,35 @@ export interface Glyph {
 }
 
 /**
+ * Whether the ink of `box` in `g` begins with a mark of its own before its first glyph
+ * ({@link glyphsIn}, which leaves out ink with none on the box's middle row): the leftmost run of
+ * columns with ink stands left of that glyph, holds at least {@link MARK_INK} of the box's height
+ * squared in pixels, and lies in the box's upper part (above {@link MARK_FOOT} of its height), as
+ * an opening quotation mark does. A word read with a “ from the blank before its first character
+ * (an ideographic space) has no such ink, nor one read with a “ from the dots of a 氵 before it,
+ * whose ink runs down the character's height.
+ */
+export function leadingMarkInk(g: GrayRaster, box: Box): boolean {
+  const first = glyphsIn(g, box)[0];
+  const x1 = Math.min(g.width, first ? first.x0 : box.x + box.w);
+  const y0 = Math.max(0, box.y), y1 = Math.min(g.height, box.y + box.h);
+  let n = 0, bottom = -1, started = false;
+  for (let x = Math.max(0, box.x); x < x1; x++) {
+    let column = 0;
+    for (let y = y0; y < y1; y++) if (g.data[y * g.width + x]! <= INK) { column++; bottom = Math.max(bottom, y); }
+    if (column) started = true;
+    else if (started) break;
+    n += column;
+  }
+  return n >= MARK_INK * box.h * box.h && bottom < box.y + MARK_FOOT * box.h;
+}
+
+/** Least ink (in the word's height squared) of a mark before a word's first glyph (see {@link leadingMarkInk}). */
+const MARK_INK = 0.015;
+/** An opening quotation mark's ink lies above this share of its word's height. */
+const MARK_FOOT = 0.55;
+
+/**
  * The glyphs in `box` of `g`: runs of columns with ink ({@link INK}) on the box's rows, each with
  * the rows its ink runs on without a blank row, from the box's middle row up and down (at most
  * half the box's height beyond it either way: a line above or below stays apart by its blank).
@@ -1303,35 +1332,6 @@ const BAR_GAP = 2;
 const BAR_LENGTH = 1.8;
 /** Least difference of tone between a bar's ink and the paper around it. */
 const BAR_CONTRAST = 40;
-
-/**
- * Whether the ink of `box` in `g` begins with a mark of its own before its first glyph
- * ({@link glyphsIn}, which leaves out ink with none on the box's middle row): the leftmost run of
- * columns with ink stands left of that glyph, holds at least {@link MARK_INK} of the box's height
- * squared in pixels, and lies in the box's upper part (above {@link MARK_FOOT} of its height), as
- * an opening quotation mark does. A word read with a “ from the blank before its first character
- * (an ideographic space) has no such ink, nor one read with a “ from the dots of a 氵 before it,
- * whose ink runs down the character's height.
- */
-export function leadingMarkInk(g: GrayRaster, box: Box): boolean {
-  const first = glyphsIn(g, box)[0];
-  const x1 = Math.min(g.width, first ? first.x0 : box.x + box.w);
-  const y0 = Math.max(0, box.y), y1 = Math.min(g.height, box.y + box.h);
-  let n = 0, bottom = -1, started = false;
-  for (let x = Math.max(0, box.x); x < x1; x++) {
-    let column = 0;
-    for (let y = y0; y < y1; y++) if (g.data[y * g.width + x]! <= INK) { column++; bottom = Math.max(bottom, y); }
-    if (column) started = true;
-    else if (started) break;
-    n += column;
-  }
-  return n >= MARK_INK * box.h * box.h && bottom < box.y + MARK_FOOT * box.h;
-}
-
-/** Least ink (in the word's height squared) of a mark before a word's first glyph (see {@link leadingMarkInk}). */
-const MARK_INK = 0.015;
-/** An opening quotation mark's ink lies above this share of its word's height. */
-const MARK_FOOT = 0.55;
 
 /**
  * `result` without the emoji the engine read as symbols ("«" for a smiley, "@@" for a heart):

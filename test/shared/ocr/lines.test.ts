@@ -740,6 +740,18 @@ describe('dropStrayQuotes', () => {
     ]);
     expect(dropStrayQuotes(result).lines.map((l) => l.text)).toEqual(['受理日期 2024-11-12', '联系电话 138****2756', '套餐 “5G 畅享”', '回复 “10 ”退订', '编号 “1234']);
   });
+
+  it('removes an opening mark however sure when the page shows no ink of its own before the word\'s first character', () => {
+    const result = page([
+      line([word('委員會', 96, 406, 2289, 76, 40), word('“消費', 41, 492, 2293, 59, 24), word('者', 96, 551, 2289, 25, 40)], 80),
+      // Closed on its line, it stays.
+      line([word('通过', 92, 40, 100, 40, 20), word('“投诉', 60, 84, 100, 40, 20), word('建议”', 90, 126, 100, 40, 20)], 80),
+    ]);
+    const inkless = (w: { text: string }) => !w.text.startsWith('“消');
+    expect(dropStrayQuotes(result, inkless).lines.map((l) => l.text)).toEqual(['委員會 消費 者', '通过 “投诉 建议”']);
+    expect(dropStrayQuotes(result, () => false).lines[1]!.text).toBe('通过 “投诉 建议”');
+    expect(dropStrayQuotes(result).lines[0]!.text).toBe('委員會 “消費 者');
+  });
 });
 
 describe('dropSignatureScrawls', () => {
@@ -762,18 +774,6 @@ describe('dropSignatureScrawls', () => {
       line([word('金额', 93, 40, 300, 50, 25), word('一', 40, 92, 300, 30, 25), word('一', 40, 124, 300, 30, 25)], 60),
     ]);
     expect(dropSignatureScrawls(result)).toBe(result);
-  });
-
-  it('removes an opening mark however sure when the page shows no ink of its own before the word\'s first character', () => {
-    const result = page([
-      line([word('委員會', 96, 406, 2289, 76, 40), word('“消費', 41, 492, 2293, 59, 24), word('者', 96, 551, 2289, 25, 40)], 80),
-      // Closed on its line, it stays.
-      line([word('通过', 92, 40, 100, 40, 20), word('“投诉', 60, 84, 100, 40, 20), word('建议”', 90, 126, 100, 40, 20)], 80),
-    ]);
-    const inkless = (w: { text: string }) => !w.text.startsWith('“消');
-    expect(dropStrayQuotes(result, inkless).lines.map((l) => l.text)).toEqual(['委員會 消費 者', '通过 “投诉 建议”']);
-    expect(dropStrayQuotes(result, () => false).lines[1]!.text).toBe('通过 “投诉 建议”');
-    expect(dropStrayQuotes(result).lines[0]!.text).toBe('委員會 “消費 者');
   });
 });
 
