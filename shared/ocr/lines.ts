@@ -473,17 +473,32 @@ export function dropTabBarIcons(result: OcrResult, page?: { width: number; heigh
  * half the page's text height or more, in {@link LIST_ICONS} lines or more whose first words
  * start within that half height of one x. `page` is the screenshot's size; without it nothing is
  * dropped.
+ * Also one picture repeated down a list's items (a mail client's folder icons, read "£3", "[3",
+ * "3" and "[0" at 30–77): first words of one to three characters, set apart as above, read below
+ * {@link SAME_ICON_CONFIDENCE}, in {@link SAME_ICONS} lines or more, one under another and each
+ * boxed as the others (within {@link SAME_ICON_SLACK} px across and down), read as two texts at
+ * least: the same ink read differently is no text. A numbered list's figures are boxed apart by
+ * their shapes and read surely.
  */
 export function dropListIcons(result: OcrResult, page?: { width: number; height: number }): OcrResult {
   const read = result.words.filter((w) => w.text.trim());
   if (!page || !read.length) return result;
   const h = medianHeight(read);
   const icons = leadingMarks(result.lines, h, (w) => ROUND_MARKS.test(w.text.trim()) && w.confidence < LIST_ICON_CONFIDENCE).filter((w): w is OcrWord => w !== undefined);
-  if (icons.length < LIST_ICONS) return result;
   const x = median(icons.map((w) => w.box.x));
-  const aligned = icons.filter((w) => Math.abs(w.box.x - x) <= h / 2);
-  if (aligned.length < LIST_ICONS) return result;
-  return withoutWords(result, (w) => aligned.includes(w));
+  const aligned = icons.length < LIST_ICONS ? [] : icons.filter((w) => Math.abs(w.box.x - x) <= h / 2);
+  const same = sameIcons(leadingMarks(result.lines, h, (w) => Array.from(w.text.trim()).length <= 3 && w.confidence < SAME_ICON_CONFIDENCE).filter((w): w is OcrWord => w !== undefined), h);
+  const dropped = [...(aligned.length >= LIST_ICONS ? aligned : []), ...same];
+  if (!dropped.length) return result;
+  return withoutWords(result, (w) => dropped.includes(w));
+}
+
+/** Of `marks` (first words of list items, text `h` px tall), the copies of one picture (see {@link dropListIcons}). */
+function sameIcons(marks: OcrWord[], h: number): OcrWord[] {
+  if (marks.length < SAME_ICONS) return [];
+  const x = median(marks.map((w) => w.box.x)), bw = median(marks.map((w) => w.box.w)), bh = median(marks.map((w) => w.box.h));
+  const same = marks.filter((w) => Math.abs(w.box.x - x) <= h / 2 && Math.abs(w.box.w - bw) <= SAME_ICON_SLACK && Math.abs(w.box.h - bh) <= SAME_ICON_SLACK);
+  return same.length >= SAME_ICONS && new Set(same.map((w) => w.text.trim())).size >= 2 ? same : [];
 }
 
 /** A round logo read as text: one to three of O, o, 0, Q, @, ©, ®, 〇 and brackets. */
@@ -492,6 +507,12 @@ const ROUND_MARKS = /^[Oo0Q@©®〇()[\]]{1,3}$/u;
 const LIST_ICON_CONFIDENCE = 60;
 /** Fewest lines with such a logo for the logos to be dropped. */
 const LIST_ICONS = 3;
+/** Fewest lines with one picture before their items for the pictures to be dropped (see {@link dropListIcons}). */
+const SAME_ICONS = 4;
+/** Copies of one picture are boxed within this many pixels of each other's width and height. */
+const SAME_ICON_SLACK = 1;
+/** A picture before a list's items is read below this confidence. */
+const SAME_ICON_CONFIDENCE = 80;
 
 /** A tab bar lies within this share of a screenshot's height from its bottom. */
 const TAB_BAR_SHARE = 0.15;

@@ -579,6 +579,24 @@ describe('dropListIcons', () => {
     expect(dropListIcons(close, screen)).toBe(close);
     expect(dropListIcons(page(items))).toEqual(page(items));
   });
+
+  it('drops one picture repeated before a list\'s items, boxed alike and read as different texts (a mail client\'s folder icons)', () => {
+    const folder = (icon: string, confidence: number, y: number, name: string) => line([word(icon, confidence, 21, y - 3, 21, 18), word(name, 90, 53, y, 60, 12)], 80);
+    const folders = page([folder('£3', 55, 168, 'Inbox'), folder('[3', 46, 208, 'Drafts'), folder('3', 72, 248, 'Sent'), folder('[3', 62, 288, 'Deleted'), folder('[0', 30, 368, 'Archive')]);
+    expect(dropListIcons(folders, screen).lines.map((l) => l.text)).toEqual(['Inbox', 'Drafts', 'Sent', 'Deleted', 'Archive']);
+  });
+
+  it('keeps a numbered list, marks read surely or all alike, and marks boxed differently or fewer than four', () => {
+    const entry = (mark: string, confidence: number, y: number, w = 21) => line([word(mark, confidence, 21, y, w, 18), word('item', 90, 60, y, 60, 12)], 80);
+    const cases = [
+      page([entry('1.', 93, 100, 14), entry('2.', 92, 140, 18), entry('3.', 94, 180, 18), entry('4.', 93, 220, 19)]),
+      page([entry('[3', 85, 100), entry('£3', 88, 140), entry('[3', 90, 180), entry('3', 86, 220)]),
+      page([entry('•', 60, 100), entry('•', 62, 140), entry('•', 58, 180), entry('•', 61, 220)]),
+      page([entry('[3', 55, 100, 21), entry('£3', 55, 140, 26), entry('[3', 55, 180, 16), entry('3', 55, 220, 12)]),
+      page([entry('[3', 55, 100), entry('£3', 55, 140), entry('3', 55, 180)]),
+    ];
+    for (const result of cases) expect(dropListIcons(result, screen)).toBe(result);
+  });
 });
 
 describe('dropInputBarIcons', () => {
