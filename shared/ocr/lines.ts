@@ -621,11 +621,11 @@ export function dropChevrons(result: OcrResult): OcrResult {
     }
     if (!CHEVRON.test(t)) return loneTitleMark(w, read, continued.has(line)) || garbledBackArrow(w, read, line) || dropDownTriangle(w, read);
     // A back arrow on a row of its own (above a page's title); a lone v can be a letter.
-    if (read.length === 1) return !/^[v∨]$/u.test(t);
+    if (read.length === 1) return !DOWN_CHEVRON.test(t);
     if (read[0] !== w && read.at(-1) !== w) return false;
     if (hanCount(line.text) >= 2) return true;
     // Before a title without Chinese ("< 10086"), set apart from it as a back arrow is.
-    return !/^[v∨]$/u.test(t) && setApart(w, read, read[0] === w);
+    return !DOWN_CHEVRON.test(t) && setApart(w, read, read[0] === w);
   };
   return withoutWords(result, chevron);
 }
@@ -714,12 +714,15 @@ const MENU_DOTS = /^(?:[。．.·・•]{3}|[…⋯])$/u;
 /** A "more" menu's dots stand at least this many line heights right of the word before them. */
 const MENU_GAP = 4;
 
+/** A downward chevron read as letters, which can be a word of its own. */
+const DOWN_CHEVRON = /^[vV∨]?[v∨]$/u;
+
 /**
  * A chevron read as a character: < > ‹ › 〈 〉 or a brace ({ for a back arrow), or a lower-case v
  * for a downward one; a thick one read as two marks of its direction, one of them of those ("《<"
- * for a back arrow).
+ * for a back arrow, "Vv" for a drop-down's).
  */
-const CHEVRON = /^(?:[<>‹›〈〉{v∨]|[<‹〈][<‹〈《«]|[《«][<‹〈]|[>›〉][>›〉》»]|[》»][>›〉])$/u;
+const CHEVRON = /^(?:[<>‹›〈〉{v∨]|[<‹〈][<‹〈《«]|[《«][<‹〈]|[>›〉][>›〉》»]|[》»][>›〉]|[vV∨][v∨])$/u;
 
 /**
  * Removes the quotation marks the engine reads in a wide blank (an ideographic space): a closing

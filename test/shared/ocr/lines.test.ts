@@ -851,8 +851,11 @@ describe('dropChevrons', () => {
       line([word('首页', 92, 40, 300, 40, 20), word('>', 90, 90, 300, 10, 20), word('我的移动', 92, 110, 300, 80, 20)], 91),
       line([word('Next', 92, 40, 400, 40, 20), word('>', 90, 90, 400, 10, 20)], 91),
       line([word('電壓220', 92, 40, 450, 80, 20), word('V', 90, 130, 450, 14, 20)], 91),
+      // A drop-down's thick arrow read as two letters.
+      line([word('中華電信', 95, 99, 1210, 120, 30), word('Vv', 60, 944, 1204, 42, 48)], 80),
+      line([word('Size', 92, 40, 500, 40, 20), word('Vv', 60, 400, 500, 30, 20)], 80),
     ]);
-    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['我的账单', '对账单有疑问？点此联系在线客服', '2024年10月', '首页 > 我的移动', 'Next >', '電壓220 V']);
+    expect(dropChevrons(result).lines.map((l) => l.text)).toEqual(['我的账单', '对账单有疑问？点此联系在线客服', '2024年10月', '首页 > 我的移动', 'Next >', '電壓220 V', '中華電信', 'Size Vv']);
   });
 
   it('drops a back arrow before a title without Chinese when set apart from it ("< 10086"), not a less-than sign', () => {
