@@ -1067,23 +1067,55 @@ export function yuanSignsUnread(result: OcrResult, g: GrayRaster): OcrResult {
     let changed = false;
     const out = line.map((w, k) => {
       const text = w.text.trim();
-      const amount = /^[0-9][0-9,]*\.[0-9]{2}(?![0-9])/u.exec(text)?.[0];
-      if (!amount) return w;
       const before = line[k - 1];
       if (before && /[¥￥$＄]$/u.test(before.text.trim())) return w;
-      const digits = amount.replace(/[^0-9]/gu, '').length;
       // The word before can be boxed over the sign (收 over 收¥): its glyphs are searched too.
       const from = Math.max(0, Math.round(w.box.x - YUAN_SEARCH * w.box.h));
-      const glyphs = glyphsIn(g, { x: from, y: w.box.y, w: w.box.x + w.box.w - from, h: w.box.h });
-      // The amount's digits are the first glyphs in its box (a 元 can follow them in the word).
-      const first = glyphs.findIndex((c) => c.x0 >= w.box.x - 2);
-      if (first < 1 || glyphs.length < first + digits) return w;
-      if (!isYuanSign(g, glyphs[first - 1]!, glyphs.slice(first, first + digits))) return w;
+      const amount = /^[0-9][0-9,]*\.[0-9]{2}(?![0-9])/u.exec(text)?.[0];
+      if (amount) {
+        const digits = amount.replace(/[^0-9]/gu, '').length;
+        const glyphs = glyphsIn(g, { x: from, y: w.box.y, w: w.box.x + w.box.w - from, h: w.box.h });
+        // The amount's digits are the first glyphs in its box (a 元 can follow them in the word).
+        const first = glyphs.findIndex((c) => c.x0 >= w.box.x - 2);
+        if (first < 1 || glyphs.length < first + digits) return w;
+        if (!isYuanSign(g, glyphs[first - 1]!, glyphs.slice(first, first + digits))) return w;
+      } else {
+        // Full-width figures, spaced apart, are read as words of a figure or two ("1 2 8. 00"):
+        // the amount runs on over the words after, and its digits are the last glyphs up to its
+        // end (the first word's box can hold the sign too).
+        const last = spreadAmountEnd(line, k);
+        if (last < 0) return w;
+        const end = line[last]!.box.x + line[last]!.box.w;
+        const digits = line.slice(k, last + 1).map((o) => o.text).join('').replace(/[^0-9]/gu, '').length;
+        const box = unionBox(line.slice(k, last + 1).map((o) => o.box));
+        const glyphs = glyphsIn(g, { x: from, y: box.y, w: end - from, h: box.h });
+        if (glyphs.length < digits + 1 || !isYuanSign(g, glyphs.at(-digits - 1)!, glyphs.slice(-digits))) return w;
+      }
       changed = true;
       return { ...w, text: `¥${w.text}` };
     });
     return changed ? out : undefined;
   });
+}
+
+/**
+ * The index of the last of the words of `line` from `k` on that make an amount with cents read
+ * apart (full-width figures spaced out: "1", "2", "8.", "00" or "25.", "00。"), each figures and
+ * separators (the last with a comma or full stop after it), each less than twice its height after
+ * the one before; -1 when they make none.
+ */
+function spreadAmountEnd(line: readonly OcrWord[], k: number): number {
+  let joined = '';
+  for (let j = k; j < line.length; j++) {
+    const w = line[j]!, t = w.text.trim();
+    if (!/^[0-9.,]+[，,。]?$/u.test(t) || (j === k && !/^[0-9]/u.test(t))) return -1;
+    // A full-width point is a character's width of blank beside the figures.
+    if (j > k && w.box.x - (line[j - 1]!.box.x + line[j - 1]!.box.w) > 2 * w.box.h) return -1;
+    joined += t;
+    if (/^[0-9][0-9,]*\.[0-9]{2}[，,。]?$/u.test(joined)) return j > k ? j : -1;
+    if (/[，,。]$/u.test(t)) return -1;
+  }
+  return -1;
 }
 
 /**

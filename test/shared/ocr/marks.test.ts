@@ -428,6 +428,23 @@ describe('yuanSignsUnread', () => {
     for (const x of [78, 96, 124, 142]) digit(y, x);
     expect(texts(y, [word('Fee', 90, 20, 40, 28, 26), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['Fee', '19.00']);
   });
+
+  it('puts back a yuan sign before an amount of full-width figures read as words apart ("1", "2", "8.", "00")', () => {
+    // 额¥128.00, each figure in a cell 26 px wide, the point a cell of its own: the first word's
+    // box holds the sign too.
+    const g = createGray(400, 120);
+    han(g, 10);
+    yuan(g, 44);
+    for (const x of [70, 96, 122, 174, 200]) digit(g, x);
+    const words = [word('额', 90, 10, 36, 28, 34), word('1', 52, 40, 40, 46, 26), word('2', 52, 96, 40, 14, 26), word('8.', 88, 122, 40, 30, 26), word('00', 90, 174, 40, 40, 26)];
+    expect(texts(g, words)).toEqual(['额', '¥1', '2', '8.', '00']);
+    // Figures that make no amount with cents, or a sign-less amount, are left.
+    expect(texts(g, words.slice(0, 4))).toEqual(['额', '1', '2', '8.']);
+    const plain = createGray(400, 120);
+    han(plain, 10);
+    for (const x of [70, 96, 122, 174, 200]) digit(plain, x);
+    expect(texts(plain, words)).toEqual(['额', '1', '2', '8.', '00']);
+  });
 });
 
 describe('dollarSignsReadAsDigits', () => {
