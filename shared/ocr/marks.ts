@@ -1204,6 +1204,69 @@ export function middleDotsMisread(result: OcrResult, g: GrayRaster): OcrResult {
   });
 }
 
+/**
+ * `result` with a Chinese comma the engine boxed into the character before it and left unread put
+ * back (我從來沒有申請過， read "申請過", the 過 read at 61 over 40 × 32 px): a word ending in a
+ * Chinese character, read below {@link ABSORBED_CONFIDENCE}, boxed at least
+ * {@link ABSORBED_EXTRA} of its height wider than its characters (each as wide as the word is
+ * tall), with no punctuation read after it, whose ink in `g` ends in a mark set apart by a blank
+ * of {@link ABSORBED_GAP} of its height at least (the strokes of one character lie closer: 尊敬's
+ * 攵 read "尊敬，"): at most {@link ABSORBED_WIDTH} of the word's height wide and {@link ABSORBED_HEIGHT} of it tall, at least
+ * {@link COMMA_TALL} times as tall as wide (a head and a tail), below the word's top by a fifth of
+ * its height at least (a closing quotation mark stands at the top). Traditional Chinese fonts set
+ * the comma at the middle of the line, Simplified ones at its foot: both are taken.
+ */
+export function commasAbsorbed(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    let changed = false;
+    const read = line.filter((o) => o.text.trim());
+    const out = line.map((w) => {
+      const t = w.text.trim(), { box } = w;
+      const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
+      // A comma read as a word of its own after it is no comma left unread.
+      const next = read[read.indexOf(w) + 1]?.text.trim() ?? '';
+      if (!/\p{Script=Han}$/u.test(t) || /^\p{P}/u.test(next) || w.confidence >= ABSORBED_CONFIDENCE || box.w < (han + ABSORBED_EXTRA) * box.h || !endsInComma(g, box)) return w;
+      changed = true;
+      return { ...w, text: `${t}，` };
+    });
+    return changed ? out : undefined;
+  });
+}
+
+/** Whether the ink of `box` in `g` ends in a comma set apart from the rest (see {@link commasAbsorbed}). */
+function endsInComma(g: GrayRaster, box: Box): boolean {
+  const y0 = Math.max(0, box.y), y1 = Math.min(g.height, box.y + box.h);
+  const inkIn = (x: number) => { let top = -1, bottom = -1; for (let y = y0; y < y1; y++) if (g.data[y * g.width + x]! <= INK) { if (top < 0) top = y; bottom = y; } return { top, bottom }; };
+  let x = Math.min(g.width, box.x + box.w) - 1;
+  while (x >= box.x && inkIn(x).top < 0) x--;
+  const right = x;
+  let top = Infinity, bottom = -1;
+  for (; x >= box.x; x--) {
+    const c = inkIn(x);
+    if (c.top < 0) break;
+    top = Math.min(top, c.top);
+    bottom = Math.max(bottom, c.bottom);
+  }
+  // Ink left of the blank, a comma's blank of a character's cell away at least: the
+  // character the comma follows (the strokes of one character lie closer).
+  let k = x;
+  while (k >= box.x && inkIn(k).top < 0) k--;
+  const rest = k >= box.x && x - k >= ABSORBED_GAP * box.h;
+  const width = right - x, height = bottom - top + 1;
+  return rest && right > x && width <= ABSORBED_WIDTH * box.h && height <= ABSORBED_HEIGHT * box.h && height >= COMMA_TALL * width && top >= box.y + 0.2 * box.h;
+}
+
+/** An absorbed comma stands this share of its word's height at least after the character before it. */
+const ABSORBED_GAP = 0.3;
+/** A word holding a comma it left unread is read below this. */
+const ABSORBED_CONFIDENCE = 75;
+/** …and boxed at least this share of its height wider than its characters. */
+const ABSORBED_EXTRA = 0.15;
+/** A comma is at most this share of its word's height wide… */
+const ABSORBED_WIDTH = 0.35;
+/** …and this share of it tall. */
+const ABSORBED_HEIGHT = 0.55;
+
 /** The marks a middle dot or a bullet is misread as (commas and full stops stand far more often where they are read). */
 const MISREAD_DOT = /^[-*]$/u;
 /** A dot is at most this many times as wide as tall, or as tall as wide. */
