@@ -1023,6 +1023,61 @@ export function isTextBar(g: GrayRaster, w: OcrWord, line: OcrLine): boolean {
 }
 
 /**
+ * `result` without the bars the engine read into a word at its start or end from no bar set in
+ * text ("|專案補貼款|", "113.10.28|", "|113/09/30"): where the columns of the word's box within
+ * {@link GLUED_RULE_REACH} of its line's text height of that end hold no ink in `g` running down
+ * through the box's middle row over at least {@link GLUED_BAR_LEAST} of that height (the rule
+ * between two cells erased with the table, or never there), or hold ink running over more than
+ * {@link BAR_LENGTH} of it (a table's rule, past the text above and below). A bar set in text is
+ * about as tall as the text.
+ */
+export function rulesReadIntoWords(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    let changed = false;
+    const out = line.map((w) => {
+      let t = w.text.trim();
+      if (!/\p{L}|\p{N}/u.test(t)) return w;
+      // The line's text height: a word read with a rule can be boxed as tall as the rule.
+      const others = line.filter((o) => o !== w && /\p{L}|\p{N}/u.test(o.text));
+      const h = others.length ? medianHeight(others) : w.box.h;
+      const reach = Math.max(2, Math.round(GLUED_RULE_REACH * h));
+      const noTextBar = (x0: number, x1: number) => {
+        const run = longestUpright(g, w.box, x0, x1);
+        return run < GLUED_BAR_LEAST * h || run > BAR_LENGTH * h;
+      };
+      if (t.startsWith('|') && noTextBar(w.box.x, w.box.x + reach)) t = t.slice(1);
+      if (t.endsWith('|') && noTextBar(w.box.x + w.box.w - reach, w.box.x + w.box.w)) t = t.slice(0, -1);
+      if (t === w.text.trim()) return w;
+      changed = true;
+      return { ...w, text: t };
+    });
+    return changed ? out : undefined;
+  });
+}
+
+/** The longest run of ink down a column of `g` from `x0` to `x1` through `box`'s middle row (0 for none; see {@link rulesReadIntoWords}). */
+function longestUpright(g: GrayRaster, box: Box, x0: number, x1: number): number {
+  const mid = Math.round(box.y + box.h / 2);
+  if (mid < 0 || mid >= g.height) return 0;
+  let best = 0;
+  for (let x = Math.max(0, x0); x < Math.min(g.width, x1); x++) {
+    if (g.data[mid * g.width + x]! > INK) continue;
+    // Three columns wide: a rule on a photographed page leans a little.
+    const ink = (y: number) => y >= 0 && y < g.height && Math.min(g.data[y * g.width + Math.max(0, x - 1)]!, g.data[y * g.width + x]!, g.data[y * g.width + Math.min(g.width - 1, x + 1)]!) <= INK;
+    let top = mid, bottom = mid;
+    while (ink(top - 1)) top--;
+    while (ink(bottom + 1)) bottom++;
+    best = Math.max(best, bottom - top + 1);
+  }
+  return best;
+}
+
+/** A bar read into a word stands within this share of its line's text height of the word's end… */
+const GLUED_RULE_REACH = 0.4;
+/** …and a bar set in text runs down at least this share of it. */
+const GLUED_BAR_LEAST = 0.5;
+
+/**
  * `result` with a dollar sign read as a digit or an S put back: ＄３８８ read "5", "388,", $1,399
  * read 51,399, $398 read 9398. The sign's stroke reaches above and below the digits after it,
  * which a digit's never does. A word starting with 5, 8, 9 or S and two digits or more, or such a

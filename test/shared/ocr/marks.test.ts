@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commasAbsorbed, commasReadAsFullStops, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, leadingMarkInk, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasAbsorbed, commasReadAsFullStops, rulesReadIntoWords, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, leadingMarkInk, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -819,5 +819,32 @@ describe('commasAbsorbed', () => {
     const none = createGray(200, 100);
     han(none, 80);
     expect(texts(none, word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過']);
+  });
+});
+
+describe('rulesReadIntoWords', () => {
+  /** A table's row: rules down x 20 and x 200 from row 20 to row 80, text 24 px tall from row 38. */
+  const row = (ruleHeight = 60) => {
+    const g = createGray(240, 100);
+    fillRect(g, 20, 50 - ruleHeight / 2, 2, ruleHeight);
+    fillRect(g, 200, 50 - ruleHeight / 2, 2, ruleHeight);
+    fillRect(g, 30, 38, 160, 24);
+    return g;
+  };
+  const texts = (g: GrayRaster, h = 24) => rulesReadIntoWords(page([line([word('|專案補貼款|', 60, 18, 50 - h / 2, 186, h), word('NT$9,200', 90, 210, 38, 28, 24)], 60)]), g).words.map((w) => w.text);
+
+  it('takes off a bar read at a word\'s start or end from a table\'s rule running past the text, the word boxed as tall as the rule or not', () => {
+    expect(texts(row())).toEqual(['專案補貼款', 'NT$9,200']);
+    expect(texts(row(), 60)).toEqual(['專案補貼款', 'NT$9,200']);
+  });
+
+  it('takes off a bar read where no ink runs down (a rule erased with its table)', () => {
+    const g = createGray(240, 100);
+    fillRect(g, 30, 38, 160, 24);
+    expect(texts(g)).toEqual(['專案補貼款', 'NT$9,200']);
+  });
+
+  it('keeps a bar set in text, as tall as the text', () => {
+    expect(texts(row(26))).toEqual(['|專案補貼款|', 'NT$9,200']);
   });
 });
