@@ -780,45 +780,32 @@ describe('leadingMarkInk', () => {
 });
 
 describe('commasAbsorbed', () => {
-  /** A Chinese character's ink: 28 px wide from `x`, rows 40–71. */
-  const han = (g: GrayRaster, x: number) => { fillRect(g, x, 40, 28, 3); fillRect(g, x, 69, 28, 3); fillRect(g, x, 40, 3, 32); fillRect(g, x + 25, 40, 3, 32); };
-  /** A comma 6 px wide and 12 tall, its head from row `top`. */
-  const comma = (g: GrayRaster, x: number, top: number) => { fillRect(g, x, top, 6, 6); fillRect(g, x + 2, top + 6, 3, 6); };
+  /**
+   * A Chinese character's ink (28 px wide from x 80, rows 40–71) and, when given, a comma 6 px
+   * wide and 12 tall from `x`, its head from row `top`.
+   */
+  const raster = (x?: number, top?: number) => {
+    const g = createGray(200, 100);
+    fillRect(g, 80, 40, 28, 3); fillRect(g, 80, 69, 28, 3); fillRect(g, 80, 40, 3, 32); fillRect(g, 105, 40, 3, 32);
+    if (x !== undefined && top !== undefined) { fillRect(g, x, top, 6, 6); fillRect(g, x + 2, top + 6, 3, 6); }
+    return g;
+  };
   const texts = (g: GrayRaster, w: ReturnType<typeof word>) => commasAbsorbed(page([line([word('申請', 95, 10, 40, 60, 32), w], 80)]), g).words.map((o) => o.text);
 
   it('puts back a comma boxed into the character before it, at the middle of the line or at its foot', () => {
-    for (const top of [51, 58]) {
-      const g = createGray(200, 100);
-      han(g, 80);
-      comma(g, 119, top);
-      expect(texts(g, word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過，']);
-    }
+    for (const top of [51, 58]) expect(texts(raster(119, top), word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過，']);
   });
 
   it('leaves a stroke close to the character, and a word with a comma read after it', () => {
-    const g = createGray(200, 100);
-    han(g, 80);
-    comma(g, 111, 51);
-    expect(texts(g, word('過', 61, 80, 40, 40, 32))).toEqual(['申請', '過']);
-    const read = createGray(200, 100);
-    han(read, 80);
-    comma(read, 119, 51);
-    expect(commasAbsorbed(page([line([word('過', 61, 80, 40, 46, 32), word('，', 80, 119, 51, 6, 12)], 80)]), read).words.map((o) => o.text)).toEqual(['過', '，']);
+    expect(texts(raster(111, 51), word('過', 61, 80, 40, 40, 32))).toEqual(['申請', '過']);
+    expect(commasAbsorbed(page([line([word('過', 61, 80, 40, 46, 32), word('，', 80, 119, 51, 6, 12)], 80)]), raster(119, 51)).words.map((o) => o.text)).toEqual(['過', '，']);
   });
 
   it('leaves a word read surely, boxed as its characters, ending in a mark at the top or in no mark', () => {
-    const g = createGray(200, 100);
-    han(g, 80);
-    comma(g, 119, 51);
-    expect(texts(g, word('過', 90, 80, 40, 46, 32))).toEqual(['申請', '過']);
-    expect(texts(g, word('過', 61, 80, 40, 34, 32))).toEqual(['申請', '過']);
-    const high = createGray(200, 100);
-    han(high, 80);
-    comma(high, 119, 40);
-    expect(texts(high, word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過']);
-    const none = createGray(200, 100);
-    han(none, 80);
-    expect(texts(none, word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過']);
+    expect(texts(raster(119, 51), word('過', 90, 80, 40, 46, 32))).toEqual(['申請', '過']);
+    expect(texts(raster(119, 51), word('過', 61, 80, 40, 34, 32))).toEqual(['申請', '過']);
+    expect(texts(raster(119, 40), word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過']);
+    expect(texts(raster(), word('過', 61, 80, 40, 46, 32))).toEqual(['申請', '過']);
   });
 });
 
