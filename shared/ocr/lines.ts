@@ -486,7 +486,7 @@ export function dropListIcons(result: OcrResult, page?: { width: number; height:
   const h = medianHeight(read);
   const icons = leadingMarks(result.lines, h, (w) => ROUND_MARKS.test(w.text.trim()) && w.confidence < LIST_ICON_CONFIDENCE).filter((w): w is OcrWord => w !== undefined);
   const x = median(icons.map((w) => w.box.x));
-  const aligned = icons.length < LIST_ICONS ? [] : icons.filter((w) => Math.abs(w.box.x - x) <= h / 2);
+  const aligned = icons.filter((w) => Math.abs(w.box.x - x) <= h / 2);
   const same = sameIcons(leadingMarks(result.lines, h, (w) => Array.from(w.text.trim()).length <= 3 && w.confidence < SAME_ICON_CONFIDENCE).filter((w): w is OcrWord => w !== undefined), h);
   const dropped = [...(aligned.length >= LIST_ICONS ? aligned : []), ...same];
   if (!dropped.length) return result;
