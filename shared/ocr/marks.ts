@@ -1036,7 +1036,7 @@ export function rulesReadIntoWords(result: OcrResult, g: GrayRaster): OcrResult 
     let changed = false;
     const out = line.map((w) => {
       let t = w.text.trim();
-      if (!/\p{L}|\p{N}/u.test(t)) return w;
+      if (!/^\||\|$/u.test(t) || !/\p{L}|\p{N}/u.test(t)) return w;
       // The line's text height: a word read with a rule can be boxed as tall as the rule.
       const others = line.filter((o) => o !== w && /\p{L}|\p{N}/u.test(o.text));
       const h = others.length ? medianHeight(others) : w.box.h;
