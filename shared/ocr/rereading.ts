@@ -557,19 +557,14 @@ const TABLE_TALL_WORD = 1.6;
  * on either side.
  */
 export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Box[] {
-  const { width: w, height: h, data } = g;
+  const { width: w, data } = g;
   const ink = (x: number, y: number) => x >= 0 && x < w && data[y * w + x]! < tone;
+  // Each column's runs, found row by row (in the raster's order) for all columns at once.
+  const columns = columnRuns(g, least, tone);
   const all = new Set<Box>();
   let open: Box[] = [];
   for (let x = 0; x < w; x++) {
-    const runs: Array<{ y0: number; y1: number }> = [];
-    let start = -1, end = -1;
-    for (let y = 0; y <= h; y++) {
-      const dark = y < h && (ink(x - 1, y) || ink(x, y) || ink(x + 1, y));
-      if (dark && start >= 0 && y - end - 1 <= RULE_BREAK) { end = y; continue; }
-      if (start >= 0 && (dark || y === h)) { if (end - start + 1 >= least) runs.push({ y0: start, y1: end }); start = -1; }
-      if (dark) { start = y; end = y; }
-    }
+    const runs = columns[x]!;
     // Each run joins the rules it overlaps in the column before (merging them), or starts one.
     const now: Box[] = [];
     for (const r of runs) {
@@ -596,6 +591,36 @@ export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Bo
   };
   return [...all].filter((b) => thick(b) <= RULE_ROWS);
 }
+/**
+ * The runs down each column of `g` (for {@link verticalRules}) at least `least` rows long: rows
+ * where the column or one beside it is darker than `tone`, breaks of up to {@link RULE_BREAK}
+ * rows bridged; first and last row of each, top to bottom.
+ */
+function columnRuns(g: GrayRaster, least: number, tone: number): Array<Array<{ y0: number; y1: number }>> {
+  const { width: w, height: h, data } = g;
+  const columns = Array.from({ length: w }, (): Array<{ y0: number; y1: number }> => []);
+  const start = new Int32Array(w).fill(-1), end = new Int32Array(w).fill(-1);
+  const dark = new Uint8Array(w);
+  for (let y = 0; y <= h; y++) {
+    dark.fill(0);
+    if (y < h) {
+      for (let x = 0, i = y * w; x < w; x++, i++) {
+        if (data[i]! >= tone) continue;
+        if (x > 0) dark[x - 1] = 1;
+        dark[x] = 1;
+        if (x + 1 < w) dark[x + 1] = 1;
+      }
+    }
+    for (let x = 0; x < w; x++) {
+      const s = start[x]!;
+      if (dark[x] && s >= 0 && y - end[x]! - 1 <= RULE_BREAK) { end[x] = y; continue; }
+      if (s >= 0 && (dark[x] || y === h)) { if (end[x]! - s + 1 >= least) columns[x]!.push({ y0: s, y1: end[x]! }); start[x] = -1; }
+      if (dark[x]) { start[x] = y; end[x] = y; }
+    }
+  }
+  return columns;
+}
+
 /** Breaks of at most this many rows in a rule down a page are bridged (a scan's faded pixels). */
 const RULE_BREAK = 2;
 
