@@ -116,8 +116,11 @@ const COLON_AFTER_LABEL = new RegExp(`(?<=${HAN}) ?: ?(?=[0-9])`, 'gu');
 const COPYRIGHT_FOR_COLON = new RegExp(`(?<=${HAN}) ?© ?(?=[0-9])`, 'gu');
 /** A bracketed aside written in Chinese: (元), (含稅). Latin or mixed content keeps ASCII. */
 const CJK_PARENS = new RegExp(`\\( ?((?:${CJK_ANY}|[0-9 ])*${HAN}(?:${CJK_ANY}|[0-9 ])*?) ?\\)`, 'gu');
-/** The yuan sign read as Y, y or # before an amount with cents (¥129.00), taken as ¥ only in Chinese text. */
-const YUAN_SIGN = /(?<![A-Za-z0-9])[Yy#](?= ?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
+/**
+ * The yuan sign read as Y, y or # before an amount with cents (¥129.00, a balance owed ¥-12.60),
+ * taken as ¥ only in Chinese text.
+ */
+const YUAN_SIGN = /(?<![A-Za-z0-9])[Yy#](?= ?-?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/gu;
 /**
  * The yuan sign read as Y between Chinese and a whole amount that a unit or a mark ends (又要Y600？,
  * 按Y5/GB计费), or read as # after a mark of Chinese punctuation (已经退订了，#128会在…); taken as ¥

@@ -335,7 +335,10 @@ describe('normaliseCjkPunctuation', () => {
     ['应缴 y 168.00元', '应缴 ¥ 168.00元'],
     ['每月pay168.00元', '每月pay168.00元'],
     ['每次Y 1,280.50元', '每次¥ 1,280.50元'],
+    ['话费余额为Y-12.60，您的号码已停机', '话费余额为¥-12.60，您的号码已停机'],
+    ['就变成y-12.60停机了', '就变成¥-12.60停机了'],
     ['Y129.00 due', 'Y129.00 due'],
+    ['Balance Y-12.60', 'Balance Y-12.60'],
     ['型号Y2024', '型号Y2024'],
     // …or before a whole amount a unit or a mark ends, after Chinese; # after Chinese punctuation.
     ['拆机，怎么又要Y600？', '拆机，怎么又要¥600？'],
