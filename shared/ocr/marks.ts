@@ -718,10 +718,38 @@ function codesInCells(g: GrayRaster, lineHeight: number, cell: number): Box[] {
     if (!box.w || !box.h) continue;
     if (changesPerCell(g, box, cell) < CODE_CHANGES) continue;
     const qr = box.w >= 3 * lineHeight && box.h >= 3 * lineHeight && box.w <= 1.6 * box.h && box.h <= 1.6 * box.w;
-    const barcode = box.h >= 1.2 * lineHeight && box.w >= 4 * lineHeight && fullHeightBars(g, box) >= 0.6;
-    if (qr || barcode) codes.push(box);
+    if (qr || isBarcode(g, box, lineHeight)) codes.push(box);
+    // Barcodes stacked closer than a cell (a payment slip's three) make one region, whose bars
+    // do not run down it: each band of it between blank rows is judged alone.
+    else if (box.w >= 4 * lineHeight) codes.push(...inkBands(g, box).filter((band) => isBarcode(g, band, lineHeight)));
   }
   return codes;
+}
+
+/** Whether `box` of `g` is a barcode: a line and a fifth tall and four lines wide at least, its inked columns mostly bars down its height. */
+function isBarcode(g: GrayRaster, box: Box, lineHeight: number): boolean {
+  return box.h >= 1.2 * lineHeight && box.w >= 4 * lineHeight && fullHeightBars(g, box) >= 0.6;
+}
+
+/**
+ * The bands of `box` in `g` between its blank rows (less than {@link CODE_BLANK_ROW_INK} ink),
+ * each trimmed to the columns with ink in it.
+ */
+function inkBands(g: GrayRaster, box: Box): Box[] {
+  const bands: Box[] = [];
+  let start = -1;
+  for (let y = box.y; y <= box.y + box.h; y++) {
+    const blank = y === box.y + box.h || rowInk(g, y, box.x, box.x + box.w) < CODE_BLANK_ROW_INK;
+    if (!blank && start < 0) start = y;
+    if (!blank || start < 0) continue;
+    let x0 = box.x, x1 = box.x + box.w;
+    const inked = (x: number) => { for (let r = start; r < y; r++) if (g.data[r * g.width + x]! <= INK) return true; return false; };
+    while (x0 < x1 && !inked(x0)) x0++;
+    while (x1 > x0 && !inked(x1 - 1)) x1--;
+    bands.push({ x: x0, y: start, w: x1 - x0, h: y - start });
+    start = -1;
+  }
+  return bands;
 }
 
 /** A cell at least this share ink is dense. */

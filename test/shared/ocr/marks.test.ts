@@ -697,6 +697,21 @@ describe('findCodes', () => {
     expect(codes).toHaveLength(2);
   });
 
+  it('finds barcodes stacked closer than a cell apart each on its own (a payment slip\'s three), not text lines', () => {
+    const g = createGray(700, 400);
+    // Three barcodes 40 px tall, 6 px apart: their cells (14 px) join in one region.
+    for (const [k, y] of [60, 106, 152].entries()) for (let i = 0; i < 60; i++) fillRect(g, 300 + i * 6, y, (i + k) % 3 === 0 ? 4 : 2, 40);
+    expect(findCodes(g, 28)).toEqual([{ x: 300, y: 60, w: 356, h: 40 }, { x: 300, y: 106, w: 358, h: 40 }, { x: 300, y: 152, w: 356, h: 40 }]);
+    // Lines of bold text as dense, 6 px apart, are no barcodes.
+    const text = createGray(700, 400);
+    for (let line = 0; line < 4; line++) for (let c = 0; c < 14; c++) {
+      const x = 300 + c * 24, y = 60 + line * 30;
+      fillRect(text, x + 8, y, 5, 24);
+      for (const dy of [0, 10, 20]) fillRect(text, x, y + dy, 20, 4);
+    }
+    expect(findCodes(text, 28)).toEqual([]);
+  });
+
   it('finds a barcode whose bars lean (a sheet turned or curling)', () => {
     const g = createGray(700, 200);
     // Bars 48 px tall leaning 2 px across over their height (a 2.4° turn).
