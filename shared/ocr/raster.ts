@@ -369,10 +369,18 @@ export function windowStats(ii: IntegralImages, x0: number, y0: number, x1: numb
   return { mean, std: Math.sqrt(Math.max(0, q / n - mean * mean)) };
 }
 
-/** 256-bin histogram of a grey raster. */
+/**
+ * 256-bin histogram of a grey raster. Four pixels in a row are counted in four histograms summed
+ * at the end: a page is mostly one tone (its paper), and counting every pixel into one bin waits
+ * on the count before.
+ */
 export function histogram(g: GrayRaster): Uint32Array {
+  const bins = new Uint32Array(1024), d = g.data, n = d.length, whole = n - (n % 4);
+  let i = 0;
+  for (; i < whole; i += 4) { bins[d[i]!]!++; bins[256 + d[i + 1]!]!++; bins[512 + d[i + 2]!]!++; bins[768 + d[i + 3]!]!++; }
+  for (; i < n; i++) bins[d[i]!]!++;
   const h = new Uint32Array(256);
-  for (let i = 0; i < g.data.length; i++) h[g.data[i]!]!++;
+  for (let v = 0; v < 256; v++) h[v] = bins[v]! + bins[256 + v]! + bins[512 + v]! + bins[768 + v]!;
   return h;
 }
 

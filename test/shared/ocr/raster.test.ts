@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGray, encodePgm, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { createGray, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -131,4 +131,21 @@ describe('resizeGray (downscaling)', () => {
       expect(Array.from(out.data)).toEqual(reference(g, scale, scaleY));
     },
   );
+});
+
+describe('histogram', () => {
+  it('counts every pixel in its tone\'s bin, whatever the raster\'s length', () => {
+    for (let n = 0; n <= 9; n++) {
+      const g = createGray(n, 1);
+      for (let i = 0; i < n; i++) g.data[i] = [255, 255, 0, 7, 255, 7, 128, 0, 255][i]!;
+      const want = new Uint32Array(256);
+      for (const v of g.data) want[v]!++;
+      expect(Array.from(histogram(g))).toEqual(Array.from(want));
+    }
+    const page = createGray(101, 37);
+    for (let i = 0; i < page.data.length; i++) page.data[i] = i % 13 ? 255 : i % 256;
+    const h = histogram(page);
+    expect(h[255]).toBe(page.data.filter((v) => v === 255).length);
+    expect(h.reduce((a, b) => a + b, 0)).toBe(101 * 37);
+  });
 });
