@@ -2015,7 +2015,8 @@ function findRoot(parent: Int32Array, a: number): number {
  * joining them; a label's parent is never larger than itself.
  */
 function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number } {
-  const labels = new Int32Array(w * h).fill(-1);
+  // Every pixel is written once, light runs −1 as they are passed.
+  const labels = new Int32Array(w * h);
   let parent = new Int32Array(1024);
   let count = 0;
   // The previous row's runs and the current row's: start and end (exclusive); a run's label is
@@ -2027,7 +2028,12 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
     const row = y * w;
     let runs = 0, j = 0;
     for (let x = 0; x < w; ) {
-      if (data[row + x]! > t) { x++; continue; }
+      if (data[row + x]! > t) {
+        const light = x;
+        while (x < w && data[row + x]! > t) x++;
+        labels.fill(-1, row + light, row + x);
+        continue;
+      }
       const start = x;
       while (x < w && data[row + x]! <= t) x++;
       // Runs above that share a column with [start, x); the last of them can reach under the
