@@ -1288,6 +1288,73 @@ export function middleDotsMisread(result: OcrResult, g: GrayRaster): OcrResult {
 }
 
 /**
+ * `result` with a full-width slash the engine left unread put back (25元／月 read "25元 月", 第1页／
+ * 共2页 read "第1页 共2页"): between two words on a line, the first ending in a Chinese character
+ * or a figure and holding no slash or bar, the second with none in its first two characters, a shape of ink in `g` near their
+ * meeting (within {@link SLASH_REACH} of the line's text height into either word) that is a
+ * slash: one thin stroke (its pixels at most {@link SLASH_FILL} of its box) at least
+ * {@link SLASH_WIDE} of that height wide and {@link SLASH_TALL} of it tall, at most
+ * {@link SLASH_HIGHEST} of it, rising to the right (its top quarter's ink right of its bottom
+ * quarter's by {@link SLASH_LEAN} of its width at least). A character's strokes that lean so,
+ * as 八's, stand apart narrower; a half-width slash is left to the engine.
+ */
+export function slashesUnread(result: OcrResult, g: GrayRaster): OcrResult {
+  return rewriteLines(result, (line) => {
+    const read = line.filter((o) => o.text.trim());
+    const han = read.filter((o) => /\p{Script=Han}/u.test(o.text));
+    if (read.length < 2 || !han.length) return undefined;
+    const height = medianHeight(han);
+    let changed = false;
+    const out = line.map((w) => {
+      const t = w.text.trim(), next = read[read.indexOf(w) + 1];
+      // A slash read in either word near their meeting (１０／０９ in a date read whole) is no slash left unread.
+      if (!next || !/[\p{Script=Han}\p{N}]$/u.test(t) || /^[1lI丿|]|^.?[/／]/u.test(next.text.trim()) || /[/／|]/u.test(t)) return w;
+      const x0 = Math.max(w.box.x, w.box.x + w.box.w - Math.round(SLASH_REACH * height));
+      const x1 = Math.min(next.box.x + next.box.w, next.box.x + Math.round(SLASH_REACH * height));
+      const y0 = Math.min(w.box.y, next.box.y) - Math.round(0.3 * height), y1 = Math.max(w.box.y + w.box.h, next.box.y + next.box.h) + Math.round(0.3 * height);
+      if (x1 <= x0 || !slashIn(g, { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, height)) return w;
+      changed = true;
+      return { ...w, text: `${t}／` };
+    });
+    return changed ? out : undefined;
+  });
+}
+
+/** Whether `box` of `g` holds a whole shape of ink that is a full-width slash (see {@link slashesUnread}) in text `height` tall. */
+function slashIn(g: GrayRaster, box: Box, height: number): boolean {
+  const x0 = Math.max(0, box.x), y0 = Math.max(0, box.y), x1 = Math.min(g.width, box.x + box.w), y1 = Math.min(g.height, box.y + box.h);
+  const w = x1 - x0, h = y1 - y0;
+  if (w < 3 || h < 3) return false;
+  const crop = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) crop.set(g.data.subarray((y0 + y) * g.width + x0, (y0 + y) * g.width + x1), y * w);
+  const { labels, components } = labelledInkComponents(crop, w, h, INK);
+  return components.some(({ label, box: b, n }) => {
+    if (b.x === 0 || b.y === 0 || b.x + b.w === w || b.y + b.h === h) return false;
+    if (b.w < SLASH_WIDE * height || b.h < SLASH_TALL * height || b.h > SLASH_HIGHEST * height || n > SLASH_FILL * b.w * b.h) return false;
+    const quarter = Math.max(1, Math.floor(b.h / 4));
+    const meanX = (from: number, to: number) => {
+      let sum = 0, count = 0;
+      for (let y = from; y < to; y++) for (let x = b.x; x < b.x + b.w; x++) if (labels[y * w + x] === label) { sum += x; count++; }
+      return count ? sum / count : NaN;
+    };
+    return meanX(b.y, b.y + quarter) - meanX(b.y + b.h - quarter, b.y + b.h) >= SLASH_LEAN * b.w;
+  });
+}
+
+/** A slash is looked for this share of the line's text height into the words either side of it. */
+const SLASH_REACH = 1.2;
+/** A full-width slash is at least this share of the line's text height wide… */
+const SLASH_WIDE = 0.6;
+/** …and tall… */
+const SLASH_TALL = 0.7;
+/** …at most this share of it tall… */
+const SLASH_HIGHEST = 1.3;
+/** …its pixels at most this share of its box (one thin stroke across it)… */
+const SLASH_FILL = 0.12;
+/** …and its top quarter's ink right of its bottom quarter's by this share of its width. */
+const SLASH_LEAN = 0.55;
+
+/**
  * `result` with a Chinese comma the engine boxed into the character before it and left unread put
  * back (我從來沒有申請過， read "申請過", the 過 read at 61 over 40 × 32 px): a word ending in a
  * Chinese character, read below {@link ABSORBED_CONFIDENCE}, boxed at least

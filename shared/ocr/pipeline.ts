@@ -18,7 +18,7 @@ import {
   type PageSegMode,
 } from './engine';
 import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropSpreadLetters, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, meanConfidence, orderAtDashedRule, orderBesidePanel, orderByPanes, resultOf } from './lines';
-import { commasAbsorbed, rulesReadIntoWords, commasReadAsFullStops, dollarSignsReadAsDigits, middleDotsMisread, dropBlankWords, yuanSignsUnread, dropEmoji, isTextBar, leadingMarkInk, joinCombFigures, placeEllipses, setMarksApart } from './marks';
+import { commasAbsorbed, slashesUnread, rulesReadIntoWords, commasReadAsFullStops, dollarSignsReadAsDigits, middleDotsMisread, dropBlankWords, yuanSignsUnread, dropEmoji, isTextBar, leadingMarkInk, joinCombFigures, placeEllipses, setMarksApart } from './marks';
 import { movedLines } from './bands';
 import { orderRuledCells, readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
@@ -171,7 +171,7 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const laid = raster === pre.raster ? layout : screenshot ? findPanes(raster, panelLeast) : { separators: [] };
   const panes = laid.separators;
   // Stray underscores go before the bars' icons are judged: a microphone's circle read "_" beside its "息" kept both.
-  const ordered = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(middleDotsMisread(rulesReadIntoWords(commasAbsorbed(commasReadAsFullStops(yuanSignsUnread(dollarSignsReadAsDigits(dropSpreadLetters(dropSpecks(dropOverlaidWords(found))), raster), raster), raster), raster), raster), raster))))))), (w) => leadingMarkInk(raster, w.box))), panes, raster === pre.raster ? top : panesTop(raster, panes));
+  const ordered = orderByPanes(dropSignatureScrawls(dropStrayQuotes(dropReadReceipts(chatTimeColons(bars(dropStrayUnderscores(commasReadAsStops(dropTallFillers(middleDotsMisread(rulesReadIntoWords(commasAbsorbed(slashesUnread(commasReadAsFullStops(yuanSignsUnread(dollarSignsReadAsDigits(dropSpreadLetters(dropSpecks(dropOverlaidWords(found))), raster), raster), raster), raster), raster), raster), raster))))))), (w) => leadingMarkInk(raster, w.box))), panes, raster === pre.raster ? top : panesTop(raster, panes));
   // A ruled table's taller rows are read cell by cell.
   const rows = orderRuledCells(!panes.length && laid.edge ? orderBesidePanel(ordered, laid.edge) : orderAtDashedRule(ordered, pre.lineHeight * pre.scale), raster);
   // Chevrons are judged on whole rows: an amount and its disclosure arrow can be a line apart from their label.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commasAbsorbed, commasReadAsFullStops, rulesReadIntoWords, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, leadingMarkInk, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
+import { commasAbsorbed, slashesUnread, commasReadAsFullStops, rulesReadIntoWords, darkenLightText, dollarSignsReadAsDigits, dropBlankWords, dropEmoji, eraseCombBoxes, eraseMarks, eraseOutlines, findBadgeIcons, findCombBoxes, joinCombFigures, leadingMarkInk, findCodes, findEllipses, findIconRings, findLeaders, findLeadingMarks, findLoneDiscs, findOutlines, findTimelines, isTextBar, markComponents, middleDotsMisread, OUTLINE_INK, placeEllipses, setMarksApart, yuanSignsUnread } from '../../../shared/ocr/marks';
 import { labelledInkComponents } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import { dropGraphicWords } from '../../../shared/ocr/lines';
@@ -340,6 +340,41 @@ describe('middleDotsMisread', () => {
     text(g, 20);
     fillRect(g, 70, 53, 4, 4);
     expect(texts(g, [word('Japan', 90, 20, 40, 40, 30), word('-', 60, 66, 50, 12, 12)])).toEqual(['Japan', '-']);
+  });
+});
+
+describe('slashesUnread', () => {
+  /** A Chinese character's ink: a frame 32 px wide on rows 40-71. */
+  const han = (g: GrayRaster, x: number) => { fillRect(g, x, 40, 32, 3); fillRect(g, x, 69, 32, 3); fillRect(g, x, 40, 3, 32); fillRect(g, x + 29, 40, 3, 32); };
+  /** A stroke from (x, 70) up `rise` rows over `run` columns (negative: leaning back), 2 px thick. */
+  const stroke = (g: GrayRaster, x: number, run: number, rise: number) => {
+    for (let t = 0; t <= Math.abs(run); t++) fillRect(g, x + Math.sign(run) * t, 70 - Math.round((t * rise) / Math.abs(run)), 2, 2);
+  };
+  const texts = (draw: (g: GrayRaster) => void, words: ReturnType<typeof word>[]) => {
+    const g = createGray(320, 120);
+    han(g, 20);
+    han(g, 96);
+    draw(g);
+    return slashesUnread(page([line(words, 90)]), g).words.map((w) => w.text);
+  };
+
+  it('puts back a full-width slash left unread, boxed into the word before it or after it or into none', () => {
+    const slash = (g: GrayRaster) => stroke(g, 58, 28, 30);
+    expect(texts(slash, [word('元', 90, 20, 40, 70, 32), word('月', 90, 96, 40, 32, 32)])).toEqual(['元／', '月']);
+    expect(texts(slash, [word('元', 90, 20, 40, 32, 32), word('GB', 60, 56, 40, 72, 32)])).toEqual(['元／', 'GB']);
+    expect(texts(slash, [word('0', 90, 20, 40, 32, 32), word('年', 90, 96, 40, 32, 32)])).toEqual(['0／', '年']);
+  });
+
+  it('leaves a narrow leaning stroke, a thick one, one leaning back, a slash read, and text without Chinese', () => {
+    const words = [word('元', 90, 20, 40, 32, 32), word('月', 90, 96, 40, 32, 32)];
+    expect(texts((g) => stroke(g, 62, 12, 30), words)).toEqual(['元', '月']);
+    expect(texts((g) => { for (let k = 0; k < 8; k++) stroke(g, 58 + k, 20, 30); }, words)).toEqual(['元', '月']);
+    expect(texts((g) => stroke(g, 86, -28, 30), words)).toEqual(['元', '月']);
+    expect(texts((g) => stroke(g, 58, 28, 30), [word('元', 90, 20, 40, 32, 32), word('／', 90, 58, 40, 30, 32), word('月', 90, 96, 40, 32, 32)])).toEqual(['元', '／', '月']);
+    expect(texts((g) => stroke(g, 58, 28, 30), [word('25', 90, 20, 40, 32, 32), word('GB', 90, 96, 40, 32, 32)])).toEqual(['25', 'GB']);
+    // A date read whole, its own slashes in reach (１０／０９前).
+    expect(texts((g) => stroke(g, 58, 28, 30), [word('10/09', 90, 20, 40, 70, 32), word('前', 90, 96, 40, 32, 32)])).toEqual(['10/09', '前']);
+    expect(texts((g) => stroke(g, 58, 28, 30), [word('前', 90, 20, 40, 32, 32), word('1/2', 90, 56, 40, 72, 32)])).toEqual(['前', '1/2']);
   });
 });
 
