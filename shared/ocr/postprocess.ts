@@ -358,6 +358,8 @@ const LOOKALIKES: ReadonlyArray<readonly [RegExp, string]> = [
   // 十 read as a plus between Chinese characters, after a numeral or before a numeral or a unit:
   // 三+日 → 三十日, 第+條 → 第十條.
   [/(?<=[一二三四五六七八九百千萬万兩两第廿] ?)\+(?= ?\p{Script=Han})|(?<=\p{Script=Han} ?)\+(?= ?[一二三四五六七八九日月年天個个分秒元萬万億亿條条])/gu, '十'],
+  // A company's Ltd read Lid after Pty, Pte or Co (Wattle Mobile Pty Lid, Telecommunications Co Lid.).
+  [/(?<=\b(?:Pty|Pte|Co)\.?,? )Lid\b/gu, 'Ltd'],
 ];
 
 /**

@@ -117,6 +117,9 @@ describe('fixLookalikes', () => {
     ['應於三+日前通知用戶。', '應於三十日前通知用戶。'],
     ['第+條 其他', '第十條 其他'],
     ['租約期間為三 + 個月', '租約期間為三 十 個月'],
+    ['Wattle Mobile Pty Lid ABN 46 112 358 981', 'Wattle Mobile Pty Ltd ABN 46 112 358 981'],
+    ['Far Eastern Telecommunications Co., Lid.', 'Far Eastern Telecommunications Co., Ltd.'],
+    ['Singtel Mobile Pte. Lid', 'Singtel Mobile Pte. Ltd'],
   ])('%s → %s', (input, expected) => {
     expect(fixLookalikes(input)).toBe(expected);
   });
@@ -139,6 +142,8 @@ describe('fixLookalikes', () => {
     '中華+遠傳',
     '5G+方案',
     '月租+1元',
+    'Lift the lid of the box',
+    'Pty Lidcombe depot',
   ])('leaves %s as it is', (input) => {
     expect(fixLookalikes(input)).toBe(input);
   });
