@@ -127,6 +127,11 @@ const YUAN_SIGN = /(?<![A-Za-z0-9])[Yy#](?= ?-?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d))/
  * only in Chinese text. A model's name runs on (型号Y2024, 华为Y9手机), a hashtag follows a word (话题#128).
  */
 const YUAN_SIGN_WHOLE = /(?<=\p{Script=Han})Y(?=\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:[元/，。？！；：、）),.?!;:]|$))|(?<=[，、：；。！？（(])#(?=\d{1,3}(?:,\d{3})*(?:\.\d{2})?(?![\d.A-Za-z]))/gmu;
+/**
+ * The year of an official document's number, in 〔〕 (消协调字〔2024〕第1187号), read as ASCII or
+ * full-width round brackets: after Chinese, before the document's number and 号.
+ */
+const DOCUMENT_YEAR = /(?<=\p{Script=Han})[(（] ?((?:19|20)\d{2}) ?[)）] ?(?=第?\d+ ?[号號])/gu;
 /** The dollar sign read as S between Chinese, or the start of a line, and an amount in 元 (金額S888元). */
 const DOLLAR_AS_S = /(?<=\p{Script=Han} ?|^)S(?=\d[\d,]*(?:\.\d+)? ?元)/gmu;
 /**
@@ -234,6 +239,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   (雲端硬碟506B → 雲端硬碟50GB);
  * - parentheses around Chinese text become full-width （）;
  * - no space between a number and its CJK unit (年月日時分元號…);
+ * - the year of an official document's number in 〔〕, read as round brackets: 消协调字(2024) 第1187号
+ *   → 消协调字〔2024〕第1187号;
  * - "NTS$", "NTS", "NT$S" or "NTS$S" before an amount (or "...") is "NT$" with the dollar sign read as S,
  *   or as S and $ together (the wide full-width ＄ split in two or three); "NTSO" is NT$0; so
  *   are "AS", "HKS", "NZS" and "USS" (or with $ after them) before an amount or a closing bracket
@@ -292,6 +299,7 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(EQUALS_AS_THREE, '＝')
     .replace(DIVIDED_AS_TWO, '÷')
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
+    .replace(DOCUMENT_YEAR, '〔$1〕')
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(/\bNT(?:S\$?S?|\$S)(?= ?(?:[0-9]|\.{3}|…))/g, 'NT$')
     .replace(/\bNT[S$]O(?![A-Za-z0-9])/g, 'NT$0')

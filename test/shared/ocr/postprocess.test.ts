@@ -334,6 +334,12 @@ describe('normaliseCjkPunctuation', () => {
     ['FEB 10:52', 'FEB 10:52'],
     ['Seat F4, gate 12', 'Seat F4, gate 12'],
     ['AF43:08', 'AF43:08'],
+    // The year of an official document's number in 〔〕 read as round brackets.
+    ['消协调字(2024) 第1187号', '消协调字〔2024〕第1187号'],
+    ['西市监投告（2024）第0387号', '西市监投告〔2024〕第0387号'],
+    ['北市消字(2024)0387號', '北市消字〔2024〕0387號'],
+    ['合约期(2024)年底', '合约期(2024)年底'],
+    ['Case (2024) 118号', 'Case (2024) 118号'],
     // The yuan sign read as Y or y, in Chinese text only.
     ['Y129.00至您的话费账户', '¥129.00至您的话费账户'],
     ['您9月账单已出，应缴y168.00，点击查看详情。', '您9月账单已出，应缴¥168.00，点击查看详情。'],
