@@ -22,7 +22,7 @@
 import { inkComponents, labelledInkComponents, type PreprocessStep } from './preprocess';
 import type { OcrLine, OcrResult, OcrWord } from './engine';
 import { lineOf, medianHeight, resultOf, rewriteLines, sameRow, withoutWords } from './lines';
-import { boxesOverlap, median, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
+import { boxesOverlap, cropGray, median, unionBox, type Box, type GrayRaster, type RgbaRaster } from './raster';
 
 /**
  * Finds in `g` (the page about to be read, text lines `lineHeight` tall) what the engine would
@@ -1325,8 +1325,7 @@ function slashIn(g: GrayRaster, box: Box, height: number): boolean {
   const x0 = Math.max(0, box.x), y0 = Math.max(0, box.y), x1 = Math.min(g.width, box.x + box.w), y1 = Math.min(g.height, box.y + box.h);
   const w = x1 - x0, h = y1 - y0;
   if (w < 3 || h < 3) return false;
-  const crop = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) crop.set(g.data.subarray((y0 + y) * g.width + x0, (y0 + y) * g.width + x1), y * w);
+  const crop = cropGray(g, { x: x0, y: y0, w, h }).data;
   const { labels, components } = labelledInkComponents(crop, w, h, INK);
   return components.some(({ label, box: b, n }) => {
     if (b.x === 0 || b.y === 0 || b.x + b.w === w || b.y + b.h === h) return false;
@@ -1448,8 +1447,7 @@ function loneShape(g: GrayRaster, box: Box): { box: Box; n: number; hole: boolea
   const w = x1 - x0, h = y1 - y0;
   if (w < 3 || h < 3) return undefined;
   const ink = (x: number, y: number) => g.data[(y0 + y) * g.width + x0 + x]! <= INK;
-  const crop = new Uint8ClampedArray(w * h);
-  for (let y = 0; y < h; y++) crop.set(g.data.subarray((y0 + y) * g.width + x0, (y0 + y) * g.width + x1), y * w);
+  const crop = cropGray(g, { x: x0, y: y0, w, h }).data;
   const shapes = inkComponents(crop, w, h, INK).filter(({ box: b }) => b.x > 0 && b.y > 0 && b.x + b.w < w && b.y + b.h < h);
   if (shapes.length !== 1) return undefined;
   const { box: s, n } = shapes[0]!;

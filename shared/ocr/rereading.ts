@@ -591,6 +591,7 @@ export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Bo
   };
   return [...all].filter((b) => thick(b) <= RULE_ROWS);
 }
+
 /**
  * The runs down each column of `g` (for {@link verticalRules}) at least `least` rows long: rows
  * where the column or one beside it is darker than `tone`, breaks of up to {@link RULE_BREAK}
