@@ -206,6 +206,11 @@ const O_FOR_STOP = /(?<=\p{Script=Han}[^\n]*[\p{Script=Han}\d]) ?o(?=[ \t]*$)/gm
  * receipt's quantity and unit price printed with an x between them stay: 2x12.50.
  */
 const TIMES_AS_X = /(?<=[元月個个项項)）]) ?[xX] ?(?=[（(]|\d|(?:NT|HK)?\$)|(?<=\d) ?[xX] ?(?=[（(]|(?:NT|HK)?\$)|(?<=\d\.\d\d) [xX](?=\d)/gu;
+/**
+ * The 至 of a period between two dates read as an equals sign, in Chinese text: 帳單期間：113/10/01 =
+ * 113/10/31 → 113/10/01 至 113/10/31 (dates of figures with / . or - between them, a year first).
+ */
+const TO_AS_EQUALS = /(?<=\b\d{2,4}[/.-]\d{1,2}[/.-]\d{1,2}) ?= ?(?=\d{2,4}[/.-]\d{1,2}[/.-]\d{1,2}(?!\d))/gu;
 /** An equals sign read as 三 before an amount: 補貼款 三 12,000元 → 補貼款＝12,000元, 三新臺幣12,000元. */
 const EQUALS_AS_THREE = /(?<=\p{Script=Han}) ?三 ?(?=新臺幣|新台幣|NT\$|\d{1,3}(?:,\d{3})+)/gu;
 /** A division sign read as 二 between the terms of a product's bracketed factor: ×（合約未到期日數二合約總日數）. */
@@ -260,6 +265,8 @@ const SPACE_BEFORE_UNIT = /(?<=[0-9]) +(?=[年月日時时分秒元號号點点�
  *   "]" in a date: 12月工日 → 12月1日, 2024年1]月 → 2024年11月 (11]月 → 11月); the weekday 一
  *   after a date read as a dash: 12/02(—) → 12/02(一); a full stop ending Chinese read as a degree
  *   sign: 請致電1000° → 請致電1000。, or as a small o at the line's end: 請查明o → 請查明。;
+ * - in Chinese text, the 至 of a period between two dates read as = : 113/10/01 = 113/10/31 →
+ *   113/10/01 至 113/10/31;
  * - in Chinese text, the signs of a sum read as letters and numerals: × as x between an amount
  *   and its factor, ＝ as 三 before an amount, ÷ as 二 inside that factor's brackets (補貼款 三
  *   12,000元x （合約未到期日數二合約總日數） → 補貼款＝12,000元×（合約未到期日數÷合約總日數））.
@@ -297,6 +304,7 @@ export function normaliseCjkPunctuation(text: string, chinese = HAN_IN_TEXT.test
     .replace(O_FOR_STOP, '。')
     .replace(TIMES_AS_X, (m) => (chinese ? '×' : m))
     .replace(EQUALS_AS_THREE, '＝')
+    .replace(TO_AS_EQUALS, (m) => (chinese ? ' 至 ' : m))
     .replace(DIVIDED_AS_TWO, '÷')
     .replace(CJK_PARENS, (_m, inner: string) => `（${inner.trim()}）`)
     .replace(DOCUMENT_YEAR, '〔$1〕')

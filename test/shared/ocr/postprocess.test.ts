@@ -334,6 +334,12 @@ describe('normaliseCjkPunctuation', () => {
     ['FEB 10:52', 'FEB 10:52'],
     ['Seat F4, gate 12', 'Seat F4, gate 12'],
     ['AF43:08', 'AF43:08'],
+    // The 至 of a period read as an equals sign between two dates, in Chinese text.
+    ['帳單期間：113/10/01 = 113/10/31', '帳單期間：113/10/01 至 113/10/31'],
+    ['计费周期2024-10-01=2024-10-31', '计费周期2024-10-01 至 2024-10-31'],
+    ['Period 2024/10/01 = 2024/10/31', 'Period 2024/10/01 = 2024/10/31'],
+    ['小計 10/01 = 1,200', '小計 10/01 = 1,200'],
+    ['比例 2024/10 = 50%', '比例 2024/10 = 50%'],
     // The year of an official document's number in 〔〕 read as round brackets.
     ['消协调字(2024) 第1187号', '消协调字〔2024〕第1187号'],
     ['西市监投告（2024）第0387号', '西市监投告〔2024〕第0387号'],
