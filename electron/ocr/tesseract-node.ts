@@ -92,6 +92,8 @@ interface EngineThread {
   recognize(image: Uint8Array, params: Record<string, string>, onProgress?: (p: number) => void): Promise<Pick<Page, 'text' | 'confidence' | 'blocks'>>;
   /** Recognitions sent and not yet answered. */
   busy(): number;
+  /** Stops the thread once the recognitions sent to it are answered (at once when there are none). */
+  retire(): void;
   terminate(): Promise<void>;
 }
 
@@ -113,6 +115,7 @@ function startThread(lang: string): EngineThread {
   const pending = new Map<number, { resolve: (page: Pick<Page, 'text' | 'confidence' | 'blocks'>) => void; reject: (e: Error) => void; onProgress?: (p: number) => void }>();
   let nextId = 1;
   let fatal: Error | undefined;
+  let retiring = false;
   let markReady: () => void = () => {};
   let failReady: (e: Error) => void = () => {};
   const ready = new Promise<void>((resolve, reject) => { markReady = resolve; failReady = reject; });
@@ -134,6 +137,7 @@ function startThread(lang: string): EngineThread {
       pending.delete(m.id);
       if (m.type === 'result') p?.resolve({ text: m.text, confidence: m.confidence, blocks: m.blocks });
       else p?.reject(new Error(m.error));
+      if (retiring && !pending.size) void worker.terminate();
     }
   });
   worker.on('error', (e) => failAll(e));
@@ -150,6 +154,10 @@ function startThread(lang: string): EngineThread {
       });
     },
     busy: () => pending.size,
+    retire() {
+      retiring = true;
+      if (!pending.size) void worker.terminate();
+    },
     async terminate() {
       fatal ??= new OcrCancelledError();
       await worker.terminate();
@@ -197,7 +205,9 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
   /** The first `count` threads for `wanted`, starting the missing ones. */
   const use = (wanted: string, count: number): EngineThread[] => {
     if (lang !== wanted) {
-      for (const t of threads) void t.terminate();
+      // Recognitions still under way in the other language (second readings asked for at once,
+      // one of them in a language of its own) are answered first.
+      for (const t of threads) t.retire();
       threads = [];
       lang = wanted;
     }

@@ -482,3 +482,23 @@ describe('OCR of real evidence (tesseract.js, one reused worker)', () => {
     expect(cer(gt, result.pages[1]!.text)).toBeLessThanOrEqual(0.05);
   }, 120_000);
 });
+
+describe('the Node engine asked for two languages at once', () => {
+  it('answers a reading under way in one language before the recogniser changes to the other', async () => {
+    const own = createNodeOcrEngine();
+    try {
+      const { raster } = await decodeImage(new Uint8Array(readFileSync('test/fixtures/evidence/sms_tw_addon.png')));
+      const grey = rgbaToGray(raster);
+      own.prepare('chi_tra+eng', grey.width * grey.height);
+      // Second readings are asked for side by side; a cell read as English alone is read again
+      // with the Chinese model alone meanwhile.
+      const both = own.recognize({ kind: 'raster', raster: grey }, { lang: 'chi_tra+eng', psm: 'auto' });
+      const chinese = own.recognize({ kind: 'raster', raster: grey }, { lang: 'chi_tra', psm: 'auto' });
+      const [a, b] = await Promise.all([both, chinese]);
+      expect(a.text.replace(/\s+/gu, '')).toContain('中華電信');
+      expect(b.text.replace(/\s+/gu, '')).toContain('中華電信');
+    } finally {
+      await own.dispose();
+    }
+  }, 120_000);
+});
