@@ -4,7 +4,7 @@
  * white 套餐变更 one): it reads the row as a few unsure words boxed across its cells ("25 mena"),
  * though each cell cut out alone reads right.
  */
-import { throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
+import { mapInOrder, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, lineOf, meanConfidence, medianHeight, resultOf, sameRow } from './lines';
 import { cropGray, type Box, type GrayRaster } from './raster';
 import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
@@ -44,8 +44,8 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
     // halfway, on a table photographed askew).
     const cuts = cells.map((cell) => cellCut(raster, cell));
     if (cuts.some((cut) => cut && inkAlongEdges(cut))) continue;
-    const again: OcrWord[] = [];
-    for (const [k, cut] of cuts.entries()) if (cut) again.push(...(await readCell(cut, innerBox(cells[k]!), unit, engine, lang, signal)));
+    // The cells are read as many at once as the engine reads side by side.
+    const again = (await mapInOrder(cuts, engine.parallelism ?? 1, async (cut, k) => (cut ? readCell(cut, innerBox(cells[k]!), unit, engine, lang, signal) : []))).flat();
     if (!again.length || sureText(again) <= sureText(old) || meanConfidence(again) < meanConfidence(old)) continue;
     // The row's words leave their lines; the row's new line takes the place of the first of them.
     const at = lines.findIndex((l) => l.words.some((w) => old.includes(w)));

@@ -506,12 +506,12 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
   const cleared = withoutWords(result, (w) => isRule(w.text) && rules.some((r) => Math.abs(w.box.x + w.box.w / 2 - (r.x + r.w / 2)) <= r.w / 2 + 1 && verticalOverlap(w.box, r) > 0));
   const at: Rereader = { raster, engine, lang, ...(signal ? { signal } : {}) };
   const figures = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + (w.text.match(/\p{N}/gu)?.length ?? 0), 0);
-  const lines: OcrLine[] = [];
-  for (const line of cleared.lines) {
+  // Each line is read again on its own, as many at once as the engine reads side by side.
+  const lines = (await mapInOrder(cleared.lines, engine.parallelism ?? 1, async (line): Promise<OcrLine[]> => {
     const words = line.words.filter((w) => w.text.trim());
     const band = coreBand(line, words);
     const down = rules.filter((r) => r.y <= band.y && r.y + r.h >= band.y + band.h).sort((a, b) => a.x - b.x);
-    if (!down.length || done.some((d) => centreIn(band, d))) { lines.push(line); continue; }
+    if (!down.length || done.some((d) => centreIn(band, d))) return [line];
     // The row's words the engine read as other lines (a table's header parted in three): a part
     // read again over its cell's width reads them too, and they are not taken twice.
     const mates = cleared.lines.filter((l) => l !== line).flatMap((l) => l.words).filter((w) => w.text.trim() && sameRow(w.box, band));
@@ -537,8 +537,8 @@ export async function readTableCells(result: OcrResult, raster: GrayRaster, engi
       if (taken === part || meanConfidence(taken) < meanConfidence(part) || figures(taken) < figures(part.filter((w) => w.confidence >= SURE_READING_CONFIDENCE))) continue;
       part.forEach((w, i) => replaced.set(w, i ? [] : taken));
     }
-    lines.push(...(replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line]));
-  }
+    return replaced.size ? withReadings(line, line.words.flatMap((w) => replaced.get(w) ?? [w])) : [line];
+  })).flat();
   if (lines.length === cleared.lines.length && lines.every((l, k) => l === cleared.lines[k])) return cleared;
   return resultOf(lines, result.confidence);
 }
