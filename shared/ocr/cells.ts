@@ -6,7 +6,7 @@
  */
 import { mapInOrder, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, lineOf, meanConfidence, medianHeight, resultOf, sameRow } from './lines';
-import { cropGray, type Box, type GrayRaster } from './raster';
+import { boxesOnce, cropGray, type Box, type GrayRaster } from './raster';
 import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
 
 /**
@@ -158,6 +158,10 @@ const CELL_INSET = 2;
  * a row beyond the ink above and below.
  */
 export function horizontalRules(g: GrayRaster, least: number, tone = RULE_TONE): Box[] {
+  return boxesOnce(g, `rules across ${least} ${tone}`, () => findHorizontalRules(g, least, tone));
+}
+
+function findHorizontalRules(g: GrayRaster, least: number, tone: number): Box[] {
   const { width: w, height: h, data } = g;
   const done: Box[] = [];
   let open: Box[] = [];

@@ -296,6 +296,23 @@ export function unrotatePoint(x: number, y: number, degrees: number, w: number, 
   return [Math.cos(t) * dx - Math.sin(t) * dy + cx, Math.sin(t) * dx + Math.cos(t) * dy + cy];
 }
 
+/** Boxes found in a raster's pixels, by what was looked for (see {@link boxesOnce}). */
+const foundBoxes = new WeakMap<Uint8ClampedArray, Map<string, readonly Box[]>>();
+
+/**
+ * The boxes `find()` finds in `g`, looked for once per `key` (what is looked for and how) as long
+ * as `g`'s pixels are the same array: a page's rules are looked for alike by several steps after
+ * its reading, which leave its pixels as they are. Each call gets boxes of its own.
+ */
+export function boxesOnce(g: GrayRaster, key: string, find: () => Box[]): Box[] {
+  let known = foundBoxes.get(g.data);
+  if (!known) foundBoxes.set(g.data, (known = new Map()));
+  const full = `${g.width}×${g.height} ${key}`;
+  let boxes = known.get(full);
+  if (!boxes) known.set(full, (boxes = find()));
+  return boxes.map((b) => ({ x: b.x, y: b.y, w: b.w, h: b.h }));
+}
+
 /** Copies the rectangle `box` (clamped to the raster) into a new raster. */
 export function cropGray(g: GrayRaster, box: Box): GrayRaster {
   const x0 = Math.max(0, Math.min(g.width - 1, Math.round(box.x)));

@@ -5,7 +5,7 @@
 import { mapInOrder, readsChinese, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, isReadReceipt, isRule, leftmost, LETTER_OR_DIGIT, lineOf, meanConfidence, medianHeight, medianRow, resultOf, rightmost, sameRow, verticalOverlap, withoutWords } from './lines';
 import { inkComponents, type InkComponent } from './preprocess';
-import { boxesOverlap, clampBox, overlapArea, createGray, cropGray, grownBox, histogram, median, otsuThreshold, percentile, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
+import { boxesOnce, boxesOverlap, clampBox, overlapArea, createGray, cropGray, grownBox, histogram, median, otsuThreshold, percentile, resizeGray, shearGray, unionBox, type Box, type GrayRaster } from './raster';
 
 /**
  * A line the engine read with less confidence than this (0–100) is read a second time (see
@@ -557,6 +557,10 @@ const TABLE_TALL_WORD = 1.6;
  * on either side.
  */
 export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Box[] {
+  return boxesOnce(g, `rules down ${least} ${tone}`, () => findVerticalRules(g, least, tone));
+}
+
+function findVerticalRules(g: GrayRaster, least: number, tone: number): Box[] {
   const { width: w, data } = g;
   const ink = (x: number, y: number) => x >= 0 && x < w && data[y * w + x]! < tone;
   // Each column's runs, found row by row (in the raster's order) for all columns at once.

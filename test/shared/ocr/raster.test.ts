@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGray, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { boxesOnce, createGray, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -147,5 +147,21 @@ describe('histogram', () => {
     const h = histogram(page);
     expect(h[255]).toBe(page.data.filter((v) => v === 255).length);
     expect(h.reduce((a, b) => a + b, 0)).toBe(101 * 37);
+  });
+});
+
+describe('boxesOnce', () => {
+  it('looks for the boxes of one raster once per key, and gives each call boxes of its own', () => {
+    const g = createGray(40, 30);
+    let looked = 0;
+    const find = () => { looked++; return [{ x: 1, y: 2, w: 3, h: 4 }]; };
+    const first = boxesOnce(g, 'rules', find);
+    first[0]!.x = 99;
+    expect(boxesOnce(g, 'rules', find)).toEqual([{ x: 1, y: 2, w: 3, h: 4 }]);
+    expect(looked).toBe(1);
+    // Another search, or another raster (even of the same size and pixels), is looked for anew.
+    boxesOnce(g, 'rules across', find);
+    boxesOnce(createGray(40, 30), 'rules', find);
+    expect(looked).toBe(3);
   });
 });
