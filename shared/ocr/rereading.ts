@@ -741,7 +741,19 @@ export async function readMissedText(result: OcrResult, raster: GrayRaster, engi
     else if (row) alone.splice(alone.indexOf(row), 1, lineOf([...row.words, w].sort((a, b) => a.box.x - b.box.x), row.confidence));
     else alone.push(lineOf([w], w.confidence));
   }
-  const merged = result.lines.map((l, k) => (joining[k]!.length ? lineOf([...l.words, ...joining[k]!].sort((a, b) => a.box.x - b.box.x), l.confidence) : l));
+  // A word read whole over the end or the start of a word read before is that word, read in
+  // part at first, which goes ("Telecommunications" found over the "ications" read first).
+  const whole = (w: OcrWord, part: OcrWord) => {
+    const a = w.text.trim(), b = part.text.trim();
+    return a.length > b.length && (a.endsWith(b) || a.startsWith(b)) && centreIn(part.box, w.box);
+  };
+  const parts = new Set(read.filter((o) => found.some((w) => whole(w, o))));
+  const merged = result.lines.flatMap((l, k) => {
+    const own = parts.size ? l.words.filter((w) => !parts.has(w)) : l.words;
+    if (!joining[k]!.length && own.length === l.words.length) return [l];
+    const words = [...own, ...joining[k]!].sort((a, b) => a.box.x - b.box.x);
+    return words.some((w) => w.text.trim()) ? [lineOf(words, l.confidence)] : [];
+  });
   for (const l of alone) {
     // After the last line whose middle lies above this one's.
     const cy = l.box.y + l.box.h / 2;

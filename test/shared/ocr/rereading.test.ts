@@ -732,6 +732,19 @@ describe('readMissedText', () => {
     expect(MISSED_TEXT_CONFIDENCE).toBeGreaterThan(40);
   });
 
+  it('takes a word found whole over the end of one read in part before it for that word', async () => {
+    // "Telecommunications" (glyphs x 200…323): the engine read only its end, "ications", boxed 2 px
+    // tall at x 300; the rest of its ink is left out, and found.
+    const raster = ink([{ y: 100, xs: [40, 56, 200, 216, 232, 248, 264, 280, 296, 312, 440, 456, 472] }]);
+    const read = line([word('the', 92, 40, 100, 30, 20), word('ications', 70, 300, 100, 33, 2), word('Industry', 93, 440, 100, 45, 20)], 85);
+    const { engine } = scripted((_call, width) => [word('Telecommunications', 90, 10, 30, width - 20, 20)]);
+    const out = await readMissedText(page([read]), raster, engine, 'eng');
+    expect(out.lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['the Telecommunications Industry']);
+    // Found beside a word it does not end or start with, that word stays.
+    const other = scripted((_call, width) => [word('Telecom', 90, 10, 30, width - 20, 20)]);
+    expect((await readMissedText(page([read]), raster, other.engine, 'eng')).lines.map((l) => l.words.map((w) => w.text).join(' '))).toEqual(['the Telecom ications Industry']);
+  });
+
   it('on a photo, reads a title set larger than the text, left out, as one line', async () => {
     // A form's title (glyphs 36 px tall over text 20 px tall) at y 30, not read.
     const raster = ink([{ y: 100, xs: [40, 60, 84, 104, 128] }]);
