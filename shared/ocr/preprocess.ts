@@ -640,8 +640,8 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   let under = 0, top = 0;
   for (let v = 0; v <= cut; v++) { under += hist[v]!; top = Math.max(top, hist[v]!); }
   if (under < (w * h) / 5 || (!tinted && top >= under * WALLPAPER_TONE_SHARE)) return;
-  const { labels, parent, count } = labelDarkPixels(data, w, h, cut);
-  const c = measureComponents(labels, parent, count, g.data, w, h);
+  const { labels, parent, count, runs } = labelDarkPixels(data, w, h, cut);
+  const c = measureComponents({ labels, parent, count, runs }, g.data, w);
   let label = -1;
   for (const r of c.roots) if (c.n[r]! >= (w * h) / 5 && (label < 0 || c.n[r]! > c.n[label]!)) label = r;
   if (label < 0) return;
@@ -876,8 +876,8 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
   // small function is compiled much sooner than one holding every loop.
   // `open`: components of the dark pixels without their thin parts (a patterned wallpaper's
   // doodles, which touch the bubbles and would join them into one non-uniform component).
-  const { labels, parent, count } = labelDarkPixels(open ? openDark({ width: w, height: h, data }, THIN_DARK).data : data, w, h, t);
-  const c = measureComponents(labels, parent, count, f.values, w, h);
+  const { labels, parent, count, runs } = labelDarkPixels(open ? openDark({ width: w, height: h, data }, THIN_DARK).data : data, w, h, t);
+  const c = measureComponents({ labels, parent, count, runs }, f.values, w);
   for (const label of c.roots) {
     const x0 = c.x0[label]!, y0 = c.y0[label]!;
     const bw = c.x1[label]! - x0 + 1;
@@ -983,7 +983,7 @@ function liftUnevenBackground(f: FoundRegions, labels: Int32Array, w: number, la
   }
   const parts = labelDarkPixels(plain, box.w, box.h, 0);
   // (Measuring the parts resolves each pixel's label to its part's root.)
-  measureComponents(parts.labels, parts.parent, parts.count, plain, box.w, box.h);
+  measureComponents(parts, plain, box.w);
   // Each part's rim (its pixels' sides on pixels of no part) and how much of it is saturated.
   const rim = new Uint32Array(parts.count), saturated = new Uint32Array(parts.count);
   for (let y = 0, k = 0; y < box.h; y++) {
@@ -1048,7 +1048,7 @@ function keepLightPanels(f: FoundRegions, labels: Int32Array, w: number, label: 
   for (let k = 0; k < marks.length; k++) marks[k] = panels[k] ? 0 : 255;
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
   const tones = cropGray({ width: w, height: f.out.length / w, data: f.values }, box).data;
-  const c = measureComponents(parts.labels, parts.parent, parts.count, tones, box.w, box.h);
+  const c = measureComponents(parts, tones, box.w);
   const luma = cropGray({ width: w, height: f.out.length / w, data: f.luma }, box).data;
   const hists = new Map<number, Uint32Array>(), lumaHists = new Map<number, Uint32Array>();
   for (const r of c.roots) { hists.set(r, new Uint32Array(256)); lumaHists.set(r, new Uint32Array(256)); }
@@ -1236,7 +1236,7 @@ function invertLighterParts(f: FoundRegions, w: number, box: Box, background: nu
   const step = Math.min(background, mode) + LIGHTER_PART_STEP;
   for (let k = 0; k < tones.length; k++) if (inRegion[k] && tones[k]! > step) marks[k] = 0;
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
-  const c = measureComponents(parts.labels, parts.parent, parts.count, tones, box.w, box.h);
+  const c = measureComponents(parts, tones, box.w);
   for (const r of c.roots) {
     const part = { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 };
     if (part.w < f.min * 2 || part.h < f.min || c.n[r]! < part.w * part.h * 0.45) continue;
@@ -1269,7 +1269,7 @@ function holdsOnlyShapes(values: Uint8ClampedArray, w: number, box: Box, outside
     for (let x = 0, i = (box.y + y) * w + box.x; x < box.w; x++, k++, i++) if (!outside[k] && values[i]! > t) marks[k] = 0;
   }
   const parts = labelDarkPixels(marks, box.w, box.h, 0);
-  const c = measureComponents(parts.labels, parts.parent, parts.count, marks, box.w, box.h);
+  const c = measureComponents(parts, marks, box.w);
   let shapes = 0;
   for (const r of c.roots) {
     const pw = c.x1[r]! - c.x0[r]! + 1, ph = c.y1[r]! - c.y0[r]! + 1;
@@ -1403,8 +1403,8 @@ function holeRunsDown(labels: Int32Array, w: number, label: number, box: Box, ou
  */
 export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(Math.min(g.width, g.height) / 25))): { raster: GrayRaster; count: number } {
   const { width: w, height: h } = g;
-  const { labels, parent, count } = labelDarkPixels(g.data, w, h, SHAPE_TONE);
-  const c = measureComponents(labels, parent, count, g.data, w, h);
+  const { labels, parent, count, runs } = labelDarkPixels(g.data, w, h, SHAPE_TONE);
+  const c = measureComponents({ labels, parent, count, runs }, g.data, w);
   const erase: number[] = [];
   const pills: Array<{ box: Box; outside: Uint8Array; mean: number }> = [];
   const panels = new Map<number, number>();
@@ -1499,7 +1499,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   const grown = maxFilter(cropGray({ width: w, height: h, data: red }, box), SEAL_GAP);
   for (let i = 0; i < grown.data.length; i++) grown.data[i] = 255 - grown.data[i]!;
   const inBox = labelDarkPixels(grown.data, box.w, box.h, 0);
-  const c = measureComponents(inBox.labels, inBox.parent, inBox.count, grown.data, box.w, box.h);
+  const c = measureComponents(inBox, grown.data, box.w);
   // A seal is a few centimetres across, a fraction of a page; a red-brown desk is not one.
   const maxW = w * SEAL_SHARE, maxH = h * SEAL_SHARE;
   const seals: Array<Box & { label: number }> = [];
@@ -1997,8 +1997,8 @@ export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: 
  * of its component (−1 for light pixels).
  */
 export function labelledInkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; components: Array<{ label: number; box: Box; n: number }> } {
-  const { labels, parent, count } = labelDarkPixels(data, w, h, t);
-  const c = measureComponents(labels, parent, count, data, w, h);
+  const { labels, parent, count, runs } = labelDarkPixels(data, w, h, t);
+  const c = measureComponents({ labels, parent, count, runs }, data, w);
   return { labels, components: c.roots.map((r) => ({ label: r, box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! })) };
 }
 
@@ -2014,7 +2014,7 @@ function findRoot(parent: Int32Array, a: number): number {
  * pixels get its label with one fill. Provisional labels (−1 for light pixels) and the forest
  * joining them; a label's parent is never larger than itself.
  */
-function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number } {
+function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number; runs: DarkRuns } {
   // Every pixel is written once, light runs −1 as they are passed.
   const labels = new Int32Array(w * h);
   let parent = new Int32Array(1024);
@@ -2024,6 +2024,9 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
   let prevStart = new Int32Array(w), prevEnd = new Int32Array(w);
   let curStart = new Int32Array(w), curEnd = new Int32Array(w);
   let prevRuns = 0;
+  // Every dark run, in the raster's order, for measureComponents.
+  let runAt = new Int32Array(4096), runLength = new Int32Array(4096);
+  let total = 0;
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let runs = 0, j = 0;
@@ -2058,49 +2061,58 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
       labels.fill(label, row + start, row + x);
       curStart[runs] = start; curEnd[runs] = x;
       runs++;
+      if (total === runAt.length) {
+        const at = new Int32Array(total * 2), length = new Int32Array(total * 2);
+        at.set(runAt); length.set(runLength);
+        runAt = at; runLength = length;
+      }
+      runAt[total] = row + start; runLength[total] = x - start;
+      total++;
     }
     [prevStart, curStart] = [curStart, prevStart];
     [prevEnd, curEnd] = [curEnd, prevEnd];
     prevRuns = runs;
   }
-  return { labels, parent, count };
+  return { labels, parent, count, runs: { at: runAt, length: runLength, count: total } };
+}
+
+/** The dark runs of a labelling: each one's first pixel's index in the raster and its length. */
+interface DarkRuns {
+  at: Int32Array;
+  length: Int32Array;
+  count: number;
 }
 
 /**
  * Resolves every label to its component's root (in place) and measures each component: bounds,
- * pixel count, sum and sum of squares of `values`; roots in order of first appearance. Runs of
- * one label along a row are taken together.
+ * pixel count, sum and sum of squares of `values`; roots in order of first appearance. Only the
+ * dark runs of `labelling` ({@link labelDarkPixels}, of a raster `w` wide) are visited.
  */
-function measureComponents(labels: Int32Array, parent: Int32Array, count: number, values: Uint8ClampedArray, w: number, h: number) {
+function measureComponents({ labels, parent, count, runs }: ReturnType<typeof labelDarkPixels>, values: Uint8ClampedArray, w: number) {
   const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);
   const n = new Float64Array(count), sum = new Float64Array(count), sumSq = new Float64Array(count);
   const roots: number[] = [];
   // Each provisional label's root, resolved once: a parent is always a smaller label.
   const root = new Int32Array(count);
   for (let k = 0; k < count; k++) root[k] = parent[k] === k ? k : root[parent[k]!]!;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; ) {
-      const l = labels[row + x]!;
-      if (l < 0) { x++; continue; }
-      const r = root[l]!;
-      const start = x;
-      let s = 0, sq = 0;
-      while (x < w && labels[row + x] === l) {
-        const v = values[row + x]!;
-        s += v;
-        sq += v * v;
-        labels[row + x] = r;
-        x++;
-      }
-      if (n[r] === 0) { roots.push(r); x0[r] = start; y0[r] = y; x1[r] = x - 1; }
-      else {
-        if (start < x0[r]!) x0[r] = start;
-        if (x - 1 > x1[r]!) x1[r] = x - 1;
-      }
-      y1[r] = y;
-      n[r]! += x - start; sum[r]! += s; sumSq[r]! += sq;
+  for (let k = 0; k < runs.count; k++) {
+    const at = runs.at[k]!, length = runs.length[k]!;
+    const y = Math.floor(at / w), start = at - y * w, end = start + length - 1;
+    const l = labels[at]!, r = root[l]!;
+    if (r !== l) labels.fill(r, at, at + length);
+    let s = 0, sq = 0;
+    for (let i = at; i < at + length; i++) {
+      const v = values[i]!;
+      s += v;
+      sq += v * v;
     }
+    if (n[r] === 0) { roots.push(r); x0[r] = start; y0[r] = y; x1[r] = end; }
+    else {
+      if (start < x0[r]!) x0[r] = start;
+      if (end > x1[r]!) x1[r] = end;
+    }
+    y1[r] = y;
+    n[r]! += length; sum[r]! += s; sumSq[r]! += sq;
   }
   return { roots, x0, y0, x1, y1, n, sum, sumSq };
 }
@@ -2224,9 +2236,9 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   const neg = new Uint8ClampedArray(w * h);
   for (let i = 0; i < neg.length; i++) neg[i] = 255 - small.data[i]!;
   if (sat) leaveOutColouredAreas(neg, sat, t);
-  const { labels, parent, count } = labelDarkPixels(neg, w, h, 254 - t);
+  const { labels, parent, count, runs } = labelDarkPixels(neg, w, h, 254 - t);
   if (!count) return undefined;
-  const c = measureComponents(labels, parent, count, small.data, w, h);
+  const c = measureComponents({ labels, parent, count, runs }, small.data, w);
   let best = -1;
   for (const r of c.roots) if (best < 0 || c.n[r]! > c.n[best]!) best = r;
   let outside = outsideOfComponent(labels, w, best, { x: 0, y: 0, w, h });
@@ -2654,9 +2666,9 @@ function withColouredBands(outside: Uint8Array, sat: GrayRaster, hues: Uint8Arra
     const neighbour = (hue + 1) % HUE_SECTORS;
     const marks = new Uint8ClampedArray(w * h).fill(255);
     for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION && (hues[i] === hue || hues[i] === neighbour)) marks[i] = 0;
-    const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
+    const { labels, parent, count, runs } = labelDarkPixels(marks, w, h, 0);
     if (!count) continue;
-    const c = measureComponents(labels, parent, count, marks, w, h);
+    const c = measureComponents({ labels, parent, count, runs }, marks, w);
     for (const r of c.roots) {
       if (c.x0[r] === 0 || c.y0[r] === 0 || c.x1[r] === w - 1 || c.y1[r] === h - 1 || c.n[r]! < current.area * COLOURED_BAND_SHARE) continue;
       const sheet = new Int32Array(w * h);
@@ -2724,9 +2736,9 @@ function leaveOutColouredAreas(neg: Uint8ClampedArray, sat: GrayRaster, t: numbe
   const { width: w, height: h } = sat;
   const marks = new Uint8ClampedArray(w * h).fill(255);
   for (let i = 0; i < marks.length; i++) if (255 - neg[i]! > t && sat.data[i]! > PAPER_SATURATION) marks[i] = 0;
-  const { labels, parent, count } = labelDarkPixels(marks, w, h, 0);
+  const { labels, parent, count, runs } = labelDarkPixels(marks, w, h, 0);
   if (!count) return;
-  const c = measureComponents(labels, parent, count, marks, w, h);
+  const c = measureComponents({ labels, parent, count, runs }, marks, w);
   const large = new Uint8Array(count);
   for (const r of c.roots) if (c.n[r]! >= w * h * COLOURED_AREA_SHARE) large[r] = 1;
   for (let i = 0; i < neg.length; i++) if (labels[i]! >= 0 && large[labels[i]!]) neg[i] = 255;
