@@ -24,7 +24,7 @@ export interface EnginePage {
         text: string;
         confidence: number;
         bbox: EngineBox;
-        words: Array<{ text: string; confidence: number; bbox: EngineBox; symbols?: Array<{ bbox: EngineBox }> | null }>;
+        words: Array<{ text: string; confidence: number; bbox: EngineBox; symbols?: Array<{ text?: string; bbox: EngineBox }> | null }>;
       }>;
     }>;
   }> | null;
@@ -39,13 +39,42 @@ export function pageToResult(page: EnginePage): OcrResult {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
         const box = toBox(line.bbox);
-        const words = mendCollapsedWords(line.words.map((w) => ({ text: w.text, confidence: w.confidence, box: toBox(w.bbox), collapsed: isCollapsed(w.symbols) })), box);
+        const words = mendCollapsedWords(line.words.map((w) => ({ text: withoutLettersReadTwice(w.text, w.symbols), confidence: w.confidence, box: toBox(w.bbox), collapsed: isCollapsed(w.symbols) })), box);
         lines.push({ text: line.text.trim(), confidence: line.confidence, box, words });
       }
     }
   }
   return { text: page.text, confidence: page.confidence, words: lines.flatMap((l) => l.words), lines };
 }
+
+/**
+ * A word's text without a letter the engine read twice from one glyph, once in each case: "mpPro"
+ * for mPro, its p boxed over the left half of the P and down the whole height of the word. Of
+ * two symbols side by side that are one letter in both cases and overlap by {@link TWICE_OVERLAP}
+ * of the narrower's width at least, the one boxed taller goes (the first when as tall). The text
+ * stays as read unless it is its symbols' texts one after the other.
+ */
+export function withoutLettersReadTwice(text: string, symbols: ReadonlyArray<{ text?: string; bbox: EngineBox }> | null | undefined): string {
+  if (!symbols || symbols.length < 2 || symbols.map((s) => s.text ?? '').join('') !== text) return text;
+  const dropped = new Set<number>();
+  for (let i = 0; i + 1 < symbols.length; i++) {
+    const a = symbols[i]!, b = symbols[i + 1]!;
+    const x = a.text ?? '', y = b.text ?? '';
+    if (!/^[A-Za-z]$/u.test(x) || x === y || x.toLowerCase() !== y.toLowerCase()) continue;
+    const overlap = Math.min(a.bbox.x1, b.bbox.x1) - Math.max(a.bbox.x0, b.bbox.x0);
+    if (overlap < TWICE_OVERLAP * Math.min(a.bbox.x1 - a.bbox.x0, b.bbox.x1 - b.bbox.x0)) continue;
+    dropped.add(b.bbox.y1 - b.bbox.y0 > a.bbox.y1 - a.bbox.y0 ? i + 1 : i);
+    i++;
+  }
+  return dropped.size ? symbols.filter((_, i) => !dropped.has(i)).map((s) => s.text).join('') : text;
+}
+
+/**
+ * Least overlap of a letter read twice with itself, in its narrower box's width: one glyph's two
+ * readings overlapped by 0.33–0.56 of it (mPro, eight readings); two glyphs of a word, "ApP" for
+ * App, stood 3 px apart.
+ */
+const TWICE_OVERLAP = 0.25;
 
 /**
  * Whether a word's symbols are collapsed: the engine can give all but the last of a word's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageToResult, type EngineBox, type EnginePage } from '../../../shared/ocr/engine-page';
+import { pageToResult, withoutLettersReadTwice, type EngineBox, type EnginePage } from '../../../shared/ocr/engine-page';
 
 const bbox = (x: number, y: number, w: number, h: number): EngineBox => ({ x0: x, y0: y, x1: x + w, y1: y + h });
 /** A word whose characters have the boxes `symbols` (its box their union). */
@@ -57,5 +57,24 @@ describe('pageToResult', () => {
   it('leaves narrow characters alone: a "1" or a full stop a pixel wide is no collapse', () => {
     const page = pageOf(bbox(0, 0, 300, 30), [word('111', 90, [bbox(10, 0, 1, 20), bbox(20, 0, 8, 20), bbox(30, 0, 8, 20)]), word('a.b', 90, [bbox(50, 0, 10, 20), bbox(61, 18, 1, 2), bbox(63, 0, 10, 20)])]);
     expect(pageToResult(page).words.map((w) => w.box)).toEqual([{ x: 10, y: 0, w: 28, h: 20 }, { x: 50, y: 0, w: 23, h: 20 }]);
+  });
+});
+
+describe('withoutLettersReadTwice', () => {
+  const symbol = (text: string, x0: number, y0: number, x1: number, y1: number) => ({ text, bbox: { x0, y0, x1, y1 } });
+
+  it('drops a letter read twice from one glyph, once in each case: the one boxed down the whole word', () => {
+    // As the engine gave mPro on an SMS screenshot: the p boxed over the P's left half, 34 px tall.
+    const read = [symbol('m', 116, 248, 144, 269), symbol('p', 145, 238, 156, 272), symbol('P', 150, 241, 169, 269), symbol('r', 173, 248, 185, 269), symbol('o', 185, 248, 204, 269)];
+    expect(withoutLettersReadTwice('mpPro', read)).toBe('mPro');
+    // Read again from a cut of its line: the p over a third of the P's width.
+    expect(withoutLettersReadTwice('mpPro', [symbol('m', 189, 51, 207, 65), symbol('p', 207, 38, 213, 79), symbol('P', 211, 46, 224, 65), symbol('r', 227, 51, 235, 65), symbol('o', 236, 51, 250, 65)])).toBe('mPro');
+  });
+
+  it('keeps two glyphs side by side, a pair of the same case, and a text that is not its symbols', () => {
+    // "ApP" for App: two p, each its own glyph (their case is not this function's business).
+    expect(withoutLettersReadTwice('ApP', [symbol('A', 0, 0, 14, 20), symbol('p', 16, 5, 28, 26), symbol('P', 30, 5, 42, 26)])).toBe('ApP');
+    expect(withoutLettersReadTwice('mppro', [symbol('m', 0, 5, 20, 20), symbol('p', 20, 0, 28, 26), symbol('p', 24, 5, 36, 26), symbol('r', 38, 5, 46, 20), symbol('o', 47, 5, 60, 20)])).toBe('mppro');
+    expect(withoutLettersReadTwice('mPro', [symbol('m', 0, 5, 20, 20), symbol('p', 20, 0, 28, 26), symbol('P', 24, 5, 36, 26)])).toBe('mPro');
   });
 });
