@@ -640,8 +640,9 @@ function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
   let under = 0, top = 0;
   for (let v = 0; v <= cut; v++) { under += hist[v]!; top = Math.max(top, hist[v]!); }
   if (under < (w * h) / 5 || (!tinted && top >= under * WALLPAPER_TONE_SHARE)) return;
-  const { labels, parent, count, runs } = labelDarkPixels(data, w, h, cut);
-  const c = measureComponents({ labels, parent, count, runs }, g.data, w);
+  const labelling = labelDarkPixels(data, w, h, cut);
+  const { labels } = labelling;
+  const c = measureComponents(labelling, g.data, w);
   let label = -1;
   for (const r of c.roots) if (c.n[r]! >= (w * h) / 5 && (label < 0 || c.n[r]! > c.n[label]!)) label = r;
   if (label < 0) return;
@@ -876,8 +877,9 @@ function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: nu
   // small function is compiled much sooner than one holding every loop.
   // `open`: components of the dark pixels without their thin parts (a patterned wallpaper's
   // doodles, which touch the bubbles and would join them into one non-uniform component).
-  const { labels, parent, count, runs } = labelDarkPixels(open ? openDark({ width: w, height: h, data }, THIN_DARK).data : data, w, h, t);
-  const c = measureComponents({ labels, parent, count, runs }, f.values, w);
+  const labelling = labelDarkPixels(open ? openDark({ width: w, height: h, data }, THIN_DARK).data : data, w, h, t);
+  const { labels } = labelling;
+  const c = measureComponents(labelling, f.values, w);
   for (const label of c.roots) {
     const x0 = c.x0[label]!, y0 = c.y0[label]!;
     const bw = c.x1[label]! - x0 + 1;
@@ -1403,8 +1405,9 @@ function holeRunsDown(labels: Int32Array, w: number, label: number, box: Box, ou
  */
 export function eraseSolidShapes(g: GrayRaster, size = Math.max(24, Math.round(Math.min(g.width, g.height) / 25))): { raster: GrayRaster; count: number } {
   const { width: w, height: h } = g;
-  const { labels, parent, count, runs } = labelDarkPixels(g.data, w, h, SHAPE_TONE);
-  const c = measureComponents({ labels, parent, count, runs }, g.data, w);
+  const labelling = labelDarkPixels(g.data, w, h, SHAPE_TONE);
+  const { labels, count } = labelling;
+  const c = measureComponents(labelling, g.data, w);
   const erase: number[] = [];
   const pills: Array<{ box: Box; outside: Uint8Array; mean: number }> = [];
   const panels = new Map<number, number>();
@@ -1997,8 +2000,9 @@ export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: 
  * of its component (−1 for light pixels).
  */
 export function labelledInkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; components: Array<{ label: number; box: Box; n: number }> } {
-  const { labels, parent, count, runs } = labelDarkPixels(data, w, h, t);
-  const c = measureComponents({ labels, parent, count, runs }, data, w);
+  const labelling = labelDarkPixels(data, w, h, t);
+  const { labels } = labelling;
+  const c = measureComponents(labelling, data, w);
   return { labels, components: c.roots.map((r) => ({ label: r, box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! })) };
 }
 
@@ -2236,9 +2240,10 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   const neg = new Uint8ClampedArray(w * h);
   for (let i = 0; i < neg.length; i++) neg[i] = 255 - small.data[i]!;
   if (sat) leaveOutColouredAreas(neg, sat, t);
-  const { labels, parent, count, runs } = labelDarkPixels(neg, w, h, 254 - t);
+  const labelling = labelDarkPixels(neg, w, h, 254 - t);
+  const { labels, count } = labelling;
   if (!count) return undefined;
-  const c = measureComponents({ labels, parent, count, runs }, small.data, w);
+  const c = measureComponents(labelling, small.data, w);
   let best = -1;
   for (const r of c.roots) if (best < 0 || c.n[r]! > c.n[best]!) best = r;
   let outside = outsideOfComponent(labels, w, best, { x: 0, y: 0, w, h });
@@ -2666,9 +2671,10 @@ function withColouredBands(outside: Uint8Array, sat: GrayRaster, hues: Uint8Arra
     const neighbour = (hue + 1) % HUE_SECTORS;
     const marks = new Uint8ClampedArray(w * h).fill(255);
     for (let i = 0; i < marks.length; i++) if (outside[i] && sat.data[i]! > PAPER_SATURATION && (hues[i] === hue || hues[i] === neighbour)) marks[i] = 0;
-    const { labels, parent, count, runs } = labelDarkPixels(marks, w, h, 0);
+    const labelling = labelDarkPixels(marks, w, h, 0);
+    const { labels, count } = labelling;
     if (!count) continue;
-    const c = measureComponents({ labels, parent, count, runs }, marks, w);
+    const c = measureComponents(labelling, marks, w);
     for (const r of c.roots) {
       if (c.x0[r] === 0 || c.y0[r] === 0 || c.x1[r] === w - 1 || c.y1[r] === h - 1 || c.n[r]! < current.area * COLOURED_BAND_SHARE) continue;
       const sheet = new Int32Array(w * h);
@@ -2736,9 +2742,10 @@ function leaveOutColouredAreas(neg: Uint8ClampedArray, sat: GrayRaster, t: numbe
   const { width: w, height: h } = sat;
   const marks = new Uint8ClampedArray(w * h).fill(255);
   for (let i = 0; i < marks.length; i++) if (255 - neg[i]! > t && sat.data[i]! > PAPER_SATURATION) marks[i] = 0;
-  const { labels, parent, count, runs } = labelDarkPixels(marks, w, h, 0);
+  const labelling = labelDarkPixels(marks, w, h, 0);
+  const { labels, count } = labelling;
   if (!count) return;
-  const c = measureComponents({ labels, parent, count, runs }, marks, w);
+  const c = measureComponents(labelling, marks, w);
   const large = new Uint8Array(count);
   for (const r of c.roots) if (c.n[r]! >= w * h * COLOURED_AREA_SHARE) large[r] = 1;
   for (let i = 0; i < neg.length; i++) if (labels[i]! >= 0 && large[labels[i]!]) neg[i] = 255;
