@@ -871,13 +871,83 @@ export function openDark(g: GrayRaster, r: number): GrayRaster {
   return dilated;
 }
 
+/**
+ * The pixels of `g` at most `t` that an opening with a square of side 2r + 1 keeps, as 0 in a
+ * raster of 255 elsewhere (r < 32): the same pixels as {@link openDark} thresholded at `t` (a flat
+ * opening and a threshold commute), found on bits, 32 pixels to a word. A pixel is kept when a
+ * square within which every pixel inside the raster is dark covers it.
+ */
+export function openDarkMask(g: GrayRaster, t: number, r: number): Uint8ClampedArray {
+  const { width: w, height: h, data } = g;
+  const words = (w + 31) >>> 5;
+  // The bits of the last word of a row that lie inside the raster.
+  const inside = w & 31 ? (1 << (w & 31)) - 1 : -1;
+  const dark = new Int32Array(words * h);
+  for (let y = 0; y < h; y++) packDark(data, y * w, w, t, dark, y * words);
+  // Eroded across, then down: pixels outside the raster count as dark.
+  const across = new Int32Array(words * h);
+  for (let at = 0; at < dark.length; at += words) shiftedAnd(dark, at, words, inside, r, across);
+  const eroded = new Int32Array(words * h);
+  for (let y = 0; y < h; y++) {
+    const from = Math.max(0, y - r), to = Math.min(h - 1, y + r);
+    for (let k = 0; k < words; k++) {
+      let v = -1;
+      for (let yy = from; yy <= to; yy++) v &= across[yy * words + k]!;
+      eroded[y * words + k] = k === words - 1 ? v & inside : v;
+    }
+  }
+  // Dilated down, then across: pixels outside count as light.
+  const down = new Int32Array(words * h);
+  for (let y = 0; y < h; y++) {
+    const from = Math.max(0, y - r), to = Math.min(h - 1, y + r);
+    for (let k = 0; k < words; k++) {
+      let v = 0;
+      for (let yy = from; yy <= to; yy++) v |= eroded[yy * words + k]!;
+      down[y * words + k] = v;
+    }
+  }
+  const out = new Uint8ClampedArray(w * h).fill(255);
+  for (let y = 0; y < h; y++) unpackOr(down, y * words, words, r, out, y * w, w);
+  return out;
+}
+
+/** Row `at` of `into` (`words` words): bit b of word k set when pixel 32k + b of the row of `data` from `from` (`w` wide) is at most `t`. */
+function packDark(data: Uint8ClampedArray, from: number, w: number, t: number, into: Int32Array, at: number): void {
+  for (let k = 0, x0 = 0; x0 < w; k++, x0 += 32) {
+    let v = 0;
+    for (let b = 0, n = Math.min(32, w - x0), i = from + x0; b < n; b++, i++) if (data[i]! <= t) v |= 1 << b;
+    into[at + k] = v;
+  }
+}
+
+/** Row `at` of `bits` eroded across (each bit ANDed with the `r` on either side; bits outside the row, beyond `inside` of its last word, set) into `out`. */
+function shiftedAnd(bits: Int32Array, at: number, words: number, inside: number, r: number, out: Int32Array): void {
+  const word = (k: number) => (k < 0 || k >= words ? -1 : k === words - 1 ? bits[at + k]! | ~inside : bits[at + k]!);
+  for (let k = 0; k < words; k++) {
+    const m = word(k), prev = word(k - 1), next = word(k + 1);
+    let v = m;
+    for (let s = 1; s <= r; s++) v &= ((m >>> s) | (next << (32 - s))) & ((m << s) | (prev >>> (32 - s)));
+    out[at + k] = v;
+  }
+}
+
+/** Row `at` of `bits` dilated across (ORed with the `r` bits on either side; none outside the row) and written as 0 into `out` from `from` (`w` pixels). */
+function unpackOr(bits: Int32Array, at: number, words: number, r: number, out: Uint8ClampedArray, from: number, w: number): void {
+  for (let k = 0; k < words; k++) {
+    const m = bits[at + k]!, prev = k > 0 ? bits[at + k - 1]! : 0, next = k + 1 < words ? bits[at + k + 1]! : 0;
+    let v = m;
+    for (let s = 1; s <= r; s++) v |= (m >>> s) | (next << (32 - s)) | (m << s) | (prev >>> (32 - s));
+    for (let x = k << 5; v !== 0 && x < w; x++, v >>>= 1) if (v & 1) out[from + x] = 0;
+  }
+}
+
 /** Inverts the regions among the components of pixels ≤ `t` (see {@link invertDarkRegions}). */
 function invertRegionsBelow(data: Uint8ClampedArray, w: number, h: number, t: number, f: FoundRegions, nested: boolean, lightTextOnly = false, open = false): void {
   // One pixel loop per function below: each loop is optimised on its own while it runs, and a
   // small function is compiled much sooner than one holding every loop.
   // `open`: components of the dark pixels without their thin parts (a patterned wallpaper's
   // doodles, which touch the bubbles and would join them into one non-uniform component).
-  const labelling = labelDarkPixels(open ? openDark({ width: w, height: h, data }, THIN_DARK).data : data, w, h, t);
+  const labelling = open ? labelDarkPixels(openDarkMask({ width: w, height: h, data }, t, THIN_DARK), w, h, 0) : labelDarkPixels(data, w, h, t);
   const { labels } = labelling;
   const c = measureComponents(labelling, f.values, w);
   for (const label of c.roots) {
@@ -1790,7 +1860,7 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   const n = lo.data.length, bw = box.w, bh = box.h;
   const marks = new Uint8ClampedArray(n).fill(255);
   for (let i = 0; i < n; i++) if (hi.data[i]! >= SATURATED_BRIGHT && hi.data[i]! - lo.data[i]! >= SATURATED_STEP) marks[i] = 0;
-  const opened = openDark({ width: bw, height: bh, data: marks }, COLOURED_STROKE);
+  const opened = { data: openDarkMask({ width: bw, height: bh, data: marks }, 0, COLOURED_STROKE) };
   // Written on a dark screen: dark pixels close by (a red total on white paper keeps its tone).
   const dark = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) dark[i] = marks[i] !== 0 && hi.data[i]! < DARK_SURROUND ? 255 : 0;

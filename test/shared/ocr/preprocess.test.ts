@@ -20,6 +20,8 @@ import {
   joinDots,
   liftHighlights,
   maxFilter,
+  openDark,
+  openDarkMask,
   MIN_LATIN_LINE_HEIGHT,
   mapBoxToSource,
   measureImage,
@@ -472,6 +474,42 @@ describe('maxFilter', () => {
     let seed = width * 7919 + height * 104729 + r;
     for (let i = 0; i < g.data.length; i++) { seed = (seed * 1103515245 + 12345) % 2147483648; g.data[i] = (seed >> 16) & 255; }
     expect(Array.from(maxFilter(g, r).data)).toEqual(reference(g, r));
+  });
+});
+
+describe('openDarkMask', () => {
+  /** Blocks of grey on white with noise over them, a black block and black strips along two edges: shapes wide enough to survive an opening, edges and specks that do not. */
+  function blocks(width: number, height: number, seed: number): GrayRaster {
+    const g = createGray(width, height);
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed >> 8; };
+    g.data.fill(255);
+    for (let n = 0; n < Math.max(2, (width * height) / 120); n++) {
+      const x = next() % width, y = next() % height, w = 1 + (next() % 24), h = 1 + (next() % 18), v = next() % 3 ? next() % 256 : 0;
+      for (let yy = y; yy < Math.min(height, y + h); yy++) for (let xx = x; xx < Math.min(width, x + w); xx++) g.data[yy * width + xx] = v;
+    }
+    for (let i = 0; i < g.data.length; i++) if (next() % 7 === 0) g.data[i] = next() % 256;
+    // One black block that any of these openings keeps.
+    for (let y = 0; y < Math.min(height, 10); y++) for (let x = width - Math.min(width, 10); x < width; x++) g.data[y * width + x] = 0;
+    // Strips along the left and bottom edges, narrower than the square: kept as far as the raster's edge counts as dark.
+    for (let y = 0; y < height; y++) for (let x = 0; x < Math.min(width, 3); x++) g.data[y * width + x] = 0;
+    for (let y = Math.max(0, height - 3); y < height; y++) for (let x = 0; x < width; x++) g.data[y * width + x] = 0;
+    return g;
+  }
+
+  it.each<[number, number, number, number]>([
+    [37, 23, 2, 128],
+    [32, 40, 2, 90],
+    [64, 31, 4, 200],
+    [95, 57, 1, 160],
+    [33, 70, 4, 0],
+    [7, 9, 2, 128],
+    [130, 44, 3, 254],
+  ])('keeps the pixels of a %i×%i raster that openDark thresholded keeps (radius %i, tone %i)', (width, height, r, t) => {
+    const g = blocks(width, height, width * 31 + height * 17 + r + t);
+    const opened = openDark(g, r).data;
+    const want = Array.from(opened, (v) => (v <= t ? 0 : 255));
+    expect(want.filter((v) => v === 0).length).toBeGreaterThan(0);
+    expect(Array.from(openDarkMask(g, t, r))).toEqual(want);
   });
 });
 
