@@ -3682,8 +3682,10 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     }
   }
   // A sheet that waves or curls (a crumpled receipt) has curved lines; photos only: a screen is flat.
-  if (photo) {
-    const curl = findLineCurl(g, estimateLineHeight(g));
+  // The lines' height the curl is measured with is the page's too when the page stays as it is.
+  const measured = photo ? { raster: g, lineHeight: estimateLineHeight(g) } : undefined;
+  if (measured) {
+    const curl = findLineCurl(g, measured.lineHeight);
     if (curl) {
       geometry.push({ kind: 'curl', curl });
       g = straightenColumns(g, curl);
@@ -3698,7 +3700,7 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
       steps.push({ name: 'crop-border', detail: `${box.w}×${box.h} at ${box.x},${box.y}` });
     }
   }
-  const lineHeight = estimateLineHeight(g);
+  const lineHeight = measured?.raster === g ? measured.lineHeight : estimateLineHeight(g);
   const maxPixels = options.maxPixels ?? 12_000_000;
   let scale = 1;
   const minLineHeight = photo ? MIN_PHOTO_LINE_HEIGHT : options.minLineHeight ?? MIN_LINE_HEIGHT;
