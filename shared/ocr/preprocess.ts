@@ -3869,7 +3869,8 @@ export function findPanes(g: GrayRaster, least = Infinity): { separators: number
   const found: number[] = [];
   let edge: PanelEdge | undefined;
   for (let x = Math.max(2, Math.round(w * 0.1)); x < Math.min(w - 2, w * 0.9); x++) {
-    const line = paneLineAt(g, x);
+    // Columns that cannot make a line (nor, in the left half, a panel's edge) are left early.
+    const line = paneLineAt(g, x, Math.min(h * PANE_RUN, x < w * 0.5 ? least : Infinity));
     if (!line) continue;
     if (line.rows >= h * PANE_HEIGHT || line.run >= h * PANE_RUN) found.push(x);
     if (x < w * 0.5 && line.run >= least && (!edge || line.run > edge.y1 - edge.y0)) edge = { x, y0: line.start, y1: line.start + line.run };
@@ -3903,10 +3904,21 @@ const PANES_BAND = 16;
  * The rows of column `x` of `g` that look like a line between panes: within {@link PANE_TONE} of
  * the column's commonest tone and {@link PANE_STEP} or more from a pixel 2 px to one side. How
  * many (`rows`), the longest unbroken run of them (`run`) and where it starts; undefined when
- * the commonest tone covers under half of {@link PANE_RUN} of the column.
+ * the commonest tone covers under half of {@link PANE_RUN} of the column, or (with `wanted`) when
+ * the column holds neither {@link PANE_HEIGHT} of its rows nor a run `wanted` rows long.
  */
-function paneLineAt(g: GrayRaster, x: number): { rows: number; run: number; start: number } | undefined {
+function paneLineAt(g: GrayRaster, x: number, wanted = 0): { rows: number; run: number; start: number } | undefined {
   const { width: w, height: h, data } = g;
+  const rowsWanted = h * PANE_HEIGHT;
+  if (wanted) {
+    // A line's rows step from the pixels beside them: a column with too few such rows is left
+    // before its tones are counted (a page's text columns, white beside white).
+    const spare = h - Math.min(rowsWanted, wanted);
+    for (let y = 0, i = x, flat = 0; y < h; y++, i += w) {
+      const v = data[i]!;
+      if (Math.abs(v - data[i - 2]!) < PANE_STEP && Math.abs(v - data[i + 2]!) < PANE_STEP && ++flat > spare) return undefined;
+    }
+  }
   const hist = new Uint32Array(256);
   for (let y = 0, i = x; y < h; y++, i += w) hist[data[i]!]!++;
   let mode = 0;
@@ -3918,7 +3930,12 @@ function paneLineAt(g: GrayRaster, x: number): { rows: number; run: number; star
     if (Math.abs(v - mode) <= PANE_TONE && (Math.abs(v - data[i - 2]!) >= PANE_STEP || Math.abs(v - data[i + 2]!) >= PANE_STEP)) {
       rows++;
       if (++run > longest) { longest = run; start = y - run + 1; }
-    } else run = 0;
+    } else {
+      run = 0;
+      // With `wanted`, given up once neither PANE_HEIGHT of the rows nor a run of `wanted` can be reached.
+      const left = h - 1 - y;
+      if (wanted && rows + left < rowsWanted && Math.max(longest, left) < wanted) return undefined;
+    }
   }
   return { rows, run: longest, start };
 }
