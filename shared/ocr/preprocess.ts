@@ -17,6 +17,7 @@ import {
   percentile,
   resizeGray,
   resizeRgba,
+  channelExtremes,
   rgbaToChannelExtreme,
   rgbaToGray,
   rotateGray,
@@ -1668,23 +1669,28 @@ function longestCoveredRun(marked: Uint8Array, grow: number): number {
  */
 export function liftHighlights(rgba: RgbaRaster, g: GrayRaster): number {
   const { width: w, height: h } = g;
-  const most = rgbaToChannelExtreme(rgba, 'max').data, least = rgbaToChannelExtreme(rgba, 'min').data;
-  // Marked pixels dark (0) for the component search.
+  const d = rgba.data;
+  // Marked pixels dark (0) for the component search: light, bright and coloured. The channels'
+  // extremes are taken where they are needed, in one pass over the light pixels.
   const marks = new Uint8ClampedArray(w * h).fill(255);
-  for (let i = 0; i < w * h; i++) if (most[i]! - least[i]! >= HIGHLIGHT_CHROMA && most[i]! >= HIGHLIGHT_BRIGHT && g.data[i]! >= HIGHLIGHT_LUMA) marks[i] = 0;
+  const extremes = new Uint8ClampedArray(2);
   // On paper of a highlighter's colour (a carbonless form's yellow sheet), the colour is the
   // paper's, not a pen's: its cells, lifted where their pixels are coloured enough, turned grainy.
   let light = 0, marked = 0;
   for (let i = 0; i < w * h; i++) {
     if (g.data[i]! < HIGHLIGHT_LUMA) continue;
     light++;
-    if (!marks[i]) marked++;
+    channelExtremes(d, i * 4, extremes);
+    if (extremes[0]! - extremes[1]! >= HIGHLIGHT_CHROMA && extremes[0]! >= HIGHLIGHT_BRIGHT) { marks[i] = 0; marked++; }
   }
   if (marked >= HIGHLIGHT_PAPER_SHARE * light) return 0;
   const bands = inkComponents(marks, w, h, 0).filter(({ box, n }) => box.h >= HIGHLIGHT_HEIGHT && box.h <= h / 4 && box.w >= HIGHLIGHT_LENGTH * box.h && n >= HIGHLIGHT_FILL * box.w * box.h);
   for (const { box } of bands) {
     for (let y = box.y; y < box.y + box.h; y++) {
-      for (let i = y * w + box.x, end = i + box.w; i < end; i++) if (most[i]! - least[i]! >= HIGHLIGHT_CHROMA / 2) g.data[i] = Math.max(g.data[i]!, most[i]!);
+      for (let i = y * w + box.x, end = i + box.w; i < end; i++) {
+        channelExtremes(d, i * 4, extremes);
+        if (extremes[0]! - extremes[1]! >= HIGHLIGHT_CHROMA / 2) g.data[i] = Math.max(g.data[i]!, extremes[0]!);
+      }
     }
   }
   return bands.length;

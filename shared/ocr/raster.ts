@@ -84,6 +84,19 @@ export function rgbaToGray(r: RgbaRaster): GrayRaster {
 }
 
 /**
+ * The brightest and the least channel of the RGBA pixel at `j` of `d` into `into` (0 and 1), as
+ * {@link rgbaToChannelExtreme} takes them: over white where the pixel is translucent.
+ */
+export function channelExtremes(d: Uint8ClampedArray, j: number, into: Uint8ClampedArray): void {
+  const r0 = d[j]!, g0 = d[j + 1]!, b0 = d[j + 2]!, a = d[j + 3]!;
+  let most = r0 > g0 ? r0 : g0, least = r0 < g0 ? r0 : g0;
+  if (b0 > most) most = b0;
+  if (b0 < least) least = b0;
+  into[0] = a === 255 ? most : (most * a + 255 * (255 - a)) / 255;
+  into[1] = a === 255 ? least : (least * a + 255 * (255 - a)) / 255;
+}
+
+/**
  * Per-pixel minimum or maximum of R, G, B (alpha composited over white). On rendered UIs the
  * maximum turns any saturated fill (green or yellow bubbles) nearly white while dark text stays
  * dark; the minimum does the same for light text on saturated dark fills once inverted.
