@@ -1532,6 +1532,21 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
     }
     return crossed <= RUN_CROSSED * (to - from);
   };
+  /**
+   * Runs down column `x` ({@link scan} of it), its rows with ink alone looked at: a run open
+   * after rows without ink, more of them than {@link RUN_BREAK}, ends where they start.
+   */
+  const scanDown = (x: number, side: number) => {
+    let start = -1, last = -1;
+    const end = () => { if (last + 1 - start >= length) runs.push([x + start * w, x + (last + 1) * w, w, side]); start = -1; };
+    for (const y of inked) {
+      if (start >= 0 && y > 0 && !inkRow[y - 1] && y - 1 - last > RUN_BREAK) end();
+      const i = x + y * w;
+      if (data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t))) { if (start < 0) start = y; last = y; }
+      else if (start >= 0 && y - last > RUN_BREAK) end();
+    }
+    if (start >= 0) end();
+  };
   /** Runs along `n` pixels from `first`, `step` apart, ink looked for `side` either way across. */
   const scan = (first: number, n: number, step: number, side: number) => {
     const ink = (i: number) => data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t));
@@ -1544,8 +1559,17 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
       }
     }
   };
-  for (let y = 0; y < h; y++) scan(y * w, w, 1, y > 0 && y < h - 1 ? w : 0);
-  for (let x = 0; x < w; x++) scan(x, h, w, x > 0 && x < w - 1 ? 1 : 0);
+  // Rows without ink hold no run down and, with the rows beside them, none across: they are
+  // passed over (most of a page once the words read are whitened).
+  const inkRow = new Uint8Array(h);
+  for (let y = 0; y < h; y++) for (let i = y * w, end = i + w; i < end; i++) if (data[i]! <= t) { inkRow[y] = 1; break; }
+  const inked: number[] = [];
+  for (let y = 0; y < h; y++) if (inkRow[y]) inked.push(y);
+  for (let y = 0; y < h; y++) {
+    const side = y > 0 && y < h - 1 ? w : 0;
+    if (inkRow[y] || (side && (inkRow[y - 1] || inkRow[y + 1]))) scan(y * w, w, 1, side);
+  }
+  for (let x = 0; x < w; x++) scanDown(x, x > 0 && x < w - 1 ? 1 : 0);
   for (const [from, to, step, side] of runs) {
     for (let i = from; i < to; i += step) {
       data[i] = 255;
