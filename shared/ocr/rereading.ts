@@ -1532,44 +1532,45 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
     }
     return crossed <= RUN_CROSSED * (to - from);
   };
-  /**
-   * Runs down column `x` ({@link scan} of it), its rows with ink alone looked at: a run open
-   * after rows without ink, more of them than {@link RUN_BREAK}, ends where they start.
-   */
-  const scanDown = (x: number, side: number) => {
-    let start = -1, last = -1;
-    const end = () => { if (last + 1 - start >= length) runs.push([x + start * w, x + (last + 1) * w, w, side]); start = -1; };
-    for (const y of inked) {
-      if (start >= 0 && y > 0 && !inkRow[y - 1] && y - 1 - last > RUN_BREAK) end();
-      const i = x + y * w;
-      if (data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t))) { if (start < 0) start = y; last = y; }
-      else if (start >= 0 && y - last > RUN_BREAK) end();
+  // Where the ink lies: each row's and each column's first and last pixel of it. A run reaches
+  // from ink to ink, so a row or column whose ink (with the rows or columns beside it) spans less
+  // than `length` holds none, and the rest are looked at between their first and last ink alone:
+  // most of a page, once the words read are whitened, is passed over.
+  const rowFirst = new Int32Array(h).fill(w), rowLast = new Int32Array(h).fill(-1);
+  const colFirst = new Int32Array(w).fill(h), colLast = new Int32Array(w).fill(-1);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (data[i]! > t) continue;
+      if (rowLast[y]! < 0) rowFirst[y] = x;
+      rowLast[y] = x;
+      if (colLast[x]! < 0) colFirst[x] = y;
+      colLast[x] = y;
     }
-    if (start >= 0) end();
-  };
-  /** Runs along `n` pixels from `first`, `step` apart, ink looked for `side` either way across. */
-  const scan = (first: number, n: number, step: number, side: number) => {
+  }
+  /** Runs along from `from` to `to` (inclusive) of the `n` pixels from `first`, `step` apart, ink looked for `side` either way across. */
+  const scan = (first: number, from: number, to: number, step: number, side: number) => {
     const ink = (i: number) => data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t));
     let start = -1, last = -1;
-    for (let k = 0; k <= n; k++) {
-      if (k < n && ink(first + k * step)) { if (start < 0) start = k; last = k; continue; }
-      if (start >= 0 && (k === n || k - last > RUN_BREAK)) {
+    for (let k = from; k <= to + 1; k++) {
+      if (k <= to && ink(first + k * step)) { if (start < 0) start = k; last = k; continue; }
+      if (start >= 0 && (k > to || k - last > RUN_BREAK)) {
         if (last + 1 - start >= length && (step !== 1 || thin(first, start, last + 1, step, side))) runs.push([first + start * step, first + (last + 1) * step, step, side]);
         start = -1;
       }
     }
   };
-  // Rows without ink hold no run down and, with the rows beside them, none across: they are
-  // passed over (most of a page once the words read are whitened).
-  const inkRow = new Uint8Array(h);
-  for (let y = 0; y < h; y++) for (let i = y * w, end = i + w; i < end; i++) if (data[i]! <= t) { inkRow[y] = 1; break; }
-  const inked: number[] = [];
-  for (let y = 0; y < h; y++) if (inkRow[y]) inked.push(y);
   for (let y = 0; y < h; y++) {
     const side = y > 0 && y < h - 1 ? w : 0;
-    if (inkRow[y] || (side && (inkRow[y - 1] || inkRow[y + 1]))) scan(y * w, w, 1, side);
+    const from = side ? Math.min(rowFirst[y - 1]!, rowFirst[y]!, rowFirst[y + 1]!) : rowFirst[y]!;
+    const to = side ? Math.max(rowLast[y - 1]!, rowLast[y]!, rowLast[y + 1]!) : rowLast[y]!;
+    if (to - from + 1 >= length) scan(y * w, from, to, 1, side);
   }
-  for (let x = 0; x < w; x++) scanDown(x, x > 0 && x < w - 1 ? 1 : 0);
+  for (let x = 0; x < w; x++) {
+    const side = x > 0 && x < w - 1 ? 1 : 0;
+    const from = side ? Math.min(colFirst[x - 1]!, colFirst[x]!, colFirst[x + 1]!) : colFirst[x]!;
+    const to = side ? Math.max(colLast[x - 1]!, colLast[x]!, colLast[x + 1]!) : colLast[x]!;
+    if (to - from + 1 >= length) scan(x, from, to, w, side);
+  }
   for (const [from, to, step, side] of runs) {
     for (let i = from; i < to; i += step) {
       data[i] = 255;
