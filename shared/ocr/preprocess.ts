@@ -247,14 +247,8 @@ export function flattenIllumination(g: GrayRaster, window = 0, mask?: Uint8Array
 export function levelShadowBands(g: GrayRaster, margin = 0): { raster: GrayRaster; rows: number; columns: number } {
   const { width: w, height: h } = g;
   const reach = Math.max(4, Math.round(Math.max(w, h) * BAND_REACH));
-  const hist = new Uint32Array(256);
-  const paperOf = (count: number, at: (k: number) => number) => {
-    hist.fill(0);
-    for (let k = margin; k < count - margin; k++) hist[at(k)]!++;
-    return quantile(hist, BAND_PAPER);
-  };
-  const rowPaper = Float64Array.from({ length: h }, (_, y) => paperOf(w, (x) => g.data[y * w + x]!));
-  const columnPaper = Float64Array.from({ length: w }, (_, x) => paperOf(h, (y) => g.data[y * w + x]!));
+  const rowPaper = linePaper(g.data, h, w, w, 1, margin);
+  const columnPaper = linePaper(g.data, w, h, 1, w, margin);
   // A band is as wide as a shadow: a table's rule (a few rows darker across the sheet) is none.
   const least = Math.max(4, Math.round(Math.max(w, h) * SHADOW_BAND_WIDTH));
   const gains = (paper: Float64Array) => {
@@ -283,6 +277,22 @@ export function levelShadowBands(g: GrayRaster, margin = 0): { raster: GrayRaste
   const out = new Uint8ClampedArray(g.data.length);
   for (let y = 0, i = 0; y < h; y++) for (let x = 0; x < w; x++, i++) out[i] = g.data[i]! * rows.gain[y]! * columns.gain[x]!;
   return { raster: { width: w, height: h, data: out }, rows: rows.n, columns: columns.n };
+}
+
+/**
+ * The paper ({@link BAND_PAPER}) of each of `lines` lines of `data`, `next` apart, each `count`
+ * pixels `step` apart, leaving out `margin` pixels at either end: rows (next = width, step = 1)
+ * or columns (next = 1, step = width).
+ */
+function linePaper(data: Uint8ClampedArray, lines: number, count: number, next: number, step: number, margin: number): Float64Array {
+  const paper = new Float64Array(lines);
+  const hist = new Uint32Array(256);
+  for (let k = 0; k < lines; k++) {
+    hist.fill(0);
+    for (let j = margin, i = k * next + margin * step; j < count - margin; j++, i += step) hist[data[i]!]!++;
+    paper[k] = quantile(hist, BAND_PAPER);
+  }
+  return paper;
 }
 
 /** The paper of a row or column: this quantile of its tones (dense bold print leaves more than the rest). */
