@@ -231,18 +231,25 @@ export function resizeGray(g: GrayRaster, scale: number, scaleY = scale): GrayRa
   if (scale > 1 || scaleY > 1) {
     const fx = w / ow;
     const fy = h / oh;
+    // Each output column's source columns and weight, the same on every row.
+    const xs0 = new Int32Array(ow), xs1 = new Int32Array(ow), wxs = new Float64Array(ow);
+    for (let x = 0; x < ow; x++) {
+      const sx = Math.min(w - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+      const x0 = Math.floor(sx);
+      xs0[x] = x0;
+      xs1[x] = Math.min(w - 1, x0 + 1);
+      wxs[x] = sx - x0;
+    }
     for (let y = 0; y < oh; y++) {
       const sy = Math.min(h - 1, Math.max(0, (y + 0.5) * fy - 0.5));
       const y0 = Math.floor(sy);
       const y1 = Math.min(h - 1, y0 + 1);
       const wy = sy - y0;
-      for (let x = 0; x < ow; x++) {
-        const sx = Math.min(w - 1, Math.max(0, (x + 0.5) * fx - 0.5));
-        const x0 = Math.floor(sx);
-        const x1 = Math.min(w - 1, x0 + 1);
-        const wx = sx - x0;
-        const a = data[y0 * w + x0]!, b = data[y0 * w + x1]!, c = data[y1 * w + x0]!, d = data[y1 * w + x1]!;
-        out[y * ow + x] = (a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy;
+      const r0 = y0 * w, r1 = y1 * w;
+      for (let x = 0, o = y * ow; x < ow; x++, o++) {
+        const x0 = xs0[x]!, x1 = xs1[x]!, wx = wxs[x]!;
+        const a = data[r0 + x0]!, b = data[r0 + x1]!, c = data[r1 + x0]!, d = data[r1 + x1]!;
+        out[o] = (a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy;
       }
     }
   } else {
@@ -287,9 +294,10 @@ export function rotateGray(g: GrayRaster, degrees: number, fill = 255): GrayRast
       const dy = y - cy;
       const sx = cos * dx - sin * dy + cx;
       const sy = sin * dx + cos * dy + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) { out[y * w + x] = fill; continue; }
+      // Inside, the source is never negative: truncation floors it.
+      if (!(sx >= 0 && sy >= 0 && sx < w - 1 && sy < h - 1)) { out[y * w + x] = fill; continue; }
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const wx = sx - x0;
       const wy = sy - y0;
       const i = y0 * w + x0;
