@@ -651,11 +651,12 @@ export function eraseOutlines(g: GrayRaster, labels: Int32Array, outlines: reado
  */
 export function findCodes(g: GrayRaster, lineHeight: number): Box[] {
   if (lineHeight <= 0) return [];
-  const codes = codesInCells(g, lineHeight, Math.max(4, Math.round(lineHeight / 2)));
+  const inked = inkCounts(g);
+  const codes = codesInCells(g, lineHeight, Math.max(4, Math.round(lineHeight / 2)), inked);
   // A QR code whose modules are larger than half a line has cells on its white modules alone,
   // and falls apart: it is looked for again in cells a line wide, where it must have no blank
   // row (text in such cells is as dense, but its lines have gaps between them).
-  for (const box of codesInCells(g, lineHeight, Math.max(8, Math.round(lineHeight)))) {
+  for (const box of codesInCells(g, lineHeight, Math.max(8, Math.round(lineHeight)), inked)) {
     if (!codes.some((c) => boxesOverlap(c, box)) && blankRowShare(g, box) < CODE_BLANK_ROWS) codes.push(box);
   }
   return codes;
@@ -680,15 +681,31 @@ const CODE_BLANK_ROWS = 0.05;
 /** A row with less ink than this share of its width is blank. */
 const CODE_BLANK_ROW_INK = 0.05;
 
-/** The codes of `g` (see {@link findCodes}) found in cells `cell` pixels wide. */
-function codesInCells(g: GrayRaster, lineHeight: number, cell: number): Box[] {
-  const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell);
+/**
+ * The count of ink pixels (≤ {@link INK}) of `g` above and left of each point: entry
+ * y × (width + 1) + x counts those in rows 0…y−1 and columns 0…x−1.
+ */
+function inkCounts(g: GrayRaster): Int32Array {
+  const { width: w, height: h, data } = g;
+  const counts = new Int32Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0, i = y * w, o = (y + 1) * (w + 1) + 1; x < w; x++, i++, o++) {
+      if (data[i]! <= INK) row++;
+      counts[o] = counts[o - w - 1]! + row;
+    }
+  }
+  return counts;
+}
+
+/** The codes of `g` (see {@link findCodes}) found in cells `cell` pixels wide; `inked` its {@link inkCounts}. */
+function codesInCells(g: GrayRaster, lineHeight: number, cell: number, inked: Int32Array): Box[] {
+  const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell), stride = g.width + 1;
   const dense = new Uint8Array(cw * ch);
   for (let cy = 0; cy < ch; cy++) {
     for (let cx = 0; cx < cw; cx++) {
       const x0 = cx * cell, y0 = cy * cell, x1 = Math.min(g.width, x0 + cell), y1 = Math.min(g.height, y0 + cell);
-      let ink = 0;
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (g.data[y * g.width + x]! <= INK) ink++;
+      const ink = inked[y1 * stride + x1]! - inked[y0 * stride + x1]! - inked[y1 * stride + x0]! + inked[y0 * stride + x0]!;
       if (ink >= CODE_CELL_INK * (x1 - x0) * (y1 - y0)) dense[cy * cw + cx] = 1;
     }
   }
