@@ -2105,21 +2105,32 @@ function findRoot(parent: Int32Array, a: number): number {
  * joining them; a label's parent is never larger than itself.
  */
 function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number; runs: DarkRuns } {
-  // Every pixel is written once, light runs −1 as they are passed.
+  // Every pixel is written once, light runs −1 as they are passed. A row holds at most ⌈w/2⌉ dark
+  // runs, so the arrays are sized once: the loop (in a function of its own, compiled on its own)
+  // never grows them.
   const labels = new Int32Array(w * h);
-  let parent = new Int32Array(1024);
-  let count = 0;
+  const most = Math.max(1, Math.ceil(w / 2) * h);
+  const parent = new Int32Array(most), runAt = new Int32Array(most), runLength = new Int32Array(most);
+  const total = new Int32Array(1);
+  const count = labelRuns(data, w, h, t, labels, parent, runAt, runLength, total);
+  return { labels, parent, count, runs: { at: runAt, length: runLength, count: total[0]! } };
+}
+
+/**
+ * The loop of {@link labelDarkPixels}: labels, parents and dark runs into the arrays given, the
+ * count of runs into `runs` (as each is found: no step after the loop, which V8 can compile
+ * while the loop runs, before that step has ever run); returns the count of labels.
+ */
+function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, labels: Int32Array, parent: Int32Array, runAt: Int32Array, runLength: Int32Array, runs: Int32Array): number {
+  let count = 0, total = 0;
   // The previous row's runs and the current row's: start and end (exclusive); a run's label is
   // its first pixel's.
   let prevStart = new Int32Array(w), prevEnd = new Int32Array(w);
   let curStart = new Int32Array(w), curEnd = new Int32Array(w);
   let prevRuns = 0;
-  // Every dark run, in the raster's order, for measureComponents.
-  let runAt = new Int32Array(4096), runLength = new Int32Array(4096);
-  let total = 0;
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    let runs = 0, j = 0;
+    let inRow = 0, j = 0;
     for (let x = 0; x < w; ) {
       if (data[row + x]! > t) {
         const light = x;
@@ -2143,27 +2154,23 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
         }
       }
       if (label < 0) {
-        if (count === parent.length) { const grown = new Int32Array(parent.length * 2); grown.set(parent); parent = grown; }
         label = count;
         parent[count] = count;
         count++;
       }
       labels.fill(label, row + start, row + x);
-      curStart[runs] = start; curEnd[runs] = x;
-      runs++;
-      if (total === runAt.length) {
-        const at = new Int32Array(total * 2), length = new Int32Array(total * 2);
-        at.set(runAt); length.set(runLength);
-        runAt = at; runLength = length;
-      }
+      curStart[inRow] = start; curEnd[inRow] = x;
+      inRow++;
       runAt[total] = row + start; runLength[total] = x - start;
-      total++;
+      runs[0] = ++total;
     }
-    [prevStart, curStart] = [curStart, prevStart];
-    [prevEnd, curEnd] = [curEnd, prevEnd];
-    prevRuns = runs;
+    // Swapped by hand: a destructuring swap goes through the iteration protocol.
+    const start = prevStart, end = prevEnd;
+    prevStart = curStart; prevEnd = curEnd;
+    curStart = start; curEnd = end;
+    prevRuns = inRow;
   }
-  return { labels, parent, count, runs: { at: runAt, length: runLength, count: total } };
+  return count;
 }
 
 /** The dark runs of a labelling: each one's first pixel's index in the raster and its length. */
