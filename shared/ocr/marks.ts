@@ -700,40 +700,22 @@ function inkCounts(g: GrayRaster): Int32Array {
 
 /** The codes of `g` (see {@link findCodes}) found in cells `cell` pixels wide; `inked` its {@link inkCounts}. */
 function codesInCells(g: GrayRaster, lineHeight: number, cell: number, inked: Int32Array): Box[] {
-  const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell), stride = g.width + 1;
-  const dense = new Uint8Array(cw * ch);
-  for (let cy = 0; cy < ch; cy++) {
-    for (let cx = 0; cx < cw; cx++) {
-      const x0 = cx * cell, y0 = cy * cell, x1 = Math.min(g.width, x0 + cell), y1 = Math.min(g.height, y0 + cell);
-      const ink = inked[y1 * stride + x1]! - inked[y0 * stride + x1]! - inked[y1 * stride + x0]! + inked[y0 * stride + x0]!;
-      if (ink >= CODE_CELL_INK * (x1 - x0) * (y1 - y0)) dense[cy * cw + cx] = 1;
-    }
-  }
+  const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell);
+  const dense = denseCells(g, cell, inked, cw, ch);
   const seen = new Uint8Array(cw * ch);
   const codes: Box[] = [];
-  for (let start = 0; start < dense.length; start++) {
-    if (!dense[start] || seen[start]) continue;
-    // One region of dense cells, 4-connected.
-    let n = 0, minX = cw, minY = ch, maxX = 0, maxY = 0;
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      const i = stack.pop()!;
-      const x = i % cw, y = (i - x) / cw;
-      n++;
-      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-      for (const [dx, dy] of CODE_NEIGHBOURS) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
-        const j = ny * cw + nx;
-        if (dense[j] && !seen[j]) { seen[j] = 1; stack.push(j); }
-      }
-    }
+  // Each region's cell count and bounds (cells): n, x0, y0, x1, y1.
+  const region = new Int32Array(5);
+  // The loop runs once a region: the cells are searched by firstUnseen (a small loop compiled on
+  // its own), and this function, heavy with the regions' tests, is not compiled for that search.
+  for (let start = firstUnseen(dense, seen, 0); start < dense.length; start = firstUnseen(dense, seen, start + 1)) {
+    denseRegion(dense, seen, cw, ch, start, region);
+    const n = region[0]!, minX = region[1]!, minY = region[2]!, maxX = region[3]!, maxY = region[4]!;
     const cells = (maxX - minX + 1) * (maxY - minY + 1);
     if (n < CODE_FILL * cells) continue;
     const box = fitToInk(g, { x: minX * cell, y: minY * cell, w: Math.min(g.width, (maxX + 1) * cell) - minX * cell, h: Math.min(g.height, (maxY + 1) * cell) - minY * cell }, cell);
     if (!box.w || !box.h) continue;
-    if (changesPerCell(g, box, cell) < CODE_CHANGES) continue;
+    if (inkChanges(g, box) / box.h / (box.w / cell) < CODE_CHANGES) continue;
     const qr = box.w >= 3 * lineHeight && box.h >= 3 * lineHeight && box.w <= 1.6 * box.h && box.h <= 1.6 * box.w;
     if (qr || isBarcode(g, box, lineHeight)) codes.push(box);
     // Barcodes stacked closer than a cell (a payment slip's three) make one region, whose bars
@@ -772,7 +754,56 @@ function inkBands(g: GrayRaster, box: Box): Box[] {
 /** A cell at least this share ink is dense. */
 const CODE_CELL_INK = 0.25;
 /** Dense cells around a cell that join its region: the eight around it, and across one cell's gap sideways (a barcode's wide spaces). */
-const CODE_NEIGHBOURS: ReadonlyArray<readonly [number, number]> = [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1], [-2, 0], [2, 0]];
+const NEIGHBOUR_DX = Int32Array.from([-1, 0, 1, -1, 1, -1, 0, 1, -2, 2]);
+const NEIGHBOUR_DY = Int32Array.from([-1, -1, -1, 0, 0, 1, 1, 1, 0, 0]);
+
+/**
+ * Whether each cell `cell` px wide of `g` (`cw` × `ch` of them) holds ink over
+ * {@link CODE_CELL_INK} of it, from its {@link inkCounts} `inked`.
+ */
+function denseCells(g: GrayRaster, cell: number, inked: Int32Array, cw: number, ch: number): Uint8Array {
+  const stride = g.width + 1;
+  const dense = new Uint8Array(cw * ch);
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      const x0 = cx * cell, y0 = cy * cell, x1 = Math.min(g.width, x0 + cell), y1 = Math.min(g.height, y0 + cell);
+      const ink = inked[y1 * stride + x1]! - inked[y0 * stride + x1]! - inked[y1 * stride + x0]! + inked[y0 * stride + x0]!;
+      if (ink >= CODE_CELL_INK * (x1 - x0) * (y1 - y0)) dense[cy * cw + cx] = 1;
+    }
+  }
+  return dense;
+}
+
+/** The first cell from `from` on that is dense and not yet seen (`dense.length` when none is). */
+function firstUnseen(dense: Uint8Array, seen: Uint8Array, from: number): number {
+  let i = from;
+  while (i < dense.length && (!dense[i] || seen[i])) i++;
+  return i;
+}
+
+/**
+ * The region of dense cells (see codesInCells) joined to cell `start` through the neighbours of
+ * {@link NEIGHBOUR_DX} and {@link NEIGHBOUR_DY}, marked in `seen`: its count of cells and bounds
+ * (x0, y0, x1, y1) into `region`.
+ */
+function denseRegion(dense: Uint8Array, seen: Uint8Array, cw: number, ch: number, start: number, region: Int32Array): void {
+  let n = 0, minX = cw, minY = ch, maxX = 0, maxY = 0;
+  const stack = [start];
+  seen[start] = 1;
+  while (stack.length) {
+    const i = stack.pop()!;
+    const x = i % cw, y = (i - x) / cw;
+    n++;
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    for (let k = 0; k < NEIGHBOUR_DX.length; k++) {
+      const nx = x + NEIGHBOUR_DX[k]!, ny = y + NEIGHBOUR_DY[k]!;
+      if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
+      const j = ny * cw + nx;
+      if (dense[j] && !seen[j]) { seen[j] = 1; stack.push(j); }
+    }
+  }
+  region[0] = n; region[1] = minX; region[2] = minY; region[3] = maxX; region[4] = maxY;
+}
 /** A code's dense cells fill at least this share of its region's box. */
 const CODE_FILL = 0.5;
 /** A code changes between ink and paper at least this often per cell along its rows. */
@@ -802,8 +833,12 @@ function fitToInk(g: GrayRaster, box: Box, cell: number): Box {
 /** A code's edge rows and columns are at least this share ink. */
 const CODE_EDGE_INK = 0.25;
 
-/** Mean number of changes between ink and paper along the rows of `box`, per `cell` pixels. */
-function changesPerCell(g: GrayRaster, box: Box, cell: number): number {
+/**
+ * The number of changes between ink and paper along the rows of `box` (codesInCells takes their
+ * mean per row and per cell; the division is left to it, as no step after this loop is compiled
+ * before it has run).
+ */
+function inkChanges(g: GrayRaster, box: Box): number {
   let changes = 0;
   for (let y = box.y; y < box.y + box.h; y++) {
     let was = g.data[y * g.width + box.x]! <= INK;
@@ -813,7 +848,7 @@ function changesPerCell(g: GrayRaster, box: Box, cell: number): number {
       was = is;
     }
   }
-  return (changes / box.h) / (box.w / cell);
+  return changes;
 }
 
 /**
@@ -825,7 +860,8 @@ function changesPerCell(g: GrayRaster, box: Box, cell: number): number {
  */
 function fullHeightBars(g: GrayRaster, box: Box): number {
   let best = 0;
-  for (const slope of BAR_SLOPES) {
+  for (let k = 0; k < BAR_SLOPES.length; k++) {
+    const slope = BAR_SLOPES[k]!;
     let inked = 0, bars = 0, runs = 0, inBar = false;
     for (let x = box.x; x < box.x + box.w; x++) {
       let ink = 0;
