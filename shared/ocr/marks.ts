@@ -860,26 +860,41 @@ function inkChanges(g: GrayRaster, box: Box): number {
  */
 function fullHeightBars(g: GrayRaster, box: Box): number {
   let best = 0;
+  const counts = new Int32Array(3);
   for (let k = 0; k < BAR_SLOPES.length; k++) {
     const slope = BAR_SLOPES[k]!;
-    let inked = 0, bars = 0, runs = 0, inBar = false;
-    for (let x = box.x; x < box.x + box.w; x++) {
-      let ink = 0;
-      for (let y = box.y; y < box.y + box.h; y++) {
-        const sx = Math.round(x + slope * (y - box.y - box.h / 2));
-        if (sx >= 0 && sx < g.width && g.data[y * g.width + sx]! <= INK) ink++;
-      }
-      // Leaning columns beside a bar catch a little of its ink at their ends.
-      if (ink > (slope ? BAR_EDGE * box.h : 0)) inked++;
-      const bar = ink >= 0.8 * box.h;
-      if (bar) bars++;
-      if (bar && !inBar) runs++;
-      inBar = bar;
-    }
+    barsAtSlope(g, box, slope, counts);
+    const inked = counts[0]!, bars = counts[1]!, runs = counts[2]!;
     // Leaning, bold text's strokes can stand as bars too: a barcode has many.
     if (inked && (!slope || runs >= BAR_LEAST)) best = Math.max(best, bars / inked);
   }
   return best;
+}
+
+/**
+ * The columns of `box` taken at `slope` (see {@link fullHeightBars}): how many are inked, how many
+ * are bars and how many runs of bars they make, into `counts`. A loop of its own, compiled on its
+ * own: it is called for each slope of each box tested.
+ */
+function barsAtSlope(g: GrayRaster, box: Box, slope: number, counts: Int32Array): void {
+  let inked = 0, bars = 0, runs = 0, inBar = false;
+  // The counts are written as they grow: no step follows the loop, which V8 can compile while it
+  // runs, before such a step has ever run.
+  counts.fill(0);
+  for (let x = box.x; x < box.x + box.w; x++) {
+    let ink = 0;
+    for (let y = box.y; y < box.y + box.h; y++) {
+      const sx = Math.round(x + slope * (y - box.y - box.h / 2));
+      if (sx >= 0 && sx < g.width && g.data[y * g.width + sx]! <= INK) ink++;
+    }
+    // Leaning columns beside a bar catch a little of its ink at their ends.
+    if (ink > (slope ? BAR_EDGE * box.h : 0)) inked++;
+    const bar = ink >= 0.8 * box.h;
+    if (bar) bars++;
+    if (bar && !inBar) runs++;
+    inBar = bar;
+    counts[0] = inked; counts[1] = bars; counts[2] = runs;
+  }
 }
 
 /** A leaning column holding ink over less than this share of the box's height counts as blank. */
