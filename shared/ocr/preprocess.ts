@@ -3323,41 +3323,21 @@ function projectionScore(deg: number, px: Uint16Array, starts: Int32Array, rowSt
  */
 export function estimateLineHeight(g: GrayRaster): number {
   const t = otsuThreshold(histogram(g));
-  const { width: w, height: h, data: d } = g;
-  const ink = new Uint8Array(w * h);
-  for (let i = 0; i < ink.length; i++) if (d[i]! <= t) ink[i] = 1;
+  const { width: w, height: h } = g;
+  // Each pixel loop is a function of its own, compiled on its own while it runs (this runs once
+  // or twice an image: compiled whole, the function was thrown away at each loop it came to).
+  const ink = inkAtMost(g.data, t);
   // Rules: long runs down a column, thin across (a dark area, a desk beside a photographed
   // sheet, is no rule: its pixels have ink RULE_WIDTH px to both sides).
-  const longRule = Math.max(LONG_RULE, h * LONG_RULE_SHARE);
   const rule = new Uint8Array(w * h);
-  for (let x = 0; x < w; x++) {
-    let n = 0;
-    for (let i = x; i < ink.length; i += w) n += ink[i]!;
-    if (n >= h * SOLID_COLUMN) { for (let i = x; i < ink.length; i += w) rule[i] = 1; continue; }
-    for (let y = 0; y < h; ) {
-      if (!ink[y * w + x]) { y++; continue; }
-      const start = y;
-      while (y < h && ink[y * w + x]) y++;
-      if (y - start < longRule) continue;
-      for (let i = start * w + x, end = y * w + x; i < end; i += w) {
-        if (!(x >= RULE_WIDTH && ink[i - RULE_WIDTH] && x + RULE_WIDTH < w && ink[i + RULE_WIDTH])) rule[i] = 1;
-      }
-    }
-  }
-  for (let i = 0; i < ink.length; i++) if (rule[i]) ink[i] = 0;
+  markColumnRules(ink, w, h, Math.max(LONG_RULE, h * LONG_RULE_SHARE), rule);
+  clearMarked(ink, rule);
   const minInk = Math.max(2, w * 0.003);
   const step = Math.ceil(w / LINE_STRIPS);
   const strips = Math.ceil(w / step);
   // Ink per row and strip; strip `strips` is the whole width.
   const rows = Array.from({ length: strips + 1 }, () => new Uint32Array(h));
-  for (let y = 0; y < h; y++) {
-    for (let s = 0; s < strips; s++) {
-      let n = 0;
-      for (let i = y * w + s * step, end = y * w + Math.min(w, (s + 1) * step); i < end; i++) n += ink[i]!;
-      rows[s]![y] = n;
-      rows[strips]![y]! += n;
-    }
-  }
+  for (let s = 0; s < strips; s++) stripInk(ink, w, h, s * step, Math.min(w, (s + 1) * step), rows[s]!, rows[strips]!);
   const runsOf = (s: number): number[] => {
     const width = s === strips ? w : Math.min(w, (s + 1) * step) - s * step;
     const runs: number[] = [];
@@ -3372,6 +3352,50 @@ export function estimateLineHeight(g: GrayRaster): number {
   const whole = median(runsOf(strips));
   const parts = median(Array.from({ length: strips }, (_, s) => runsOf(s)).flat());
   return parts && parts < whole * JOINED_LINES ? parts : whole;
+}
+
+/** 1 where `data` is at most `t`, 0 elsewhere. */
+function inkAtMost(data: Uint8ClampedArray, t: number): Uint8Array {
+  const ink = new Uint8Array(data.length);
+  for (let i = 0; i < ink.length; i++) if (data[i]! <= t) ink[i] = 1;
+  return ink;
+}
+
+/**
+ * Marks in `rule` the rules among `ink` (`w` × `h`) for {@link estimateLineHeight}: columns inked
+ * down {@link SOLID_COLUMN} of their rows, and runs down a column at least `longRule` long but
+ * for their pixels with ink {@link RULE_WIDTH} px to both sides.
+ */
+function markColumnRules(ink: Uint8Array, w: number, h: number, longRule: number, rule: Uint8Array): void {
+  for (let x = 0; x < w; x++) {
+    let n = 0;
+    for (let i = x; i < ink.length; i += w) n += ink[i]!;
+    if (n >= h * SOLID_COLUMN) { for (let i = x; i < ink.length; i += w) rule[i] = 1; continue; }
+    for (let y = 0; y < h; ) {
+      if (!ink[y * w + x]) { y++; continue; }
+      const start = y;
+      while (y < h && ink[y * w + x]) y++;
+      if (y - start < longRule) continue;
+      for (let i = start * w + x, end = y * w + x; i < end; i += w) {
+        if (!(x >= RULE_WIDTH && ink[i - RULE_WIDTH] && x + RULE_WIDTH < w && ink[i + RULE_WIDTH])) rule[i] = 1;
+      }
+    }
+  }
+}
+
+/** Clears `ink` where `marked` is set. */
+function clearMarked(ink: Uint8Array, marked: Uint8Array): void {
+  for (let i = 0; i < ink.length; i++) if (marked[i]) ink[i] = 0;
+}
+
+/** The ink of each row of `ink` (`w` × `h`) from column `x0` up to `x1` into `into`, and added to `whole`. */
+function stripInk(ink: Uint8Array, w: number, h: number, x0: number, x1: number, into: Uint32Array, whole: Uint32Array): void {
+  for (let y = 0; y < h; y++) {
+    let n = 0;
+    for (let i = y * w + x0, end = y * w + x1; i < end; i++) n += ink[i]!;
+    into[y] = n;
+    whole[y]! += n;
+  }
 }
 
 /** Vertical strips {@link estimateLineHeight} also measures lines in. */
