@@ -1547,7 +1547,7 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
       colLast[x] = y;
     }
   }
-  /** Runs along from `from` to `to` (inclusive) of the `n` pixels from `first`, `step` apart, ink looked for `side` either way across. */
+  /** Runs along the pixels from `first`, `step` apart, between positions `from` and `to` (inclusive), ink looked for `side` either way across. */
   const scan = (first: number, from: number, to: number, step: number, side: number) => {
     const ink = (i: number) => data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t));
     let start = -1, last = -1;
