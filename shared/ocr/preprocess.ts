@@ -2112,7 +2112,9 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
   const most = Math.max(1, Math.ceil(w / 2) * h);
   const parent = new Int32Array(most), runAt = new Int32Array(most), runLength = new Int32Array(most);
   const total = new Int32Array(1);
-  const count = labelRuns(data, w, h, t, labels, parent, runAt, runLength, total);
+  // The pixels are whole numbers: a threshold's fraction changes nothing, and a whole one keeps
+  // the loop's comparisons on small integers (one threshold with a fraction, and it was compiled again).
+  const count = labelRuns(data, w, h, Math.floor(t), labels, parent, runAt, runLength, total);
   return { labels, parent, count, runs: { at: runAt, length: runLength, count: total[0]! } };
 }
 
