@@ -103,13 +103,12 @@ const STACK_LATIN_SURE = 80;
  * line's text, and as tall as that ink reaches, short of the other row.
  */
 export function stacksBeside(raster: GrayRaster, body: readonly OcrWord[]): Box[][] {
-  const { width, height, data } = raster;
+  const { width } = raster;
   // The rows of the text by its ink: a second reading's boxes can reach far above their glyphs.
   const { y: top, h } = inkRows(raster, unionBox(body.map((w) => w.box)));
   const bottom = top + h;
   if (h < STACK_LEAST_HEIGHT) return [];
-  const inked = new Uint8Array(width);
-  for (let y = Math.max(0, top); y < Math.min(height, bottom); y++) for (let x = 0, i = y * width; x < width; x++, i++) if (data[i]! < INK_TONE) inked[x] = 1;
+  const inked = inkedColumns(raster, top, bottom);
   const parts: Array<[number, number]> = [];
   const gap = Math.max(2, Math.round(STACK_GAP * h));
   let start = -1, end = -1;
@@ -135,6 +134,17 @@ export function stacksBeside(raster: GrayRaster, body: readonly OcrWord[]): Box[
     if (rows) stacks.push(rows);
   }
   return stacks;
+}
+
+/**
+ * 1 for each column of `raster` with ink (darker than {@link INK_TONE}) in rows `top` up to
+ * `bottom`. A loop of its own, compiled on its own: {@link stacksBeside} runs for each line.
+ */
+function inkedColumns(raster: GrayRaster, top: number, bottom: number): Uint8Array {
+  const { width, height, data } = raster;
+  const inked = new Uint8Array(width);
+  for (let y = Math.max(0, top); y < Math.min(height, bottom); y++) for (let x = 0, i = y * width; x < width; x++, i++) if (data[i]! < INK_TONE) inked[x] = 1;
+  return inked;
 }
 
 /** Least height of a line's text that stacks are looked for beside (pixels). */
