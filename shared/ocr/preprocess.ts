@@ -1876,17 +1876,17 @@ export function keepColouredStrokes(least: GrayRaster, brightest: GrayRaster): G
   const n = lo.data.length, bw = box.w, bh = box.h;
   const marks = new Uint8ClampedArray(n).fill(255);
   for (let i = 0; i < n; i++) if (hi.data[i]! >= SATURATED_BRIGHT && hi.data[i]! - lo.data[i]! >= SATURATED_STEP) marks[i] = 0;
-  const opened = { data: openDarkMask({ width: bw, height: bh, data: marks }, 0, COLOURED_STROKE) };
+  const opened = openDarkMask({ width: bw, height: bh, data: marks }, 0, COLOURED_STROKE);
   // Written on a dark screen: dark pixels close by (a red total on white paper keeps its tone).
   const dark = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) dark[i] = marks[i] !== 0 && hi.data[i]! < DARK_SURROUND ? 255 : 0;
   const onDark = maxFilter({ width: bw, height: bh, data: dark }, COLOURED_STROKE);
   const strokes = new Uint8ClampedArray(n).fill(255);
-  for (let i = 0; i < n; i++) if (marks[i] === 0 && opened.data[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
+  for (let i = 0; i < n; i++) if (marks[i] === 0 && opened[i] !== 0 && onDark.data[i] === 255) strokes[i] = 0;
   addBoldGlyphs(marks, strokes, hi);
   // Text, not an icon drawn in the app's colour: glyphs in a row, at least COLOURED_RUN of them.
   const { labels, components } = labelledInkComponents(strokes, bw, bh, 0);
-  const enclosed = components.length ? enclosedByColour(opened.data, bw, bh, labels) : new Set<number>();
+  const enclosed = components.length ? enclosedByColour(opened, bw, bh, labels) : new Set<number>();
   const glyphs = components.filter((c) => c.n >= 4 && !enclosed.has(c.label));
   const parent = Int32Array.from(glyphs, (_, k) => k);
   const root = (k: number) => findRoot(parent, k);
@@ -3324,11 +3324,10 @@ function projectionScore(deg: number, px: Uint16Array, starts: Int32Array, rowSt
  * hold a line's ascenders and descenders (a strip's piece of a line may have none).
  */
 export function estimateLineHeight(g: GrayRaster): number {
-  const t = otsuThreshold(histogram(g));
   const { width: w, height: h } = g;
   // Each pixel loop is a function of its own, compiled on its own while it runs (this runs once
   // or twice an image: compiled whole, the function was thrown away at each loop it came to).
-  const ink = inkAtMost(g.data, t);
+  const ink = darkMask(g);
   // Rules: long runs down a column, thin across (a dark area, a desk beside a photographed
   // sheet, is no rule: its pixels have ink RULE_WIDTH px to both sides).
   const rule = new Uint8Array(w * h);
@@ -3354,13 +3353,6 @@ export function estimateLineHeight(g: GrayRaster): number {
   const whole = median(runsOf(strips));
   const parts = median(Array.from({ length: strips }, (_, s) => runsOf(s)).flat());
   return parts && parts < whole * JOINED_LINES ? parts : whole;
-}
-
-/** 1 where `data` is at most `t`, 0 elsewhere. */
-function inkAtMost(data: Uint8ClampedArray, t: number): Uint8Array {
-  const ink = new Uint8Array(data.length);
-  for (let i = 0; i < ink.length; i++) if (data[i]! <= t) ink[i] = 1;
-  return ink;
 }
 
 /**
