@@ -150,7 +150,11 @@ function startThread(lang: string): EngineThread {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-        worker.postMessage({ id, image, params }, [image.buffer as ArrayBuffer]);
+        // Copied, not transferred: detaching an ArrayBuffer (a transfer does) tells V8 that any
+        // typed array may lose its memory, which throws away every optimised function reading
+        // one (preprocessing's, and the labelling and rule searches used after the reading) and
+        // makes them compile again. A page's image is a few megabytes: copying it takes a few ms.
+        worker.postMessage({ id, image, params });
       });
     },
     busy: () => pending.size,
