@@ -561,39 +561,69 @@ export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Bo
 }
 
 function findVerticalRules(g: GrayRaster, least: number, tone: number): Box[] {
-  const { width: w, data } = g;
-  const ink = (x: number, y: number) => x >= 0 && x < w && data[y * w + x]! < tone;
   // Each column's runs, found row by row (in the raster's order) for all columns at once.
-  const columns = columnRuns(g, least, tone);
+  return [...mergeColumnRuns(columnRuns(g, least, tone))].filter((b) => inkedDown(g, b, tone) <= RULE_ROWS);
+}
+
+/**
+ * The rules that the runs down each column (`columns[x]`, see {@link columnRuns}) make, left to
+ * right: each run joins the rules it overlaps in the column before or in its own (merging them:
+ * the first of them takes the others in, which are left out), or starts one. In the order each
+ * was last taken up. (Loops of its own, in plain steps: it runs once per page and is compiled.)
+ */
+function mergeColumnRuns(columns: ReadonlyArray<ReadonlyArray<{ y0: number; y1: number }>>): Set<Box> {
   const all = new Set<Box>();
+  const touching: Box[] = [];
   let open: Box[] = [];
-  for (let x = 0; x < w; x++) {
+  for (let x = 0; x < columns.length; x++) {
     const runs = columns[x]!;
-    // Each run joins the rules it overlaps in the column before (merging them), or starts one.
     const now: Box[] = [];
-    for (const r of runs) {
-      const touching = [...open, ...now].filter((b, i, list) => list.indexOf(b) === i && r.y0 < b.y + b.h && r.y1 >= b.y);
-      const rule = touching[0] ?? { x, y: r.y0, w: 1, h: r.y1 - r.y0 + 1 };
+    for (let k = 0; k < runs.length; k++) {
+      const r = runs[k]!;
+      // The rules the run overlaps: those of the column before, then this column's, each once.
+      touching.length = 0;
+      for (let i = 0; i < open.length; i++) {
+        const b = open[i]!;
+        if (r.y0 < b.y + b.h && r.y1 >= b.y && !touching.includes(b)) touching.push(b);
+      }
+      for (let i = 0; i < now.length; i++) {
+        const b = now[i]!;
+        if (r.y0 < b.y + b.h && r.y1 >= b.y && !touching.includes(b)) touching.push(b);
+      }
+      const rule = touching.length ? touching[0]! : { x, y: r.y0, w: 1, h: r.y1 - r.y0 + 1 };
       all.add(rule);
-      for (const b of touching.slice(1)) all.delete(b);
-      const y0 = Math.min(r.y0, ...touching.map((b) => b.y)), y1 = Math.max(r.y1, ...touching.map((b) => b.y + b.h - 1));
-      const x0 = Math.min(rule.x, ...touching.map((b) => b.x));
-      Object.assign(rule, { x: x0, y: y0, w: x - x0 + 1, h: y1 - y0 + 1 });
+      let y0 = r.y0, y1 = r.y1, x0 = rule.x;
+      for (let i = 0; i < touching.length; i++) {
+        const b = touching[i]!;
+        if (i > 0) all.delete(b);
+        y0 = Math.min(y0, b.y);
+        y1 = Math.max(y1, b.y + b.h - 1);
+        x0 = Math.min(x0, b.x);
+      }
+      rule.x = x0; rule.y = y0; rule.w = x - x0 + 1; rule.h = y1 - y0 + 1;
       if (!now.includes(rule)) now.push(rule);
-      open = open.filter((b) => !touching.includes(b) || b === rule);
+      let kept = 0;
+      for (let i = 0; i < open.length; i++) {
+        const b = open[i]!;
+        if (b === rule || !touching.includes(b)) open[kept++] = b;
+      }
+      open.length = kept;
     }
     open = now;
   }
-  const thick = (b: Box) => {
-    let n = 0;
-    for (let x = b.x; x < b.x + b.w; x++) {
-      let inked = 0;
-      for (let y = b.y; y < b.y + b.h; y++) if (ink(x, y)) inked++;
-      if (inked >= RULE_DOWN * b.h) n++;
-    }
-    return n;
-  };
-  return [...all].filter((b) => thick(b) <= RULE_ROWS);
+  return all;
+}
+
+/** How many columns of `b` are inked (darker than `tone`) down at least {@link RULE_DOWN} of its rows. */
+function inkedDown(g: GrayRaster, b: Box, tone: number): number {
+  const { width: w, data } = g;
+  let n = 0;
+  for (let x = Math.max(0, b.x); x < Math.min(w, b.x + b.w); x++) {
+    let inked = 0;
+    for (let y = b.y, i = b.y * w + x; y < b.y + b.h; y++, i += w) if (data[i]! < tone) inked++;
+    if (inked >= RULE_DOWN * b.h) n++;
+  }
+  return n;
 }
 
 /**
