@@ -162,32 +162,48 @@ export function horizontalRules(g: GrayRaster, least: number, tone = RULE_TONE):
 }
 
 function findHorizontalRules(g: GrayRaster, least: number, tone: number): Box[] {
-  const { width: w, height: h, data } = g;
+  const { height: h } = g;
   const done: Box[] = [];
   let open: Box[] = [];
+  const runs: number[] = [];
   for (let y = 0; y < h; y++) {
-    const runs: Array<[number, number]> = [];
-    let start = -1, end = -1;
-    for (let x = 0, i = y * w; x <= w; x++, i++) {
-      const dark = x < w && data[i]! < tone;
-      if (dark && start >= 0 && x - end - 1 <= ACROSS_BREAK) { end = x; continue; }
-      if (start >= 0 && (dark || x === w)) { if (end - start + 1 >= least) runs.push([start, end]); start = -1; }
-      if (dark) { start = x; end = x; }
-    }
+    rowRuns(g, y, least, tone, runs);
     const now: Box[] = [];
-    for (const [x0, x1] of runs) {
-      const rule = open.find((b) => Math.min(b.x + b.w - 1, x1) - Math.max(b.x, x0) + 1 >= 0.5 * Math.min(b.w, x1 - x0 + 1));
+    for (let k = 0; k < runs.length; k += 2) {
+      const x0 = runs[k]!, x1 = runs[k + 1]!;
+      let rule: Box | undefined;
+      for (let i = 0; i < open.length; i++) {
+        const b = open[i]!;
+        if (Math.min(b.x + b.w - 1, x1) - Math.max(b.x, x0) + 1 >= 0.5 * Math.min(b.w, x1 - x0 + 1)) { rule = b; break; }
+      }
       if (rule) {
         const left = Math.min(rule.x, x0), right = Math.max(rule.x + rule.w - 1, x1);
-        Object.assign(rule, { x: left, w: right - left + 1, h: y - rule.y + 1 });
+        rule.x = left; rule.w = right - left + 1; rule.h = y - rule.y + 1;
         if (!now.includes(rule)) now.push(rule);
       } else now.push({ x: x0, y, w: x1 - x0 + 1, h: 1 });
     }
-    for (const b of open) if (!now.includes(b)) done.push(b);
+    for (let i = 0; i < open.length; i++) if (!now.includes(open[i]!)) done.push(open[i]!);
     open = now;
   }
   done.push(...open);
   return done.filter((b) => b.h <= ACROSS_THICK).map((b) => ({ x: b.x, y: Math.max(0, b.y - 1), w: b.w, h: Math.min(h, b.y + b.h + 1) - Math.max(0, b.y - 1) }));
+}
+
+/**
+ * The runs of row `y` of `g` darker than `tone` (gaps of up to {@link ACROSS_BREAK} pixels
+ * bridged) at least `least` long, into `runs` as first and last column one after the other.
+ * (A loop of its own: it runs over every pixel and is compiled, the merge around it once a page.)
+ */
+function rowRuns(g: GrayRaster, y: number, least: number, tone: number, runs: number[]): void {
+  const { width: w, data } = g;
+  runs.length = 0;
+  let start = -1, end = -1;
+  for (let x = 0, i = y * w; x <= w; x++, i++) {
+    const dark = x < w && data[i]! < tone;
+    if (dark && start >= 0 && x - end - 1 <= ACROSS_BREAK) { end = x; continue; }
+    if (start >= 0 && (dark || x === w)) { if (end - start + 1 >= least) runs.push(start, end); start = -1; }
+    if (dark) { start = x; end = x; }
+  }
 }
 /** Pixels darker than this can be a rule's: a table's inner rules, thin, are often printed grey (150–190 on a photographed 业务受理单). */
 const RULE_TONE = 200;
