@@ -2078,7 +2078,10 @@ export type InkComponent = { box: Box; n: number };
 
 /** The 4-connected components of the pixels ≤ `t` of `data` (w × h): bounding box and pixel count of each. */
 export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): InkComponent[] {
-  return labelledInkComponents(data, w, h, t).components;
+  // Without a label per pixel: only the components are wanted (a page's worth of labels is 4
+  // bytes a pixel, every one of them written).
+  const c = measureComponents(labelDarkPixels(data, w, h, t, false), data, w);
+  return componentsOf(c);
 }
 
 /**
@@ -2088,8 +2091,12 @@ export function inkComponents(data: Uint8ClampedArray, w: number, h: number, t: 
 export function labelledInkComponents(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; components: Array<{ label: number; box: Box; n: number }> } {
   const labelling = labelDarkPixels(data, w, h, t);
   const { labels } = labelling;
-  const c = measureComponents(labelling, data, w);
-  return { labels, components: c.roots.map((r) => ({ label: r, box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! })) };
+  return { labels, components: componentsOf(measureComponents(labelling, data, w)) };
+}
+
+/** The components measured by {@link measureComponents}: label, box and count of pixels of each. */
+function componentsOf(c: ReturnType<typeof measureComponents>): Array<{ label: number; box: Box; n: number }> {
+  return c.roots.map((r) => ({ label: r, box: { x: c.x0[r]!, y: c.y0[r]!, w: c.x1[r]! - c.x0[r]! + 1, h: c.y1[r]! - c.y0[r]! + 1 }, n: c.n[r]! }));
 }
 
 /** Root of `a` in a union-find forest, halving the path on the way. */
@@ -2102,20 +2109,21 @@ function findRoot(parent: Int32Array, a: number): number {
  * 4-connected labelling of the pixels ≤ `t` with union-find over runs: each row's runs of dark
  * pixels take the label of the runs above that they touch (joining those), or a new one; a run's
  * pixels get its label with one fill. Provisional labels (−1 for light pixels) and the forest
- * joining them; a label's parent is never larger than itself.
+ * joining them; a label's parent is never larger than itself. Each dark run's label is kept with
+ * it; without `perPixel`, the labels are not written out per pixel (`labels` is empty).
  */
-function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number): { labels: Int32Array; parent: Int32Array; count: number; runs: DarkRuns } {
+function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number, perPixel = true): { labels: Int32Array; parent: Int32Array; count: number; runs: DarkRuns } {
   // Every pixel is written once, light runs −1 as they are passed. A row holds at most ⌈w/2⌉ dark
   // runs, so the arrays are sized once: the loop (in a function of its own, compiled on its own)
   // never grows them.
-  const labels = new Int32Array(w * h);
+  const labels = new Int32Array(perPixel ? w * h : 0);
   const most = Math.max(1, Math.ceil(w / 2) * h);
-  const parent = new Int32Array(most), runAt = new Int32Array(most), runLength = new Int32Array(most);
+  const parent = new Int32Array(most), runAt = new Int32Array(most), runLength = new Int32Array(most), runLabel = new Int32Array(most);
   const total = new Int32Array(1);
   // The pixels are whole numbers: a threshold's fraction changes nothing, and a whole one keeps
   // the loop's comparisons on small integers (one threshold with a fraction, and it was compiled again).
-  const count = labelRuns(data, w, h, Math.floor(t), labels, parent, runAt, runLength, total);
-  return { labels, parent, count, runs: { at: runAt, length: runLength, count: total[0]! } };
+  const count = labelRuns(data, w, h, Math.floor(t), perPixel, labels, parent, runAt, runLength, runLabel, total);
+  return { labels, parent, count, runs: { at: runAt, length: runLength, label: runLabel, count: total[0]! } };
 }
 
 /**
@@ -2123,12 +2131,11 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
  * count of runs into `runs` (as each is found: no step after the loop, which V8 can compile
  * while the loop runs, before that step has ever run); returns the count of labels.
  */
-function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, labels: Int32Array, parent: Int32Array, runAt: Int32Array, runLength: Int32Array, runs: Int32Array): number {
+function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, perPixel: boolean, labels: Int32Array, parent: Int32Array, runAt: Int32Array, runLength: Int32Array, runLabel: Int32Array, runs: Int32Array): number {
   let count = 0, total = 0;
-  // The previous row's runs and the current row's: start and end (exclusive); a run's label is
-  // its first pixel's.
-  let prevStart = new Int32Array(w), prevEnd = new Int32Array(w);
-  let curStart = new Int32Array(w), curEnd = new Int32Array(w);
+  // The previous row's runs and the current row's: start, end (exclusive) and label.
+  let prevStart = new Int32Array(w), prevEnd = new Int32Array(w), prevLabel = new Int32Array(w);
+  let curStart = new Int32Array(w), curEnd = new Int32Array(w), curLabel = new Int32Array(w);
   let prevRuns = 0;
   for (let y = 0; y < h; y++) {
     const row = y * w;
@@ -2137,7 +2144,7 @@ function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, lab
       if (data[row + x]! > t) {
         const light = x;
         while (x < w && data[row + x]! > t) x++;
-        labels.fill(-1, row + light, row + x);
+        if (perPixel) labels.fill(-1, row + light, row + x);
         continue;
       }
       const start = x;
@@ -2147,7 +2154,7 @@ function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, lab
       while (j < prevRuns && prevEnd[j]! <= start) j++;
       let label = -1;
       for (let k = j; k < prevRuns && prevStart[k]! < x; k++) {
-        const r = findRoot(parent, labels[row - w + prevStart[k]!]!);
+        const r = findRoot(parent, prevLabel[k]!);
         if (label < 0) label = r;
         else if (r !== label) {
           const a = findRoot(parent, label);
@@ -2160,30 +2167,32 @@ function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, lab
         parent[count] = count;
         count++;
       }
-      labels.fill(label, row + start, row + x);
-      curStart[inRow] = start; curEnd[inRow] = x;
+      if (perPixel) labels.fill(label, row + start, row + x);
+      curStart[inRow] = start; curEnd[inRow] = x; curLabel[inRow] = label;
       inRow++;
-      runAt[total] = row + start; runLength[total] = x - start;
+      runAt[total] = row + start; runLength[total] = x - start; runLabel[total] = label;
       runs[0] = ++total;
     }
     // Swapped by hand: a destructuring swap goes through the iteration protocol.
-    const start = prevStart, end = prevEnd;
-    prevStart = curStart; prevEnd = curEnd;
-    curStart = start; curEnd = end;
+    const start = prevStart, end = prevEnd, label = prevLabel;
+    prevStart = curStart; prevEnd = curEnd; prevLabel = curLabel;
+    curStart = start; curEnd = end; curLabel = label;
     prevRuns = inRow;
   }
   return count;
 }
 
-/** The dark runs of a labelling: each one's first pixel's index in the raster and its length. */
+/** The dark runs of a labelling: each one's first pixel's index in the raster, its length and its (provisional) label. */
 interface DarkRuns {
   at: Int32Array;
   length: Int32Array;
+  label: Int32Array;
   count: number;
 }
 
 /**
- * Resolves every label to its component's root (in place) and measures each component: bounds,
+ * Resolves every label to its component's root (in place, when the labelling kept them per
+ * pixel) and measures each component: bounds,
  * pixel count, sum and sum of squares of `values`; roots in order of first appearance. Only the
  * dark runs of `labelling` ({@link labelDarkPixels}, of a raster `w` wide) are visited.
  */
@@ -2197,8 +2206,8 @@ function measureComponents({ labels, parent, count, runs }: ReturnType<typeof la
   for (let k = 0; k < runs.count; k++) {
     const at = runs.at[k]!, length = runs.length[k]!;
     const y = Math.floor(at / w), start = at - y * w, end = start + length - 1;
-    const l = labels[at]!, r = root[l]!;
-    if (r !== l) labels.fill(r, at, at + length);
+    const l = runs.label[k]!, r = root[l]!;
+    if (r !== l && labels.length) labels.fill(r, at, at + length);
     let s = 0, sq = 0;
     for (let i = at; i < at + length; i++) {
       const v = values[i]!;
