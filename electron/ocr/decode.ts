@@ -101,34 +101,19 @@ export function decodePngFast(b: Uint8Array): RgbaRaster | undefined {
   if (raw.length !== (stride + 1) * height) return undefined;
   // Unfilter in place: row y's bytes start at y·(stride+1)+1, after its filter-type byte. The
   // first row's "previous row" is zeros, which the filter-byte offsets below account for.
+  // Each loop is a small function of its own: V8 compiles it on its own while it runs, where a
+  // decoder holding every loop was compiled (and thrown away) several times over one image.
   for (let y = 0; y < height; y++) {
     const row = y * (stride + 1) + 1;
     const prev = row - (stride + 1);
     const filter = raw[row - 1]!;
     if (filter > 4) return undefined;
     if (filter === 0 || (filter === 2 && y === 0)) continue;
-    if (filter === 1 || (filter === 4 && y === 0)) {
-      // Paeth with a zero previous row reduces to Sub.
-      for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i]! + raw[row + i - bpp]!) & 255;
-    } else if (filter === 2) {
-      for (let i = 0; i < stride; i++) raw[row + i] = (raw[row + i]! + raw[prev + i]!) & 255;
-    } else if (filter === 3) {
-      if (y === 0) for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i]! + (raw[row + i - bpp]! >> 1)) & 255;
-      else {
-        for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i]! + (raw[prev + i]! >> 1)) & 255;
-        for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i]! + ((raw[row + i - bpp]! + raw[prev + i]!) >> 1)) & 255;
-      }
-    } else {
-      for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i]! + raw[prev + i]!) & 255;
-      for (let i = bpp; i < stride; i++) {
-        const a = raw[row + i - bpp]!, up = raw[prev + i]!, c = raw[prev + i - bpp]!;
-        const pa = up > c ? up - c : c - up;
-        const pb = a > c ? a - c : c - a;
-        const t = a + up - 2 * c;
-        const pc = t < 0 ? -t : t;
-        raw[row + i] = (raw[row + i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? up : c)) & 255;
-      }
-    }
+    // Paeth with a zero previous row reduces to Sub.
+    if (filter === 1 || (filter === 4 && y === 0)) unfilterSub(raw, row, stride, bpp);
+    else if (filter === 2) unfilterUp(raw, row, prev, stride);
+    else if (filter === 3) unfilterAverage(raw, row, prev, stride, bpp, y === 0);
+    else unfilterPaeth(raw, row, prev, stride, bpp);
   }
   const out = new Uint8ClampedArray(width * height * 4);
   if (depth === 8 && channels === 4) {
@@ -140,38 +125,81 @@ export function decodePngFast(b: Uint8Array): RgbaRaster | undefined {
   // screenshots, have their own loops.
   const to8 = depth === 16 ? sixteenToEight() : undefined;
   for (let y = 0; y < height; y++) {
-    let s = y * (stride + 1) + 1;
-    let o = y * width * 4;
-    const end = o + width * 4;
-    if (!to8 && channels === 3) {
-      for (; o < end; o += 4, s += 3) { out[o] = raw[s]!; out[o + 1] = raw[s + 1]!; out[o + 2] = raw[s + 2]!; out[o + 3] = 255; }
-    } else if (to8 && channels === 4) {
-      for (; o < end; o += 4, s += 8) {
-        out[o] = to8[(raw[s]! << 8) | raw[s + 1]!]!;
-        out[o + 1] = to8[(raw[s + 2]! << 8) | raw[s + 3]!]!;
-        out[o + 2] = to8[(raw[s + 4]! << 8) | raw[s + 5]!]!;
-        out[o + 3] = to8[(raw[s + 6]! << 8) | raw[s + 7]!]!;
-      }
-    } else if (to8 && channels === 3) {
-      for (; o < end; o += 4, s += 6) {
-        out[o] = to8[(raw[s]! << 8) | raw[s + 1]!]!;
-        out[o + 1] = to8[(raw[s + 2]! << 8) | raw[s + 3]!]!;
-        out[o + 2] = to8[(raw[s + 4]! << 8) | raw[s + 5]!]!;
-        out[o + 3] = 255;
-      }
-    } else {
-      // Grey and grey + alpha, 8 or 16 bits.
-      const sample = to8 ? 2 : 1;
-      const alpha = channels === 2;
-      for (; o < end; o += 4) {
-        const v = to8 ? to8[(raw[s]! << 8) | raw[s + 1]!]! : raw[s]!;
-        s += sample;
-        out[o] = v; out[o + 1] = v; out[o + 2] = v;
-        if (alpha) { out[o + 3] = to8 ? to8[(raw[s]! << 8) | raw[s + 1]!]! : raw[s]!; s += sample; } else out[o + 3] = 255;
-      }
-    }
+    const s = y * (stride + 1) + 1, o = y * width * 4, end = o + width * 4;
+    if (!to8 && channels === 3) expandRgb(raw, s, out, o, end);
+    else if (to8 && channels === 4) expandRgba16(raw, s, out, o, end, to8);
+    else if (to8 && channels === 3) expandRgb16(raw, s, out, o, end, to8);
+    else expandGrey(raw, s, out, o, end, to8, channels === 2);
   }
   return { width, height, data: out };
+}
+
+/** PNG's Sub filter undone on the row of `stride` bytes at `row`. */
+function unfilterSub(raw: Uint8Array, row: number, stride: number, bpp: number): void {
+  for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i]! + raw[row + i - bpp]!) & 255;
+}
+
+/** PNG's Up filter undone (`prev`: the row above). */
+function unfilterUp(raw: Uint8Array, row: number, prev: number, stride: number): void {
+  for (let i = 0; i < stride; i++) raw[row + i] = (raw[row + i]! + raw[prev + i]!) & 255;
+}
+
+/** PNG's Average filter undone (`first`: the image's first row, with zeros above it). */
+function unfilterAverage(raw: Uint8Array, row: number, prev: number, stride: number, bpp: number, first: boolean): void {
+  if (first) for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i]! + (raw[row + i - bpp]! >> 1)) & 255;
+  else {
+    for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i]! + (raw[prev + i]! >> 1)) & 255;
+    for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i]! + ((raw[row + i - bpp]! + raw[prev + i]!) >> 1)) & 255;
+  }
+}
+
+/** PNG's Paeth filter undone, below the first row. */
+function unfilterPaeth(raw: Uint8Array, row: number, prev: number, stride: number, bpp: number): void {
+  for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i]! + raw[prev + i]!) & 255;
+  for (let i = bpp; i < stride; i++) {
+    const a = raw[row + i - bpp]!, up = raw[prev + i]!, c = raw[prev + i - bpp]!;
+    const pa = up > c ? up - c : c - up;
+    const pb = a > c ? a - c : c - a;
+    const t = a + up - 2 * c;
+    const pc = t < 0 ? -t : t;
+    raw[row + i] = (raw[row + i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? up : c)) & 255;
+  }
+}
+
+/** 8-bit RGB samples from `raw[s]` to RGBA pixels `out[o…end)`. */
+function expandRgb(raw: Uint8Array, s: number, out: Uint8ClampedArray, o: number, end: number): void {
+  for (; o < end; o += 4, s += 3) { out[o] = raw[s]!; out[o + 1] = raw[s + 1]!; out[o + 2] = raw[s + 2]!; out[o + 3] = 255; }
+}
+
+/** 16-bit RGBA samples to 8-bit RGBA pixels (`to8`: {@link sixteenToEight}). */
+function expandRgba16(raw: Uint8Array, s: number, out: Uint8ClampedArray, o: number, end: number, to8: Uint8Array): void {
+  for (; o < end; o += 4, s += 8) {
+    out[o] = to8[(raw[s]! << 8) | raw[s + 1]!]!;
+    out[o + 1] = to8[(raw[s + 2]! << 8) | raw[s + 3]!]!;
+    out[o + 2] = to8[(raw[s + 4]! << 8) | raw[s + 5]!]!;
+    out[o + 3] = to8[(raw[s + 6]! << 8) | raw[s + 7]!]!;
+  }
+}
+
+/** 16-bit RGB samples to 8-bit RGBA pixels. */
+function expandRgb16(raw: Uint8Array, s: number, out: Uint8ClampedArray, o: number, end: number, to8: Uint8Array): void {
+  for (; o < end; o += 4, s += 6) {
+    out[o] = to8[(raw[s]! << 8) | raw[s + 1]!]!;
+    out[o + 1] = to8[(raw[s + 2]! << 8) | raw[s + 3]!]!;
+    out[o + 2] = to8[(raw[s + 4]! << 8) | raw[s + 5]!]!;
+    out[o + 3] = 255;
+  }
+}
+
+/** Grey and grey + alpha (`alpha`) samples, 8 bits or 16 (`to8` given), to RGBA pixels. */
+function expandGrey(raw: Uint8Array, s: number, out: Uint8ClampedArray, o: number, end: number, to8: Uint8Array | undefined, alpha: boolean): void {
+  const sample = to8 ? 2 : 1;
+  for (; o < end; o += 4) {
+    const v = to8 ? to8[(raw[s]! << 8) | raw[s + 1]!]! : raw[s]!;
+    s += sample;
+    out[o] = v; out[o + 1] = v; out[o + 2] = v;
+    if (alpha) { out[o + 3] = to8 ? to8[(raw[s]! << 8) | raw[s + 1]!]! : raw[s]!; s += sample; } else out[o + 3] = 255;
+  }
 }
 
 let sixteenBitTable: Uint8Array | undefined;
