@@ -1568,15 +1568,7 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
   // most of a page, once the words read are whitened, is passed over.
   const rowFirst = new Int32Array(h).fill(w), rowLast = new Int32Array(h).fill(-1);
   const colFirst = new Int32Array(w).fill(h), colLast = new Int32Array(w).fill(-1);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      if (data[i]! > t) continue;
-      if (rowLast[y]! < 0) rowFirst[y] = x;
-      rowLast[y] = x;
-      if (colLast[x]! < 0) colFirst[x] = y;
-      colLast[x] = y;
-    }
-  }
+  inkExtents(data, w, h, t, rowFirst, rowLast, colFirst, colLast);
   /** Runs along the pixels from `first`, `step` apart, between positions `from` and `to` (inclusive), ink looked for `side` either way across. */
   const scan = (first: number, from: number, to: number, step: number, side: number) => {
     const ink = (i: number) => data[i]! <= t || (side !== 0 && (data[i - side]! <= t || data[i + side]! <= t));
@@ -1605,6 +1597,23 @@ function eraseLongRuns(data: Uint8ClampedArray, w: number, h: number, t: number,
     for (let i = from; i < to; i += step) {
       data[i] = 255;
       if (side) { data[i - side] = 255; data[i + side] = 255; }
+    }
+  }
+}
+
+/**
+ * Each row's and each column's first and last pixel of ink (≤ `t`) into the arrays given (left
+ * as they are where there is none). A loop of its own: in {@link eraseLongRuns}, V8 compiled the
+ * whole function while this loop ran, and threw it away at the first step after it.
+ */
+function inkExtents(data: Uint8ClampedArray, w: number, h: number, t: number, rowFirst: Int32Array, rowLast: Int32Array, colFirst: Int32Array, colLast: Int32Array): void {
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (data[i]! > t) continue;
+      if (rowLast[y]! < 0) rowFirst[y] = x;
+      rowLast[y] = x;
+      if (colLast[x]! < 0) colFirst[x] = y;
+      colLast[x] = y;
     }
   }
 }
