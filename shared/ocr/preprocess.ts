@@ -601,8 +601,12 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
   const t = otsuThreshold(histogram(g));
   invertRegionsBelow(g.data, w, h, t, found, true, false, open);
   if (lightRegions) {
-    invertLightRegions(g, t, found);
-    darkenLightText(g, t, found);
+    // The light tones are taken once when the light regions' search inverts nothing (it only
+    // reads them; they depend on the mask of what was inverted, and on the page, which stays).
+    const tones = lightTones(g, t, found.mask);
+    const mask = new Uint8Array(found.mask);
+    invertLightRegions(g, t, found, tones);
+    darkenLightText(g, t, found, sameBytes(mask, found.mask) ? tones : lightTones(g, t, found.mask));
   }
   return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, pictures: found.pictures, mask: found.mask };
 }
@@ -611,11 +615,11 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
  * The regions among the light tones (above `t`): pale date pills with white text on a chat's
  * wallpaper, too light to fall below Otsu's threshold of the whole page: regions of the pixels
  * darker than the commonest light tone (the page's background; pixels inverted already count as
- * white), inverted only when they hold thin text clearly lighter than themselves.
+ * white), inverted only when they hold thin text clearly lighter than themselves. `tones`: the
+ * page's {@link lightTones} under the mask.
  */
-function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
+function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions, { data, mode }: ReturnType<typeof lightTones>): void {
   const { width: w, height: h } = g;
-  const { data, mode } = lightTones(g, t, f.mask);
   // Just below the commonest light tone, the page's own background.
   const t2 = mode - LIGHT_REGION_MARGIN;
   if (t2 <= t) return;
@@ -635,11 +639,10 @@ function invertLightRegions(g: GrayRaster, t: number, f: FoundRegions): void {
  * (LINE's green) is part of it and turns white with its dark text kept. Without light text, a
  * tinted background is scaled to white by its tone; a photo wallpaper is left as it is. Tones are
  * luma here: white text is far lighter than a coloured wallpaper in luma, not in the channel
- * extremes.
+ * extremes. `tones`: the page's {@link lightTones} under the mask.
  */
-function darkenLightText(g: GrayRaster, t: number, f: FoundRegions): void {
+function darkenLightText(g: GrayRaster, t: number, f: FoundRegions, { data, mode, hist }: ReturnType<typeof lightTones>): void {
   const { width: w, height: h } = g;
-  const { data, mode, hist } = lightTones(g, t, f.mask);
   // The commonest light tone is the page's background, or the white of the bubbles on a
   // wallpaper of many tones (a photo), none of them common.
   const tinted = mode <= TINTED_BACKGROUND_TONE;
@@ -829,6 +832,13 @@ function lightTones(g: GrayRaster, t: number, mask: Uint8Array): { data: Uint8Cl
   let mode = t + 1;
   for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
   return { data, mode, hist };
+}
+
+/** Whether two byte arrays hold the same bytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** How much darker (0–255) than the page's background a light region's pixels are. */
