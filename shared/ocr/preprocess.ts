@@ -1548,6 +1548,30 @@ function darkerPixels(values: Uint8ClampedArray, labels: Int32Array, w: number, 
 const SHAPE_TEXT_SHARE = 0.005;
 
 /**
+ * Marks 255 in `red` the pixels of `d` (RGBA, w × h) red enough for a seal's (`warm`: or brown,
+ * orange; see {@link eraseSeals}); their count and box. A loop of its own, over every pixel of
+ * every image: V8 compiles it alone, not the whole seal search around it.
+ */
+function redPixels(d: Uint8ClampedArray, w: number, h: number, warm: boolean, red: Uint8ClampedArray): { count: number; x0: number; y0: number; x1: number; y1: number } {
+  let count = 0;
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let i = 0, j = 0; i < w * h; i++, j += 4) {
+    // redness(i), written out: this loop runs over every pixel of every image.
+    const r = d[j]!, gr = d[j + 1]!, b = d[j + 2]!;
+    if (r > SEAL_RED && (warm ? (gr > r ? 0 : r - b) : r - (gr > b ? gr : b)) > SEAL_REDNESS) {
+      red[i] = 255;
+      count++;
+      const x = i % w, y = (i - x) / w;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  return { count, x0, y0, x1, y1 };
+}
+
+/**
  * Lifts red seals (公章) off a page so that the text under them reads: a seal is a red component
  * (red exceeding both other channels by {@link SEAL_REDNESS}) at least `size` pixels across and
  * down and at most {@link SEAL_SHARE} of the picture's width and of its height, round, square or
@@ -1568,22 +1592,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     ? (i: number) => { const j = i * 4; return d[j]! - Math.max(d[j + 1]!, d[j + 2]!); }
     : (i: number) => { const j = i * 4; return d[j + 1]! > d[j]! ? 0 : d[j]! - d[j + 2]!; };
   const red = new Uint8ClampedArray(w * h);
-  let count0 = 0;
-  let x0 = w, y0 = h, x1 = -1, y1 = -1;
-  const warm = hues === 'warm';
-  for (let i = 0, j = 0; i < w * h; i++, j += 4) {
-    // redness(i), written out: this loop runs over every pixel of every image.
-    const r = d[j]!, gr = d[j + 1]!, b = d[j + 2]!;
-    if (r > SEAL_RED && (warm ? (gr > r ? 0 : r - b) : r - (gr > b ? gr : b)) > SEAL_REDNESS) {
-      red[i] = 255;
-      count0++;
-      const x = i % w, y = (i - x) / w;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      y1 = y;
-    }
-  }
+  const { count: count0, x0, y0, x1, y1 } = redPixels(d, w, h, hues === 'warm', red);
   // A ring `size` across holds a tenth of its box at the least; fewer red pixels (a badge, red
   // text) cannot make one, and the search is not worth its time.
   if (count0 < size * size * 0.1 || !spansBothWays(red, w, h, size, SEAL_GAP)) return 0;
@@ -3533,31 +3542,13 @@ function windowSums(sum: Float64Array, w: number, h: number, r: number): Float64
 export function whitenLightWallpaper(rgba: RgbaRaster): { raster: RgbaRaster; whitened: number } | undefined {
   const { width: w, height: h, data: d } = rgba;
   const n = w * h;
-  // The grain's step at pixel i: the most change of a channel to one of its four neighbours.
-  const step = (i: number) => {
-    const p = 4 * i;
-    let most = 0;
-    for (const q of [p - 4, p + 4, p - 4 * w, p + 4 * w]) {
-      most = Math.max(most, Math.abs(d[p]! - d[q]!), Math.abs(d[p + 1]! - d[q + 1]!), Math.abs(d[p + 2]! - d[q + 2]!));
-    }
-    return most;
-  };
   // Measured first on every other pixel of every other row.
-  let count = 0, light = 0, sampled = 0;
-  for (let y = 1; y < h - 1; y += 2) {
-    for (let x = 1; x < w - 1; x += 2) {
-      const i = y * w + x, most = step(i);
-      sampled++;
-      if (most === 0 || most > WALLPAPER_GRAIN) continue;
-      count++;
-      light += 0.299 * d[4 * i]! + 0.587 * d[4 * i + 1]! + 0.114 * d[4 * i + 2]!;
-    }
-  }
+  const { count, light, sampled } = sampleGrain(d, w, h);
   if (!count || count < WALLPAPER_SHARE * sampled || light / count < WALLPAPER_LIGHT) return undefined;
   const grain = new Uint8ClampedArray(n);
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
-      const most = step(y * w + x);
+      const most = grainStep(d, w, y * w + x);
       if (most > 0 && most <= WALLPAPER_GRAIN) grain[y * w + x] = 1;
     }
   }
@@ -3586,6 +3577,39 @@ export function whitenLightWallpaper(rgba: RgbaRaster): { raster: RgbaRaster; wh
     whitened++;
   }
   return { raster: { width: w, height: h, data: out }, whitened };
+}
+
+/** The grain's step at pixel `i` of `d` (RGBA, `w` wide, not on its edge): the most change of a channel to one of its four neighbours. */
+function grainStep(d: Uint8ClampedArray, w: number, i: number): number {
+  const p = 4 * i;
+  let most = 0;
+  for (let k = 0; k < 4; k++) {
+    const q = k === 0 ? p - 4 : k === 1 ? p + 4 : k === 2 ? p - 4 * w : p + 4 * w;
+    const r = Math.abs(d[p]! - d[q]!), g = Math.abs(d[p + 1]! - d[q + 1]!), b = Math.abs(d[p + 2]! - d[q + 2]!);
+    if (r > most) most = r;
+    if (g > most) most = g;
+    if (b > most) most = b;
+  }
+  return most;
+}
+
+/**
+ * The grain on every other pixel of every other row of `d` (RGBA, w × h, its edge left out): how
+ * many pixels were looked at, how many step to their neighbours by at most {@link WALLPAPER_GRAIN}
+ * (and at all), and the sum of those pixels' grey.
+ */
+function sampleGrain(d: Uint8ClampedArray, w: number, h: number): { count: number; light: number; sampled: number } {
+  let count = 0, light = 0, sampled = 0;
+  for (let y = 1; y < h - 1; y += 2) {
+    for (let x = 1; x < w - 1; x += 2) {
+      const i = y * w + x, most = grainStep(d, w, i);
+      sampled++;
+      if (most === 0 || most > WALLPAPER_GRAIN) continue;
+      count++;
+      light += 0.299 * d[4 * i]! + 0.587 * d[4 * i + 1]! + 0.114 * d[4 * i + 2]!;
+    }
+  }
+  return { count, light, sampled };
 }
 
 /** Most change of a channel to a neighbour in a wallpaper photo's grain (see {@link whitenLightWallpaper}). */
