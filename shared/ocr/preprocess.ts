@@ -2132,16 +2132,16 @@ function findRoot(parent: Int32Array, a: number): number {
  * it; without `perPixel`, the labels are not written out per pixel (`labels` is empty).
  */
 function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: number, perPixel = true): { labels: Int32Array; parent: Int32Array; count: number; runs: DarkRuns } {
-  // Every pixel is written once, light runs −1 as they are passed. A row holds at most ⌈w/2⌉ dark
-  // runs, so the arrays are sized once: the loop (in a function of its own, compiled on its own)
-  // never grows them.
+  // With `perPixel`, every pixel is written once, light runs −1 as they are passed. A row holds
+  // at most ⌈w/2⌉ dark runs, so the arrays are sized once: the loop (in a function of its own,
+  // compiled on its own) never grows them.
   const labels = new Int32Array(perPixel ? w * h : 0);
   const most = Math.max(1, Math.ceil(w / 2) * h);
   const parent = new Int32Array(most), runAt = new Int32Array(most), runLength = new Int32Array(most), runLabel = new Int32Array(most);
   const total = new Int32Array(1);
   // The pixels are whole numbers: a threshold's fraction changes nothing, and a whole one keeps
   // the loop's comparisons on small integers (one threshold with a fraction, and it was compiled again).
-  const count = labelRuns(data, w, h, Math.floor(t), perPixel, labels, parent, runAt, runLength, runLabel, total);
+  const count = labelRuns(data, w, h, Math.floor(t), labels, parent, runAt, runLength, runLabel, total);
   return { labels, parent, count, runs: { at: runAt, length: runLength, label: runLabel, count: total[0]! } };
 }
 
@@ -2150,7 +2150,9 @@ function labelDarkPixels(data: Uint8ClampedArray, w: number, h: number, t: numbe
  * count of runs into `runs` (as each is found: no step after the loop, which V8 can compile
  * while the loop runs, before that step has ever run); returns the count of labels.
  */
-function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, perPixel: boolean, labels: Int32Array, parent: Int32Array, runAt: Int32Array, runLength: Int32Array, runLabel: Int32Array, runs: Int32Array): number {
+function labelRuns(data: Uint8ClampedArray, w: number, h: number, t: number, labels: Int32Array, parent: Int32Array, runAt: Int32Array, runLength: Int32Array, runLabel: Int32Array, runs: Int32Array): number {
+  // Labels per pixel only into a labels array of the raster's size (an empty one: none).
+  const perPixel = labels.length > 0;
   let count = 0, total = 0;
   // The previous row's runs and the current row's: start, end (exclusive) and label.
   let prevStart = new Int32Array(w), prevEnd = new Int32Array(w), prevLabel = new Int32Array(w);
@@ -2211,9 +2213,9 @@ interface DarkRuns {
 
 /**
  * Resolves every label to its component's root (in place, when the labelling kept them per
- * pixel) and measures each component: bounds,
- * pixel count, sum and sum of squares of `values`; roots in order of first appearance. Only the
- * dark runs of `labelling` ({@link labelDarkPixels}, of a raster `w` wide) are visited.
+ * pixel) and measures each component: bounds, pixel count, sum and sum of squares of `values`;
+ * roots in order of first appearance. Only the dark runs of `labelling` ({@link labelDarkPixels},
+ * of a raster `w` wide) are visited.
  */
 function measureComponents({ labels, parent, count, runs }: ReturnType<typeof labelDarkPixels>, values: Uint8ClampedArray, w: number) {
   const x0 = new Int32Array(count), y0 = new Int32Array(count), x1 = new Int32Array(count), y1 = new Int32Array(count);

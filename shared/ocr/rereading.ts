@@ -582,14 +582,8 @@ function mergeColumnRuns(columns: ReadonlyArray<ReadonlyArray<{ y0: number; y1: 
       const r = runs[k]!;
       // The rules the run overlaps: those of the column before, then this column's, each once.
       touching.length = 0;
-      for (let i = 0; i < open.length; i++) {
-        const b = open[i]!;
-        if (r.y0 < b.y + b.h && r.y1 >= b.y && !touching.includes(b)) touching.push(b);
-      }
-      for (let i = 0; i < now.length; i++) {
-        const b = now[i]!;
-        if (r.y0 < b.y + b.h && r.y1 >= b.y && !touching.includes(b)) touching.push(b);
-      }
+      addOverlapping(open, r, touching);
+      addOverlapping(now, r, touching);
       const rule = touching.length ? touching[0]! : { x, y: r.y0, w: 1, h: r.y1 - r.y0 + 1 };
       all.add(rule);
       let y0 = r.y0, y1 = r.y1, x0 = rule.x;
@@ -612,6 +606,14 @@ function mergeColumnRuns(columns: ReadonlyArray<ReadonlyArray<{ y0: number; y1: 
     open = now;
   }
   return all;
+}
+
+/** Adds to `touching` the rules of `rules` that share a row with run `r`, those not in it already, in their order. */
+function addOverlapping(rules: readonly Box[], r: { y0: number; y1: number }, touching: Box[]): void {
+  for (let i = 0; i < rules.length; i++) {
+    const b = rules[i]!;
+    if (r.y0 < b.y + b.h && r.y1 >= b.y && !touching.includes(b)) touching.push(b);
+  }
 }
 
 /** How many columns of `b` are inked (darker than `tone`) down at least {@link RULE_DOWN} of its rows. */
