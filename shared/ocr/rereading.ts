@@ -561,7 +561,8 @@ export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Bo
 }
 
 function findVerticalRules(g: GrayRaster, least: number, tone: number): Box[] {
-  // Each column's runs, found row by row (in the raster's order) for all columns at once.
+  // The rules that each column's runs (found row by row, in the raster's order, for all columns
+  // at once) make, the thin ones only.
   return [...mergeColumnRuns(columnRuns(g, least, tone))].filter((b) => inkedDown(g, b, tone) <= RULE_ROWS);
 }
 
