@@ -19,7 +19,7 @@ import {
 } from './engine';
 import { barsAsPronoun, chatTimeColons, commasReadAsStops, dropChevrons, dropGraphicWords, dropOverlaidWords, dropReadReceipts, dropSpecks, dropSpreadLetters, dropVerticalMisreads, dropStatusBarIcons, dropAppBarIcons, dropInputBarIcons, dropBrowserChromeIcons, dropSignatureScrawls, dropStrayQuotes, dropStrayUnderscores, dropListIcons, dropTabBarIcons, dropTallFillers, lineOf, meanConfidence, orderAtDashedRule, orderBesidePanel, orderByPanes, resultOf } from './lines';
 import { commasAbsorbed, slashesUnread, rulesReadIntoWords, commasReadAsFullStops, dollarSignsReadAsDigits, middleDotsMisread, dropBlankWords, yuanSignsUnread, dropEmoji, isTextBar, leadingMarkInk, joinCombFigures, placeEllipses, setMarksApart } from './marks';
-import { movedLines } from './bands';
+import { movedLines, textRows } from './bands';
 import { orderRuledCells, readRuledCells } from './cells';
 import { readSideStacks } from './stacks';
 import { correctKnownNames } from './names';
@@ -109,7 +109,8 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
   const layout = screenshot ? findPanes(raster, panelLeast) : { separators: [] };
   const separators = layout.separators;
   const top = panesTop(raster, separators);
-  const reading = separators.length ? readByPanes(raster, separators, read, 0.15, 0.95, top) : read(raster, 0.15, 0.95);
+  const readText = (r: GrayRaster, from: number, to: number) => readTextRows(r, (part) => read(part, from, to));
+  const reading = separators.length ? readByPanes(raster, separators, readText, 0.15, 0.95, top) : readText(raster, 0.15, 0.95);
   // The engine reads in its own thread: meanwhile, the page's ink is measured here.
   const ink = pageInk(raster);
   let raw = await reading;
@@ -219,6 +220,18 @@ export async function readByPanes(raster: GrayRaster, separators: readonly numbe
   }
   // Its confidence: its words' mean (none read: 0).
   return resultOf(lines, 0);
+}
+
+/**
+ * Reads `raster` without its blank paper above and below the text (see {@link textRows}), the
+ * words placed back in its frame.
+ */
+export async function readTextRows(raster: GrayRaster, read: (r: GrayRaster) => Promise<OcrResult>): Promise<OcrResult> {
+  const rows = textRows(raster);
+  if (!rows) return read(raster);
+  const result = await read(cropGray(raster, { x: 0, y: rows.y, w: raster.width, h: rows.h }));
+  const lines = movedLines(result, 0, rows.y);
+  return { ...result, lines, words: lines.flatMap((l) => l.words) };
 }
 
 /** Pixels left out each side of a line between panes (its anti-aliased edge). */

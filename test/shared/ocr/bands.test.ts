@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bandRaster, mergeBandResults, splitIntoBands, type Band } from '../../../shared/ocr/bands';
+import { bandRaster, mergeBandResults, splitIntoBands, textRows, type Band } from '../../../shared/ocr/bands';
 import type { OcrResult } from '../../../shared/ocr/engine';
 import { preprocess } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
@@ -72,6 +72,33 @@ describe('splitIntoBands', () => {
     }
     expect(bandRaster(g, a).height).toBe(a.h);
     expect(Array.from(bandRaster(g, b).data.subarray(0, g.width))).toEqual(Array.from(g.data.subarray(b.y * g.width, (b.y + 1) * g.width)));
+  });
+});
+
+describe('textRows', () => {
+  it('leaves out the blank paper under the text, keeping a margin of 32 rows', () => {
+    expect(textRows(page(600, [[100, 30, 1], [150, 30, 1]]))).toEqual({ y: 68, h: 180 - 68 + 32 });
+  });
+
+  it('keeps the whole page when its text fills it, or nearly (less than a quarter blank), or when it is blank', () => {
+    expect(textRows(page(200, [[20, 60, 1], [120, 60, 1]]))).toBeUndefined();
+    expect(textRows(page(400, [[40, 60, 1], [240, 60, 1]]))).toBeUndefined();
+    expect(textRows(page(400, [[40, 60, 1], [200, 60, 1]]))).toEqual({ y: 8, h: 260 + 32 - 8 });
+    expect(textRows(page(200, []))).toBeUndefined();
+  });
+
+  it('keeps the rows of faint grey text far below the black (a footer lighter than the page\'s threshold)', () => {
+    const g = page(600, [[100, 30, 1]]);
+    for (let x = 10; x < 150; x += 2) for (let y = 450; y < 460; y++) g.data[y * g.width + x] = 215;
+    expect(textRows(g)).toEqual({ y: 68, h: 460 + 32 - 68 });
+  });
+
+  it('does not take a photo\'s grain for text', () => {
+    expect(textRows(grainy(page(600, [[100, 30, 1]], 1000)))).toEqual({ y: 68, h: 130 + 32 - 68 });
+  });
+
+  it('keeps a margin of a fiftieth of a wide page\'s width', () => {
+    expect(textRows(page(600, [[300, 30, 1]], 2500))).toEqual({ y: 250, h: 130 });
   });
 });
 

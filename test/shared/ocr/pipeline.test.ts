@@ -63,7 +63,9 @@ describe('ocrRaster', () => {
     const row = (text: string, y: number) => word(text, 92, Math.round(38 * scale), Math.round(y * scale), Math.round(224 * scale), Math.round(24 * scale));
     const again = scripted([first, [row('中華電信帳單繳費成功', 58), row('金額一千二百八十八元', 118)]]);
     const out = await ocrRaster(screenshot(), again.engine, { lang: 'chi_tra+eng' });
-    expect(again.sizes[1]).toEqual([w, h]);
+    // The first reading is of the glyphs' rows (the page's blank top and bottom left out); the second, of the whole page.
+    expect(h).toBeLessThan(Math.round(200 * scale));
+    expect(again.sizes[1]).toEqual([w, Math.round(200 * scale)]);
     expect(out.preprocessing.map((s) => s.name)).toContain('read-unprocessed');
     expect(out.text).toBe('中華電信帳單繳費成功\n金額一千二百八十八元');
   });
@@ -72,13 +74,30 @@ describe('ocrRaster', () => {
     const { engine, sizes } = scripted([]);
     const probe = await ocrRaster(screenshot(), engine, { lang: 'chi_tra+eng' });
     expect(probe.text).toBe('');
-    const [w] = sizes[0]!;
+    const [w, h] = sizes[0]!;
     const s = w / 400;
-    const rows = [word('中華電信帳單繳費成功', 92, Math.round(38 * s), Math.round(58 * s), Math.round(224 * s), Math.round(24 * s)), word('金額一千二百八十八元', 92, Math.round(38 * s), Math.round(118 * s), Math.round(224 * s), Math.round(24 * s))];
-    const good = scripted([rows]);
-    const out = await ocrRaster(screenshot(), good.engine, { lang: 'chi_tra+eng' });
+    // The rows in the frame of the raster read: its first row of ink is the first row of glyphs.
+    const readRows = (r: GrayRaster): OcrResult => {
+      let top = 0;
+      while (top < r.height && !r.data.subarray(top * r.width, (top + 1) * r.width).some((v) => v < 128)) top++;
+      const at = (y: number) => Math.round(top + (y - 60) * s);
+      return page([line([word('中華電信帳單繳費成功', 92, Math.round(38 * s), at(58), Math.round(224 * s), Math.round(24 * s))], 92), line([word('金額一千二百八十八元', 92, Math.round(38 * s), at(118), Math.round(224 * s), Math.round(24 * s))], 92)]);
+    };
+    const good: Array<[number, number]> = [];
+    const engine2: OcrEngine = {
+      recognize(input: OcrInput) {
+        if (input.kind !== 'raster') throw new Error('raster expected');
+        good.push([input.raster.width, input.raster.height]);
+        return Promise.resolve(good.length === 1 ? readRows(input.raster) : page([]));
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const out = await ocrRaster(screenshot(), engine2, { lang: 'chi_tra+eng' });
     expect(out.preprocessing.map((x) => x.name)).not.toContain('read-unprocessed');
-    expect(good.sizes.filter(([ww, hh]) => ww === w && hh === sizes[0]![1])).toHaveLength(1);
+    expect(good.filter(([ww, hh]) => ww === w && hh === h)).toHaveLength(1);
+    // The words are placed back in the page: the first row's glyphs stand at y = 60 of the screenshot.
+    expect(out.lines.map((l) => l.text)).toEqual(['中華電信帳單繳費成功', '金額一千二百八十八元']);
+    expect(Math.abs(out.words[0]!.box.y - 58)).toBeLessThanOrEqual(2);
   });
 });
 
