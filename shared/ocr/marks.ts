@@ -96,29 +96,51 @@ export function setMarksApart(g: GrayRaster, lineHeight: number, options: { ligh
  */
 export function darkenLightText(g: GrayRaster, lineHeight: number, light: { labels: Int32Array; components: readonly Component[] }, skip: ReadonlySet<number> = new Set()): number {
   if (lineHeight <= 0) return 0;
-  const darkest = new Map<number, number>();
   const glyphs = light.components.filter((c) => !skip.has(c.label) && c.box.h >= 0.3 * lineHeight && c.box.h <= 1.5 * lineHeight && c.box.w <= 1.5 * lineHeight);
-  const wanted = new Set(glyphs.map((c) => c.label));
-  for (let i = 0; i < g.data.length; i++) {
-    const l = light.labels[i]!;
-    if (l < 0 || !wanted.has(l)) continue;
-    const v = g.data[i]!;
-    if (v < (darkest.get(l) ?? 256)) darkest.set(l, v);
-  }
+  // Each glyph's darkest pixel, by label (256: none among the wanted); typed arrays by label, not
+  // maps: the loops run over every pixel.
+  let top = -1;
+  for (const c of light.components) if (c.label > top) top = c.label;
+  const darkest = new Uint16Array(top + 1).fill(NOT_WANTED);
+  for (const c of glyphs) darkest[c.label] = NO_PIXEL;
+  darkestByLabel(g.data, light.labels, darkest);
   // Components painted white since they were labelled (icons, codes) are left white.
-  const pale = glyphs.filter((c) => { const v = darkest.get(c.label) ?? 0; return v > INK && v <= OUTLINE_INK; });
+  const pale = glyphs.filter((c) => { const v = darkest[c.label]!; return v !== NO_PIXEL && v > INK && v <= OUTLINE_INK; });
   // Text is a run of glyphs: a pale sliver alone (a bubble's edge) is not darkened.
   const beside = new Map(pale.map((c) => [c, pale.filter((o) => o !== c && sameRow(o.box, c.box) && Math.max(o.box.x - (c.box.x + c.box.w), c.box.x - (o.box.x + o.box.w)) <= lineHeight)]));
   // In a run of three: with two neighbours, or beside one that has two.
   const inRun = (c: Component) => beside.get(c)!.length >= 2 || beside.get(c)!.some((o) => beside.get(o)!.length >= 2);
-  const stretch = new Map<number, number>();
-  for (const c of pale) if (inRun(c)) stretch.set(c.label, (255 - LIGHT_TEXT_TARGET) / (255 - darkest.get(c.label)!));
-  if (!stretch.size) return 0;
-  for (let i = 0; i < g.data.length; i++) {
-    const k = stretch.get(light.labels[i]!);
-    if (k !== undefined) g.data[i] = Math.max(0, Math.round(255 - (255 - g.data[i]!) * k));
+  const stretch = new Float64Array(top + 1);
+  let darkened = 0;
+  for (const c of pale) if (inRun(c)) { stretch[c.label] = (255 - LIGHT_TEXT_TARGET) / (255 - darkest[c.label]!); darkened++; }
+  if (!darkened) return 0;
+  stretchByLabel(g.data, light.labels, stretch);
+  return darkened;
+}
+
+/** Marks a label not looked at in {@link darkestByLabel}… */
+const NOT_WANTED = 257;
+/** …and one looked at whose pixels none were found. */
+const NO_PIXEL = 256;
+
+/** Lowers `darkest[l]` to the darkest pixel of `data` labelled `l`, for the labels not {@link NOT_WANTED}. */
+function darkestByLabel(data: Uint8ClampedArray, labels: Int32Array, darkest: Uint16Array): void {
+  for (let i = 0; i < data.length; i++) {
+    const l = labels[i]!;
+    if (l < 0) continue;
+    const d = darkest[l]!;
+    if (d !== NOT_WANTED && data[i]! < d) darkest[l] = data[i]!;
   }
-  return stretch.size;
+}
+
+/** Darkens each pixel of `data` labelled `l`, its distance from white times `stretch[l]`, where that is set. */
+function stretchByLabel(data: Uint8ClampedArray, labels: Int32Array, stretch: Float64Array): void {
+  for (let i = 0; i < data.length; i++) {
+    const l = labels[i]!;
+    if (l < 0) continue;
+    const k = stretch[l];
+    if (k) data[i] = Math.max(0, Math.round(255 - (255 - data[i]!) * k));
+  }
 }
 
 /** The darkest tone light text is darkened to. */
@@ -651,12 +673,13 @@ export function eraseOutlines(g: GrayRaster, labels: Int32Array, outlines: reado
  */
 export function findCodes(g: GrayRaster, lineHeight: number): Box[] {
   if (lineHeight <= 0) return [];
-  const inked = inkCounts(g);
-  const codes = codesInCells(g, lineHeight, Math.max(4, Math.round(lineHeight / 2)), inked);
+  const half = Math.max(4, Math.round(lineHeight / 2)), whole = Math.max(8, Math.round(lineHeight));
+  const [inkHalf, inkWhole] = inkByCell(g, half, whole);
+  const codes = codesInCells(g, lineHeight, half, inkHalf);
   // A QR code whose modules are larger than half a line has cells on its white modules alone,
   // and falls apart: it is looked for again in cells a line wide, where it must have no blank
   // row (text in such cells is as dense, but its lines have gaps between them).
-  for (const box of codesInCells(g, lineHeight, Math.max(8, Math.round(lineHeight)), inked)) {
+  for (const box of codesInCells(g, lineHeight, whole, inkWhole)) {
     if (!codes.some((c) => boxesOverlap(c, box)) && blankRowShare(g, box) < CODE_BLANK_ROWS) codes.push(box);
   }
   return codes;
@@ -682,26 +705,30 @@ const CODE_BLANK_ROWS = 0.05;
 const CODE_BLANK_ROW_INK = 0.05;
 
 /**
- * The count of ink pixels (≤ {@link INK}) of `g` above and left of each point: entry
- * y × (width + 1) + x counts those in rows 0…y−1 and columns 0…x−1.
+ * The count of ink pixels (≤ {@link INK}) of `g` in each of its cells `a` pixels wide, and in each
+ * `b` wide (row by row, `ceil(width / cell)` cells a row), in one pass over the pixels.
  */
-function inkCounts(g: GrayRaster): Int32Array {
+function inkByCell(g: GrayRaster, a: number, b: number): [Int32Array, Int32Array] {
   const { width: w, height: h, data } = g;
-  const counts = new Int32Array((w + 1) * (h + 1));
+  const aw = Math.ceil(w / a), bw = Math.ceil(w / b);
+  const inkA = new Int32Array(aw * Math.ceil(h / a)), inkB = new Int32Array(bw * Math.ceil(h / b));
+  const columnA = new Int32Array(w), columnB = new Int32Array(w);
+  for (let x = 0; x < w; x++) { columnA[x] = Math.floor(x / a); columnB[x] = Math.floor(x / b); }
   for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0, i = y * w, o = (y + 1) * (w + 1) + 1; x < w; x++, i++, o++) {
-      if (data[i]! <= INK) row++;
-      counts[o] = counts[o - w - 1]! + row;
+    const rowA = Math.floor(y / a) * aw, rowB = Math.floor(y / b) * bw;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      if (data[i]! > INK) continue;
+      inkA[rowA + columnA[x]!]!++;
+      inkB[rowB + columnB[x]!]!++;
     }
   }
-  return counts;
+  return [inkA, inkB];
 }
 
-/** The codes of `g` (see {@link findCodes}) found in cells `cell` pixels wide; `inked` its {@link inkCounts}. */
-function codesInCells(g: GrayRaster, lineHeight: number, cell: number, inked: Int32Array): Box[] {
+/** The codes of `g` (see {@link findCodes}) found in cells `cell` pixels wide, `ink` the count of ink in each (see {@link inkByCell}). */
+function codesInCells(g: GrayRaster, lineHeight: number, cell: number, ink: Int32Array): Box[] {
   const cw = Math.ceil(g.width / cell), ch = Math.ceil(g.height / cell);
-  const dense = denseCells(g, cell, inked, cw, ch);
+  const dense = denseCells(g, cell, ink, cw, ch);
   const seen = new Uint8Array(cw * ch);
   const codes: Box[] = [];
   // Each region's cell count and bounds (cells): n, x0, y0, x1, y1.
@@ -759,16 +786,15 @@ const NEIGHBOUR_DY = Int32Array.from([-1, -1, -1, 0, 0, 1, 1, 1, 0, 0]);
 
 /**
  * Whether each cell `cell` px wide of `g` (`cw` × `ch` of them) holds ink over
- * {@link CODE_CELL_INK} of it, from its {@link inkCounts} `inked`.
+ * {@link CODE_CELL_INK} of it; `ink` its count of ink pixels.
  */
-function denseCells(g: GrayRaster, cell: number, inked: Int32Array, cw: number, ch: number): Uint8Array {
-  const stride = g.width + 1;
+function denseCells(g: GrayRaster, cell: number, ink: Int32Array, cw: number, ch: number): Uint8Array {
+  const { width: w, height: h } = g;
   const dense = new Uint8Array(cw * ch);
   for (let cy = 0; cy < ch; cy++) {
     for (let cx = 0; cx < cw; cx++) {
-      const x0 = cx * cell, y0 = cy * cell, x1 = Math.min(g.width, x0 + cell), y1 = Math.min(g.height, y0 + cell);
-      const ink = inked[y1 * stride + x1]! - inked[y0 * stride + x1]! - inked[y1 * stride + x0]! + inked[y0 * stride + x0]!;
-      if (ink >= CODE_CELL_INK * (x1 - x0) * (y1 - y0)) dense[cy * cw + cx] = 1;
+      const x0 = cx * cell, y0 = cy * cell, x1 = Math.min(w, x0 + cell), y1 = Math.min(h, y0 + cell);
+      if (ink[cy * cw + cx]! >= CODE_CELL_INK * (x1 - x0) * (y1 - y0)) dense[cy * cw + cx] = 1;
     }
   }
   return dense;
