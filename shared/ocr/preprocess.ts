@@ -598,15 +598,16 @@ export function invertDarkRegions(g: GrayRaster, minSize = 0, tone?: GrayRaster,
     backgrounds: [],
     pictures: [],
   };
-  const t = otsuThreshold(histogram(g));
+  const pageHist = histogram(g);
+  const t = otsuThreshold(pageHist);
   invertRegionsBelow(g.data, w, h, t, found, true, false, open);
   if (lightRegions) {
     // The light tones are taken once when the light regions' search inverts nothing (it only
     // reads them; they depend on the mask of what was inverted, and on the page, which stays).
-    const tones = lightTones(g, t, found.mask);
+    const tones = lightTones(g, t, found.mask, pageHist);
     const mask = new Uint8Array(found.mask);
     invertLightRegions(g, t, found, tones);
-    darkenLightText(g, t, found, sameBytes(mask, found.mask) ? tones : lightTones(g, t, found.mask));
+    darkenLightText(g, t, found, sameBytes(mask, found.mask) ? tones : lightTones(g, t, found.mask, pageHist));
   }
   return { raster: { width: w, height: h, data: found.out }, regions: found.regions, backgrounds: found.backgrounds, pictures: found.pictures, mask: found.mask };
 }
@@ -822,22 +823,47 @@ const WALLPAPER_TONE_SHARE = 0.5;
  * `g` with the pixels of `mask` (inverted or whitened already) turned white, the commonest tone
  * above `t` among the others (t + 1 when there is none), and the histogram of the others.
  */
-function lightTones(g: GrayRaster, t: number, mask: Uint8Array): { data: Uint8ClampedArray; mode: number; hist: Uint32Array } {
+function lightTones(g: GrayRaster, t: number, mask: Uint8Array, pageHist: Uint32Array): { data: Uint8ClampedArray; mode: number; hist: Uint32Array } {
   const data = new Uint8ClampedArray(g.data);
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) {
-    if (mask[i]) data[i] = 255;
-    else hist[data[i]!]!++;
+  // Nothing inverted (most pages): the page's own histogram (`pageHist`, of `g`).
+  const masked = anySet(mask);
+  const hist = masked ? new Uint32Array(256) : Uint32Array.from(pageHist);
+  if (masked) {
+    for (let i = 0; i < data.length; i++) {
+      if (mask[i]) data[i] = 255;
+      else hist[data[i]!]!++;
+    }
   }
   let mode = t + 1;
   for (let v = t + 1; v < 256; v++) if (hist[v]! > hist[mode]!) mode = v;
   return { data, mode, hist };
 }
 
+/** Whether any byte of `a` is not 0. */
+function anySet(a: Uint8Array): boolean {
+  let i = 0;
+  if (a.byteOffset % 4 === 0) {
+    const words = a.length >> 2;
+    const a4 = new Uint32Array(a.buffer, a.byteOffset, words);
+    for (let k = 0; k < words; k++) if (a4[k]) return true;
+    i = words << 2;
+  }
+  for (; i < a.length; i++) if (a[i]) return true;
+  return false;
+}
+
 /** Whether two byte arrays hold the same bytes. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  // Four bytes at a time where both arrays are aligned for it (a mask is, from its own buffer).
+  let i = 0;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const words = a.length >> 2;
+    const a4 = new Uint32Array(a.buffer, a.byteOffset, words), b4 = new Uint32Array(b.buffer, b.byteOffset, words);
+    for (let k = 0; k < words; k++) if (a4[k] !== b4[k]) return false;
+    i = words << 2;
+  }
+  for (; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -4065,11 +4091,13 @@ export function solidShare(labels: Int32Array, w: number, label: number, box: Bo
       if (run >= 2 * r + 1) across[y * box.w + x - r] = 1;
     }
   }
+  // Down each column, row by row (each column's run kept): the pixels in memory order.
   let solid = 0;
-  for (let x = 0; x < box.w; x++) {
-    let run = 0;
-    for (let y = 0; y < box.h; y++) {
-      run = across[y * box.w + x] ? run + 1 : 0;
+  const down = new Int32Array(box.w);
+  for (let y = 0; y < box.h; y++) {
+    for (let x = 0, i = y * box.w; x < box.w; x++, i++) {
+      const run = across[i] ? down[x]! + 1 : 0;
+      down[x] = run;
       if (run >= 2 * r + 1) solid++;
     }
   }
