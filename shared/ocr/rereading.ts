@@ -639,15 +639,20 @@ function columnRuns(g: GrayRaster, least: number, tone: number): Array<Array<{ y
   const columns = Array.from({ length: w }, (): Array<{ y0: number; y1: number }> => []);
   const start = new Int32Array(w).fill(-1), end = new Int32Array(w).fill(-1);
   const dark = new Uint8Array(w);
+  let marked = false;
   for (let y = 0; y <= h; y++) {
-    dark.fill(0);
+    if (marked) dark.fill(0);
+    marked = false;
     if (y < h) {
       for (let x = 0, i = y * w; x < w; x++, i++) {
         if (data[i]! >= tone) continue;
         if (x > 0) dark[x - 1] = 1;
         dark[x] = 1;
         if (x + 1 < w) dark[x + 1] = 1;
+        marked = true;
       }
+      // A row without ink neither starts nor ends a run (its breaks are measured at the next ink).
+      if (!marked) continue;
     }
     for (let x = 0; x < w; x++) {
       const s = start[x]!;
