@@ -839,14 +839,21 @@ function lightTones(g: GrayRaster, t: number, mask: Uint8Array, pageHist: Uint32
   return { data, mode, hist };
 }
 
+/**
+ * The first `count` groups of four bytes of `a` as 32-bit words, to be compared four bytes at a
+ * time; undefined when `a` does not start on a word (a mask does, from its own buffer).
+ */
+function asWords(a: Uint8Array | Uint8ClampedArray, count = a.length >> 2): Uint32Array | undefined {
+  return a.byteOffset % 4 === 0 ? new Uint32Array(a.buffer, a.byteOffset, count) : undefined;
+}
+
 /** Whether any byte of `a` is not 0. */
 function anySet(a: Uint8Array): boolean {
+  const a4 = asWords(a);
   let i = 0;
-  if (a.byteOffset % 4 === 0) {
-    const words = a.length >> 2;
-    const a4 = new Uint32Array(a.buffer, a.byteOffset, words);
-    for (let k = 0; k < words; k++) if (a4[k]) return true;
-    i = words << 2;
+  if (a4) {
+    for (let k = 0; k < a4.length; k++) if (a4[k]) return true;
+    i = a4.length << 2;
   }
   for (; i < a.length; i++) if (a[i]) return true;
   return false;
@@ -855,13 +862,11 @@ function anySet(a: Uint8Array): boolean {
 /** Whether two byte arrays hold the same bytes. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  // Four bytes at a time where both arrays are aligned for it (a mask is, from its own buffer).
+  const a4 = asWords(a), b4 = asWords(b);
   let i = 0;
-  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
-    const words = a.length >> 2;
-    const a4 = new Uint32Array(a.buffer, a.byteOffset, words), b4 = new Uint32Array(b.buffer, b.byteOffset, words);
-    for (let k = 0; k < words; k++) if (a4[k] !== b4[k]) return false;
-    i = words << 2;
+  if (a4 && b4) {
+    for (let k = 0; k < a4.length; k++) if (a4[k] !== b4[k]) return false;
+    i = a4.length << 2;
   }
   for (; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -3630,7 +3635,7 @@ function sampleGrain(d: Uint8ClampedArray, w: number, h: number): { count: numbe
   let count = 0, light = 0, sampled = 0;
   // A pixel whose four bytes equal each neighbour's steps by 0: told by four comparisons of
   // whole pixels (a rendered page is mostly such), the channels looked at only where one differs.
-  const pixels = d.byteOffset % 4 === 0 ? new Uint32Array(d.buffer, d.byteOffset, w * h) : undefined;
+  const pixels = asWords(d, w * h);
   for (let y = 1; y < h - 1; y += 2) {
     for (let x = 1; x < w - 1; x += 2) {
       const i = y * w + x;
