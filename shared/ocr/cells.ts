@@ -186,7 +186,7 @@ function findHorizontalRules(g: GrayRaster, least: number, tone: number): Box[] 
     open = now;
   }
   done.push(...open);
-  return done.filter((b) => b.h <= ACROSS_THICK).map((b) => ({ x: b.x, y: Math.max(0, b.y - 1), w: b.w, h: Math.min(h, b.y + b.h + 1) - Math.max(0, b.y - 1) }));
+  return done.filter((b) => b.h <= ACROSS_THICK && crossedShare(g, b, tone) <= ACROSS_CROSSED).map((b) => ({ x: b.x, y: Math.max(0, b.y - 1), w: b.w, h: Math.min(h, b.y + b.h + 1) - Math.max(0, b.y - 1) }));
 }
 
 /**
@@ -211,6 +211,25 @@ const RULE_TONE = 200;
 const ACROSS_BREAK = 2;
 /** A rule across a page is at most this many rows thick. */
 const ACROSS_THICK = 6;
+/**
+ * At most this share of a rule's columns have ink (darker than its tone) {@link CROSS_REACH}
+ * pixels above it or below it: strokes go on past a row of glyphs' bottoms or tops, which bold
+ * text can join into a run as long as a rule (callog_tw: 132 px under a line), and not past a rule.
+ */
+const ACROSS_CROSSED = 0.3;
+/** How far beyond a rule across its crossing strokes are looked for. */
+const CROSS_REACH = 3;
+
+/** The share of the columns of `b` (a rule across `g`) with ink darker than `tone` {@link CROSS_REACH} px above or below it. */
+function crossedShare(g: GrayRaster, b: Box, tone: number): number {
+  const { width: w, height: h, data } = g;
+  const above = b.y - CROSS_REACH, below = b.y + b.h - 1 + CROSS_REACH;
+  let crossed = 0;
+  for (let x = b.x; x < b.x + b.w; x++) {
+    if ((above >= 0 && data[above * w + x]! < tone) || (below < h && data[below * w + x]! < tone)) crossed++;
+  }
+  return crossed / Math.max(1, b.w);
+}
 
 /**
  * The rows of ruled tables among `rules` (across a page whose text is `unit` tall): each band

@@ -22,6 +22,22 @@ describe('horizontalRules', () => {
     fill(g, 302, 101, 258, 2, 60);
     expect(horizontalRules(g, 150)).toEqual([{ x: 40, y: 99, w: 520, h: 5 }]);
   });
+
+  it('does not take the bottoms of a line of bold glyphs, joined across gaps of two pixels, for a rule: their strokes go on above', () => {
+    const g = createGray(600, 200);
+    // Glyphs 18 px wide, 2 px apart, with a bar along their foot and strokes rising from it.
+    for (let x = 40; x < 560; x += 20) {
+      fill(g, x, 100, 18, 3, 20);
+      for (const dx of [1, 6, 12]) fill(g, x + dx, 80, 3, 20, 20);
+    }
+    expect(horizontalRules(g, 150)).toEqual([]);
+    // A rule under a row of a table, its text four pixels above it and crossed by a rule down the table, stays.
+    const t = createGray(600, 200);
+    fill(t, 40, 100, 520, 2, 60);
+    for (let x = 60; x < 300; x += 20) fill(t, x, 80, 14, 16, 20);
+    fill(t, 300, 60, 2, 80, 60);
+    expect(horizontalRules(t, 150)).toEqual([{ x: 40, y: 99, w: 520, h: 4 }]);
+  });
 });
 
 describe('ruledRows', () => {
