@@ -152,10 +152,12 @@ const CELL_INSET = 2;
 
 /**
  * The rules across `g`, each at least `least` columns long: runs of inked pixels (darker than
- * {@link INK_TONE}) along a row, gaps of up to {@link ACROSS_BREAK} pixels bridged, joined with the
- * runs they overlap by half in the rows above (a rule several pixels thick, or drifting a pixel
- * along its length), at most {@link ACROSS_THICK} rows thick: a dark band is no rule. Boxes reach
- * a row beyond the ink above and below.
+ * `tone`, {@link RULE_TONE} unless given) along a row, gaps of up to {@link ACROSS_BREAK} pixels
+ * bridged, joined with the runs they overlap by half in the rows above (a rule several pixels
+ * thick, or drifting a pixel along its length), at most {@link ACROSS_THICK} rows thick (a dark
+ * band is no rule) and crossed by strokes along at most {@link ACROSS_CROSSED} of their length
+ * (the bottoms of a line of bold glyphs are no rule). Boxes reach a row beyond the ink above and
+ * below.
  */
 export function horizontalRules(g: GrayRaster, least: number, tone = RULE_TONE): Box[] {
   return boxesOnce(g, `rules across ${least} ${tone}`, () => findHorizontalRules(g, least, tone));
