@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts'],
+    files: ['electron/**/*.ts', 'electron/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', 'dexie'], message: 'electron/ may not import the renderer.' }] }],

@@ -44,3 +44,13 @@ await Promise.all([
     renameSync(`${dest}.tmp`, dest);
   }
 }
+
+// The OCR engine initialised for the CLI's language sets, saved next to the language data: a run
+// copies it into its engine instead of initialising one (see electron/ocr/tesseract-worker.mjs).
+// Run from a bundle next to the worker script it starts.
+await build({ ...common, entryPoints: { 'save-engine-states': 'electron/build/save-engine-states.ts' }, outdir: 'dist/cli/chunks', format: 'esm', outExtension: { '.js': '.mjs' }, packages: 'external' });
+{
+  const { spawnSync } = await import('node:child_process');
+  const run = spawnSync(process.execPath, ['dist/cli/chunks/save-engine-states.mjs'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('saving the initialised OCR engines failed');
+}

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -53,13 +53,26 @@ export function langDataFile(lang: string): string {
   return join(langDataDir(lang), `${lang}.traineddata.gz`);
 }
 
+/**
+ * Where the build saves the initialised engine for `lang` ("chi_tra+eng"), next to the
+ * decompressed language data: undefined when that folder is not there. The file is named after
+ * the core build (a state holds that build's memory) and used only when it exists and was made
+ * from the files and parameters the worker is given (tesseract-worker.mjs checks).
+ */
+export function engineStateFile(lang: string): string | undefined {
+  const dir = DECOMPRESSED_DIRS.find((d) => existsSync(d));
+  if (!dir) return undefined;
+  const core = basename(coreFile()).replace(/\.js$/, '');
+  return join(dir, `${core}.${lang}.state`);
+}
+
 /** The wasm core to load (see shared/ocr/core-build.ts: the same build as the app's). */
 export function coreFile(): string {
   return require.resolve(`tesseract.js-core/${tesseractCoreBuild(WebAssembly.validate(WASM_SIMD_PROBE))}.js`);
 }
 
 /** The worker script: next to this module in the sources, copied next to the chunk by the build. */
-function workerFile(): string {
+export function workerFile(): string {
   const file = fileURLToPath(new URL('./tesseract-worker.mjs', import.meta.url));
   if (!existsSync(file)) throw new Error(`OCR worker script missing: ${file} (run node electron/build/build-node.mjs)`);
   return file;
@@ -79,7 +92,7 @@ const PAGE_PARAMS = { preserve_interword_spaces: '1', tessedit_do_invert: '0' };
 /** Messages of tesseract-worker.mjs. */
 type WorkerTiming = { name: string; start: number; end: number };
 type WorkerMessage =
-  | { type: 'ready'; timings: WorkerTiming[] }
+  | { type: 'ready'; timings: WorkerTiming[]; from: 'saved' | 'init' }
   | { type: 'failed'; error: string }
   | { type: 'progress'; id: number; progress: number }
   | { type: 'result'; id: number; text: string; confidence: number; blocks: Page['blocks']; timings: WorkerTiming[] }
@@ -97,17 +110,32 @@ interface EngineThread {
   terminate(): Promise<void>;
 }
 
-function startThread(lang: string): EngineThread {
+/**
+ * How a thread's engine starts: `saved`, from the state the build saved when there is a usable
+ * one (else it initialises); `init`, always by initialising; `save`, by initialising and saving
+ * its state for later threads (the build).
+ */
+export type EngineStart = 'saved' | 'init' | 'save';
+
+/** What tesseract-worker.mjs is started with for `lang`, its engine started as `start` says. */
+export function engineWorkerData(lang: string, start: EngineStart = 'saved') {
   const parsed = parseOcrLang(lang);
   if (!parsed.ok) throw new Error(parsed.error);
+  const state = start === 'init' ? undefined : engineStateFile(parsed.langs.join('+'));
+  return {
+    corePath: coreFile(),
+    langs: parsed.langs.map((code) => ({ code, file: langDataFile(code) })),
+    config: INIT_CONFIG,
+    params: PAGE_PARAMS,
+    ...(state ? (start === 'save' ? { saveState: state } : { state }) : {}),
+  };
+}
+
+function startThread(lang: string, start: EngineStart = 'saved'): EngineThread {
+  const workerData = engineWorkerData(lang, start);
   mark('engine: worker spawn');
   const worker = new Worker(workerFile(), {
-    workerData: {
-      corePath: coreFile(),
-      langs: parsed.langs.map((code) => ({ code, file: langDataFile(code) })),
-      config: INIT_CONFIG,
-      params: PAGE_PARAMS,
-    },
+    workerData,
     // The engine writes nothing worth showing; keep its stdout/stderr away from ours.
     stdout: true,
     stderr: true,
@@ -129,7 +157,7 @@ function startThread(lang: string): EngineThread {
   const toMs = (t: number) => t - performance.timeOrigin;
   worker.on('message', (m: WorkerMessage) => {
     if ('timings' in m) for (const t of m.timings) recordSpan(`engine: ${t.name}`, toMs(t.start), toMs(t.end));
-    if (m.type === 'ready') { mark('engine: ready (seen by main thread)'); markReady(); }
+    if (m.type === 'ready') { mark(`engine: ready from ${m.from === 'saved' ? 'the saved state' : 'init'} (seen by main thread)`); markReady(); }
     else if (m.type === 'failed') failAll(new Error(m.error));
     else if (m.type === 'progress') pending.get(m.id)?.onProgress?.(m.progress);
     else {
@@ -192,6 +220,11 @@ export interface NodeOcrEngineOptions {
    * competes with decoding and preprocessing for the same cores.
    */
   minParallelPixels?: number;
+  /**
+   * Start recognisers from the state the build saved (see {@link engineStateFile}) when it is
+   * usable (default true); false: always initialise them.
+   */
+  savedState?: boolean;
 }
 
 /** Default for {@link NodeOcrEngineOptions.minParallelPixels}. */
@@ -215,7 +248,7 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
       threads = [];
       lang = wanted;
     }
-    while (threads.length < Math.min(count, maxThreads)) threads.push(startThread(wanted));
+    while (threads.length < Math.min(count, maxThreads)) threads.push(startThread(wanted, options.savedState === false ? 'init' : 'saved'));
     return threads.slice(0, count);
   };
 
@@ -281,4 +314,18 @@ export function createNodeOcrEngine(options: NodeOcrEngineOptions = {}): NodeOcr
     },
     dispose: kill,
   };
+}
+
+/**
+ * Initialises an engine for `lang` and saves its state where {@link engineStateFile} says, for
+ * later engines to start from (the build does this for the CLI's languages). Does nothing when
+ * the state saved there is still usable, or when the build has no folder for it.
+ */
+export async function saveEngineState(lang: string): Promise<void> {
+  const thread = startThread(lang, 'save');
+  try {
+    await thread.ready;
+  } finally {
+    await thread.terminate();
+  }
 }

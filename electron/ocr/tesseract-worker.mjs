@@ -3,17 +3,28 @@
 // main thread (which is busy decoding and preprocessing the image meanwhile), then recognises the
 // images it is sent. Plain JavaScript so it runs unbuilt both from the sources and from dist/.
 //
-// workerData: { corePath, langs: [{ code, file }], config, params }
+// workerData: { corePath, langs: [{ code, file }], config, params, state?, saveState? }
 //   corePath  absolute path of a tesseract-core*.js build
 //   langs     traineddata files (plain or gzip: the magic bytes tell)
 //   config    init-only parameters (key → value)
 //   params    parameters set once after init
+//   state     a file holding the engine as it stands after init (see below), used when it was
+//             saved from these very files and parameters, else the engine initialises
+//   saveState (the build) initialise, save the engine's state to this file and stop
+//
+// An initialised engine is its wasm memory: the language data parsed into the recogniser's
+// networks, dictionaries and character sets. Initialising takes 0.2-0.3 s of CPU per thread, at
+// the time the main thread decodes and preprocesses the image; copying the memory saved once by
+// the build into a fresh instance takes a few milliseconds and leaves the same bytes, so the
+// same readings. The saved state names the files and parameters it was made from (sizes and
+// times of change): when any of them differs, it is not used.
 // Messages in:  { id, image: Uint8Array, params }            (PGM/PNG/... bytes)
-// Messages out: { type: 'ready', timings } | { type: 'failed', error }
+// Messages out: { type: 'ready', timings, from: 'saved' | 'init' } | { type: 'failed', error }
 //               { type: 'progress', id, progress } | { type: 'result', id, text, confidence, blocks, timings }
 //               | { type: 'error', id, error }
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -38,10 +49,67 @@ let lastProgress = -1;
 // affects only wasm compiled in this process.
 setFlagsFromString('--wasm-tiering-budget=200000000');
 
+/** The wasm file of a core build: next to its JavaScript, with the same name. */
+const wasmFile = (corePath) => corePath.replace(/\.js$/, '.wasm');
+
+/**
+ * What a saved state was made from: the core's wasm and the language files (name, size, time of
+ * change), the languages in order and the parameters. A state is used only under the same key.
+ */
+function stateKey() {
+  const files = [wasmFile(workerData.corePath), ...workerData.langs.map((l) => l.file)].map((f) => {
+    const st = statSync(f);
+    return [basename(f), st.size, st.mtimeMs];
+  });
+  return JSON.stringify({ format: 1, files, langs: workerData.langs.map((l) => l.code), config: workerData.config, params: workerData.params });
+}
+
+/** The saved state's description (`<file>.json`) when it was made under `key`, else undefined. */
+function savedState(file, key) {
+  try {
+    const meta = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
+    return meta.key === key && statSync(file).size === meta.bytes ? meta : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The wasm instance's memory. */
+const memoryOf = (instance) => Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
+
+/**
+ * Copies a saved state into the fresh instance's memory and returns the recogniser it holds, or
+ * undefined when the memory cannot be grown to its size. The memory is grown through the core's
+ * own allocator, so its runtime follows the new size; what the copy leaves beyond the saved
+ * bytes is zeroed, as memory the saving engine had not yet grown into was.
+ */
+function restoreState(tess, memory, file, meta) {
+  if (memory.buffer.byteLength < meta.bytes) tess._malloc(meta.bytes);
+  if (memory.buffer.byteLength < meta.bytes) return undefined;
+  const fd = openSync(file, 'r');
+  try {
+    const heap = new Uint8Array(memory.buffer);
+    if (readSync(fd, heap, 0, meta.bytes, 0) !== meta.bytes) return undefined;
+    heap.fill(0, meta.bytes);
+  } finally {
+    closeSync(fd);
+  }
+  return tess.wrapPointer(meta.api, tess.TessBaseAPI);
+}
+
 async function boot() {
   let t = now();
   const Core = require(workerData.corePath);
+  let instance;
   const tess = await Core({
+    // Instantiated here, as the core would itself, to reach its memory.
+    instantiateWasm(imports, done) {
+      WebAssembly.instantiate(readFileSync(wasmFile(workerData.corePath)), imports).then((r) => {
+        instance = r.instance;
+        done(r.instance, r.module);
+      });
+      return {};
+    },
     TesseractProgress(percent) {
       // Layout analysis reports up to 30 %; the rest is recognition proper.
       const p = Math.max(0, (percent - 30) / 70);
@@ -51,6 +119,18 @@ async function boot() {
     },
   });
   time('core load + wasm compile', t);
+  const memory = memoryOf(instance);
+  const key = workerData.state || workerData.saveState ? stateKey() : undefined;
+  if (workerData.state) {
+    t = now();
+    const meta = savedState(workerData.state, key);
+    const api = meta && restoreState(tess, memory, workerData.state, meta);
+    if (api) {
+      time('saved state copied', t);
+      return { tess, api, from: 'saved' };
+    }
+  }
+  if (workerData.saveState && savedState(workerData.saveState, key)) return { tess, api: undefined, from: 'saved' };
   t = now();
   for (const { code, file } of workerData.langs) {
     let data = readFileSync(file);
@@ -68,12 +148,21 @@ async function boot() {
   for (const { code } of workerData.langs) tess.FS.unlink(`/${code}.traineddata`);
   for (const [k, v] of Object.entries(workerData.params)) api.SetVariable(k, String(v));
   time('recogniser init', t);
-  return { tess, api };
+  if (workerData.saveState) {
+    // Written under temporary names and renamed, the description last: a reader never takes a
+    // half-written state.
+    const file = workerData.saveState;
+    writeFileSync(`${file}.tmp`, new Uint8Array(memory.buffer));
+    writeFileSync(`${file}.json.tmp`, JSON.stringify({ key, api: tess.getPointer(api), bytes: memory.buffer.byteLength }));
+    renameSync(`${file}.tmp`, file);
+    renameSync(`${file}.json.tmp`, `${file}.json`);
+  }
+  return { tess, api, from: 'init' };
 }
 
 const engine = boot();
 engine.then(
-  () => parentPort.postMessage({ type: 'ready', timings: timings.splice(0) }),
+  ({ from }) => parentPort.postMessage({ type: 'ready', timings: timings.splice(0), from }),
   (e) => parentPort.postMessage({ type: 'failed', error: String(e && e.message ? e.message : e) }),
 );
 
