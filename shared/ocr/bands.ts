@@ -157,7 +157,9 @@ const FLUSH_ROWS = 0.5;
  * less saves little and can change how the engine lays out what is left. Ink here is anything
  * {@link FAINT_STEP} levels darker than the paper (its commonest tone lighter than the page's
  * threshold), so faint grey text (a footer, a watermark's notice) keeps its rows; more than a
- * photo's grain in a row ({@link NOISE_SHARE} of its width) makes it a row of ink.
+ * photo's grain in a row ({@link NOISE_SHARE} of its width) makes it a row of ink. A photo
+ * deskewed within its frame, with a grey band along its edges (callog_tw's, 184-200 and 19 px
+ * wide, inked every row), is looked into inside that band.
  */
 export function textRows(g: GrayRaster): Band | undefined {
   const hist = histogram(g);
@@ -167,12 +169,19 @@ export function textRows(g: GrayRaster): Band | undefined {
   if (paper > 255) return undefined;
   const faint = paper - FAINT_STEP;
   const noise = Math.max(2, Math.floor(g.width * NOISE_SHARE));
-  const inked = (y: number): boolean => {
+  const inkIn = (y: number, x0: number, x1: number, most: number): boolean => {
     let n = 0;
     const row = y * g.width;
-    for (let x = 0; x < g.width; x++) if (g.data[row + x]! <= faint && ++n > noise) return true;
+    for (let x = x0; x < x1; x++) if (g.data[row + x]! <= faint && ++n > most) return true;
     return false;
   };
+  // A photo deskewed within its frame keeps a grey band along its edges, inked on every row: its
+  // outer strips are then not looked at, nor the rows of its band above and below the sheet.
+  const side = Math.round(g.width * FRAME_SHARE), band = Math.round(g.height * FRAME_SHARE);
+  let framed = 0;
+  for (let y = 0; y < g.height; y++) if (inkIn(y, 0, side, FRAME_INK - 1) && inkIn(y, g.width - side, g.width, FRAME_INK - 1)) framed++;
+  const frame = side > 0 && framed >= FRAME_ROWS * g.height;
+  const inked = frame ? (y: number) => y >= band && y < g.height - band && inkIn(y, side, g.width - side, noise) : (y: number) => inkIn(y, 0, g.width, noise);
   let first = 0, last = g.height - 1;
   while (first < g.height && !inked(first)) first++;
   if (first === g.height) return undefined;
@@ -181,6 +190,13 @@ export function textRows(g: GrayRaster): Band | undefined {
   const y = Math.max(0, first - margin), end = Math.min(g.height, last + 1 + margin);
   return g.height - (end - y) >= TRIM_LEAST * g.height ? { y, h: end - y } : undefined;
 }
+
+/** A frame's band along the edges of a photo is at most this share of its width (and height) wide. */
+const FRAME_SHARE = 0.03;
+/** A frame holds at least this many inked pixels in both side strips of a row… */
+const FRAME_INK = 3;
+/** …on this share of the rows at least. */
+const FRAME_ROWS = 0.75;
 
 /** Rows of blank paper kept above and below the text (or a fiftieth of the width when more). */
 const TRIM_MARGIN = 32;

@@ -100,6 +100,28 @@ describe('textRows', () => {
   it('keeps a margin of a fiftieth of a wide page\'s width', () => {
     expect(textRows(page(600, [[300, 30, 1]], 2500))).toEqual({ y: 250, h: 130 });
   });
+
+  /** `g` inside the grey frame a deskewed photo keeps: a band `band` px wide along each edge, its inner edge drifting by `drift` px down the page. */
+  const framed = (g: GrayRaster, band: number, drift: number): GrayRaster => {
+    for (let y = 0; y < g.height; y++) {
+      const shift = Math.round((drift * y) / g.height);
+      for (let x = 0; x < g.width; x++) {
+        const side = x < band - shift || x >= g.width - shift - 1 - (band - drift);
+        const end = y < band - Math.round((drift * x) / g.width) || y >= g.height - band + Math.round((drift * x) / g.width);
+        if (side || end) g.data[y * g.width + x] = 192;
+      }
+    }
+    return g;
+  };
+
+  it('looks for text inside the grey frame along a deskewed photo\'s edges, not in it', () => {
+    expect(textRows(framed(page(600, [[100, 30, 0.9]], 1000), 18, 15))).toEqual({ y: 68, h: 130 + 32 - 68 });
+    // Without its frame, the page is trimmed alike; a band along one side alone is no frame.
+    expect(textRows(page(600, [[100, 30, 0.9]], 1000))).toEqual({ y: 68, h: 130 + 32 - 68 });
+    const oneSide = page(600, [[100, 30, 0.9]], 1000);
+    for (let y = 0; y < 600; y++) for (let x = 0; x < 18; x++) oneSide.data[y * 1000 + x] = 192;
+    expect(textRows(oneSide)).toBeUndefined();
+  });
 });
 
 describe('mergeBandResults', () => {
