@@ -81,7 +81,8 @@ const memoryOf = (instance) => Object.values(instance.exports).find((v) => v ins
  * Copies a saved state into the fresh instance's memory and returns the recogniser it holds, or
  * undefined when the memory cannot be grown to its size. The memory is grown through the core's
  * own allocator, so its runtime follows the new size; what the copy leaves beyond the saved
- * bytes is zeroed, as memory the saving engine had not yet grown into was.
+ * bytes is zeroed, as memory the saving engine had not yet grown into was. A file that ends
+ * before its size said (cut while being read) leaves the memory half copied: an error.
  */
 function restoreState(tess, memory, file, meta) {
   if (memory.buffer.byteLength < meta.bytes) tess._malloc(meta.bytes);
@@ -89,7 +90,11 @@ function restoreState(tess, memory, file, meta) {
   const fd = openSync(file, 'r');
   try {
     const heap = new Uint8Array(memory.buffer);
-    if (readSync(fd, heap, 0, meta.bytes, 0) !== meta.bytes) return undefined;
+    for (let done = 0; done < meta.bytes; ) {
+      const n = readSync(fd, heap, done, meta.bytes - done, done);
+      if (n === 0) throw new Error(`saved OCR engine state cut short: ${file}`);
+      done += n;
+    }
     heap.fill(0, meta.bytes);
   } finally {
     closeSync(fd);
