@@ -554,18 +554,30 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
 }
 
 /**
- * Removes specks read as symbols: a word of one of / \\ | < > ^ ~ = + * #, read below
+ * Removes specks read as characters: a letter or digit read below {@link SPECK_CONFIDENCE}
+ * whose box lies within a well-read word of another line, less than {@link SPECK_SHARE} of that
+ * word's height both ways (the dots of the i's in a letterhead's "Communications" read "2" and
+ * set on the line of the address beside it; a colon's box can lie in a label's boxed tall on the
+ * line above); and a word of one of / \\ | < > ^ ~ = + * #, read below
  * {@link SPECK_CONFIDENCE}, boxed less than a quarter of its line's height both ways (a 2 × 2 px
  * "/" at a chat bubble's tail, beside a 20 px time). Such a symbol is drawn as tall as a digit
  * or as wide as one; dots, commas and quotation marks can be that small and stay.
  */
 export function dropSpecks(result: OcrResult): OcrResult {
+  const sure = result.lines.flatMap((line) => line.words.filter((o) => o.confidence >= SURE_WORD && o.text.trim()).map((word) => ({ word, line })));
   return withoutWords(result, (w, line) => {
-    if (w.confidence >= SPECK_CONFIDENCE || !/^[/\\|<>^~=+*#]$/u.test(w.text.trim())) return false;
+    if (w.confidence >= SPECK_CONFIDENCE) return false;
+    const t = w.text.trim();
+    const area = w.box.w * w.box.h;
+    if (Array.from(t).length === 1 && /[\p{L}\p{N}]/u.test(t) && area > 0 && sure.some((s) => s.line !== line && overlapArea(s.word.box, w.box) >= area && Math.max(w.box.w, w.box.h) < SPECK_SHARE * s.word.box.h)) return true;
+    if (!/^[/\\|<>^~=+*#]$/u.test(t)) return false;
     const h = medianHeight(line.words.filter((o) => o !== w && o.text.trim()));
     return h > 0 && w.box.w < SPECK_SHARE * h && w.box.h < SPECK_SHARE * h;
   });
 }
+
+/** Confidence from which a word holding a speck of another line is read surely (see {@link dropSpecks}). */
+const SURE_WORD = 80;
 
 /** Confidence below which a tiny symbol is a speck. */
 const SPECK_CONFIDENCE = 70;

@@ -805,6 +805,18 @@ describe('dropSpecks', () => {
     ]);
     expect(dropSpecks(result).lines.map((l) => l.text)).toEqual(['下午 8:21', '「 我的光世代 網路', '/ 下午 8:21', '11 / 22']);
   });
+
+  it('drops a character read unsure inside a sure word of another line (the dots of its i\'s), not a mark of its own or one inside an unsure word', () => {
+    const result = page([
+      line([word('2', 58, 375, 132, 5, 4), word('2', 62, 425, 132, 5, 4), word('PO', 96, 819, 126, 26, 15), word('Box', 95, 852, 126, 33, 15)], 90),
+      line([word('Communications', 95, 249, 130, 232, 34)], 95),
+      // A footnote's figure beside a word, and a dot inside a word read unsure.
+      line([word('Tariff', 95, 40, 300, 60, 20), word('2', 60, 102, 298, 5, 4)], 90),
+      line([word('2', 60, 60, 400, 5, 4)], 60),
+      line([word('Mobiie', 60, 40, 396, 80, 24)], 60),
+    ]);
+    expect(dropSpecks(result).lines.map((l) => l.text)).toEqual(['PO Box', 'Communications', 'Tariff 2', '2', 'Mobiie']);
+  });
 });
 
 describe('dropSpreadLetters', () => {
