@@ -12,9 +12,12 @@ import type { PanelEdge } from './preprocess';
  * - an avatar or icon beside a chat bubble read as one or two unsure characters ("@" for a
  *   round avatar, "国" or "BH" for a square one): a word of at most two characters without a
  *   digit, read with confidence below 75, at least 1.6 times as tall as the page's median word
- *   and set apart from the rest of its line by at least half its height; however sure the
- *   engine, when the word is {@link PICTURE_HEIGHT} times as tall as that median and as wide as
- *   that per character (a photo's thumbnail in a chat read "de" at 79 over 301 × 141 px);
+ *   and set apart from the rest of its line by at least half its height; or of up to
+ *   {@link LOGO_CHARACTERS} such characters with a Latin letter among them, none Chinese, at
+ *   either end of its line, standing beside two lines (a logo before a letterhead's name and
+ *   address read "[ea": see besideLines); however sure the engine, when the word is
+ *   {@link PICTURE_HEIGHT} times as tall as that median and as wide as that per character (a
+ *   photo's thumbnail in a chat read "de" at 79 over 301 × 141 px);
  * - one dash or tilde read below 75 over a box at least {@link SMEARED_DASH} times as wide as the
  *   page's median word is tall, wherever it stands: the engine boxes one character about as wide
  *   as tall, and a long box is a shape's edge (the light end of a banner's gradient read "一一一",
@@ -30,13 +33,38 @@ export function dropGraphicWords(result: OcrResult, isTextBar: (w: OcrWord, line
     const t = w.text.trim();
     if (isRule(t)) return !isTextBar(w, line);
     if (heights.length >= 5 && DASH.test(t) && w.confidence < 75 && w.box.w >= SMEARED_DASH * median) return true;
-    if (heights.length < 5 || Array.from(t).length > 2 || /\p{Nd}/u.test(t)) return false;
-    const picture = w.box.h >= PICTURE_HEIGHT * median && w.box.w >= Array.from(t).length * w.box.h;
+    const n = Array.from(t).length;
+    if (heights.length < 5 || n > LOGO_CHARACTERS || /\p{Nd}/u.test(t)) return false;
+    const picture = n <= 2 && w.box.h >= PICTURE_HEIGHT * median && w.box.w >= n * w.box.h;
     if (!picture && (w.confidence >= 75 || w.box.h < 1.6 * median)) return false;
-    return nearestGap(w, line.words) >= w.box.h / 2;
+    if (n <= 2 && nearestGap(w, line.words) >= w.box.h / 2) return true;
+    // A logo read as Latin letters (read as Chinese characters, a label boxed tall is text; a
+    // colon after it can be boxed as tall).
+    const read = line.words.filter((o) => o.text.trim());
+    return /\p{L}/u.test(t) && !HAN.test(t) && (w === leftmost(read) || w === rightmost(read)) && besideLines(w, result.lines, median);
   };
   return withoutWords(result, (w, line) => w.text.trim() !== '' && graphic(w, line));
 }
+
+/**
+ * Whether two lines or more of `lines` start beside `w` (or end, with `w` after them) within its
+ * height, level with it (a word of each shares at least half its own height with `w`'s rows),
+ * their edges nearest `w` within `align` of each other: a logo before (or after) a letterhead's
+ * name and address, ranged on it. A glyph stands on one line.
+ */
+function besideLines(w: OcrWord, lines: readonly OcrLine[], align: number): boolean {
+  const rightOf = (o: OcrWord) => o.box.x >= w.box.x + w.box.w / 2;
+  // Each line's edge nearest `w`, on its right side (`right`) or its left.
+  const edges = (right: boolean) => lines.flatMap((l) => {
+    const level = l.words.filter((o) => o !== w && o.text.trim() !== '' && verticalOverlap(o.box, w.box) >= o.box.h / 2 && rightOf(o) === right);
+    const edge = right ? Math.min(...level.map((o) => o.box.x)) : Math.max(...level.map((o) => o.box.x + o.box.w));
+    return level.length && (right ? edge - (w.box.x + w.box.w) : w.box.x - edge) <= w.box.h ? [edge] : [];
+  });
+  return [edges(true), edges(false)].some((e) => e.length >= 2 && Math.max(...e) - Math.min(...e) <= align);
+}
+
+/** Most characters a logo beside two lines is read as (see {@link dropGraphicWords}). */
+const LOGO_CHARACTERS = 3;
 
 /** The gap across from `w` to the nearest other word of `words` read as text (0 where they overlap; Infinity for none). */
 function nearestGap(w: OcrWord, words: readonly OcrWord[]): number {

@@ -46,6 +46,27 @@ describe('dropGraphicWords', () => {
     expect(dropGraphicWords(logo)).toBe(logo);
   });
 
+  it('drops a logo read as unsure letters beside a letterhead\'s two lines, however close to them', () => {
+    // The logo (68 × 95 px) 38 px before the name (28 px) and the address (18 px) under it.
+    const logo = word('[ea', 35, 77, 352, 68, 95);
+    const name = line([logo, ...['中', '国', '广', '电'].map((t, i) => word(t, 93, 183 + i * 32, 389, 28, 28))], 80);
+    const address = line(['地', '址', '南', '京'].map((t, i) => word(t, 92, 182 + i * 24, 431, 20, 18)), 85);
+    const out = dropGraphicWords(page([...body, name, address]));
+    expect(out.lines.map((l) => l.words.map((w) => w.text).join(''))).toEqual(['您好，', '每次129.00', '中国广电', '地址南京']);
+    // Beside one line only, a large unsure glyph close to it stays (as 繳 beside 費, below).
+    const one = page([...body, name]);
+    expect(dropGraphicWords(one)).toBe(one);
+    // Four characters are text; so is a glyph between the words of its line (a chat's 凌 read
+    // over a bubble's edge after a read receipt's "E", its line read better with it).
+    const four = page([...body, line([word('[eal', 35, 77, 352, 68, 95), ...name.words.slice(1)], 80), address]);
+    expect(dropGraphicWords(four)).toBe(four);
+    const between = page([...body, line([name.words[1]!, word('凌', 0, 215, 352, 68, 95), ...name.words.slice(2).map((w) => ({ ...w, box: { ...w.box, x: w.box.x + 80 } }))], 80), address]);
+    expect(dropGraphicWords(between)).toBe(between);
+    // Two lines beside it not ranged on it (a table's row and the next one's cells, starting 60 px apart).
+    const shifted = page([...body, name, line(address.words.map((w) => ({ ...w, box: { ...w.box, x: w.box.x + 60 } })), 85)]);
+    expect(dropGraphicWords(shifted)).toBe(shifted);
+  });
+
   it('drops a table rule read as "|", and read with a quote mark where it jogs ("“|")', () => {
     const row = line([word('Item', 90, 40, 100, 50, 20), word('|', 60, 100, 96, 4, 28), word('Qty', 91, 120, 100, 40, 20)], 80);
     expect(dropGraphicWords(page([...body, row])).lines[2]!.text).toBe('Item Qty');
