@@ -1146,17 +1146,8 @@ export function orderByRows(result: OcrResult): OcrResult {
   const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
   const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
   const bands = new Map(lines.map((l) => [l, coreBand(l)]));
-  const tall = (l: OcrLine) => bands.get(l)!.h > 1.8 * heights[heights.length >> 1]!;
-  const rowsBy = (box: (l: OcrLine) => Box) => {
-    const rows: OcrLine[][] = [];
-    for (const line of byTop) {
-      const row = rows.at(-1);
-      const first = row?.[0];
-      if (row && first && !tall(first) && !tall(line) && sameRow(box(first), box(line))) row.push(line);
-      else rows.push([line]);
-    }
-    return rows;
-  };
+  const tall = (l: OcrLine) => bands.get(l)!.h > TALL_LINE * heights[heights.length >> 1]!;
+  const rowsBy = (box: (l: OcrLine) => Box, of: readonly OcrLine[] = byTop) => rowsOf(of, box, tall);
   let run = 0;
   for (const r of rowsBy((l) => l.box)) {
     run = r.filter(long).length >= 2 ? run + 1 : 0;
@@ -1165,12 +1156,83 @@ export function orderByRows(result: OcrResult): OcrResult {
   // Rows are joined by each line's band (see coreBand): a few boxes of a second reading can
   // reach far above or below their glyphs (並 boxed 55 px tall in a line of 36) and over the
   // small time under a chat message.
-  const rows = splitSideColumns(rowsBy((l) => bands.get(l)!), heights[heights.length >> 1]!);
+  const height = heights[heights.length >> 1]!;
+  // Blocks side by side are read one after the other, the rest row by row.
+  const blocks = findSideBlocks(lines, height);
+  const inBlocks = new Set(blocks.flatMap((b) => b.lines));
+  const rest = blocks.length ? byTop.filter((l) => !inBlocks.has(l)) : byTop;
+  const rows = splitSideColumns(rowsBy((l) => bands.get(l)!, rest), height);
+  for (const block of blocks) {
+    const at = rows.findIndex((r) => Math.min(...r.map((l) => l.box.y)) > block.top);
+    rows.splice(at < 0 ? rows.length : at, 0, ...block.rows);
+  }
   // The words of a row, left to right: a line read across a table's row can reach over a cell
   // read as a line of its own (an item and its amount, with the billing period between).
   const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.flatMap((l) => l.words).sort((a, b) => a.box.x - b.box.x), meanConfidence(r.flatMap((l) => l.words)))));
   if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
   return resultOf(ordered, result.confidence);
+}
+
+/**
+ * `lines` (top to bottom) in rows: each line joins the row above when it shares a row (see sameRow)
+ * with that row's first line, both by `box`; a `tall` line joins none.
+ */
+function rowsOf(lines: readonly OcrLine[], box: (l: OcrLine) => Box, tall: (l: OcrLine) => boolean): OcrLine[][] {
+  const rows: OcrLine[][] = [];
+  for (const line of lines) {
+    const row = rows.at(-1);
+    const first = row?.[0];
+    if (row && first && !tall(first) && !tall(line) && sameRow(box(first), box(line))) row.push(line);
+    else rows.push([line]);
+  }
+  return rows;
+}
+
+/**
+ * Blocks side by side among `lines` (see sideBlocks), looked for in their parts: the engine reads a
+ * letterhead's name and the address level with it as lines across the gutter between them. For
+ * each: the lines it takes, its top, and its rows (the left block's, then the right one's). A
+ * block's rows start after a gap of {@link BLOCK_GAP} line heights or more (or at the top).
+ */
+function findSideBlocks(lines: readonly OcrLine[], height: number): Array<{ lines: OcrLine[]; top: number; rows: OcrLine[][] }> {
+  const whole = new Map<OcrLine, OcrLine>();
+  const parts = lines.flatMap((l) => {
+    const ps = partAtGutters(l, COLUMN_GUTTER * height);
+    for (const p of ps) whole.set(p, l);
+    return ps;
+  });
+  const bands = new Map(parts.map((p) => [p, coreBand(p)]));
+  const byMiddle = [...parts].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
+  const rows = rowsOf(byMiddle, (p) => bands.get(p)!, (p) => bands.get(p)!.h > TALL_LINE * height);
+  const top = (r: OcrLine[]) => Math.min(...r.map((l) => l.box.y));
+  const bottom = (r: OcrLine[]) => Math.max(...r.map((l) => l.box.y + l.box.h));
+  const found: Array<{ lines: OcrLine[]; top: number; rows: OcrLine[][] }> = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && top(rows[i]!) - bottom(rows[i - 1]!) < BLOCK_GAP * height) continue;
+    const block = sideBlocks(rows, i, height);
+    if (!block) continue;
+    const span = rows.slice(i, block.bottom + 1);
+    const taken = [...new Set(span.flat().map((p) => whole.get(p)!))];
+    // A line with a part outside the rows is no block's.
+    const inside = new Set(span.flat());
+    if (parts.some((p) => !inside.has(p) && taken.includes(whole.get(p)!))) continue;
+    const west = (l: OcrLine) => l.box.x + l.box.w / 2 < block.middle;
+    found.push({ lines: taken, top: top(span.flat()), rows: [...span.map((r) => r.filter(west)), ...span.map((r) => r.filter((l) => !west(l)))].filter((r) => r.length) });
+    i = block.bottom;
+  }
+  return found;
+}
+
+/** `line` parted where its words stand `gutter` or more apart (itself when they do not). */
+function partAtGutters(line: OcrLine, gutter: number): OcrLine[] {
+  const words = line.words.filter((w) => w.text.trim());
+  const groups: OcrWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.box.x - b.box.x)) {
+    const group = groups.at(-1);
+    if (group && w.box.x - Math.max(...group.map((g) => g.box.x + g.box.w)) < gutter) group.push(w);
+    else groups.push([w]);
+  }
+  return groups.length < 2 ? [line] : groups.map((ws) => lineOf(ws, meanConfidence(ws)));
 }
 
 /**
@@ -1222,6 +1284,53 @@ export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][]
   return out;
 }
 
+/**
+ * Two blocks side by side (a letterhead's name at the left and its address at the right, in
+ * smaller type and ranged right) in `rows[i..]`: the rows down from `i`, each less than
+ * {@link BLOCK_GAP} line heights below the one above, parted by a gutter at least
+ * {@link COLUMN_GUTTER} line heights wide that no line crosses, each side's lines a block of two
+ * or more (each less than BLOCK_GAP line heights below the one before on its side: a chat's
+ * bubbles at the left and the right follow one another down the page; a title and the time
+ * beside it are no blocks), the right side's holding words, one side's type
+ * {@link BLOCK_TYPE} times the other's or larger (an address beside a box of account details,
+ * in the same type, is read row by row); and the two blocks' lines do not
+ * pair up row for row, as labels and their values do: the sides hold different numbers of lines,
+ * and more rows hold one side's lines alone than both sides' (a label boxed tall stands on a row
+ * of its own beside its value). Returns the last row and where the gutter runs.
+ */
+function sideBlocks(rows: OcrLine[][], i: number, height: number): { bottom: number; middle: number } | undefined {
+  const top = (r: OcrLine[]) => Math.min(...r.map((l) => l.box.y));
+  const bottomOf = (r: OcrLine[]) => Math.max(...r.map((l) => l.box.y + l.box.h));
+  let bottom = i;
+  while (bottom + 1 < rows.length && top(rows[bottom + 1]!) - bottomOf(rows[bottom]!) < BLOCK_GAP * height) bottom++;
+  if (bottom === i) return undefined;
+  const lines = rows.slice(i, bottom + 1).flat().sort((a, b) => a.box.x - b.box.x);
+  // The widest gap between the lines' spans across the page.
+  let reach = -Infinity, gutter = { from: 0, to: 0 };
+  for (const l of lines) {
+    if (reach > -Infinity && l.box.x - reach > gutter.to - gutter.from) gutter = { from: reach, to: l.box.x };
+    reach = Math.max(reach, l.box.x + l.box.w);
+  }
+  if (gutter.to - gutter.from < COLUMN_GUTTER * height) return undefined;
+  const west = (l: OcrLine) => l.box.x + l.box.w <= gutter.from;
+  const block = (side: OcrLine[]) => side.sort((a, b) => a.box.y - b.box.y).every((l, k) => !k || l.box.y - side[k - 1]!.box.y - side[k - 1]!.box.h < BLOCK_GAP * height);
+  const sides = [lines.filter(west), lines.filter((l) => !west(l))];
+  if (sides.some((side) => side.length < 2 || !block(side))) return undefined;
+  // Rows that hold a line on each side (a label and its value) and rows that hold one side's alone.
+  let both = 0, one = 0;
+  for (let j = i; j <= bottom; j++) {
+    if (rows[j]!.some(west) && rows[j]!.some((l) => !west(l))) both++;
+    else one++;
+  }
+  const [a, b] = sides.map((side) => medianHeight(side.flatMap((l) => l.words.filter((w) => w.text.trim()))));
+  if (Math.max(a!, b!) < BLOCK_TYPE * Math.min(a!, b!)) return undefined;
+  return one > both && sides[0]!.length !== sides[1]!.length && sides[1]!.some((l) => /\p{L}/u.test(l.text)) ? { bottom, middle: (gutter.from + gutter.to) / 2 } : undefined;
+}
+
+/** Least ratio of the two blocks' type sizes (their words' median heights) for blocks side by side. */
+const BLOCK_TYPE = 1.4;
+/** Most gap (in line heights) between the rows of a block. */
+const BLOCK_GAP = 1.5;
 /** Least gap (in line heights) between the lines of a row across which a second column is looked for. */
 const COLUMN_GUTTER = 3;
 /** A line of a second column alone on its row starts at most this many line heights from the column's edge. */
@@ -1239,6 +1348,9 @@ export function coreBand(line: OcrLine, words = line.words.filter((w) => w.text.
   const top = Math.max(line.box.y, row.top), bottom = Math.min(line.box.y + line.box.h, row.bottom);
   return bottom > top ? { x: line.box.x, y: top, w: line.box.w, h: bottom - top } : line.box;
 }
+
+/** A line whose words' band is this many times the median line's height is tall: it joins no row. */
+const TALL_LINE = 1.8;
 
 /**
  * Columns of running text: at least {@link COLUMN_ROWS} rows in a row, each holding two lines of

@@ -204,6 +204,45 @@ describe('orderByRows', () => {
     expect(out.lines.map((l) => l.text)).toEqual([...items.map((l) => l.text), '首頁 付款 紀錄 我的']);
   });
 
+  it('reads a letterhead\'s name before the address beside it, when their lines do not pair up row for row', () => {
+    // The engine read across the gutter: the address (small, ranged right) joined to the name's
+    // lines (large) level with it. Below the letterhead, after a gap, the addressee.
+    const w = (text: string, x: number, y: number, width: number, height = 16) => word(text, 92, x, y, width, height);
+    const result = page([
+      line([w('PO Box 730, Warrington WA4 6WU', 819, 126, 303, 18)], 92),
+      line([w('Communications', 249, 130, 232, 50), w('Telephone: 0330 440 1614', 895, 148, 226, 23)], 92),
+      line([w('Dispute Service', 249, 165, 215, 29), w('cds.example.org.uk', 954, 181, 167, 19)], 92),
+      line([w('Ms Priya Natarajan', 179, 282, 193, 23)], 92),
+      line([w('Flat 4, 27 Ashgrove Road', 179, 317, 257, 23)], 92),
+      line([w('Leeds', 179, 352, 60, 18)], 92),
+    ]);
+    const out = orderByRows(result);
+    expect(out.lines.map((l) => l.text)).toEqual(['Communications', 'Dispute Service', 'PO Box 730, Warrington WA4 6WU', 'Telephone: 0330 440 1614', 'cds.example.org.uk', 'Ms Priya Natarajan', 'Flat 4, 27 Ashgrove Road', 'Leeds']);
+    expect(out.words).toHaveLength(8);
+    // An address beside account details ranged right in the same type, their rows apart: read row by row.
+    const same = page([
+      ...['Mr Oliver Bennett', '14 Castle Street', 'Leeds LS1 4AB'].map((t, i) => line([w(t, 40, 110 + i * 26, 140)], 92)),
+      ...[['Account summary', 150], ['Previous balance £42.50', 230], ['Payment received -£42.50', 240], ['Amount due £51.98', 170]].map(([t, width], i) => line([w(t as string, 840 - (width as number), 110 + i * 35, width as number)], 92)),
+    ]);
+    expect(orderByRows(same).lines.map((l) => l.text)).toEqual(['Mr Oliver Bennett Account summary', '14 Castle Street', 'Previous balance £42.50', 'Leeds LS1 4AB', 'Payment received -£42.50', 'Amount due £51.98']);
+    // The same lines set level with each other (labels and their values) are read across.
+    const paired = page([0, 1, 2].map((i) => line([w(['Account number', 'Invoice number', 'Issue date'][i]!, 249, 130 + i * 30, 200), w(['6104 2287 53', 'WM-240930-118427', '03 Oct 2024'][i]!, 895, 130 + i * 30, 200)], 92)));
+    expect(orderByRows(paired)).toBe(paired);
+    // Labels boxed twice as tall as their amounts stand on rows of their own; as many on each
+    // side, they pair up: read across.
+    const totals = page([['Subtotal', 'USD 49.00'], ['GST (0%)', 'USD 0.00'], ['Total', 'USD 49.00']].map(([label, amount], i) => line([w(label!, 501, 450 + i * 34, 67, 32), w(amount!, 683, 459 + i * 34, 85, 13)], 92)));
+    expect(orderByRows(totals).lines.map((l) => l.text)).toEqual(['Subtotal USD 49.00', 'GST (0%) USD 0.00', 'Total USD 49.00']);
+    // A chat's bubbles at the left and the right, close above each other, follow one another.
+    const chat = page([
+      line([w('你好，我想查詢帳單', 40, 100, 300, 24)], 92),
+      line([w('上個月多收了費用', 40, 130, 260, 24)], 92),
+      line([w('好的，請提供門號', 700, 160, 260, 24)], 92),
+      line([w('我幫您查詢', 780, 190, 180, 24)], 92),
+      line([w('0912-345-678', 40, 220, 200, 24)], 92),
+    ]);
+    expect(orderByRows(chat)).toBe(chat);
+  });
+
   it('leaves columns of running text and pages already in order alone', () => {
     const column = (x: number) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => at(`第${i}行的內文很長很長很長很長很長`, x, 100 + i * 30, 280));
     const twoColumns = page([...column(40), ...column(360)]);
