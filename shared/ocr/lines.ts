@@ -1204,11 +1204,9 @@ function findSideBlocks(lines: readonly OcrLine[], height: number): Array<{ line
   const bands = new Map(parts.map((p) => [p, coreBand(p)]));
   const byMiddle = [...parts].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
   const rows = rowsOf(byMiddle, (p) => bands.get(p)!, (p) => bands.get(p)!.h > TALL_LINE * height);
-  const top = (r: OcrLine[]) => Math.min(...r.map((l) => l.box.y));
-  const bottom = (r: OcrLine[]) => Math.max(...r.map((l) => l.box.y + l.box.h));
   const found: Array<{ lines: OcrLine[]; top: number; rows: OcrLine[][] }> = [];
   for (let i = 0; i < rows.length; i++) {
-    if (i > 0 && top(rows[i]!) - bottom(rows[i - 1]!) < BLOCK_GAP * height) continue;
+    if (i > 0 && rowTop(rows[i]!) - rowBottom(rows[i - 1]!) < BLOCK_GAP * height) continue;
     const block = sideBlocks(rows, i, height);
     if (!block) continue;
     const span = rows.slice(i, block.bottom + 1);
@@ -1217,7 +1215,7 @@ function findSideBlocks(lines: readonly OcrLine[], height: number): Array<{ line
     const inside = new Set(span.flat());
     if (parts.some((p) => !inside.has(p) && taken.includes(whole.get(p)!))) continue;
     const west = (l: OcrLine) => l.box.x + l.box.w / 2 < block.middle;
-    found.push({ lines: taken, top: top(span.flat()), rows: [...span.map((r) => r.filter(west)), ...span.map((r) => r.filter((l) => !west(l)))].filter((r) => r.length) });
+    found.push({ lines: taken, top: rowTop(span.flat()), rows: [...span.map((r) => r.filter(west)), ...span.map((r) => r.filter((l) => !west(l)))].filter((r) => r.length) });
     i = block.bottom;
   }
   return found;
@@ -1292,17 +1290,15 @@ export function splitSideColumns(rows: OcrLine[][], height: number): OcrLine[][]
  * or more (each less than BLOCK_GAP line heights below the one before on its side: a chat's
  * bubbles at the left and the right follow one another down the page; a title and the time
  * beside it are no blocks), the right side's holding words, one side's type
- * {@link BLOCK_TYPE} times the other's or larger (an address beside a box of account details,
- * in the same type, is read row by row); and the two blocks' lines do not
- * pair up row for row, as labels and their values do: the sides hold different numbers of lines,
- * and more rows hold one side's lines alone than both sides' (a label boxed tall stands on a row
- * of its own beside its value). Returns the last row and where the gutter runs.
+ * {@link BLOCK_TYPE} times the other's or larger (an address beside a box of account details, in
+ * the same type, is read row by row); and the two blocks' lines do not pair up row for row, as
+ * labels and their values do: the sides hold different numbers of lines, and more rows hold one
+ * side's lines alone than both sides' (a label boxed tall stands on a row of its own beside its
+ * value). Returns the last row and where the gutter runs.
  */
 function sideBlocks(rows: OcrLine[][], i: number, height: number): { bottom: number; middle: number } | undefined {
-  const top = (r: OcrLine[]) => Math.min(...r.map((l) => l.box.y));
-  const bottomOf = (r: OcrLine[]) => Math.max(...r.map((l) => l.box.y + l.box.h));
   let bottom = i;
-  while (bottom + 1 < rows.length && top(rows[bottom + 1]!) - bottomOf(rows[bottom]!) < BLOCK_GAP * height) bottom++;
+  while (bottom + 1 < rows.length && rowTop(rows[bottom + 1]!) - rowBottom(rows[bottom]!) < BLOCK_GAP * height) bottom++;
   if (bottom === i) return undefined;
   const lines = rows.slice(i, bottom + 1).flat().sort((a, b) => a.box.x - b.box.x);
   // The widest gap between the lines' spans across the page.
@@ -1315,16 +1311,26 @@ function sideBlocks(rows: OcrLine[][], i: number, height: number): { bottom: num
   const west = (l: OcrLine) => l.box.x + l.box.w <= gutter.from;
   const block = (side: OcrLine[]) => side.sort((a, b) => a.box.y - b.box.y).every((l, k) => !k || l.box.y - side[k - 1]!.box.y - side[k - 1]!.box.h < BLOCK_GAP * height);
   const sides = [lines.filter(west), lines.filter((l) => !west(l))];
-  if (sides.some((side) => side.length < 2 || !block(side))) return undefined;
+  if (sides.some((side) => side.length < 2 || !block(side)) || sides[0]!.length === sides[1]!.length || !sides[1]!.some((l) => /\p{L}/u.test(l.text))) return undefined;
+  const [a, b] = sides.map((side) => medianHeight(side.flatMap((l) => l.words.filter((w) => w.text.trim()))));
+  if (Math.max(a!, b!) < BLOCK_TYPE * Math.min(a!, b!)) return undefined;
   // Rows that hold a line on each side (a label and its value) and rows that hold one side's alone.
   let both = 0, one = 0;
   for (let j = i; j <= bottom; j++) {
     if (rows[j]!.some(west) && rows[j]!.some((l) => !west(l))) both++;
     else one++;
   }
-  const [a, b] = sides.map((side) => medianHeight(side.flatMap((l) => l.words.filter((w) => w.text.trim()))));
-  if (Math.max(a!, b!) < BLOCK_TYPE * Math.min(a!, b!)) return undefined;
-  return one > both && sides[0]!.length !== sides[1]!.length && sides[1]!.some((l) => /\p{L}/u.test(l.text)) ? { bottom, middle: (gutter.from + gutter.to) / 2 } : undefined;
+  return one > both ? { bottom, middle: (gutter.from + gutter.to) / 2 } : undefined;
+}
+
+/** The top of a row's lines. */
+function rowTop(row: readonly OcrLine[]): number {
+  return Math.min(...row.map((l) => l.box.y));
+}
+
+/** The bottom of a row's lines. */
+function rowBottom(row: readonly OcrLine[]): number {
+  return Math.max(...row.map((l) => l.box.y + l.box.h));
 }
 
 /** Least ratio of the two blocks' type sizes (their words' median heights) for blocks side by side. */
