@@ -585,8 +585,8 @@ export function isReadReceipt(w: OcrWord, words: readonly OcrWord[]): boolean {
  * Removes specks read as characters: a letter or digit read below {@link SPECK_CONFIDENCE}
  * whose box lies within a well-read word of another line, less than {@link SPECK_SHARE} of that
  * word's height both ways (the dots of the i's in a letterhead's "Communications" read "2" and
- * set on the line of the address beside it; a colon's box can lie in a label's boxed tall on the
- * line above); and a word of one of / \\ | < > ^ ~ = + * #, read below
+ * set on the line of the address beside it; punctuation, as small as a speck, is left to the
+ * rules below); and a word of one of / \\ | < > ^ ~ = + * #, read below
  * {@link SPECK_CONFIDENCE}, boxed less than a quarter of its line's height both ways (a 2 × 2 px
  * "/" at a chat bubble's tail, beside a 20 px time). Such a symbol is drawn as tall as a digit
  * or as wide as one; dots, commas and quotation marks can be that small and stay.
