@@ -1235,8 +1235,9 @@ export function dollarSignsReadAsDigits(result: OcrResult, g: GrayRaster): OcrRe
  * "每次129.00", the sign's ink left beside the figures. On a line holding Chinese, an amount with
  * cents (its word starting with it) not read after a currency sign is looked at in `g` from
  * {@link YUAN_SEARCH} of its height before its box (the word before can be boxed over the sign)
- * to its end: the glyph just before its box's first (its digits', one glyph a digit,
- * {@link glyphsIn}) is the sign when it is shaped as one ({@link isYuanSign}).
+ * to its end: the glyph just before its box's first (its digits', one glyph a digit, or two
+ * that touch in a blurred photo, {@link glyphsIn}; two at least, and as wide as its digits would
+ * be when fewer than they are) is the sign when it is shaped as one ({@link isYuanSign}).
  */
 export function yuanSignsUnread(result: OcrResult, g: GrayRaster): OcrResult {
   return rewriteLines(result, (line) => {
@@ -1254,7 +1255,12 @@ export function yuanSignsUnread(result: OcrResult, g: GrayRaster): OcrResult {
         const glyphs = glyphsIn(g, { x: from, y: w.box.y, w: w.box.x + w.box.w - from, h: w.box.h });
         // The amount's digits are the first glyphs in its box (a 元 can follow them in the word).
         const first = glyphs.findIndex((c) => c.x0 >= w.box.x - 2);
-        if (first < 1 || glyphs.length < first + digits) return w;
+        if (first < 1 || glyphs.length < first + 2) return w;
+        // Digits can touch in a blurred photo (its 00 one glyph): fewer glyphs than digits, but as
+        // wide as they would be. Fewer and narrower, the box left a digit out ("3.56" boxed from
+        // its 5): the glyph before it is that digit.
+        const widths = glyphs.slice(first).map((c) => c.x1 - c.x0);
+        if (widths.length < digits && widths.reduce((a, b) => a + b, 0) < digits * median(widths) * DIGITS_SPAN) return w;
         if (!isYuanSign(g, glyphs[first - 1]!, glyphs.slice(first, first + digits))) return w;
       } else {
         // Full-width figures, spaced apart, are read as words of a figure or two ("1 2 8. 00"):
@@ -1297,8 +1303,10 @@ function spreadAmountEnd(line: readonly OcrWord[], k: number): number {
 
 /**
  * Whether `sign` (a glyph in `g`) is a yuan sign before the `digits` glyphs: as tall as they are and
- * standing on their foot, about as wide, its top two arms (a V: two runs of ink across it a fifth
- * down), its foot one stem down its middle, crossed below its middle by a bar across most of it.
+ * standing on their foot, about as wide, its top two arms (a V: two runs of ink across one of its
+ * rows down to 15 % of its height, from its left edge and to its right one, {@link YUAN_EDGE}; a
+ * serif sign's right arm is a hairline that fades a few rows down), its foot one stem down its
+ * middle, crossed below its middle by a bar across most of it.
  */
 function isYuanSign(g: GrayRaster, sign: Glyph, digits: readonly Glyph[]): boolean {
   if (digits.length < 2) return false;
@@ -1316,7 +1324,14 @@ function isYuanSign(g: GrayRaster, sign: Glyph, digits: readonly Glyph[]): boole
     return out;
   };
   const at = (share: number) => Math.min(sign.bottom - 1, Math.round(sign.top + share * (sign.bottom - sign.top)));
-  if (runs(at(0.15)).length < 2) return false;
+  // The V's two arms, at its edges: a serif sign's right arm is a hairline that fades a few rows
+  // down (a 计's dot and stem are two runs at its top too, the stem far from its right edge).
+  let arms = false;
+  for (let y = sign.top; y <= at(0.15) && !arms; y++) {
+    const r = runs(y);
+    arms = r.length >= 2 && r[0]![0] <= sign.x0 + YUAN_EDGE * own && r.at(-1)![1] >= sign.x1 - YUAN_EDGE * own;
+  }
+  if (!arms) return false;
   const middle = (sign.x0 + sign.x1) / 2;
   const foot = runs(at(0.92));
   if (foot.length !== 1 || foot[0]![1] - foot[0]![0] > 0.45 * own || Math.abs((foot[0]![0] + foot[0]![1]) / 2 - middle) > 0.15 * own) return false;
@@ -1327,6 +1342,10 @@ function isYuanSign(g: GrayRaster, sign: Glyph, digits: readonly Glyph[]): boole
   return false;
 }
 
+/** Least share of its digits' widths the glyphs of an amount whose digits touch span (see {@link yuanSignsUnread}). */
+const DIGITS_SPAN = 0.8;
+/** A yuan sign's arms start and end within this share of its width of its edges. */
+const YUAN_EDGE = 0.15;
 /** How far before an amount's box (in its height) an unread yuan sign is looked for. */
 const YUAN_SEARCH = 1.2;
 /** A yuan sign's top and foot stand within this share of the digits' height of theirs. */

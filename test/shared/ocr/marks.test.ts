@@ -464,6 +464,46 @@ describe('yuanSignsUnread', () => {
     expect(texts(y, [word('Fee', 90, 20, 40, 28, 26), word('19.00', 85, 78, 40, 78, 26)])).toEqual(['Fee', '19.00']);
   });
 
+  it('puts back a serif yuan sign, its right arm a hairline that fades a few rows down, before digits that touch', () => {
+    // 费¥68.00 in a serif face: the sign's right arm is two rows of ink; the amount's 00 is one glyph.
+    const serif = (g: GrayRaster, x: number) => {
+      for (let y = 40; y < 52; y++) fillRect(g, x + Math.round(((y - 40) * 6) / 12), y, 4, 1);
+      fillRect(g, x + 12, 40, 3, 2);
+      fillRect(g, x + 7, 52, 3, 14);
+      fillRect(g, x + 1, 54, 14, 2);
+      fillRect(g, x + 1, 58, 14, 2);
+    };
+    const g = createGray(400, 120);
+    han(g, 20);
+    serif(g, 56);
+    for (const x of [78, 96, 124, 136]) digit(g, x);
+    expect(texts(g, [word('费', 90, 20, 36, 28, 34), word('68.00', 85, 78, 40, 72, 26)])).toEqual(['费', '¥68.00']);
+    // A glyph whose top is one stroke across (a 7) is no sign.
+    const seven = createGray(400, 120);
+    han(seven, 20);
+    fillRect(seven, 56, 40, 16, 3);
+    fillRect(seven, 63, 43, 3, 23);
+    fillRect(seven, 57, 54, 14, 2);
+    for (const x of [78, 96, 124, 136]) digit(seven, x);
+    expect(texts(seven, [word('费', 90, 20, 36, 28, 34), word('68.00', 85, 78, 40, 72, 26)])).toEqual(['费', '68.00']);
+    // Nor is a character's last part with a dot and a stem at its top (计 before 540.00): its arms
+    // do not reach its right edge.
+    const ji = createGray(400, 120);
+    han(ji, 20);
+    fillRect(ji, 56, 40, 3, 3);
+    fillRect(ji, 63, 40, 3, 26);
+    fillRect(ji, 57, 54, 15, 2);
+    for (const x of [78, 96, 124, 136]) digit(ji, x);
+    expect(texts(ji, [word('合', 90, 20, 36, 28, 34), word('68.00', 85, 78, 40, 72, 26)])).toEqual(['合', '68.00']);
+    // Fewer glyphs than digits and no wider than they are: the box left a digit out (a time's
+    // "3.56" boxed from its 5), and the glyph before it is no sign, however shaped.
+    const short = createGray(400, 120);
+    han(short, 20);
+    yuan(short, 56);
+    for (const x of [78, 96]) digit(short, x);
+    expect(texts(short, [word('午', 90, 20, 36, 28, 34), word('3.56', 85, 78, 40, 32, 26)])).toEqual(['午', '3.56']);
+  });
+
   it('puts back a yuan sign before an amount of full-width figures read as words apart ("1", "2", "8.", "00")', () => {
     // 额¥128.00, each figure in a cell 26 px wide, the point a cell of its own: the first word's
     // box holds the sign too.
