@@ -1143,7 +1143,7 @@ export function orderByRows(result: OcrResult): OcrResult {
   // several rows) joins none. Tall by the band of its words (see coreBand): a few words boxed
   // twice as tall as their glyphs (写 and ) in an invoice's 价税合计（大写）) stretch the line's
   // box, and its amount level with it at the right was read as a row of its own.
-  const byTop = [...lines].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
+  const byTop = [...lines].sort(byMiddle);
   const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
   const bands = new Map(lines.map((l) => [l, coreBand(l)]));
   const tall = (l: OcrLine) => bands.get(l)!.h > TALL_LINE * heights[heights.length >> 1]!;
@@ -1163,7 +1163,7 @@ export function orderByRows(result: OcrResult): OcrResult {
   const rest = blocks.length ? byTop.filter((l) => !inBlocks.has(l)) : byTop;
   const rows = splitSideColumns(rowsBy((l) => bands.get(l)!, rest), height);
   for (const block of blocks) {
-    const at = rows.findIndex((r) => Math.min(...r.map((l) => l.box.y)) > block.top);
+    const at = rows.findIndex((r) => rowTop(r) > block.top);
     rows.splice(at < 0 ? rows.length : at, 0, ...block.rows);
   }
   // The words of a row, left to right: a line read across a table's row can reach over a cell
@@ -1202,8 +1202,7 @@ function findSideBlocks(lines: readonly OcrLine[], height: number): Array<{ line
     return ps;
   });
   const bands = new Map(parts.map((p) => [p, coreBand(p)]));
-  const byMiddle = [...parts].sort((a, b) => a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2));
-  const rows = rowsOf(byMiddle, (p) => bands.get(p)!, (p) => bands.get(p)!.h > TALL_LINE * height);
+  const rows = rowsOf([...parts].sort(byMiddle), (p) => bands.get(p)!, (p) => bands.get(p)!.h > TALL_LINE * height);
   const found: Array<{ lines: OcrLine[]; top: number; rows: OcrLine[][] }> = [];
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && rowTop(rows[i]!) - rowBottom(rows[i - 1]!) < BLOCK_GAP * height) continue;
@@ -1321,6 +1320,11 @@ function sideBlocks(rows: OcrLine[][], i: number, height: number): { bottom: num
     else one++;
   }
   return one > both ? { bottom, middle: (gutter.from + gutter.to) / 2 } : undefined;
+}
+
+/** Lines top to bottom by their middles. */
+function byMiddle(a: OcrLine, b: OcrLine): number {
+  return a.box.y + a.box.h / 2 - (b.box.y + b.box.h / 2);
 }
 
 /** The top of a row's lines. */
