@@ -7,7 +7,7 @@
 import { mapInOrder, throwIfCancelled, type CancelSignal, type OcrEngine, type OcrLine, type OcrResult, type OcrWord } from './engine';
 import { coreBand, HAN, lineOf, meanConfidence, medianHeight, resultOf, sameRow } from './lines';
 import { boxesOnce, cropGray, type Box, type GrayRaster } from './raster';
-import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, sureText, verticalRules } from './rereading';
+import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, RULE_ROWS, sureText, verticalRules } from './rereading';
 
 /**
  * Reads again, cell by cell, the rows of ruled tables that the page's reading garbled. A row is
@@ -16,8 +16,10 @@ import { centreIn, FIGURE, INK_TONE, LATIN_LETTER, sureText, verticalRules } fro
  * rules down the table that cross it from rule to rule ({@link verticalRules}). A row is read
  * again when one of its words is unsure (below {@link CELL_UNSURE}), reaches across one of its
  * rules, or is boxed taller than the row. Each cell is cut out inside its rules, set on a white
- * margin and read alone as a line; the cells' words replace the row's when they hold more sure
- * text ({@link sureText}) and are as sure on the whole. With the rows so read.
+ * margin and read alone as a line (a cell read empty keeps the words the page's reading had in
+ * it, but for a rule read as a bar: a fapiao's 数量 read alone came out blank); the cells' words
+ * replace the row's when they hold more sure text ({@link sureText}) and are as sure on the
+ * whole. With the rows so read.
  */
 export async function readRuledCells(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal): Promise<{ result: OcrResult; rows: Box[] }> {
   const unchanged = { result, rows: [] };
@@ -26,7 +28,7 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
   const unit = medianHeight(read);
   const rows = ruledRows(horizontalRules(raster, Math.round(CELL_RULE_LENGTH * unit)), unit);
   if (!rows.length) return unchanged;
-  const down = verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE);
+  const down = verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE, downThickness(unit));
   const chinese = chineseModels(lang);
   let lines = result.lines;
   const ruled: Box[] = [], done: Box[] = [];
@@ -45,7 +47,8 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
     const cuts = cells.map((cell) => cellCut(raster, cell));
     if (cuts.some((cut) => cut && inkAlongEdges(cut))) continue;
     // The cells are read as many at once as the engine reads side by side.
-    const again = (await mapInOrder(cuts, engine.parallelism ?? 1, async (cut, k) => (cut ? readCell(cut, innerBox(cells[k]!), unit, engine, lang, signal) : []))).flat();
+    const perCell = await mapInOrder(cuts, engine.parallelism ?? 1, async (cut, k) => (cut ? readCell(cut, innerBox(cells[k]!), unit, engine, lang, signal) : []));
+    const again = perCell.flatMap((ws, k) => (ws.some((w) => w.text.trim()) ? ws : old.filter((w) => centreIn(w.box, cells[k]!) && !RULE_READ.test(w.text.trim())).map((w) => ({ ...w }))));
     if (!again.length || sureText(again) <= sureText(old) || meanConfidence(again) < meanConfidence(old)) continue;
     // The row's words leave their lines; the row's new line takes the place of the first of them.
     const at = lines.findIndex((l) => l.words.some((w) => old.includes(w)));
@@ -68,8 +71,9 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
  * {@link ORDER_ROW_LEAST} and {@link ORDER_ROW_MOST} times the page's text tall; its cells lie
  * between the rules down it. Its text is read cell by cell, left to right, each cell's lines top
  * to bottom, when some cell holds two lines or more and the cells of one line (the labels) stand
- * level with no line of another (their middles {@link LEVEL_LINES} of the text's height apart at
- * the least): a table's body without rules between its items has no such cell (its columns hold
+ * level with no line of a cell of two lines or more (their middles {@link LEVEL_LINES} of the
+ * text's height apart at the least; labels can stand level with each other, a fapiao's 销售方 and
+ * 备注 each beside four lines): a table's body without rules between its items has no such cell (its columns hold
  * a line per item, level with each other) and is read across as before. Rows with a word across
  * a rule down them, or outside their cells (but for a rule read as a bar), stay.
  */
@@ -85,7 +89,7 @@ export function orderRuledCells(result: OcrResult, raster: GrayRaster): OcrResul
   for (const { box: row } of rows) {
     const inRow = lines.flatMap((l) => l.words).filter((w) => w.text.trim() && centreIn(w.box, row));
     if (!inRow.some((a) => inRow.some((b) => !sameRow(a.box, b.box)))) continue;
-    down ??= verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE);
+    down ??= verticalRules(raster, Math.max(4, Math.round(unit * CELL_ROW_LEAST)), RULE_TONE, downThickness(unit));
     const rules = down.filter((r) => r.y <= row.y + CELL_SLACK && r.y + r.h >= row.y + row.h - CELL_SLACK && r.x + r.w > row.x && r.x < row.x + row.w).sort((a, b) => a.x - b.x);
     const cells = cellsOf(raster, row, rules, unit);
     if (cells.length < 2) continue;
@@ -99,7 +103,7 @@ export function orderRuledCells(result: OcrResult, raster: GrayRaster): OcrResul
     const middle = (l: OcrLine) => { const b = coreBand(l); return b.y + b.h / 2; };
     const level = (a: OcrLine, others: readonly OcrLine[]) => others.some((b) => Math.abs(middle(a) - middle(b)) < LEVEL_LINES * unit);
     const labels = cellLines.filter((ls) => ls.length === 1);
-    if (!labels.length || !labels.every((ls) => !cellLines.some((others) => others !== ls && level(ls[0]!, others)))) continue;
+    if (!labels.length || !labels.every((ls) => !cellLines.some((others) => others !== ls && others.length >= 2 && level(ls[0]!, others)))) continue;
     const ordered = cellLines.flat();
     // The row's lines take the place of the first line that held its words.
     const at = lines.findIndex((l) => l.words.some((w) => inRow.includes(w)));
@@ -118,6 +122,19 @@ function linesOfCell(words: readonly OcrWord[]): OcrLine[] {
   }
   return rows.map((r) => { const sorted = r.sort((a, b) => a.box.x - b.box.x); return lineOf(sorted, meanConfidence(sorted)); });
 }
+
+/**
+ * How thick (pixels inked down their length) a rule down a ruled table can be, on a page whose
+ * text is `unit` tall: {@link RULE_ROWS}, or {@link CELL_RULE_THICK} of the text's height if more.
+ * A photographed fapiao's thin brown rules came out 4 px thick under text 20 px tall, and its
+ * cells were not found.
+ */
+function downThickness(unit: number): number {
+  return Math.max(RULE_ROWS, Math.round(CELL_RULE_THICK * unit));
+}
+
+/** Share of the page's text height a rule down a table can be thick (see downThickness). */
+const CELL_RULE_THICK = 0.2;
 
 /** A rule read as text: a bar or a bracket alone. */
 const RULE_READ = /^[|!Il[\]丨]$/u;
@@ -188,7 +205,26 @@ function findHorizontalRules(g: GrayRaster, least: number, tone: number): Box[] 
     open = now;
   }
   done.push(...open);
-  return done.filter((b) => b.h <= ACROSS_THICK && crossedShare(g, b, tone) <= ACROSS_CROSSED).map((b) => ({ x: b.x, y: Math.max(0, b.y - 1), w: b.w, h: Math.min(h, b.y + b.h + 1) - Math.max(0, b.y - 1) }));
+  const rules = done.filter((b) => b.h <= ACROSS_THICK && crossedShare(g, b, tone) <= ACROSS_CROSSED).map((b) => ({ x: b.x, y: Math.max(0, b.y - 1), w: b.w, h: Math.min(h, b.y + b.h + 1) - Math.max(0, b.y - 1) }));
+  return joinPieces(rules);
+}
+
+/**
+ * Rules across that are pieces of one (a rule broken where a seal was lifted off it, or stepping
+ * a row down where the sheet was photographed askew): sharing a row, and one's start at most
+ * {@link ACROSS_JOIN} pixels from the other's end either way, joined into one box. The bottom rule
+ * of a fapiao's seller row came out in three pieces (909, 134 and 150 px long, 3 px apart; the
+ * two under its seal 3 rows lower and thinner), and the row ended where the first did.
+ */
+function joinPieces(rules: readonly Box[]): Box[] {
+  const out: Box[] = [];
+  for (const r of [...rules].sort((a, b) => a.x - b.x)) {
+    const piece = out.find((o) => r.x - (o.x + o.w) <= ACROSS_JOIN && r.x >= o.x + o.w - ACROSS_JOIN && o.y < r.y + r.h && r.y < o.y + o.h);
+    if (!piece) { out.push({ ...r }); continue; }
+    const y = Math.min(piece.y, r.y), bottom = Math.max(piece.y + piece.h, r.y + r.h), right = Math.max(piece.x + piece.w, r.x + r.w);
+    piece.y = y; piece.h = bottom - y; piece.w = right - piece.x;
+  }
+  return out;
 }
 
 /**
@@ -211,6 +247,8 @@ function rowRuns(g: GrayRaster, y: number, least: number, tone: number, runs: nu
 const RULE_TONE = 200;
 /** Gaps of at most this many pixels in a rule across a page are bridged (a photo's faded pixels). */
 const ACROSS_BREAK = 2;
+/** Pieces of a rule across this many pixels apart at most are one rule (see joinPieces). */
+const ACROSS_JOIN = 4;
 /** A rule across a page is at most this many rows thick. */
 const ACROSS_THICK = 6;
 /**
@@ -363,3 +401,4 @@ function withoutFrame(cut: GrayRaster): GrayRaster {
 const FRAME_SHARE = 0.8;
 /** Most columns or rows of frame left out from each side of a cell. */
 const FRAME_MOST = 8;
+

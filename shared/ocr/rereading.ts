@@ -551,19 +551,19 @@ const TABLE_TALL_WORD = 1.6;
  * The rules down `g`, each at least `least` rows long: runs of adjacent columns inked (darker than
  * {@link INK_TONE}, a column or the one on either side: a rule's soft edge, a rule drifting a
  * pixel along its length) down at least `least` rows in one piece, breaks of up to
- * {@link RULE_BREAK} rows bridged, and at most {@link RULE_ROWS} columns of them inked down
- * {@link RULE_DOWN} of its rows — thin, as a rule is, and a dark area is not. No glyph is that tall, nor a
+ * {@link RULE_BREAK} rows bridged, and at most `thick` (by default {@link RULE_ROWS}) columns of
+ * them inked down {@link RULE_DOWN} of its rows — thin, as a rule is, and a dark area is not. No glyph is that tall, nor a
  * column of lines of text, broken by the gaps between them. Boxes reach a column beyond the ink
  * on either side.
  */
-export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE): Box[] {
-  return boxesOnce(g, `rules down ${least} ${tone}`, () => findVerticalRules(g, least, tone));
+export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE, thick = RULE_ROWS): Box[] {
+  return boxesOnce(g, `rules down ${least} ${tone} ${thick}`, () => findVerticalRules(g, least, tone, thick));
 }
 
-function findVerticalRules(g: GrayRaster, least: number, tone: number): Box[] {
+function findVerticalRules(g: GrayRaster, least: number, tone: number, thick: number): Box[] {
   // The rules that each column's runs (found row by row, in the raster's order, for all columns
   // at once) make, the thin ones only.
-  return [...mergeColumnRuns(columnRuns(g, least, tone))].filter((b) => inkedDown(g, b, tone) <= RULE_ROWS);
+  return [...mergeColumnRuns(columnRuns(g, least, tone))].filter((b) => inkedDown(g, b, tone) <= thick);
 }
 
 /**
@@ -1194,7 +1194,7 @@ export function ruleColumns(g: GrayRaster): number[] {
 const RULE_DOWN = 0.9;
 
 /** A rule is at most this many pixels thick (rows across a box, columns down a cut)… */
-const RULE_ROWS = 3;
+export const RULE_ROWS = 3;
 /** …and inked across at least this share of the box it lies in. */
 const RULE_ACROSS = 0.9;
 

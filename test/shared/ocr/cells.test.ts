@@ -23,6 +23,20 @@ describe('horizontalRules', () => {
     expect(horizontalRules(g, 150)).toEqual([{ x: 40, y: 99, w: 520, h: 5 }]);
   });
 
+  it('joins the pieces of a rule a seal\'s eraser broke, each a row or two lower than the last, a few pixels apart; not rules far apart or on other rows', () => {
+    const g = createGray(600, 200);
+    fill(g, 40, 100, 300, 3, 60);
+    fill(g, 343, 102, 100, 2, 60); // 3 px on, a thinner piece two rows lower
+    fill(g, 446, 100, 114, 3, 60);
+    expect(horizontalRules(g, 90)).toEqual([{ x: 40, y: 99, w: 520, h: 6 }]);
+    const apart = createGray(600, 200);
+    fill(apart, 40, 100, 250, 3, 60);
+    fill(apart, 310, 100, 250, 3, 60); // 20 px on: a rule of its own
+    fill(apart, 40, 150, 250, 3, 60);
+    fill(apart, 292, 160, 250, 3, 60); // 2 px on, 10 rows lower: another rule
+    expect(horizontalRules(apart, 90)).toHaveLength(4);
+  });
+
   it('does not take the bottoms of a line of bold glyphs, joined across gaps of two pixels, for a rule: their strokes go on above', () => {
     const g = createGray(600, 200);
     // Glyphs 18 px wide, 2 px apart, with a bar along their foot and strokes rising from it.
@@ -85,6 +99,13 @@ describe('readRuledCells', () => {
     const [first, second] = out.lines[0]!.words;
     expect(first!.box.x).toBeGreaterThanOrEqual(22);
     expect(second!.box.x).toBeGreaterThanOrEqual(202);
+  });
+
+  it('keeps in a cell read empty the words the page\'s reading had in it', async () => {
+    const result = page([line([word('業務', 60, 40, 55, 110, 22), word('|', 40, 201, 50, 4, 30), word('套餐變更', 90, 230, 55, 110, 22)], 63), below]);
+    const { engine } = scripted((call, width, height) => (call === 0 ? [word('業務類型', 94, 16, 12, width - 32, height - 24)] : []));
+    const { result: out } = await readRuledCells(result, table(), engine, 'chi_tra+eng');
+    expect(out.lines.map((l) => l.text)).toEqual(['業務類型 套餐變更', '以上資料']);
   });
 
   it('reads a row holding English alone read less than surely on a Chinese page, a cell read as English alone again with the Chinese model alone', async () => {
@@ -164,6 +185,33 @@ describe('orderRuledCells', () => {
     const label = line([word('故障描述', 94, 60, 140, 100, 22)], 94);
     const out = orderRuledCells(page([above, first, second, label, below]), tallRow());
     expect(out.lines.map((l) => l.text)).toEqual(['維修收件單', '故障描述', '螢幕右下角觸控失靈， 充電時機身', '異常發燙，偶爾自動重新開機。', '以上資料']);
+  });
+
+  it('finds the rules down a photographed table, thicker under larger text', () => {
+    // Rules down the row 4 px thick, under text 22 px tall: a fifth of it.
+    const g = tallRow();
+    for (const x of [200, 780]) fill(g, x - 1, 100, 4, 102, 120);
+    const first = line([word('螢幕右下角觸控失靈，', 92, 230, 118, 300, 22)], 92);
+    const second = line([word('異常發燙，偶爾自動重新開機。', 90, 230, 162, 420, 22)], 90);
+    const label = line([word('故障描述', 94, 60, 140, 100, 22)], 94);
+    const out = orderRuledCells(page([above, first, second, label, below]), g);
+    expect(out.lines.map((l) => l.text)).toEqual(['維修收件單', '故障描述', '螢幕右下角觸控失靈，', '異常發燙，偶爾自動重新開機。', '以上資料']);
+    // 6 px thick: a bar, no rule.
+    const thick = tallRow();
+    for (const x of [200, 780]) fill(thick, x - 2, 100, 6, 102, 120);
+    const bars = page([above, first, second, label, below]);
+    expect(orderRuledCells(bars, thick)).toBe(bars);
+  });
+
+  it('reads two labels level with each other, each beside its value\'s lines, cell by cell', () => {
+    // A fapiao's 销售方 and the seller's lines, then 备注 and the remarks, read across.
+    const g = tallRow();
+    for (const x of [520, 600]) fill(g, x, 100, 2, 102, 120);
+    const top = line([word('名称：中国联通', 92, 230, 116, 200, 22), word('营业厅：福田', 92, 620, 118, 140, 22)], 92);
+    const labels = line([word('销售方', 94, 60, 142, 66, 22), word('备注', 94, 540, 141, 44, 22)], 94);
+    const bottom = line([word('地址：深南中路', 92, 230, 166, 200, 22), word('号码：186', 92, 620, 168, 120, 22)], 92);
+    const out = orderRuledCells(page([above, top, labels, bottom, below]), g);
+    expect(out.lines.map((l) => l.text)).toEqual(['維修收件單', '销售方', '名称：中国联通', '地址：深南中路', '备注', '营业厅：福田', '号码：186', '以上資料']);
   });
 
   it('leaves rows read across: cells whose lines stand level, a word across a rule down the row', () => {
