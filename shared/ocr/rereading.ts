@@ -1257,6 +1257,8 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, besid
   const inside = within.filter((w) => !isReadReceipt(w, within));
   // Chinese read again as Latin letters alone is a glyph cut badly (月 boxed on the comma after it, read "J").
   if (!inside.length || (old.some((w) => HAN.test(w.text)) && !inside.some((w) => HAN.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text)))) return old;
+  // So is a number read again as Latin letters alone (113/09/30 read "[omen [sion").
+  if (old.some((w) => NUMBER_RUN.test(w.text)) && !inside.some((w) => /\p{N}/u.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text))) return old;
   const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
   const letters = (ws: readonly OcrWord[]) => bare(ws.map((w) => w.text).join(''));
   const confidence = meanConfidence(inside), before = meanConfidence(old);
@@ -1273,6 +1275,8 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, besid
   return confidence >= before - PUNCTUATION_SLACK && letters(inside) === letters(old) && length(inside) > length(old) ? kept : old;
 }
 
+/** A number in a word: three digits in a row. */
+const NUMBER_RUN = /\p{N}{3}/u;
 /** A reading that adds punctuation to the same characters may be this much less confident. */
 const PUNCTUATION_SLACK = 5;
 

@@ -1329,6 +1329,15 @@ describe('rereadSmallText', () => {
     expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['24個', '月']);
   });
 
+  it('does not replace a number by Latin letters alone', async () => {
+    // A date 12 px tall read unsure after a 20 px label, read again as letters, more surely.
+    const result = page([line([name('申請門號', 100), word('ema', 6, 300, 104, 36, 12), word('113/09/30', 49, 344, 104, 76, 12)], 60), preview(130), line([name('亞太電信', 200)], 92)]);
+    const { engine, calls } = scripted(() => [word('[omen', 58, 14, 42, 110, 28), word('[sion', 28, 140, 42, 120, 28)]);
+    const out = await rereadSmallText(result, raster, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(1);
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['申請門號', 'ema', '113/09/30']);
+  });
+
   it('does not set apart a single character whose box is much smaller than its glyph', async () => {
     const message = line([word('流量安心', 92, 40, 100, 136, 34), word('包', 58, 182, 110, 9, 8), word('”', 80, 200, 100, 12, 34)], 80);
     const result = page([message, line([word('我没有订购过。', 92, 40, 160, 200, 34)], 92), line([word('有個', 92, 40, 220, 80, 34)], 92)]);
