@@ -1239,7 +1239,7 @@ export const INK_TONE = 128;
  * can reach the lines above and below; without a table's rules, bars but those `old` holds, or a
  * chat's read receipts) when at least as confident and not much shorter, or when they differ
  * only in punctuation and are nearly as confident (a time's colon found: 1405 at 91, 14:05 at
- * 90); else `old`. Chinese is not replaced by Latin letters alone.
+ * 90); else `old`. Chinese is not replaced by Latin letters alone, nor a number.
  */
 function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, beside: readonly OcrWord[] = []): OcrWord[] {
   // Not the words read already beside the part: those its words lie over, and the word next to
