@@ -175,15 +175,27 @@ export async function mapInOrder<T, R>(items: readonly T[], limit: number, step:
 /** Kinds of evidence (as in the case schema). */
 export type EvidenceKindGuess = 'contract' | 'bill' | 'sms' | 'chat' | 'receipt' | 'letter' | 'photo' | 'note';
 
-const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, RegExp[]> = {
-  contract: [/契約|合約|合同|契约|條款|条款|申辦人|申办人|立約|甲方|乙方|agreement|contract|terms and conditions/gi],
-  bill: [/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|invoice|billing|statement|bill/gi],
-  sms: [/【[^】]{1,12}】|簡訊|短信|短消息|\bSMS\b|text message/gi],
-  chat: [/LINE|微信|WeChat|WhatsApp|已讀|已读|Messenger|客服小幫手|在線客服|在线客服/gi],
-  receipt: [/收據|收据|發票|发票|統一編號|统一编号|小計|小计|合計|合计|找零|receipt|subtotal|cashier|change due/gi],
-  letter: [/敬啟|敬启|此致|謹啟|谨启|敬上|台端|Dear |Sincerely|Yours faithfully|函/gi],
-  note: [/紀錄|记录|備忘|备忘|筆記|笔记|自行整理|\bnotes?\b|memo/gi],
+/** Words and marks of each kind, each with the weight of one occurrence. */
+const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<readonly [RegExp, number]>> = {
+  contract: [[/契約|合約|合同|契约|條款|条款|申辦人|申办人|立約|立约|甲方|乙方|申請書|申请书|agreement|contract|terms and conditions/gi, 1]],
+  bill: [[/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|invoice|billing|statement|bill/gi, 1]],
+  // An operator's text message opens with its name in 【】; its words are a bill's (帳單, 繳費期限).
+  sms: [[/簡訊|短信|短消息|\bSMS\b|text message/gi, 1], [/【[^】]{1,12}】/g, 3]],
+  chat: [[/LINE|微信|WeChat|WhatsApp|Telegram|已讀|已读|已送達|已送达|Messenger|客服小幫手|在線客服|在线客服|輸入訊息|说点什么|發送|发送|加入聊天|撤回|新消息|新訊息/gi, 1]],
+  receipt: [[/收據|收据|發票|发票|統一編號|统一编号|小計|小计|合計|合计|總計|总计|找零|現金|现金|實收|实收|付款方式|支付方式|微信支付|支付寶|支付宝|交易日期|交易時間|交易时间|交易序號|交易序号|單號|单号|流水號|流水号|訂單編號|订单编号|受理單|受理单|經辦人|经办人|顧客聯|顾客联|收執聯|收执联|繳款證明|繳費證明|缴费凭证|謝謝光臨|谢谢惠顾|收銀|收银|轉帳成功|转账成功|receipt|subtotal|cashier|change due/gi, 1]],
+  // A salutation, a closing or an e-mail's sender counts thrice: a letter about a bill names the
+  // bill more often than it greets.
+  letter: [
+    [/敬啟|敬启|此致|謹啟|谨启|敬上|台端|尊敬的|Dear |Sincerely|Yours faithfully|Kind regards|發件人|发件人|寄件者|From:/gi, 3],
+    [/告知書|告知书|通知書|通知书|答覆|答复|復函|复函|收件者|收件匣|收件箱|寄給|主旨|To:|Subject:|Re:|Inbox/gi, 1],
+  ],
+  note: [[/紀錄|记录|備忘|备忘|筆記|笔记|自行整理|\bnotes?\b|memo/gi, 1]],
 };
+
+/** The user's own words in a conversation: 我, but not a company's 我司 (we). */
+const FIRST_PERSON = /我(?!司|們公司|们公司)/g;
+/** Most first-person words counted for a chat. */
+const FIRST_PERSON_MOST = 3;
 
 /**
  * Guesses the kind of an evidence item from its recognised text and image statistics. Keyword
@@ -193,15 +205,17 @@ export function guessKind(text: string, stats?: Pick<ImageStats, 'classification
   const compact = text.replace(/\s+/g, '');
   if (compact.length < 12 && stats?.classification === 'photo') return 'photo';
   const scores = new Map<EvidenceKindGuess, number>();
-  for (const [kind, patterns] of Object.entries(KIND_CUES) as Array<[Exclude<EvidenceKindGuess, 'photo'>, RegExp[]]>) {
+  for (const [kind, patterns] of Object.entries(KIND_CUES) as Array<[Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<readonly [RegExp, number]>]>) {
     let n = 0;
-    for (const p of patterns) n += compact.match(p)?.length ?? 0;
+    for (const [p, weight] of patterns) n += (compact.match(p)?.length ?? 0) * weight;
     scores.set(kind, n);
   }
   if (stats?.classification === 'screenshot') {
-    // Phone screenshots are mostly messages; colourful ones mostly chat apps.
-    scores.set('sms', (scores.get('sms') ?? 0) + 2);
-    scores.set('chat', (scores.get('chat') ?? 0) + (stats.colourfulness > 20 ? 2.5 : 1));
+    // Phone screenshots are mostly messages; colourful ones mostly chat apps, and a conversation
+    // holds the user's own words, which an operator's messages do not.
+    const own = Math.min(FIRST_PERSON_MOST, compact.match(FIRST_PERSON)?.length ?? 0);
+    scores.set('sms', (scores.get('sms') ?? 0) + 1);
+    scores.set('chat', (scores.get('chat') ?? 0) + (stats.colourfulness > 20 ? 2.5 : 1) + own);
   }
   let best: EvidenceKindGuess = compact.length ? 'note' : 'photo';
   let bestScore = 0;

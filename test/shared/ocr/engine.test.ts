@@ -34,6 +34,12 @@ describe('guessKind', () => {
     ['客服聯絡紀錄（自行整理）2024/10/08 致電', photo, 'note'],
     ['敬啟者：台端申訴一案，此致', photo, 'letter'],
     ['', photo, 'photo'],
+    // An operator's message about a bill is a message; a conversation holds the user's own words.
+    ['【遠傳】您的門號0936-208-514 本期帳單金額1,499元，繳費期限113/12/10。', screenshot, 'sms'],
+    ['中国移动客服 你好，我上个月的账单多了一笔39元的彩铃费。您好，请提供您的手机号码，我为您查询。经查询，您于10月3日通过短信开通了彩铃业务。我没有开通过', screenshot, 'chat'],
+    // A letter about a bill greets; a counter's slip has its number and the sum taken.
+    ['Dear Ms Chan, We have reviewed your bill dated 1 Nov 2024. The roaming charge on your bill will be refunded. Yours sincerely', photo, 'letter'],
+    ['中国电信营业厅 业务单号DX20241127-3318 办理时间2024/11/27 10:52 宽带拆机费 100.00 实收660.00元', photo, 'receipt'],
   ] as const)('%j → %s', (text, stats, kind) => {
     expect(guessKind(text, stats)).toBe(kind);
   });
