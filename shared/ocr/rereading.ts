@@ -166,10 +166,12 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // for 月租費, "REAR" at 65 for 蔡明宏 at 64), and its confidence in the English reading, as
       // wide as Chinese, says nothing.
       // Read alone as Chinese, such a word is judged the same way ("BE:" at 68 for 台鑒：, read
-      // alone 台鑒： at 75).
+      // alone 台鑒： at 75). So is a word of letters read at almost no confidence, however narrow
+      // its letters: bold Chinese after a mark the engine took for a letter ("OEERILHIEE" at 0
+      // for a fapiao's ⊗壹佰贰拾捌圆整, read so alone too; barred, @壹佰贰拾抽圆整).
       let again = await reread(at, row, rowHeight, accept);
       const trusted = follows || isHanWide(w) ? Math.min(trust(w), UNTRUSTED_CONFIDENCE) : trust(w);
-      if (!again && isHanWide(w)) again = await reread(at, row, rowHeight, accept, false, LATIN_LETTERS);
+      if (!again && (isHanWide(w) || isGarbledLatin(w))) again = await reread(at, row, rowHeight, accept, false, LATIN_LETTERS);
       const kept = again && own(w, again.words);
       if (!kept?.length) continue;
       // Read alone, without the English before it to start from, the engine chose Chinese, and
@@ -1679,6 +1681,11 @@ export const LATIN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
   return w.box.w >= share * w.box.h * Array.from(w.text.trim()).length;
 }
+/** A word of {@link GARBLED_LETTERS} Latin letters or more read with less confidence than {@link GARBLED_CONFIDENCE}. */
+function isGarbledLatin(w: OcrWord): boolean {
+  return w.confidence < GARBLED_CONFIDENCE && (w.text.match(/[A-Za-z]/g)?.length ?? 0) >= GARBLED_LETTERS;
+}
+const GARBLED_LETTERS = 4;
 /** A word of at most {@link SHORT_LATIN} characters, letters and symbols without digits or Chinese, each as wide as Chinese ({@link isHanWide}). */
 function isShortLatin(w: OcrWord): boolean {
   const t = w.text.trim();

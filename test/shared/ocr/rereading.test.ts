@@ -273,6 +273,18 @@ describe('rereadWeakLines', () => {
     expect(new Set(barred.map((c) => c.width))).toEqual(new Set(REREAD_SCALES.map((s) => Math.round((69 + 2 * Math.round(24 * 0.6)) * s))));
   });
 
+  it('reads a word of four Latin letters or more read at almost no confidence once more with Latin letters barred, however narrow', async () => {
+    // 价税合计（大写） OEERILHIEE (0): bold 壹佰贰拾捌圆整 after a ⊗ read as letters, 17 px a
+    // letter; with letters barred, 壹佰贰拾捌圆整 at 72. "Wi" (0, letter-wide) has two letters, "Kbps" (25) is read surely enough.
+    const l = line([word('价税合计（大写）', 92, 40, 100, 160, 24), word('OEERILHIEE', 0, 230, 100, 170, 38), word('Wi', 0, 430, 100, 18, 24), word('Kbps', 25, 500, 100, 36, 24)], 60);
+    const { engine, calls } = scripted((_call, width, _h, options) => (options.blacklist ? [word('壹佰贰拾捌圆整', 72, 12, 12, width - 24, 30)] : [word('OEERILHIEE', 0, 12, 12, width - 24, 30)]));
+    const out = await rereadWeakLines(page([l]), raster, engine, 'chi_sim+eng');
+    expect(out.lines[0]!.words.map((w) => w.text)).toEqual(['价税合计（大写）', '壹佰贰拾捌圆整', 'Wi', 'Kbps']);
+    // Only OEERILHIEE's cut-out (170 px + margins) was read with letters barred.
+    const barred = calls.filter((c) => c.options.blacklist);
+    expect(new Set(barred.map((c) => c.width))).toEqual(new Set(REREAD_SCALES.map((s) => Math.round((170 + 2 * Math.round(24 * 0.6)) * s))));
+  });
+
   it('reads the whole line when the word read alone stays English, and takes what lies under the word', async () => {
     // NT$2, 460元, HER — HER (x 140…230) is 繳費期限; the line is cut out at x 28…242, y 88…132.
     const l = line([word('NT$2,', 90, 40), word('460元,', 91, 90), word('HER', 33, 140, 100, 90)], 79);
