@@ -73,9 +73,9 @@ export async function readRuledCells(result: OcrResult, raster: GrayRaster, engi
  * to bottom, when some cell holds two lines or more and the cells of one line (the labels) stand
  * level with no line of a cell of two lines or more (their middles {@link LEVEL_LINES} of the
  * text's height apart at the least; labels can stand level with each other, a fapiao's 销售方 and
- * 备注 each beside four lines): a table's body without rules between its items has no such cell (its columns hold
- * a line per item, level with each other) and is read across as before. Rows with a word across
- * a rule down them, or outside their cells (but for a rule read as a bar), stay.
+ * 备注 each beside four lines): a table's body without rules between its items has no such cell
+ * (its columns hold a line per item, level with each other) and is read across as before. Rows
+ * with a word across a rule down them, or outside their cells (but for a rule read as a bar), stay.
  */
 export function orderRuledCells(result: OcrResult, raster: GrayRaster): OcrResult {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
@@ -401,4 +401,3 @@ function withoutFrame(cut: GrayRaster): GrayRaster {
 const FRAME_SHARE = 0.8;
 /** Most columns or rows of frame left out from each side of a cell. */
 const FRAME_MOST = 8;
-

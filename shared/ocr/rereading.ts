@@ -554,9 +554,9 @@ const TABLE_TALL_WORD = 1.6;
  * {@link INK_TONE}, a column or the one on either side: a rule's soft edge, a rule drifting a
  * pixel along its length) down at least `least` rows in one piece, breaks of up to
  * {@link RULE_BREAK} rows bridged, and at most `thick` (by default {@link RULE_ROWS}) columns of
- * them inked down {@link RULE_DOWN} of its rows — thin, as a rule is, and a dark area is not. No glyph is that tall, nor a
- * column of lines of text, broken by the gaps between them. Boxes reach a column beyond the ink
- * on either side.
+ * them inked down {@link RULE_DOWN} of its rows — thin, as a rule is, and a dark area is not. No
+ * glyph is that tall, nor a column of lines of text, broken by the gaps between them. Boxes reach
+ * a column beyond the ink on either side.
  */
 export function verticalRules(g: GrayRaster, least: number, tone = INK_TONE, thick = RULE_ROWS): Box[] {
   return boxesOnce(g, `rules down ${least} ${tone} ${thick}`, () => findVerticalRules(g, least, tone, thick));
@@ -1260,7 +1260,7 @@ function takenReading(old: OcrWord[], again: readonly OcrWord[], box: Box, besid
   // Chinese read again as Latin letters alone is a glyph cut badly (月 boxed on the comma after it, read "J").
   if (!inside.length || (old.some((w) => HAN.test(w.text)) && !inside.some((w) => HAN.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text)))) return old;
   // So is a number read again as Latin letters alone (113/09/30 read "[omen [sion").
-  if (old.some((w) => NUMBER_RUN.test(w.text)) && !inside.some((w) => /\p{N}/u.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text))) return old;
+  if (old.some((w) => NUMBER_RUN.test(w.text)) && !inside.some((w) => FIGURE.test(w.text)) && inside.some((w) => LATIN_LETTER.test(w.text))) return old;
   const length = (ws: readonly OcrWord[]) => ws.reduce((n, w) => n + Array.from(w.text.replace(/\s+/gu, '')).length, 0);
   const letters = (ws: readonly OcrWord[]) => bare(ws.map((w) => w.text).join(''));
   const confidence = meanConfidence(inside), before = meanConfidence(old);
@@ -1683,7 +1683,7 @@ function isHanWide(w: OcrWord, share = HAN_WIDTH): boolean {
 }
 /** A word of {@link GARBLED_LETTERS} Latin letters or more read with less confidence than {@link GARBLED_CONFIDENCE}. */
 function isGarbledLatin(w: OcrWord): boolean {
-  return w.confidence < GARBLED_CONFIDENCE && (w.text.match(/[A-Za-z]/g)?.length ?? 0) >= GARBLED_LETTERS;
+  return w.confidence < GARBLED_CONFIDENCE && (w.text.match(/[A-Za-z]/gu)?.length ?? 0) >= GARBLED_LETTERS;
 }
 const GARBLED_LETTERS = 4;
 /** A word of at most {@link SHORT_LATIN} characters, letters and symbols without digits or Chinese, each as wide as Chinese ({@link isHanWide}). */
