@@ -177,7 +177,7 @@ export type EvidenceKindGuess = 'contract' | 'bill' | 'sms' | 'chat' | 'receipt'
 
 /** Words and marks of each kind, each with the weight of one occurrence. */
 const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<readonly [RegExp, number]>> = {
-  contract: [[/契約|合約|合同|契约|條款|条款|申辦人|申办人|立約|立约|甲方|乙方|申請書|申请书|agreement|contract|terms and conditions/gi, 1]],
+  contract: [[/契約|合約|合同|契约|條款|条款|申辦人|申办人|立約|立约|甲方|乙方|申請書|申请书|第[一二三四五六七八九十]+[條条]|agreement|contract|terms and conditions|termination|minimum term/gi, 1]],
   bill: [[/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|invoice|billing|statement|bill/gi, 1]],
   // An operator's text message opens with its name in 【】; its words are a bill's (帳單, 繳費期限).
   sms: [[/簡訊|短信|短消息|\bSMS\b|text message/gi, 1], [/【[^】]{1,12}】/g, 3]],
@@ -187,7 +187,7 @@ const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<reado
   // bill more often than it greets.
   letter: [
     [/敬啟|敬启|此致|謹啟|谨启|敬上|台端|尊敬的|Dear |Sincerely|Yours faithfully|Kind regards|發件人|发件人|寄件者|From:/gi, 3],
-    [/告知書|告知书|通知書|通知书|答覆|答复|復函|复函|收件者|收件匣|收件箱|寄給|主旨|To:|Subject:|Re:|Inbox/gi, 1],
+    [/告知書|告知书|通知書|通知书|答覆|答复|復函|复函|函復|函复|特此|親愛的|亲爱的|收件者|收件匣|收件箱|寄給|主旨|To:|Subject:|Re:|Inbox/gi, 1],
   ],
   note: [[/紀錄|记录|備忘|备忘|筆記|笔记|自行整理|\bnotes?\b|memo/gi, 1]],
 };

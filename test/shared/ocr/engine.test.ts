@@ -40,6 +40,9 @@ describe('guessKind', () => {
     // A letter about a bill greets; a counter's slip has its number and the sum taken.
     ['Dear Ms Chan, We have reviewed your bill dated 1 Nov 2024. The roaming charge on your bill will be refunded. Yours sincerely', photo, 'letter'],
     ['中国电信营业厅 业务单号DX20241127-3318 办理时间2024/11/27 10:52 宽带拆机费 100.00 实收660.00元', photo, 'receipt'],
+    // A contract's numbered articles about the bill; a notice's greeting.
+    ['中華電信行動電話服務契約 第三條 資費及帳單 月租費每月新臺幣999元。第四條 本公司於每月5日寄送帳單。第五條 提前終止契約者應繳違約金。', photo, 'contract'],
+    ['台灣之星 客戶服務通知 親愛的用戶您好：您的門號0986-441-275於113年11月產生國際漫遊費用新臺幣3,560元', photo, 'letter'],
   ] as const)('%j → %s', (text, stats, kind) => {
     expect(guessKind(text, stats)).toBe(kind);
   });
