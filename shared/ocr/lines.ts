@@ -1143,10 +1143,10 @@ export function orderByRows(result: OcrResult): OcrResult {
   // several rows) joins none. Tall by the band of its words (see coreBand): a few words boxed
   // twice as tall as their glyphs (写 and ) in an invoice's 价税合计（大写）) stretch the line's
   // box, and its amount level with it at the right was read as a row of its own.
-  const byTop = [...lines].sort(byMiddle);
   const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
   const bands = new Map(lines.map((l) => [l, coreBand(l)]));
   const tall = (l: OcrLine) => bands.get(l)!.h > TALL_LINE * heights[heights.length >> 1]!;
+  const byTop = tallBeforeLevel([...lines].sort(byMiddle), tall, (l) => bands.get(l)!, heights[heights.length >> 1]!);
   const rowsBy = (box: (l: OcrLine) => Box, of: readonly OcrLine[] = byTop) => rowsOf(of, box, tall);
   let run = 0;
   for (const r of rowsBy((l) => l.box)) {
@@ -1171,6 +1171,27 @@ export function orderByRows(result: OcrResult): OcrResult {
   const ordered = rows.map((r) => (r.length === 1 ? r[0]! : lineOf(r.flatMap((l) => l.words).sort((a, b) => a.box.x - b.box.x), meanConfidence(r.flatMap((l) => l.words)))));
   if (ordered.length === result.lines.length && ordered.every((l, i) => l === result.lines[i])) return result;
   return resultOf(ordered, result.confidence);
+}
+
+/**
+ * `lines` (top to bottom by their middles) with each `tall` line put before the lines just above it
+ * that stand right of it with the tops of their bands (see coreBand) level with its own, within
+ * half of `height`: an invoice's title set large and its code at the right margin start on one
+ * row, and the title, whose middle is lower, is read first.
+ */
+function tallBeforeLevel(lines: readonly OcrLine[], tall: (l: OcrLine) => boolean, band: (l: OcrLine) => Box, height: number): OcrLine[] {
+  const out = [...lines];
+  for (let i = 1; i < out.length; i++) {
+    const t = out[i]!;
+    if (!tall(t)) continue;
+    let j = i;
+    for (; j > 0; j--) {
+      const l = out[j - 1]!;
+      if (tall(l) || Math.abs(band(l).y - band(t).y) > height / 2 || l.box.x < t.box.x + t.box.w) break;
+    }
+    if (j < i) out.splice(j, 0, ...out.splice(i, 1));
+  }
+  return out;
 }
 
 /**

@@ -160,6 +160,20 @@ describe('orderByRows', () => {
     expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['中国电信宽带服务协议', '第六条', 'a]ishall', '6.1 本协议有效期']);
   });
 
+  it('reads a title set large before the lines at the right margin that start level with it', () => {
+    // A fapiao's head: its title 43 px tall (more than 1.8 times the 20 px lines), the invoice's
+    // code, number and date at the right, the code's top 1 px above the title's; 发 票 联 under
+    // the title, level with the date; the machine's number and the check code read as one line.
+    const title = line([word('广东增值税普通发票', 93, 436, 85, 385, 43)], 93);
+    const across = line([word('机器编号：661918402376', 90, 92, 185, 300, 20), word('校验码：57231', 90, 925, 185, 200, 20)], 90);
+    const result = page([title, at('发票代码：044032400111', 925, 84, 214), at('发票号码：20571386', 925, 118, 175), at('开票日期：2024年11月12日', 926, 152, 231), at('发 票 联', 573, 160, 114), across]);
+    expect(orderByRows(result).lines.map((l) => l.text)).toEqual(['广东增值税普通发票', '发票代码：044032400111', '发票号码：20571386', '发 票 联 开票日期：2024年11月12日', '机器编号：661918402376 校验码：57231']);
+    // A tall line (stray marks) at the right of lines level with it keeps its place by its middle.
+    const stray = line([word('a]ishall', 20, 600, 95, 30, 90)], 20);
+    const lines = page([at('中国电信宽带服务协议', 60, 100, 400), at('第六条', 60, 130), at('6.1 本协议有效期', 60, 160, 300), stray]);
+    expect(orderByRows(lines).lines.map((l) => l.text)).toEqual(['中国电信宽带服务协议', '第六条', 'a]ishall', '6.1 本协议有效期']);
+  });
+
   it('lets a line whose box a few tall words stretch join its row, judged by its words\' band', () => {
     // An invoice's 价税合计 row: its words 22 px tall, 写 and ) boxed 43 px from 7 px above, and
     // the 小写 amount level with it at the right. By its box the line was taller than 1.8 times
