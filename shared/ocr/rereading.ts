@@ -25,6 +25,8 @@ const UNTRUSTED_CONFIDENCE = WEAK_LINE_CONFIDENCE - 15;
 const DIGITS_GARBLED_CONFIDENCE = 60;
 /** A second reading at least this confident is taken without trying the next scale. */
 const SURE_READING_CONFIDENCE = 80;
+/** A word read at this confidence or less is no reading at all (see rereadWeakLines). */
+const NO_CONFIDENCE = 5;
 
 /**
  * Gives what the engine could not read a second chance, each part cut out with a margin and read
@@ -177,7 +179,11 @@ export async function rereadWeakLines(result: OcrResult, raster: GrayRaster, eng
       // Read alone, without the English before it to start from, the engine chose Chinese, and
       // surely: taken even when not far more confident ("TRE" at 74 for 王建国 at 88).
       const confidence = meanConfidence(kept);
-      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted)) take(w, kept);
+      // A word read at no confidence at all is no reading: a Chinese one holding a character read
+      // surely replaces it, however unsure the rest ("ELE" at 0 for a small receipt's 謝謝光臨,
+      // read with letters barred 姓謝光坊 at 0, 0, 91 and 18).
+      const sureCharacter = trusted <= NO_CONFIDENCE && kept.some((k) => HAN.test(k.text) && k.confidence >= SURE_READING_CONFIDENCE);
+      if (better({ words: kept, confidence }, trusted) || confidence >= Math.max(SURE_READING_CONFIDENCE, trusted) || sureCharacter) take(w, kept);
     }
     const left = line.words.filter((w) => suspect(w, line) && !replaced.has(w));
     for (const scale of left.length ? REREAD_SCALES : []) {

@@ -401,6 +401,19 @@ describe('rereadWeakLines', () => {
     expect((await rereadWeakLines(page([l]), raster, unsure, 'chi_sim+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['客户名称：', 'TRE']);
   });
 
+  it('takes a Chinese reading with letters barred that holds a sure character for Latin letters read at no confidence', async () => {
+    // A receipt's 謝謝光臨 at the foot, 12 px a character in a 480 px photo: read "ELE" at 0, and
+    // with letters barred 姓謝光坊 at 0, 0, 91 and 18 (27 on average, below the bar of a far
+    // surer reading).
+    const l = line([word('ELE', 0, 205, 265, 49, 15)], 0);
+    const barred = (sure: number) => [word('姓', 0, 14, 9, 12, 15), word('謝', 0, 26, 9, 12, 15), word('光', sure, 38, 9, 12, 15), word('坊', 18, 50, 9, 12, 15)];
+    const { engine } = scripted((_call, _w, _h, options) => (options.blacklist ? barred(91) : [word('ELE', 0, 14, 9, 49, 15)]));
+    expect((await rereadWeakLines(page([l]), raster, engine, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['姓', '謝', '光', '坊']);
+    // Without a character read surely, the letters stay.
+    const { engine: unsure } = scripted((_call, _w, _h, options) => (options.blacklist ? barred(60) : [word('ELE', 0, 14, 9, 49, 15)]));
+    expect((await rereadWeakLines(page([l]), raster, unsure, 'chi_tra+eng')).lines[0]!.words.map((w) => w.text)).toEqual(['ELE']);
+  });
+
   it('takes a Chinese reading alone, far surer than a garbled one, of an unsure English word as wide as Chinese ("BE:" at 68 for 台鑒： read alone at 75)', async () => {
     // BE: boxed 55 × 23 px: three characters 18 px apiece, as wide as Chinese.
     const l = line([word('李志明先生', 90, 40, 100, 110, 23), word('BE:', 68, 165, 100, 55, 23)], 80);
