@@ -175,20 +175,20 @@ export async function mapInOrder<T, R>(items: readonly T[], limit: number, step:
 /** Kinds of evidence (as in the case schema). */
 export type EvidenceKindGuess = 'contract' | 'bill' | 'sms' | 'chat' | 'receipt' | 'letter' | 'photo' | 'note';
 
-/** Words and marks of each kind, each with the weight of one occurrence. */
+/** Words and marks of each kind, each with the weight of one occurrence; of kinds scored alike, the first. */
 const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<readonly [RegExp, number]>> = {
   contract: [[/契約|合約|合同|契约|條款|条款|申辦人|申办人|立約|立约|甲方|乙方|申請書|申请书|第[一二三四五六七八九十]+[條条]|agreement|contract|terms and conditions|termination|minimum term/gi, 1]],
-  bill: [[/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|invoice|billing|statement|bill/gi, 1]],
+  // A salutation, a closing or an e-mail's sender counts thrice: a letter about a bill names the
+  // bill more often than it greets. Looked at before a bill, a letter takes a tie with one.
+  letter: [
+    [/敬啟|敬启|此致|謹啟|谨启|敬上|台端|尊敬的|(?:先生|小姐|女士)(?:您好)?[：:]|您好[：:]|Dear |Sincerely|Yours faithfully|Kind regards|發件人|发件人|寄件者|From:/gi, 3],
+    [/告知書|告知书|通知書|通知书|答覆|答复|復函|复函|函復|函复|特此|親愛的|亲爱的|收件者|收件匣|收件箱|寄給|主旨|申訴書|申诉书|To:|Subject:|Re:|Inbox|I am writing|Our ref|Your ref|Customer Relations|Yours/gi, 1],
+  ],
+  bill: [[/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|total due|due date|balance|charges|account (?:number|no)|invoice|billing|statement|bill/gi, 1]],
   // An operator's text message opens with its name in 【】; its words are a bill's (帳單, 繳費期限).
   sms: [[/簡訊|短信|短消息|\bSMS\b|text message/gi, 1], [/【[^】]{1,12}】/g, 3]],
   chat: [[/LINE|微信|WeChat|WhatsApp|Telegram|已讀|已读|已送達|已送达|Messenger|客服小幫手|在線客服|在线客服|輸入訊息|说点什么|發送|发送|加入聊天|撤回|新消息|新訊息/gi, 1]],
   receipt: [[/收據|收据|發票|发票|統一編號|统一编号|小計|小计|合計|合计|總計|总计|找零|現金|现金|實收|实收|付款方式|支付方式|微信支付|支付寶|支付宝|交易日期|交易時間|交易时间|交易序號|交易序号|單號|单号|流水號|流水号|訂單編號|订单编号|受理單|受理单|經辦人|经办人|顧客聯|顾客联|收執聯|收执联|繳款證明|繳費證明|缴费凭证|謝謝光臨|谢谢惠顾|收銀|收银|轉帳成功|转账成功|receipt|subtotal|cashier|change due/gi, 1]],
-  // A salutation, a closing or an e-mail's sender counts thrice: a letter about a bill names the
-  // bill more often than it greets.
-  letter: [
-    [/敬啟|敬启|此致|謹啟|谨启|敬上|台端|尊敬的|Dear |Sincerely|Yours faithfully|Kind regards|發件人|发件人|寄件者|From:/gi, 3],
-    [/告知書|告知书|通知書|通知书|答覆|答复|復函|复函|函復|函复|特此|親愛的|亲爱的|收件者|收件匣|收件箱|寄給|主旨|To:|Subject:|Re:|Inbox/gi, 1],
-  ],
   note: [[/紀錄|记录|備忘|备忘|筆記|笔记|自行整理|\bnotes?\b|memo/gi, 1]],
 };
 
@@ -202,8 +202,9 @@ const FIRST_PERSON_MOST = 3;
  * cues are counted; screenshots lean to sms/chat, pictures with hardly any text are photos.
  */
 export function guessKind(text: string, stats?: Pick<ImageStats, 'classification' | 'colourfulness'>): EvidenceKindGuess {
-  const compact = text.replace(/\s+/g, '');
-  if (compact.length < 12 && stats?.classification === 'photo') return 'photo';
+  if (text.replace(/\s+/gu, '').length < 12 && stats?.classification === 'photo') return 'photo';
+  // Spaces the engine set between Chinese characters go; those between English words stay, one each.
+  const compact = text.replace(/\s+/gu, ' ').replace(/ (?=[^\x20-\x7e])|(?<=[^\x20-\x7e]) /gu, '').trim();
   const scores = new Map<EvidenceKindGuess, number>();
   for (const [kind, patterns] of Object.entries(KIND_CUES) as Array<[Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<readonly [RegExp, number]>]>) {
     let n = 0;

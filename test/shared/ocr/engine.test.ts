@@ -43,6 +43,12 @@ describe('guessKind', () => {
     // A contract's numbered articles about the bill; a notice's greeting.
     ['中華電信行動電話服務契約 第三條 資費及帳單 月租費每月新臺幣999元。第四條 本公司於每月5日寄送帳單。第五條 提前終止契約者應繳違約金。', photo, 'contract'],
     ['台灣之星 客戶服務通知 親愛的用戶您好：您的門號0986-441-275於113年11月產生國際漫遊費用新臺幣3,560元', photo, 'letter'],
+    // A notice that greets its reader by name is a letter, however much of a bill it names.
+    ['中華電信繳費通知 王小明先生您好：您的門號0912-345-678 113年10月份電信費用計新臺幣1,286元，繳費期限為113年11月25日，逾期未繳將暫停部分通信服務。如已繳費，請勿理會本通知。', photo, 'letter'],
+    // An English bill rendered as an image: its balance, charges and the total due.
+    ['Northline Mobile Mr Oliver Bennett Account summary Previous balance £42.50 Payment received -£42.50 Amount due £51.98 Your charges, 1 to 30 November 2024 Total charges £51.98', screenshot, 'bill'],
+    // A complaint letter written about a bill: its references and its closing.
+    ['Daniel Wong 29 November 2024 Customer Relations PrimeTel Limited Re: Account 8812-4471 I am writing to dispute the roaming charges on my bill of 1 November. The bill shows charges for 3 days. Please refund the charges. Yours faithfully', photo, 'letter'],
   ] as const)('%j → %s', (text, stats, kind) => {
     expect(guessKind(text, stats)).toBe(kind);
   });
