@@ -203,7 +203,8 @@ const FIRST_PERSON_MOST = 3;
  */
 export function guessKind(text: string, stats?: Pick<ImageStats, 'classification' | 'colourfulness'>): EvidenceKindGuess {
   if (text.replace(/\s+/gu, '').length < 12 && stats?.classification === 'photo') return 'photo';
-  // Spaces the engine set between Chinese characters go; those between English words stay, one each.
+  // Spaces beside Chinese (any character past printable ASCII, full-width marks too) go; those
+  // between English words stay, one each, for cues of several words (Dear, amount due).
   const compact = text.replace(/\s+/gu, ' ').replace(/ (?=[^\x20-\x7e])|(?<=[^\x20-\x7e]) /gu, '').trim();
   const scores = new Map<EvidenceKindGuess, number>();
   for (const [kind, patterns] of Object.entries(KIND_CUES) as Array<[Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<readonly [RegExp, number]>]>) {

@@ -1144,23 +1144,23 @@ export function orderByRows(result: OcrResult): OcrResult {
   // twice as tall as their glyphs (写 and ) in an invoice's 价税合计（大写）) stretch the line's
   // box, and its amount level with it at the right was read as a row of its own.
   const heights = lines.map((l) => l.box.h).sort((a, b) => a - b);
+  const height = heights[heights.length >> 1]!;
   const bands = new Map(lines.map((l) => [l, coreBand(l)]));
-  const tall = (l: OcrLine) => bands.get(l)!.h > TALL_LINE * heights[heights.length >> 1]!;
-  const byTop = tallBeforeLevel([...lines].sort(byMiddle), tall, (l) => bands.get(l)!, heights[heights.length >> 1]!);
+  const tall = (l: OcrLine) => bands.get(l)!.h > TALL_LINE * height;
+  const byTop = tallBeforeLevel([...lines].sort(byMiddle), tall, (l) => bands.get(l)!, height);
   const rowsBy = (box: (l: OcrLine) => Box, of: readonly OcrLine[] = byTop) => rowsOf(of, box, tall);
   let run = 0;
   for (const r of rowsBy((l) => l.box)) {
     run = r.filter(long).length >= 2 ? run + 1 : 0;
     if (run >= COLUMN_ROWS) return result;
   }
-  // Rows are joined by each line's band (see coreBand): a few boxes of a second reading can
-  // reach far above or below their glyphs (並 boxed 55 px tall in a line of 36) and over the
-  // small time under a chat message.
-  const height = heights[heights.length >> 1]!;
   // Blocks side by side are read one after the other, the rest row by row.
   const blocks = findSideBlocks(lines, height);
   const inBlocks = new Set(blocks.flatMap((b) => b.lines));
   const rest = blocks.length ? byTop.filter((l) => !inBlocks.has(l)) : byTop;
+  // Rows are joined by each line's band (see coreBand): a few boxes of a second reading can
+  // reach far above or below their glyphs (並 boxed 55 px tall in a line of 36) and over the
+  // small time under a chat message.
   const rows = splitSideColumns(rowsBy((l) => bands.get(l)!, rest), height);
   for (const block of blocks) {
     const at = rows.findIndex((r) => rowTop(r) > block.top);
