@@ -185,8 +185,9 @@ const KIND_CUES: Record<Exclude<EvidenceKindGuess, 'photo'>, ReadonlyArray<reado
     [/告知書|告知书|通知書|通知书|答覆|答复|復函|复函|函復|函复|特此|親愛的|亲爱的|收件者|收件匣|收件箱|寄給|主旨|申訴書|申诉书|To:|Subject:|Re:|Inbox|I am writing|Our ref|Your ref|Customer Relations|Yours/gi, 1],
   ],
   bill: [[/帳單|账单|繳費|缴费|應繳|应缴|本期|月租|帳號|账号|amount due|total due|due date|balance|charges|account (?:number|no)|invoice|billing|statement|bill/gi, 1]],
-  // An operator's text message opens with its name in 【】; its words are a bill's (帳單, 繳費期限).
-  sms: [[/簡訊|短信|短消息|\bSMS\b|text message/gi, 1], [/【[^】]{1,12}】/g, 3]],
+  // An operator's text message opens with its name in 【】, or in English with its name and a colon
+  // before the message (Telstra: Your bill …; not an e-mail's From: or Re:); its words are a bill's.
+  sms: [[/簡訊|短信|短消息|\bSMS\b|text message/gi, 1], [/【[^】]{1,12}】|\b(?!(?:From|To|Re|Subject|Date|Dear)\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?: (?:Your|your|We|we|You|you|A|An) /g, 3]],
   chat: [[/LINE|微信|WeChat|WhatsApp|Telegram|已讀|已读|已送達|已送达|Messenger|客服小幫手|在線客服|在线客服|輸入訊息|说点什么|發送|发送|加入聊天|撤回|新消息|新訊息/gi, 1]],
   receipt: [[/收據|收据|發票|发票|統一編號|统一编号|小計|小计|合計|合计|總計|总计|找零|現金|现金|實收|实收|付款方式|支付方式|微信支付|支付寶|支付宝|交易日期|交易時間|交易时间|交易序號|交易序号|單號|单号|流水號|流水号|訂單編號|订单编号|受理單|受理单|經辦人|经办人|顧客聯|顾客联|收執聯|收执联|繳款證明|繳費證明|缴费凭证|謝謝光臨|谢谢惠顾|收銀|收银|轉帳成功|转账成功|receipt|subtotal|cashier|change due/gi, 1]],
   note: [[/紀錄|记录|備忘|备忘|筆記|笔记|自行整理|\bnotes?\b|memo/gi, 1]],

@@ -47,6 +47,9 @@ describe('guessKind', () => {
     ['中華電信繳費通知 王小明先生您好：您的門號0912-345-678 113年10月份電信費用計新臺幣1,286元，繳費期限為113年11月25日，逾期未繳將暫停部分通信服務。如已繳費，請勿理會本通知。', photo, 'letter'],
     // An English bill rendered as an image: its balance, charges and the total due.
     ['Northline Mobile Mr Oliver Bennett Account summary Previous balance £42.50 Payment received -£42.50 Amount due £51.98 Your charges, 1 to 30 November 2024 Total charges £51.98', screenshot, 'bill'],
+    // An operator's English text message about a bill opens with its name and a colon; an e-mail's Re: does not count.
+    ['7:58 Telstra Thu, 28 Nov 2024 at 6:12 pm Telstra: Your bill of $142.35 for account 3004 118 276 is due on 12 Dec. Pay now to avoid a late fee.', screenshot, 'sms'],
+    ['Re: Your bill for October. Account number 3004 118 276. Amount due $142.35, due date 12 Dec 2024.', photo, 'bill'],
     // A complaint letter written about a bill: its references and its closing.
     ['Daniel Wong 29 November 2024 Customer Relations PrimeTel Limited Re: Account 8812-4471 I am writing to dispute the roaming charges on my bill of 1 November. The bill shows charges for 3 days. Please refund the charges. Yours faithfully', photo, 'letter'],
   ] as const)('%j → %s', (text, stats, kind) => {
