@@ -69,6 +69,25 @@ const RATE_AFTER = new RegExp(String.raw`^\s*(?:\/|每|per\s+)\s*(${UNIT}|分)`,
 const RATE_BEFORE = new RegExp(String.raw`(?:每|按)\s*(${UNIT}|分)\s*(?:收費|收费|計費|计费|收取|扣款|扣)?\s*$`, 'i');
 const TOTAL_RE = /總金額|总金额|應繳|应缴|合計|合计|總計|总计|總額|总额|帳單金額|账单金额|Total|Amount\s+due|Balance\s+due/i;
 const TABLE_HEADER_RE = /^\s*(?:(?:項目|项目|Item|Description|說明|说明)\s*)?(?:金[額额]|Amount)\s*(?:[(（]\s*(元|NT\$|HK\$|US\$|RMB|人民币|TWD|CNY|HKD)\s*[)）])?\s*$/i;
+/**
+ * A table's header as one row, as OCR reads it: the column names side by side (項目 計費期間
+ * 金額（元）, Description Date / period Amount, 品名 數量 單價 金額 稅額), one of them the amount's,
+ * on a line with no figure and no punctuation of a sentence. A word that only ends in 金額
+ * (本期應繳總金額) is a label, and so is an English amount with a word after it (Total amount due):
+ * only Chinese column names follow the amount's. Its currency may stand in brackets after it (Amount
+ * (S$)); one not known leaves the default.
+ */
+const TABLE_HEADER_ROW_RE = /^(?=[^\d，。：:；;！？!?,.]*$)(?!.*\b(?:Total|due)\b)\s*(?:\S+\s+){1,6}(?:金[額额]|Amount)(?:\s*[(（]\s*([^\s()（）]{1,4})\s*[)）]?)?(?:\s+[^\sA-Za-z]+){0,4}\s*$/i;
+/**
+ * What ends a row of a table but is no amount: a year after its month (Payment due by 02 Dec
+ * 2024), a page's number (Page 1 of 2), the last group of figures of a phone or account number
+ * (Mobile 9123 4567: a whole number of three figures or more after such a group; a quantity
+ * before a price, 1 490, is no group; or the last of three, call 13 24 61), a reference or code (Ref 6104228753), or a
+ * whole number of eight figures or more.
+ */
+const ROW_END_NOT_AMOUNT = /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\bof\s+\d+|(?:^|\s)(?:[\d-]*\d{3}\s+\d{3,}|(?:\d+\s+){2}\d+)|\b(?:ref(?:erence)?|code|no)\.?:?\s*\d+|(?:^|\s)\d{8,})\s*$/i;
+/** A sentence (a note below the table) ends the table. */
+const SENTENCE_END = /[.。]\s*$/;
 const TABLE_ROW_RE = new RegExp(String.raw`(?:^|\s)(${NUM})\s*$`);
 
 function currencyOf(marker: Currency | '$' | '¥', fallback: Currency | undefined): Currency {
@@ -132,14 +151,15 @@ export function extractAmounts(text: string, options: AmountExtractOptions = {})
   let offset = 0;
   let tableCurrency: Currency | null | undefined;
   for (const line of lines) {
-    const header = TABLE_HEADER_RE.exec(line);
+    const header = TABLE_HEADER_RE.exec(line) ?? TABLE_HEADER_ROW_RE.exec(line);
     if (header) {
       const marker = header[1];
       tableCurrency = marker === undefined || marker === '元' ? fallback ?? null
         : (PREFIXES.find(([p]) => p === marker.toUpperCase())?.[1] as Currency | undefined) ?? fallback ?? null;
     } else if (tableCurrency !== undefined) {
       const row = TABLE_ROW_RE.exec(line);
-      if (row) {
+      if (SENTENCE_END.test(line)) tableCurrency = undefined;
+      else if (row && !ROW_END_NOT_AMOUNT.test(line)) {
         const numStart = offset + row.index + row[0].indexOf(row[1]!);
         add(numStart, numStart + row[1]!.length, parseValue(row[1]!), tableCurrency, true, 0.8, true);
       }

@@ -65,6 +65,27 @@ describe('extractAmounts: bill roles and the amount column', () => {
     expect(extractAmounts(text, { defaultCurrency: 'HKD' }).map((a) => [a.value, a.role])).toEqual([[388, 'line'], [918, 'total']]);
   });
 
+  it('reads the amount column under a header read as one row, as OCR reads a table', () => {
+    const zh = '項目 計費期間 金額（元）\n月租費(5G 1399型) 113/09/01-113/09/30 1,399\n小額代收(Google Play) 113/09/22 271\n本期應繳總金額 2,186';
+    expect(extractAmounts(zh, { defaultCurrency: 'TWD' }).map((a) => [a.value, a.role, a.currency])).toEqual([[1399, 'line', 'TWD'], [271, 'line', 'TWD'], [2186, 'total', 'TWD']]);
+    const en = 'Description Date / period Amount (A$)\nEveryday 40GB plan 1 Oct - 31 Oct 55.00\nCalls to international numbers (9 min) Oct 4.86';
+    expect(extractAmounts(en).map((a) => a.value)).toEqual([55, 4.86]);
+    expect(extractAmounts('品名 數量 單價 金額 稅額\n國際漫遊日租費 3 399 1,197\n螢幕保護貼 1 490').map((a) => a.value)).toEqual([1197, 490]);
+  });
+
+  it('takes no year, page, reference or group of a phone number at the end of a row for an amount', () => {
+    const text = 'Description Amount\nPlan 60.00\nPayment due by 02 Dec 2024\nBPAY: Biller code 224917, Ref 6104228753\nreference 30715526804\nMobile 9123 4567\nCard: call 13 24 61\nPage 1 of 2';
+    expect(extractAmounts(text).map((a) => a.value)).toEqual([60]);
+  });
+
+  it('ends the table at a sentence below it', () => {
+    expect(extractAmounts('Item Amount\nMonthly fee 50.00\nPlease pay by the due date.\nLevel 9, 200 Queen Street, Melbourne VIC 3000').map((a) => a.value)).toEqual([50]);
+  });
+
+  it.each([
+    'Total amount due\n79.99', 'not have to pay the disputed amount while we investigate\nafter 16', '本期應繳總金額\n649', 'Amount enclosed:\n25',
+  ])('takes no label for a header: %j', (text) => expect(extractAmounts(text)).toEqual([]));
+
   it('ignores bare numbers without such a header', () => {
     expect(extractAmounts('月租費 精選599型\n599\n本期應繳總金額\n649')).toEqual([]);
   });
