@@ -65,6 +65,25 @@ export function normaliseDigitDashes(text: string): string {
     .replace(/(?<=[A-Za-z0-9).] )—(?= [A-Za-z0-9(])/g, '–');
 }
 
+/**
+ * A date and the time after it read as one word, the narrow space between them lost
+ * (2024-11-1520:31, 11/2023:59): the date's day and the time's hour run together. They are set
+ * apart where the figures make a day of the month and an hour (2024-11-15 20:31, 11/20 23:59),
+ * the hour of two figures when it can be one. Unread, the date was found by no one.
+ */
+export function separateDateFromTime(text: string): string {
+  return text.replace(DAY_RUN_INTO_HOUR, (m, date: string, figures: string) => {
+    for (const cut of [figures.length - 2, figures.length - 1]) {
+      const day = Number(figures.slice(0, cut)), hour = Number(figures.slice(cut));
+      if (cut >= 1 && cut <= 2 && day >= 1 && day <= 31 && hour <= 23) return `${date}${figures.slice(0, cut)} ${figures.slice(cut)}`;
+    }
+    return m;
+  });
+}
+
+/** A date's year (optional) and month, then three or four figures running into a time's minutes. */
+const DAY_RUN_INTO_HOUR = /(?<![\d/.-])((?:\d{2,4}[-/.])?\d{1,2}[-/.])(\d{3,4})(?=:[0-5]\d(?!\d))/g;
+
 /** Han ideographs and kana: the characters that make a stretch of text Chinese (or Japanese). */
 const HAN = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
 /** CJK text or CJK punctuation and brackets (【】「」，。…). */
@@ -430,7 +449,7 @@ export function mendSplitAsides(lines: readonly string[]): string[] {
 
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return mendSplitAsides(fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text))))).split('\n'))
+  return mendSplitAsides(fixLookalikes(normaliseCjkPunctuation(separateDateFromTime(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))))).split('\n'))
     .join('\n')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -540,7 +559,7 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
     prev = w;
     prevText = text;
   }
-  return fixLookalikes(normaliseCjkPunctuation(normaliseDigitDashes(out), chinesePage || undefined));
+  return fixLookalikes(normaliseCjkPunctuation(separateDateFromTime(normaliseDigitDashes(out)), chinesePage || undefined));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, mendSplitAsides, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
+import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, mendSplitAsides, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, separateDateFromTime, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 import type { GrayRaster } from '../../../shared/ocr/raster';
 
@@ -49,6 +49,19 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
     ['第一A區', '第一A區'],
   ])('dashes %j → %j', (input, expected) => {
     expect(normaliseDigitDashes(input)).toBe(expected);
+  });
+  it.each([
+    ['2024-11-1520:31', '2024-11-15 20:31'],
+    ['已於11/2023:59', '已於11/20 23:59'],
+    ['113/11/249:05', '113/11/24 9:05'],
+    ['2024-11-159:05', '2024-11-15 9:05'],
+    ['2024-11-15 20:31', '2024-11-15 20:31'],
+    ['2024-11-15', '2024-11-15'],
+    ['12:30', '12:30'],
+    ['Ref 1/2345:12', 'Ref 1/2345:12'],
+    ['11/3525:00', '11/3525:00'],
+  ])('a date and a time run together %j → %j', (input, expected) => {
+    expect(separateDateFromTime(input)).toBe(expected);
   });
   it('cleanText applies all of them', () => {
     expect(cleanText(' 門 號 ０９３５一１２３一４５６ 。 \n\n\n\nOK ')).toBe('門號0935-123-456。\n\nOK');
