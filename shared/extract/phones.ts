@@ -31,6 +31,9 @@ const KNOWN_SHORT_CODES = new Set([
 const CALL_WORDS = /(?:撥打|撥|打|致電|致电|拨打|拨|來電|来电|電話|电话|專線|专线|熱線|热线|客服|短信|簡訊|回覆|回复|發送|发送|Call|Dial|hotline|phone|tel|SMS)[^\d\n]{0,4}$/i;
 const OPERATOR_WORDS = /中華電信|中华电信|台灣大哥大|台灣之星|遠傳|亞太電信|中国电信|中国移动|中国联通|中國電信|中國移動|中國聯通|China\s*(?:Mobile|Telecom|Unicom)|CHT|FET|Taiwan\s*Mobile/i;
 
+/** A time or day alone after a sender's number in a list of conversations. */
+const WHEN_BESIDE_SENDER = /^\s+(?:(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?|昨天|前天|昨日|星期.|[周週].|\d{1,2}月\d{1,2}日|\d{1,2}\/\d{1,2}|Yesterday|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)\s*$/i;
+
 function digitsOf(s: string): string {
   return s.replace(/\D/g, '');
 }
@@ -47,9 +50,11 @@ export function extractPhones(text: string, options: PhoneExtractOptions = {}): 
   };
   const NB = String.raw`(?<![\w/.-])`; // not glued to a longer code, date or amount
   const NA = String.raw`(?![\w/]|[.-]\d)`;
+  // Between a number's groups: a space, a dash, or a dash with a space the engine put beside it (0987- 652-310).
+  const SEP = String.raw`(?:\s?-\s?|\s)?`;
 
-  // TW mobile: 0912-345-678, 0912 345 678, +886 912 345 678
-  for (const m of f.matchAll(new RegExp(String.raw`${NB}(?:\+?886[\s-]?|0)9\d{2}[\s-]?\d{3}[\s-]?\d{3}${NA}`, 'g'))) {
+  // TW mobile: 0912-345-678, 0912 345 678, +886 912 345 678, 0987- 652-310
+  for (const m of f.matchAll(new RegExp(String.raw`${NB}(?:\+?886[\s-]?|0)9\d{2}${SEP}\d{3}${SEP}\d{3}${NA}`, 'g'))) {
     add(m, 'tw-mobile', 0.95, digitsOf(m[0]).replace(/^886/, '0'));
   }
   // TW toll-free: 0800-080-090, 0809-…
@@ -85,8 +90,9 @@ export function extractPhones(text: string, options: PhoneExtractOptions = {}): 
     const nextLine = line.end < f.length ? f.slice(line.end + 1, lineAround(f, line.end + 1).end) : '';
     const isTopLine = f.slice(0, line.start).trim() === '';
     // An SMS screenshot names its sender on a line of its own, at the top or just above the time stamp.
-    const isSenderLine = after.trim() === '' && (before.trim() === '' || OPERATOR_WORDS.test(before.trim()))
-      && (isTopLine || /\d{1,2}:\d{2}/.test(nextLine));
+    // In a list of conversations, the sender's time or day stands beside it (10086 11:47, 10000 周一).
+    const isSenderLine = (before.trim() === '' || OPERATOR_WORDS.test(before.trim()))
+      && ((after.trim() === '' && (isTopLine || /\d{1,2}:\d{2}/.test(nextLine))) || WHEN_BESIDE_SENDER.test(after));
     const isCallContext = CALL_WORDS.test(f.slice(Math.max(0, m.index - 12), m.index));
     if (isKnown && (isCallContext || isSenderLine)) add(m, 'short-code', isCallContext ? 0.85 : 0.75);
     else if (!isKnown && isCallContext && /^(?:1\d{4}|95\d{3}|1\d{3})$/.test(m[0])) add(m, 'short-code', 0.6);

@@ -21,6 +21,10 @@ describe('extractPhones: one number per row', () => {
     ['消費者服務專線1950', '1950', 'short-code', '1950'],
     ['10086\n2024年10月8日 09:40\n【中国移动】您好', '10086', 'short-code', '10086'],
     ['中華電信 800\n2024年9月15日 上午10:32', '800', 'short-code', '800'],
+    ['10010 14:02\n您本月流量已用完', '10010', 'short-code', '10010'],
+    ['10086 昨天', '10086', 'short-code', '10086'],
+    ['10000 周一', '10000', 'short-code', '10000'],
+    ['臺端門號0987- 652-310於', '0987652310', 'tw-mobile', '0987- 652-310'],
   ])('%s → %s (%s)', (text, digits, kind, raw) => {
     const found = extractPhones(text);
     expect(found.map((p) => [p.digits, p.kind, p.raw])).toEqual([[digits, kind, raw]]);
@@ -32,6 +36,6 @@ describe('extractPhones: not phone numbers', () => {
   it.each([
     ['月租費 800 元'], ['精選599型'], ['共1950元'], ['扣了12300积分'], ['項目\n金額(元)\n188\n本期應繳總金額\n188'],
     ['申訴案號 TK113100800217'], ['帳號：8812-4471-0093'], ['113/10/08 2024-10-08 1131008'], ['NT$ 1,288'],
-    ['合約編號 CHT-112-0512-7781'],
+    ['合約編號 CHT-112-0512-7781'], ['您已使用 10086 14:02'], ['12345 67890'],
   ])('%s', (text) => expect(extractPhones(text)).toEqual([]));
 });
