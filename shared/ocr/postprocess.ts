@@ -66,6 +66,18 @@ export function normaliseDigitDashes(text: string): string {
 }
 
 /**
+ * Currency signs misread before an amount: NT$ read T$, NTS$ or MNTS$ (its $ read S, a stray
+ * stroke before it read M), HK$ read HIKS or HKS; and the thousands comma of such an amount read
+ * as a colon (NT$1:500). Unmended, the amount was found by no one.
+ */
+export function mendCurrencySigns(text: string): string {
+  return text
+    .replace(/(?<![A-Za-z])(?:M?NTS\$|NTS(?=\d)|T\$(?=\d))/g, 'NT$')
+    .replace(/(?<![A-Za-z])H[Il1|]?KS(?=\d)|(?<![A-Za-z])H[Il1|]K\$(?=\d)/g, 'HK$')
+    .replace(/(?<=(?:NT|HK|US|S|A)?\$ ?\d{1,3}):(?=\d{3}(?![\d:]))/g, ',');
+}
+
+/**
  * A date and the time after it read as one word, the narrow space between them lost
  * (2024-11-1520:31, 11/2023:59): the date's day and the time's hour run together. They are set
  * apart where the figures make a day of the month and an hour (2024-11-15 20:31, 11/20 23:59),
@@ -449,7 +461,7 @@ export function mendSplitAsides(lines: readonly string[]): string[] {
 
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return mendSplitAsides(fixLookalikes(normaliseCjkPunctuation(separateDateFromTime(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text)))))).split('\n'))
+  return mendSplitAsides(fixLookalikes(normaliseCjkPunctuation(mendCurrencySigns(separateDateFromTime(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text))))))).split('\n'))
     .join('\n')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -559,7 +571,7 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
     prev = w;
     prevText = text;
   }
-  return fixLookalikes(normaliseCjkPunctuation(separateDateFromTime(normaliseDigitDashes(out)), chinesePage || undefined));
+  return fixLookalikes(normaliseCjkPunctuation(mendCurrencySigns(separateDateFromTime(normaliseDigitDashes(out))), chinesePage || undefined));
 }
 
 /**

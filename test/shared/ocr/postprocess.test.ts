@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, mendSplitAsides, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, removeCjkSpaces, separateDateFromTime, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
+import { blankBetweenIn, cleanText, fixCantonese, fixLookalikes, joinLineWords, mendSplitAsides, normaliseCjkPunctuation, normaliseDigitDashes, normaliseFullWidth, postprocess, mendCurrencySigns, removeCjkSpaces, separateDateFromTime, trimOverlappingBoxes } from '../../../shared/ocr/postprocess';
 import type { OcrWord } from '../../../shared/ocr/engine';
 import type { GrayRaster } from '../../../shared/ocr/raster';
 
@@ -62,6 +62,21 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
     ['11/3525:00', '11/3525:00'],
   ])('a date and a time run together %j → %j', (input, expected) => {
     expect(separateDateFromTime(input)).toBe(expected);
+  });
+  it.each([
+    ['累計金額已達T$1:500', '累計金額已達NT$1,500'],
+    ['9月帳單金額MNTS$2,486，含國際', '9月帳單金額NT$2,486，含國際'],
+    ['月費計劃係HIKS198，', '月費計劃係HK$198，'],
+    ['共HKS89.50', '共HK$89.50'],
+    ['HK$412.30', 'HK$412.30'],
+    ['NT$1,500', 'NT$1,500'],
+    ['AT$5', 'AT$5'],
+    ['ANTS$3', 'ANTS$3'],
+    ['12:300', '12:300'],
+    ['$12:30', '$12:30'],
+    ['HKS', 'HKS'],
+  ])('currency signs %j → %j', (input, expected) => {
+    expect(mendCurrencySigns(input)).toBe(expected);
   });
   it('cleanText applies all of them', () => {
     expect(cleanText(' 門 號 ０９３５一１２３一４５６ 。 \n\n\n\nOK ')).toBe('門號0935-123-456。\n\nOK');
