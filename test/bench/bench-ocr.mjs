@@ -17,7 +17,9 @@
 // wall time ≤ 1.5× native per image. Wall times on a shared machine swing by ±30% from one run to
 // the next, so each image is run several times by both engines (interleaved, alternating which
 // goes first) and the medians are compared. Native tesseract is also timed with
-// OMP_THREAD_LIMIT=1 (its OpenMP threads spin on a small machine): shown, not a target.
+// OMP_THREAD_LIMIT=1 (its OpenMP threads spin on a small machine): shown, not a target. So are
+// the facts: of what the extractor (`dossier extract`) finds in an image's ground truth, what it
+// finds in each engine's reading.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,6 +92,29 @@ for (const dir of dirs) {
   }
 }
 
+/**
+ * The facts (dates, amounts, phone, ID and ticket numbers) our extractor finds in `text`, through
+ * the CLI as outside tools call it, as "kind value" strings (one per finding).
+ */
+function factsOf(text) {
+  const r = spawnSync(process.execPath, ['dist/cli/dossier.mjs', 'extract', '-'], { input: text, encoding: 'utf8', env: cleanEnv });
+  if (r.status !== 0) { console.log(`dossier extract failed (${r.status}): ${r.stderr.trim()}`); return []; }
+  const x = JSON.parse(r.stdout);
+  return [
+    ...x.dates.map((d) => `date ${d.iso}`), ...x.amounts.map((a) => `amount ${a.value}`), ...x.phones.map((p) => `phone ${p.digits}`),
+    ...x.ids.map((i) => `id ${i.value}`), ...x.tickets.map((t) => `ticket ${t.value}`),
+  ];
+}
+
+/** How many of the facts `want` (with repeats) `got` holds as well. */
+function factsKept(want, got) {
+  const left = new Map();
+  for (const f of got) left.set(f, (left.get(f) ?? 0) + 1);
+  let n = 0;
+  for (const f of want) if (left.get(f)) { left.set(f, left.get(f) - 1); n++; }
+  return n;
+}
+
 const rows = [];
 for (const img of images) {
   const runOurs = () => timed(process.execPath, ['dist/cli/dossier.mjs', 'ocr', img.path, '--lang', img.lang]);
@@ -116,6 +141,10 @@ for (const img of images) {
     nativeMs: hasNative ? median(native.map((o) => o.ms)) : NaN,
     native1Ms: hasNative ? median(native1.map((o) => o.ms)) : NaN,
     stable: ours.every((o) => o.stdout === ours[0].stdout),
+    ...(() => {
+      const want = factsOf(img.gt);
+      return { facts: want.length, ourFacts: factsKept(want, factsOf(ours[0].stdout)), nativeFacts: hasNative ? factsKept(want, factsOf(native[0].stdout)) : NaN };
+    })(),
   });
 }
 
@@ -124,11 +153,12 @@ const sec = (ms) => (Number.isNaN(ms) ? '   -  ' : `${(ms / 1000).toFixed(2).pad
 const ratio = (a, b) => (Number.isNaN(b) || b === 0 ? '  -  ' : `${(a / b).toFixed(2).padStart(5)}`);
 const width = Math.max(10, ...rows.map((r) => r.name.length));
 console.log(`${runs} run(s) per image and engine; times are medians. native 1T: native with OMP_THREAD_LIMIT=1 (not a target).`);
-console.log(`${'image'.padEnd(width)}  lang         our CER  native CER  Δ points   our time  native time  time ratio  native 1T  ratio 1T`);
+console.log('facts: of the dates, amounts, phone, ID and ticket numbers the extractor finds in the ground truth, how many it finds in each reading (not a target).');
+console.log(`${'image'.padEnd(width)}  lang         our CER  native CER  Δ points   our time  native time  time ratio  native 1T  ratio 1T  our facts  native facts`);
 const failures = [];
 for (const r of rows) {
   const delta = (r.ourCer - r.nativeCer) * 100;
-  console.log(`${r.name.padEnd(width)}  ${r.lang.padEnd(11)}  ${pct(r.ourCer)}  ${pct(r.nativeCer).padStart(10)}  ${Number.isNaN(delta) ? '   -   ' : delta.toFixed(2).padStart(7)}   ${sec(r.ourMs).padStart(8)}  ${sec(r.nativeMs).padStart(11)}  ${ratio(r.ourMs, r.nativeMs).padStart(10)}  ${sec(r.native1Ms).padStart(9)}  ${ratio(r.ourMs, r.native1Ms).padStart(8)}`);
+  console.log(`${r.name.padEnd(width)}  ${r.lang.padEnd(11)}  ${pct(r.ourCer)}  ${pct(r.nativeCer).padStart(10)}  ${Number.isNaN(delta) ? '   -   ' : delta.toFixed(2).padStart(7)}   ${sec(r.ourMs).padStart(8)}  ${sec(r.nativeMs).padStart(11)}  ${ratio(r.ourMs, r.nativeMs).padStart(10)}  ${sec(r.native1Ms).padStart(9)}  ${ratio(r.ourMs, r.native1Ms).padStart(8)}  ${`${r.ourFacts}/${r.facts}`.padStart(9)}  ${(Number.isNaN(r.nativeFacts) ? '-' : `${r.nativeFacts}/${r.facts}`).padStart(12)}`);
   if (!r.stable) failures.push(`${r.name}: our text differed between runs`);
   if (r.ourCer > 0.05) failures.push(`${r.name}: CER ${pct(r.ourCer).trim()} > 5%`);
   if (delta > 0.5) failures.push(`${r.name}: ${delta.toFixed(2)} points worse than native`);
@@ -140,7 +170,8 @@ const nativeMean = mean(rows.map((r) => r.nativeCer));
 const ourTotal = rows.reduce((a, r) => a + r.ourMs, 0);
 const nativeTotal = rows.reduce((a, r) => a + r.nativeMs, 0);
 const native1Total = rows.reduce((a, r) => a + r.native1Ms, 0);
-console.log(`${'mean / total'.padEnd(width)}  ${''.padEnd(11)}  ${pct(ourMean)}  ${pct(nativeMean).padStart(10)}  ${((ourMean - nativeMean) * 100).toFixed(2).padStart(7)}   ${sec(ourTotal).padStart(8)}  ${sec(nativeTotal).padStart(11)}  ${ratio(ourTotal, nativeTotal).padStart(10)}  ${sec(native1Total).padStart(9)}  ${ratio(ourTotal, native1Total).padStart(8)}`);
+const sum = (key) => rows.reduce((a, r) => a + r[key], 0);
+console.log(`${'mean / total'.padEnd(width)}  ${''.padEnd(11)}  ${pct(ourMean)}  ${pct(nativeMean).padStart(10)}  ${((ourMean - nativeMean) * 100).toFixed(2).padStart(7)}   ${sec(ourTotal).padStart(8)}  ${sec(nativeTotal).padStart(11)}  ${ratio(ourTotal, nativeTotal).padStart(10)}  ${sec(native1Total).padStart(9)}  ${ratio(ourTotal, native1Total).padStart(8)}  ${`${sum('ourFacts')}/${sum('facts')}`.padStart(9)}  ${(hasNative ? `${sum('nativeFacts')}/${sum('facts')}` : '-').padStart(12)}`);
 if (ourMean > 0.02) failures.push(`mean CER ${pct(ourMean).trim()} > 2%`);
 console.log(failures.length ? `targets missed:\n  ${failures.join('\n  ')}` : 'all targets met');
 if (args.has('--strict') && failures.length) process.exitCode = 1;
