@@ -67,15 +67,24 @@ export function normaliseDigitDashes(text: string): string {
 
 /**
  * Currency signs misread before an amount: NT$ read T$, NTS$ or MNTS$ (its $ read S, a stray
- * stroke before it read M), HK$ read HIKS or HKS; and the thousands comma of such an amount read
- * as a colon (NT$1:500). Unmended, the amount was found by no one.
+ * stroke before it read M), HK$ read HIKS or HKS; the thousands comma of such an amount read as a
+ * colon (NT$1:500); letters read for its figures ({@link LETTERED_AMOUNT}). Unmended, the amount
+ * was found by no one.
  */
 export function mendCurrencySigns(text: string): string {
   return text
     .replace(/(?<![A-Za-z])(?:M?NTS\$|NTS(?=\d)|T\$(?=\d))/g, 'NT$')
     .replace(/(?<![A-Za-z])H[Il1|]?KS(?=\d)|(?<![A-Za-z])H[Il1|]K\$(?=\d)/g, 'HK$')
-    .replace(/(?<=(?:NT|HK|US|S|A)?\$ ?\d{1,3}):(?=\d{3}(?![\d:]))/g, ',');
+    .replace(/(?<=(?:NT|HK|US|S|A)?\$ ?\d{1,3}):(?=\d{3}(?![\d:]))/g, ',')
+    .replace(LETTERED_AMOUNT, (m, sign: string, figures: string) => `${sign}${figures.replace(/[OoD]/g, '0').replace(/[IlL|]/g, '1')}`);
 }
+
+/**
+ * An amount with cents after a currency sign in which letters stand for figures that look alike
+ * (¥LI77.20 for ¥1177.20, its comma lost; $1O5.00): O, o and D for 0, I, l, L and | for 1, when
+ * two figures at least are read as figures.
+ */
+const LETTERED_AMOUNT = /((?:[¥$￥£€]|NT\$|HK\$|RMB) ?)(?=[\d,]*[OoDIlL|])(?=(?:[^\d.]*\d){2})([\dOoDIlL|,]+)(?=\.\d{2}(?![\dA-Za-z]))/g;
 
 /**
  * A date and the time after it read as one word, the narrow space between them lost

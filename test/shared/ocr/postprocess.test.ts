@@ -75,6 +75,14 @@ describe('normaliseFullWidth / normaliseDigitDashes', () => {
     ['12:300', '12:300'],
     ['$12:30', '$12:30'],
     ['HKS', 'HKS'],
+    ['价税合计 ¥LI77.20', '价税合计 ¥1177.20'],
+    ['$1O5.00 due', '$105.00 due'],
+    ['¥l,2O5.00', '¥1,205.00'],
+    ['¥l,2OO.00', '¥l,2OO.00'],
+    ['$IL.00', '$IL.00'],
+    ['$LOL', '$LOL'],
+    ['¥12.OO', '¥12.OO'],
+    ['$1O5', '$1O5'],
   ])('currency signs %j → %j', (input, expected) => {
     expect(mendCurrencySigns(input)).toBe(expected);
   });
