@@ -81,9 +81,9 @@ const TABLE_HEADER_ROW_RE = /^(?=[^\d，。：:；;！？!?,.]*$)(?!.*\b(?:Total
 /**
  * What ends a row of a table but is no amount: a year after its month (Payment due by 02 Dec
  * 2024), a page's number (Page 1 of 2), the last group of figures of a phone or account number
- * (Mobile 9123 4567: a whole number of three figures or more after such a group; a quantity
- * before a price, 1 490, is no group; or the last of three, call 13 24 61), a reference or code (Ref 6104228753), or a
- * whole number of eight figures or more.
+ * (Mobile 9123 4567: a whole number of three figures or more after such a group, or the last of
+ * three, call 13 24 61; a quantity before a price, 1 490, is no group), a reference or code
+ * (Ref 6104228753), or a whole number of eight figures or more.
  */
 const ROW_END_NOT_AMOUNT = /(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\bof\s+\d+|(?:^|\s)(?:[\d-]*\d{3}\s+\d{3,}|(?:\d+\s+){2}\d+)|\b(?:ref(?:erence)?|code|no)\.?:?\s*\d+|(?:^|\s)\d{8,})\s*$/i;
 /** A sentence (a note below the table) ends the table. */

@@ -468,9 +468,18 @@ export function mendSplitAsides(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The mends of a reading's text that {@link cleanText} and {@link joinLineWords} share: dashes
+ * between figures, a date run into its time, currency signs, Chinese punctuation (`chinese` as
+ * {@link normaliseCjkPunctuation} takes it) and lookalike characters.
+ */
+function mendReading(text: string, chinese?: boolean): string {
+  return fixLookalikes(normaliseCjkPunctuation(mendCurrencySigns(separateDateFromTime(normaliseDigitDashes(text))), chinese));
+}
+
 /** Applies the text clean-ups to a string. */
 export function cleanText(text: string): string {
-  return mendSplitAsides(fixLookalikes(normaliseCjkPunctuation(mendCurrencySigns(separateDateFromTime(normaliseDigitDashes(removeCjkSpaces(normaliseFullWidth(text))))))).split('\n'))
+  return mendSplitAsides(mendReading(removeCjkSpaces(normaliseFullWidth(text))).split('\n'))
     .join('\n')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -580,7 +589,7 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
     prev = w;
     prevText = text;
   }
-  return fixLookalikes(normaliseCjkPunctuation(mendCurrencySigns(separateDateFromTime(normaliseDigitDashes(out))), chinesePage || undefined));
+  return mendReading(out, chinesePage || undefined);
 }
 
 /**
