@@ -542,6 +542,15 @@ describe('joinLineWords with the page at hand', () => {
     expect(joinLineWords([at('27日', 0, 38), at('下午', 41, 45)], blankBetweenIn(page([0, 18], [20, 38], [41, 59], [61, 79])))).toBe('27日下午');
   });
 
+  it('never splits a word of the labels of bills and letters, whatever the blank after a narrow character', () => {
+    // 日 of 發文日期, its ink 10 px wide in a 20 px cell: 10 px of blank before 期.
+    const raster = page([0, 18], [20, 38], [44, 54], [64, 82]);
+    const words = [at('發文日', 0, 54), at('期', 64, 18)];
+    expect(blankBetweenIn(raster)(words[0]!, words[1]!)).toBe(10);
+    expect(joinLineWords(words, blankBetweenIn(raster))).toBe('發文日期');
+    expect(joinLineWords([at('15日', 0, 54), at('下午', 64, 38)], blankBetweenIn(page([0, 18], [20, 38], [44, 54], [64, 82], [84, 102])))).toBe('15日 下午');
+  });
+
   it('measures only between Chinese characters', () => {
     const raster = page([0, 18], [20, 38], [60, 70]);
     expect(joinLineWords([at('金額', 0, 38), at('7', 60, 10)], blankBetweenIn(raster))).toBe('金額 7');
