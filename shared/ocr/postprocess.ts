@@ -506,8 +506,8 @@ const HAN_SPACE_BLANK = 0.32;
 /**
  * Words of two characters that the labels of bills, notices and letters are made of (發文日期,
  * 客服單號, 門號, 繳費期限, 24個月), never written with a space inside: a narrow first character
- * leaves a blank as wide as a space after its ink (日 of 日期, read "發文日 期" 14 times in 532
- * readings, the blank 0.36–0.52 of a character's height), and a label split so is found by no
+ * leaves a blank as wide as a space after its ink (日 of 日期: "日 期" in 14 of 532 readings,
+ * 發文日 期, 出帳日 期, the blank 0.36–0.52 of a character's height), and a label split so is found by no
  * search. Words a form can set out with a space between their characters, to line up with longer
  * labels (姓名, 地址, 電話), are not among them.
  */
@@ -592,7 +592,7 @@ export function joinLineWords(words: readonly OcrWord[], blankBetween?: BlankBet
       // the engine's boxes of Chinese characters are too unsteady to measure a gap by.
       // A word of the labels of bills and letters is never split (see UNSPLIT_WORDS).
       const wide = blankBetween && HAN_ONE.test(a) && HAN_ONE.test(b)
-        ? blankBetween(prev, w) >= HAN_SPACE_BLANK * charHeight && !UNSPLIT_WORDS.has(a + b)
+        ? !UNSPLIT_WORDS.has(a + b) && blankBetween(prev, w) >= HAN_SPACE_BLANK * charHeight
         : charHeight > 0 && gap > charHeight * 0.6;
       if (!spread && !sign && (!(isCjk(a) || isCjk(b)) || (!punct && wide))) out += ' ';
     }
