@@ -507,9 +507,10 @@ const HAN_SPACE_BLANK = 0.32;
  * Words of two characters that the labels of bills, notices and letters are made of (發文日期,
  * 客服單號, 門號, 繳費期限, 24個月), never written with a space inside: a narrow first character
  * leaves a blank as wide as a space after its ink (日 of 日期: "日 期" in 14 of 532 readings,
- * 發文日 期, 出帳日 期, the blank 0.36–0.52 of a character's height), and a label split so is found by no
- * search. Words a form can set out with a space between their characters, to line up with longer
- * labels (姓名, 地址, 電話), are not among them.
+ * 發文日 期, 出帳日 期, the blank 0.36–0.52 of a character's height), and the extractor, which
+ * finds numbers by their labels, misses a label so split (客服單 號 before a ticket number).
+ * Words a form can set out with a space between their characters, to line up with longer labels
+ * (姓名, 地址, 電話), are not among them.
  */
 const UNSPLIT_WORDS = new Set(['日期', '門號', '门号', '單號', '单号', '號碼', '号码', '期限', '個月', '个月', '帳號', '账号', '編號', '编号', '民國', '經辦', '证码', '證碼']);
 
