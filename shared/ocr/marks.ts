@@ -881,8 +881,8 @@ function inkChanges(g: GrayRaster, box: Box): number {
  * The share of the inked columns of `box` whose ink runs down at least 80 % of its height, the
  * columns taken upright or leaning by up to {@link BAR_SLANT} pixels across per pixel down
  * (a barcode on a sheet photographed turned or curling; a leaning column counts as inked when
- * it holds ink over at least {@link BAR_EDGE} of the height, and the bars found so must be at
- * least {@link BAR_LEAST}), whichever gives the most.
+ * it holds ink over at least {@link BAR_EDGE} of the height; the runs of bars found must be at
+ * least {@link BAR_LEAST_UPRIGHT} upright, {@link BAR_LEAST} leaning), whichever gives the most.
  */
 function fullHeightBars(g: GrayRaster, box: Box): number {
   let best = 0;
@@ -891,8 +891,9 @@ function fullHeightBars(g: GrayRaster, box: Box): number {
     const slope = BAR_SLOPES[k]!;
     barsAtSlope(g, box, slope, counts);
     const inked = counts[0]!, bars = counts[1]!, runs = counts[2]!;
-    // Leaning, bold text's strokes can stand as bars too: a barcode has many.
-    if (inked && (!slope || runs >= BAR_LEAST)) best = Math.max(best, bars / inked);
+    // Bold text's strokes can stand as bars too, upright (a photo's blur filled in a bold heading,
+    // 遠傳電信 帳單: 10 runs of bars) and more of them leaning: a barcode has many.
+    if (inked && runs >= (slope ? BAR_LEAST : BAR_LEAST_UPRIGHT)) best = Math.max(best, bars / inked);
   }
   return best;
 }
@@ -927,6 +928,8 @@ function barsAtSlope(g: GrayRaster, box: Box, slope: number, counts: Int32Array)
 const BAR_EDGE = 0.25;
 /** A barcode measured leaning has at least this many bars. */
 const BAR_LEAST = 20;
+/** A barcode measured upright has at least this many bars (one on a curled receipt, 21). */
+const BAR_LEAST_UPRIGHT = 15;
 /** Most lean of a barcode's bars, in pixels across per pixel down. */
 const BAR_SLANT = 0.06;
 const BAR_SLOPES = [0, -BAR_SLANT / 2, BAR_SLANT / 2, -BAR_SLANT, BAR_SLANT];

@@ -800,6 +800,23 @@ describe('findCodes', () => {
     expect(findCodes(g, 20)).toEqual([{ x: 40, y: 40, w: 182, h: 182 }]);
   });
 
+  it('leaves a bold heading a line and a half tall whose strokes run down it (a photo\'s blur filled it in)', () => {
+    const g = createGray(400, 200);
+    // Four glyphs of three strokes 5 px wide down their 28 px, capped top and bottom: 12 runs of
+    // bars, 71 % of the inked columns bars, too few runs for a barcode's.
+    for (let c = 0; c < 4; c++) {
+      const x = 40 + c * 30;
+      for (const dx of [0, 8, 16]) fillRect(g, x + dx, 60, 5, 28);
+      fillRect(g, x, 60, 21, 4);
+      fillRect(g, x, 84, 21, 4);
+    }
+    expect(findCodes(g, 20)).toEqual([]);
+    // The same strokes 60 times over are a barcode.
+    const bars = createGray(700, 200);
+    for (let c = 0; c < 20; c++) for (const dx of [0, 8, 16]) fillRect(bars, 40 + c * 30 + dx, 60, 5, 28);
+    expect(findCodes(bars, 20)).toHaveLength(1);
+  });
+
   it('leaves bold text, a wide block of it, a solid block and a page without text lines', () => {
     const g = createGray(900, 500);
     for (let line = 0; line < 4; line++) for (let c = 0; c < 20; c++) fillRect(g, 20 + c * 30, 20 + line * 40, 26, 28, c % 2 ? 20 : 60); // bold lines
