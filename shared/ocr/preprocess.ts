@@ -1645,11 +1645,16 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
   if (!seals.length) return 0;
   const labels = new Int32Array(w * h).fill(-1);
   for (let y = 0; y < box.h; y++) labels.set(inBox.labels.subarray(y * box.w, (y + 1) * box.w), (box.y + y) * w + box.x);
+  // A seal is ink on paper: its ring darker than the paper inside it and around it. A warm cast's
+  // speckles on a wooden desk are the desk's own tone, and the brown rim where a receipt's paper
+  // meets the desk is lighter than the desk outside it: lifting either faded the receipt's text.
+  const inked = seals.filter((b) => sealIsInk(g, red, labels, b));
+  if (!inked.length) return 0;
   // The lightest tone near each pixel that is neither red nor a seal's (what a seal lies on: a
   // pen's ring drawn across a white chat bubble and the grey page around it lies on both), in each
   // seal's box: looked for in the box grown by the reach of "near", the only pixels it depends on.
   const reach = SEAL_GAP * 2;
-  const sealLabels = new Set(seals.map((s) => s.label));
+  const sealLabels = new Set(inked.map((s) => s.label));
   const lightestNear = (b: Box) => {
     const crop = grownBox(b, reach, reach, g);
     const around = new Uint8ClampedArray(crop.w * crop.h);
@@ -1660,7 +1665,7 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
     }
     return { near: maxFilter({ width: crop.w, height: crop.h, data: around }, reach).data, crop };
   };
-  for (const b of seals) {
+  for (const b of inked) {
     const { near, crop } = lightestNear(b);
     // The paper's tone around the seal (the upper quartile of the pixels in its box that are not
     // the seal's: pink paper is reddish too, and without it only the text was left to measure)
@@ -1683,7 +1688,29 @@ export function eraseSeals(rgba: RgbaRaster, g: GrayRaster, size = Math.max(40, 
       }
     }
   }
-  return seals.length;
+  return inked.length;
+}
+
+/**
+ * Whether the ring of seal `b` (its red pixels of component `b.label` in `labels`) is darker in
+ * `g` by {@link SEAL_CONTRAST} than both the rest of its box (the paper inside the ring, with the
+ * text on it) and a band around its box, each by its median tone.
+ */
+function sealIsInk(g: GrayRaster, red: Uint8ClampedArray, labels: Int32Array, b: Box & { label: number }): boolean {
+  const w = g.width;
+  const ring = new Uint32Array(256), inside = new Uint32Array(256), around = new Uint32Array(256);
+  const o = grownBox(b, SEAL_GAP * 4, SEAL_GAP * 4, g);
+  for (let y = o.y; y < o.y + o.h; y++) {
+    const rowInside = y >= b.y && y < b.y + b.h;
+    for (let x = o.x, i = y * w + o.x; x < o.x + o.w; x++, i++) {
+      if (!rowInside || x < b.x || x >= b.x + b.w) around[g.data[i]!]!++;
+      else if (labels[i] !== b.label) inside[g.data[i]!]!++;
+      else if (red[i]) ring[g.data[i]!]!++;
+    }
+  }
+  const ink = quantile(ring, 0.5);
+  // A box at the picture's edge may have no band around it: the paper inside decides alone.
+  return ink + SEAL_CONTRAST <= quantile(inside, 0.5) && ink + SEAL_CONTRAST <= quantile(around, 0.5);
 }
 
 /**
@@ -1777,6 +1804,8 @@ const SEAL_REDNESS = 40;
 const SEAL_SHARE = 0.4;
 /** A seal is at most this many times as wide as tall, or as tall as wide (a round 公章, an oblong 已付款 stamp). */
 const SEAL_ASPECT = 3.5;
+/** How much darker (0–255) a seal's ring is at least than the paper inside it and around it. */
+const SEAL_CONTRAST = 12;
 /** Half the widest gap (px) that text stamped over a seal's ring can cut into it. */
 const SEAL_GAP = 3;
 /** Least red channel of a seal's ink (0–255). */

@@ -1227,6 +1227,35 @@ describe('eraseSeals', () => {
     expect(eraseSeals(rgba, rgbaToGray(rgba))).toBe(0);
   });
 
+  it('takes the warm rim of a small receipt on a dark desk for no seal, and leaves its text as it is', () => {
+    // A receipt (220, 208, 192) on a brown desk (99, 64, 34); where they meet, a pixel of each
+    // blends into a warm ring (160, 130, 100) round the receipt, lighter than the desk outside it.
+    const w = 500, h = 400;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
+    for (let i = 0; i < w * h; i++) rgba.data.set([99, 64, 34, 255], i * 4);
+    for (let y = 150; y < 250; y++) for (let x = 180; x < 330; x++) {
+      const rim = y < 152 || y >= 248 || x < 182 || x >= 328;
+      rgba.data.set(rim ? [160, 130, 100, 255] : [220, 208, 192, 255], (y * w + x) * 4);
+    }
+    for (let x = 200; x < 300; x++) for (let y = 190; y < 193; y++) rgba.data.set([106, 98, 87, 255], (y * w + x) * 4); // a stroke of text
+    const g = rgbaToGray(rgba);
+    const before = g.data.slice();
+    expect(eraseSeals(rgba, g, undefined, 'warm')).toBe(0);
+    expect(g.data).toEqual(before);
+  });
+
+  it('takes a warm ring no darker than the paper round it (a warm cast\'s speckles) for no seal', () => {
+    const w = 400, h = 300;
+    const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
+    for (let i = 0; i < w * h; i++) rgba.data.set([133, 133, 133, 255], i * 4);
+    // Luma 133 too: red 170, green 120, blue 100.
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const r = Math.hypot(x - 200, y - 150); if (r >= 40 && r <= 46) rgba.data.set([170, 120, 100, 255], (y * w + x) * 4); }
+    expect(eraseSeals(rgba, rgbaToGray(rgba), undefined, 'warm')).toBe(0);
+    // The same ring in a seal's red ink (luma 100) is one.
+    for (let i = 0; i < w * h; i++) if (rgba.data[i * 4] === 170) rgba.data.set([200, 60, 60, 255], i * 4);
+    expect(eraseSeals(rgba, rgbaToGray(rgba), undefined, 'warm')).toBe(1);
+  });
+
   it('leaves a solid red card with white text alone', () => {
     const w = 300, h = 200;
     const rgba = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(255) };
