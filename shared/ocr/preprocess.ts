@@ -8,6 +8,7 @@ import {
   colourfulness,
   createGray,
   cropGray,
+  cropRgba,
   grownBox,
   histogram,
   integralImages,
@@ -71,7 +72,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'whiten-wallpaper' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'erase-comb-boxes' | 'straighten-lines';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'whiten-wallpaper' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'erase-comb-boxes' | 'straighten-lines' | 'crop-sheet';
   detail: string;
 }
 
@@ -2413,10 +2414,46 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
 }
 
 /**
+ * The box of a small sheet in a photo (a receipt on a desk photographed from standing height):
+ * a sheet as {@link findPaperMask} finds it, covering less than {@link PAPER_LEAST} of the
+ * picture but at least {@link SMALL_SHEET_LEAST}, its edge seen on three sides at least; grown by
+ * a tenth of its larger side (its edge and a little of the desk). Cropped to it, the page is
+ * measured as the sheet: the desk's grain no longer fills every row, and its text's height sets
+ * the magnification.
+ */
+export function findSmallSheet(g: GrayRaster, rgba: RgbaRaster): Box | undefined {
+  const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
+  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
+  const colour = saturation(rgba);
+  const found = paperOn(g, small, factor, factor > 1 ? resizeGray(colour, 1 / factor) : colour, rgba, SMALL_SHEET_LEAST);
+  if (!found || found.weak > 1) return undefined;
+  const { mask } = found.outline;
+  let n = 0, x0 = g.width, y0 = g.height, x1 = -1, y1 = -1;
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0, i = y * g.width; x < g.width; x++, i++) {
+      if (!mask[i]) continue;
+      n++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      y1 = y;
+    }
+  }
+  if (n >= mask.length * PAPER_LEAST) return undefined;
+  const margin = Math.round(Math.max(x1 - x0 + 1, y1 - y0 + 1) / 10);
+  return grownBox({ x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, margin, margin, g);
+}
+
+/** A sheet covers at least this share of a photo to be taken as the page's paper (see {@link findPaperMask}). */
+const PAPER_LEAST = 0.2;
+/** A smaller sheet covering at least this share is cropped to (see {@link findSmallSheet}). */
+const SMALL_SHEET_LEAST = 0.02;
+
+/**
  * The sheet (see {@link findPaperMask}) found on `small`, `g` reduced by `factor` (or its tones
  * without the light's slope), `sat` its saturation; with how many sides of it show no edge.
  */
-function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRaster | undefined, rgba: RgbaRaster | undefined): { outline: PaperOutline; weak: number } | undefined {
+function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRaster | undefined, rgba: RgbaRaster | undefined, least = PAPER_LEAST): { outline: PaperOutline; weak: number } | undefined {
   const { width: w, height: h } = small;
   const t = otsuThreshold(histogram(small));
   // Light pixels labelled as the "dark" ones of the negative. Paper is white or nearly (pink
@@ -2435,7 +2472,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   let nOut = 0, sumOut = 0;
   for (let i = 0; i < outside.length; i++) if (outside[i]) { nOut++; sumOut += small.data[i]!; }
   const total = w * h;
-  if (nOut < total * 0.04 || total - nOut < total * 0.2) return undefined;
+  if (nOut < total * 0.04 || total - nOut < total * least) return undefined;
   // A surround runs along most of the picture's edge; a dark band across the top of a sheet
   // photographed edge to edge (a bill's header, with its text) does not.
   let edge = 0;
@@ -3728,6 +3765,15 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     stats = measureImage(upright, g);
     geometry.push({ kind: 'scale', factor: shrink });
     steps.push({ name: 'downscale', detail: `×${shrink.toFixed(2)} (a photo of ${source.width}×${source.height})` });
+  }
+  // A small sheet in a photo is looked at alone.
+  const sheet = stats.classification === 'photo' ? findSmallSheet(g, upright) : undefined;
+  if (sheet) {
+    upright = cropRgba(upright, sheet);
+    g = cropGray(g, sheet);
+    stats = measureImage(upright, g);
+    geometry.push({ kind: 'crop', box: sheet });
+    steps.push({ name: 'crop-sheet', detail: `${sheet.w}×${sheet.h} at ${sheet.x},${sheet.y}` });
   }
   // Where warm hues find no seal on a photo, red ones may: a fapiao's brown rules and title, warm
   // too, joined its red seal into one shape as wide as the sheet, which no seal is.

@@ -345,6 +345,13 @@ export function cropGray(g: GrayRaster, box: Box): GrayRaster {
   return { width: w, height: h, data: out };
 }
 
+/** The pixels of `r` in `box` (whole pixels, inside `r`). */
+export function cropRgba(r: RgbaRaster, box: Box): RgbaRaster {
+  const out = new Uint8ClampedArray(box.w * box.h * 4);
+  for (let y = 0; y < box.h; y++) out.set(r.data.subarray(((box.y + y) * r.width + box.x) * 4, ((box.y + y) * r.width + box.x + box.w) * 4), y * box.w * 4);
+  return { width: box.w, height: box.h, data: out };
+}
+
 /**
  * `g` sheared across: each row moved by `slope` pixels per row it lies above the middle one (to
  * the left for a positive slope: text leaning right stands upright), on white, wider by the

@@ -10,6 +10,7 @@ import {
   grainLevel,
   median3,
   findPaperMask,
+  findSmallSheet,
   homography,
   findSkewAngle,
   findLineCurl,
@@ -1370,6 +1371,27 @@ describe('photographed sheets', () => {
     });
     expect(paper!.mask[5 * 600 + 5]).toBe(0);
     expect(paper!.mask[240 * 600 + 300]).toBe(1);
+  });
+
+  it('crops a photo to a small sheet on a desk (a receipt photographed from standing height), not to a large one', () => {
+    const corners: Array<[number, number]> = [[250, 200], [370, 195], [372, 275], [248, 280]];
+    const rgba = grayToRgba(sheetPhoto(600, 480, corners));
+    const box = findSmallSheet(rgbaToGray(rgba), rgba);
+    expect(box).toBeDefined();
+    // The sheet (248–372 × 195–280) and a tenth of its width around it.
+    expect(Math.abs(box!.x - 236)).toBeLessThan(6);
+    expect(Math.abs(box!.y - 183)).toBeLessThan(6);
+    expect(Math.abs(box!.x + box!.w - 384)).toBeLessThan(6);
+    expect(Math.abs(box!.y + box!.h - 292)).toBeLessThan(6);
+    const result = preprocess(rgba);
+    expect(result.steps.map((s) => s.name)).toContain('crop-sheet');
+    expect(result.geometry[0]).toEqual({ kind: 'crop', box });
+    // A point of the processed page maps back onto the sheet in the photo.
+    const back = mapBoxToSource({ x: result.raster.width / 2, y: result.raster.height / 2, w: 1, h: 1 }, result);
+    expect(Math.abs(back.x - 310)).toBeLessThan(10);
+    expect(Math.abs(back.y - 238)).toBeLessThan(10);
+    const large = grayToRgba(sheetPhoto(600, 480, [[80, 60], [520, 40], [540, 420], [60, 440]]));
+    expect(findSmallSheet(rgbaToGray(large), large)).toBeUndefined();
   });
 
   it('mends a corner the mask took out on a desk lit as brightly as the paper', () => {
