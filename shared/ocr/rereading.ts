@@ -690,7 +690,9 @@ const RULE_BREAK = 2;
  */
 export async function readMissedText(result: OcrResult, raster: GrayRaster, engine: OcrEngine, lang: string, signal?: CancelSignal, ignore: readonly Box[] = [], photo = false): Promise<OcrResult> {
   const read = result.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
-  if (read.length < 3) return result;
+  // One word read is enough to size the rest by: on a small receipt's page, grainy paper all
+  // round it, the layout analysis kept its date and time alone ("2024-11-21 10.45").
+  if (!read.length) return result;
   const unit = medianHeight(read);
   const clusters = missedClusters(raster, [...read.map((w) => w.box), ...ignore], unit, photo);
   if (!clusters.length) return result;

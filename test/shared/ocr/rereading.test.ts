@@ -757,6 +757,18 @@ describe('readMissedText', () => {
     expect(MISSED_TEXT_CONFIDENCE).toBeGreaterThan(40);
   });
 
+  it('looks for ink left out when the layout analysis kept one word alone (a small receipt\'s date)', async () => {
+    const raster = ink([{ y: 100, xs: [400, 416, 432, 448] }, { y: 200, xs: [40, 56] }]);
+    const { engine, calls } = scripted(() => [word('合计', 93, 10, 20, 28, 20)]);
+    const out = await readMissedText(page([line([word('2024-11-21', 90, 400, 100, 60, 20)], 90)]), raster, engine, 'chi_sim+eng', undefined, [], true);
+    expect(calls).toHaveLength(1);
+    expect(out.lines.map((l) => l.text)).toEqual(['2024-11-21', '合计']);
+    // A page of which nothing was read gives no height to look for text by.
+    const { engine: none, calls: asked } = scripted(() => []);
+    await readMissedText(page([]), raster, none, 'chi_sim+eng', undefined, [], true);
+    expect(asked).toHaveLength(0);
+  });
+
   it('takes a word found whole over the end of one read in part before it for that word', async () => {
     // "Telecommunications" (glyphs x 200…323): the engine read only its end, "ications", boxed 2 px
     // tall at x 300; the rest of its ink is left out, and found.
