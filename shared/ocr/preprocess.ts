@@ -72,7 +72,7 @@ export type GeometryStep =
 
 /** One recorded preprocessing step (for the OCR record and for debugging choices). */
 export interface PreprocessStep {
-  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'whiten-wallpaper' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'erase-comb-boxes' | 'straighten-lines' | 'crop-sheet';
+  name: 'orientation' | 'grayscale' | 'denoise' | 'colour-fills' | 'local-contrast' | 'gamma' | 'flatten-illumination' | 'invert-dark-regions' | 'whiten-background' | 'erase-shapes' | 'erase-pictures' | 'erase-seals' | 'remove-speckles' | 'normalise-contrast' | 'deskew' | 'crop-border' | 'upscale' | 'downscale' | 'binarise' | 'whiten-surround' | 'whiten-wallpaper' | 'rectify' | 'ellipses' | 'erase-leaders' | 'erase-icons' | 'erase-outlines' | 'erase-codes' | 'darken-light-text' | 'read-unprocessed' | 'read-panes' | 'level-bands' | 'join-dots' | 'lift-highlights' | 'erase-leading-marks' | 'erase-timelines' | 'erase-comb-boxes' | 'straighten-lines' | 'crop-sheet' | 'deblur';
   detail: string;
 }
 

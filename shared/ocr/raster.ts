@@ -353,6 +353,43 @@ export function cropRgba(r: RgbaRaster, box: Box): RgbaRaster {
 }
 
 /**
+ * `g` with a blur along its rows undone: a box blur `length` pixels long (a hand that moved along
+ * the lines while the photo was taken), by `iterations` of Richardson–Lucy deconvolution on the
+ * ink (white 0). Edges of rows repeat their last pixel.
+ */
+export function deblurRows(g: GrayRaster, length: number, iterations = 20): GrayRaster {
+  const { width: w, height: h } = g;
+  const n = w * h;
+  const observed = new Float32Array(n), x = new Float32Array(n), blurred = new Float32Array(n), ratio = new Float32Array(n);
+  // Ink, never 0: the ratios divide by it.
+  for (let i = 0; i < n; i++) observed[i] = x[i] = 256 - g.data[i]!;
+  for (let k = 0; k < iterations; k++) {
+    boxRows(x, w, h, length, blurred);
+    for (let i = 0; i < n; i++) ratio[i] = observed[i]! / blurred[i]!;
+    boxRows(ratio, w, h, length, blurred);
+    for (let i = 0; i < n; i++) x[i] = x[i]! * blurred[i]!;
+  }
+  const out = new Uint8ClampedArray(n);
+  for (let i = 0; i < n; i++) out[i] = 256 - x[i]!;
+  return { width: w, height: h, data: out };
+}
+
+/** The mean of each `length` pixels of each row of `src` (`w` × `h`) centred on each pixel, into `out`; edges repeat their last pixel. */
+function boxRows(src: Float32Array, w: number, h: number, length: number, out: Float32Array): void {
+  const before = Math.floor((length - 1) / 2), after = length - 1 - before;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const at = (x: number) => src[row + Math.min(w - 1, Math.max(0, x))]!;
+    let sum = 0;
+    for (let x = -before; x <= after; x++) sum += at(x);
+    for (let x = 0; x < w; x++) {
+      out[row + x] = sum / length;
+      sum += at(x + after + 1) - at(x - before);
+    }
+  }
+}
+
+/**
  * `g` sheared across: each row moved by `slope` pixels per row it lies above the middle one (to
  * the left for a positive slope: text leaning right stands upright), on white, wider by the
  * largest move on each side (`pad`). Returns the raster and `pad`.

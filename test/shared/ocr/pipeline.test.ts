@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord } from '../../../shared/ocr/engine';
-import { mergeReadings, ocrRaster, readByPanes, turnUpright } from '../../../shared/ocr/pipeline';
+import { mergeReadings, ocrRaster, readByPanes, readDeblurred, turnUpright } from '../../../shared/ocr/pipeline';
 import { mapBoxToSource } from '../../../shared/ocr/preprocess';
 import { createGray, type GrayRaster } from '../../../shared/ocr/raster';
 import type { OcrResult } from '../../../shared/ocr/engine';
@@ -229,5 +229,50 @@ describe('turnUpright', () => {
     expect(mapBoxToSource({ x: 140, y: 10, w: 40, h: 30 }, clockwise)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
     const half = { ...frame, geometry: [{ kind: 'turn' as const, orientation: 3, width: 400, height: 200 }] };
     expect(mapBoxToSource({ x: 360, y: 140, w: 30, h: 40 }, half)).toEqual({ x: 10, y: 20, w: 30, h: 40 });
+  });
+});
+
+describe('readDeblurred', () => {
+  // Strokes 2 px wide, 6 px apart, smeared along the rows over 5 px.
+  const raster = createGray(120, 40);
+  for (let y = 10; y < 30; y++) {
+    for (let x = 0; x < 120; x++) {
+      let ink = 0;
+      for (let d = -2; d <= 2; d++) if (x + d >= 20 && x + d < 100 && (x + d) % 6 < 2) ink++;
+      raster.data[y * 120 + x] = 255 - (ink * 235) / 5;
+    }
+  }
+  /** A reading of `text` whose words are read at `words` and the page at `confidence`. */
+  const reading = (confidence: number, text: string, words = confidence) => ({ ...page([line([word(text, words, 20, 10, 80, 20)], words)]), confidence });
+  function reads(answers: OcrResult[]) {
+    const seen: GrayRaster[] = [];
+    const read = (r: GrayRaster) => { seen.push(r); return Promise.resolve(answers[seen.length - 1] ?? page([])); };
+    return { read, seen };
+  }
+  const first = reading(59, '车敬的张丽华女士-', 70);
+
+  it('reads an unsure photo again with blurs of 3, 5 and 7 px along its rows undone, and takes the reading with the most sure text', async () => {
+    const { read, seen } = reads([reading(80, '尊敬的张丽华女士-'), reading(92, '尊敬的张丽华女士：'), reading(30, 'FORET')]);
+    const out = await readDeblurred(first, raster, 1, read);
+    expect(out?.length).toBe(5);
+    expect(out?.result.text).toBe('尊敬的张丽华女士：');
+    expect(out?.raster).toBe(seen[1]);
+    expect(seen).toHaveLength(3);
+    // Each reading is of the page sharpened: the strokes darker, the paper between them lighter.
+    expect(raster.data[20 * 120 + 42]).toBe(161); // a stroke
+    expect(seen[1]!.data[20 * 120 + 42]).toBeLessThan(120);
+    expect(raster.data[20 * 120 + 45]).toBe(208); // paper between two
+    expect(seen[1]!.data[20 * 120 + 45]).toBeGreaterThan(230);
+    // At twice the photo's scale, the blurs are 7, 11 and 15 px of the raster.
+    const twice = await readDeblurred(first, raster, 2, reads([reading(92, '尊敬的张丽华女士：')]).read);
+    expect(twice?.length).toBe(7);
+  });
+
+  it('keeps the first reading when no sharpened one finds a fifth more sure text, and reads a sure page once', async () => {
+    const { read } = reads([reading(75, '车敬的张丽华女士：'), reading(70, '车敬的张丽华女士'), reading(40, '车')]);
+    expect(await readDeblurred(first, raster, 1, read)).toBeUndefined();
+    const sure = reads([]);
+    expect(await readDeblurred(reading(80, '尊敬的张丽华女士：'), raster, 1, sure.read)).toBeUndefined();
+    expect(sure.seen).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOnce, createGray, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { boxesOnce, createGray, cropRgba, deblurRows, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -163,5 +163,37 @@ describe('boxesOnce', () => {
     boxesOnce(g, 'rules across', find);
     boxesOnce(createGray(40, 30), 'rules', find);
     expect(looked).toBe(3);
+  });
+});
+
+describe('cropRgba', () => {
+  it('keeps the pixels of a box, four channels each', () => {
+    const r = { width: 4, height: 3, data: Uint8ClampedArray.from({ length: 48 }, (_, i) => i) };
+    const out = cropRgba(r, { x: 1, y: 1, w: 2, h: 2 });
+    expect([out.width, out.height]).toEqual([2, 2]);
+    expect(Array.from(out.data)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 36, 37, 38, 39, 40, 41, 42, 43]);
+  });
+});
+
+describe('deblurRows', () => {
+  it('undoes most of a blur along the rows (strokes 2 px wide, 4 px apart, smeared over 5 px)', () => {
+    const w = 80, h = 6;
+    const sharp = createGray(w, h);
+    for (let y = 0; y < h; y++) for (let x = 10; x < 70; x++) if (x % 6 < 2) sharp.data[y * w + x] = 20;
+    const blurred = createGray(w, h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      let sum = 0;
+      for (let d = -2; d <= 2; d++) sum += sharp.data[y * w + Math.min(w - 1, Math.max(0, x + d))]!;
+      blurred.data[y * w + x] = Math.round(sum / 5);
+    }
+    const error = (g: GrayRaster) => g.data.reduce((n, v, i) => n + Math.abs(v - sharp.data[i]!), 0) / g.data.length;
+    const restored = deblurRows(blurred, 5);
+    expect(error(blurred)).toBeGreaterThan(40);
+    expect(error(restored)).toBeLessThan(error(blurred) / 2);
+    // The strokes stand apart again: dark on a stroke, light between two.
+    expect(restored.data[2 * w + 30]).toBeLessThan(90);
+    expect(restored.data[2 * w + 33]).toBeGreaterThan(200);
+    // Columns stay where they were: a blur of one pixel is none.
+    expect(deblurRows(sharp, 1).data).toEqual(sharp.data);
   });
 });
