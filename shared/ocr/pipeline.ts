@@ -26,7 +26,7 @@ import { correctKnownNames } from './names';
 import { readHanAmongFigures } from './figures';
 import { blankBetweenIn, postprocess } from './postprocess';
 import { findPanes, MIN_LATIN_LINE_HEIGHT, panesTop, mapBoxToSource, preprocess, type PreprocessOptions, type PreprocessResult, type PreprocessStep } from './preprocess';
-import { boxesOverlap, cropGray, deblurRows, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
+import { boxesOverlap, cropGray, deblurColumns, deblurRows, orientGray, orientRgba, resizeGray, rgbaToGray, type GrayRaster, type RgbaRaster } from './raster';
 import { inkCoverage, readAmountsBeforeYuan, pageInk, sureText, readMissedText, readPunctuationOfWeakWords, readTableCells, rereadSideBySide, rereadSmallText, rereadWeakLines } from './rereading';
 
 /** A decoded image and the EXIF orientation of its stored pixels (1 when none). */
@@ -145,10 +145,10 @@ export async function ocrRaster(image: DecodedImage, engine: OcrEngine, options:
       pre.steps.push({ name: 'read-unprocessed', detail: `${merged.taken} characters read without preprocessing (the processed page's reading covered ${Math.round(coverage * 100)}% of its text)` });
     }
   }
-  // A photo read unsure may be blurred along its lines; read again sharpened, it may read surer.
+  // A photo read unsure may be blurred by the hand's movement: read again sharpened, it may read surer.
   const sharpened = pre.stats.classification === 'photo' && !turned ? await readDeblurred(raw, raster, pre.scale, (r) => read(r, 0.955, 0.96), options.signal) : undefined;
   if (sharpened) {
-    pre.steps.push({ name: 'deblur', detail: `a blur of ${sharpened.length} px along the rows undone (read ${Math.round(sharpened.result.confidence)} against ${Math.round(raw.confidence)})` });
+    pre.steps.push({ name: 'deblur', detail: `a blur of ${sharpened.length} px ${sharpened.along === 'rows' ? 'along the rows' : 'down the columns'} undone (read ${Math.round(sharpened.result.confidence)} against ${Math.round(raw.confidence)})` });
     raster = sharpened.raster;
     raw = sharpened.result;
   }
@@ -267,33 +267,36 @@ export async function turnUpright(first: OcrResult, raster: GrayRaster, read: (r
 }
 
 /**
- * A photo's page read unsure (mean confidence under {@link BLUR_CONFIDENCE}) may be blurred along
- * its lines, the hand having moved while it was taken (a letter whose strokes smear 5 px across
- * read at 59, "FORET TASER," for 款项将于下月账单中抵扣). It is read again with such a blur undone
- * ({@link deblurRows}) for each of {@link BLUR_LENGTHS} px of the photo (`scale`: the raster's
- * scale to it); the reading that finds the most sure text ({@link sureText}), and
- * {@link BLUR_GAIN} times the first reading's at least, is returned with its raster and the
- * blur's length in the raster. A wrong length reads worse, not surer: the ink rings.
+ * A photo's page read unsure (mean confidence under {@link BLUR_CONFIDENCE}) may be blurred by
+ * the hand's movement while it was taken (a letter whose strokes smear 5 px across read at 59,
+ * "FORET TASER," for 款项将于下月账单中抵扣). It is read again with such a blur undone along its
+ * rows ({@link deblurRows}) and down its columns ({@link deblurColumns}), for each of
+ * {@link BLUR_LENGTHS} px of the photo (`scale`: the raster's scale to it); the reading that finds
+ * the most sure text ({@link sureText}), and {@link BLUR_GAIN} times the first reading's at least,
+ * is returned with its raster, the blur's direction and its length in the raster. A wrong length
+ * or direction reads worse, not surer: the ink rings.
  */
-export async function readDeblurred(first: OcrResult, raster: GrayRaster, scale: number, read: (r: GrayRaster) => Promise<OcrResult>, signal?: CancelSignal): Promise<{ raster: GrayRaster; result: OcrResult; length: number } | undefined> {
+export async function readDeblurred(first: OcrResult, raster: GrayRaster, scale: number, read: (r: GrayRaster) => Promise<OcrResult>, signal?: CancelSignal): Promise<{ raster: GrayRaster; result: OcrResult; along: 'rows' | 'columns'; length: number } | undefined> {
   if (first.confidence >= BLUR_CONFIDENCE || !first.words.length) return undefined;
-  let best: { raster: GrayRaster; result: OcrResult; length: number } | undefined;
+  let best: { raster: GrayRaster; result: OcrResult; along: 'rows' | 'columns'; length: number } | undefined;
   let most = sureText(first.words) * BLUR_GAIN;
-  for (const blur of BLUR_LENGTHS) {
-    throwIfCancelled(signal);
-    // Odd, so that the box is centred on its pixel (an even one shifts the ink it restores).
-    const length = 2 * Math.round((blur * scale - 1) / 2) + 1;
-    const sharp = deblurRows(raster, length);
-    const result = await read(sharp);
-    const sure = sureText(result.words);
-    if (sure > most) { best = { raster: sharp, result, length }; most = sure; }
+  for (const along of ['rows', 'columns'] as const) {
+    for (const blur of BLUR_LENGTHS) {
+      throwIfCancelled(signal);
+      // Odd, so that the box is centred on its pixel.
+      const length = 2 * Math.round((blur * scale - 1) / 2) + 1;
+      const sharp = along === 'rows' ? deblurRows(raster, length) : deblurColumns(raster, length);
+      const result = await read(sharp);
+      const sure = sureText(result.words);
+      if (sure > most) { best = { raster: sharp, result, along, length }; most = sure; }
+    }
   }
   return best;
 }
 
-/** Below this mean confidence, a photo's first reading is read again with a blur along its rows undone (see {@link readDeblurred}). */
+/** Below this mean confidence, a photo's first reading is read again with a blur undone (see {@link readDeblurred}). */
 const BLUR_CONFIDENCE = 65;
-/** The lengths (px of the photo) of the blur along its rows undone in turn. */
+/** The lengths (px of the photo) of the blur undone in turn along the rows and down the columns. */
 const BLUR_LENGTHS = [3, 5, 7];
 /** How many times the first reading's sure text a reading of a sharpened page finds at least to be taken. */
 const BLUR_GAIN = 1.2;

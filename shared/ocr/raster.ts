@@ -355,7 +355,8 @@ export function cropRgba(r: RgbaRaster, box: Box): RgbaRaster {
 /**
  * `g` with a blur along its rows undone: a box blur `length` pixels long (a hand that moved along
  * the lines while the photo was taken), by `iterations` of Richardson–Lucy deconvolution on the
- * ink (white 0). Edges of rows repeat their last pixel.
+ * ink (white 0). Edges of rows repeat their last pixel. `length` odd: an even box is not centred
+ * on its pixel, and the ink it restores shifts.
  */
 export function deblurRows(g: GrayRaster, length: number, iterations = 20): GrayRaster {
   const { width: w, height: h } = g;
@@ -372,6 +373,12 @@ export function deblurRows(g: GrayRaster, length: number, iterations = 20): Gray
   const out = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) out[i] = 256 - x[i]!;
   return { width: w, height: h, data: out };
+}
+
+/** `g` with a blur down its columns undone (a hand that moved down the page), as {@link deblurRows} undoes one along its rows. */
+export function deblurColumns(g: GrayRaster, length: number, iterations = 20): GrayRaster {
+  // Orientation 5 swaps x and y, and is its own inverse.
+  return orientGray(deblurRows(orientGray(g, 5), length, iterations), 5);
 }
 
 /** The mean of each `length` pixels of each row of `src` (`w` × `h`) centred on each pixel, into `out`; edges repeat their last pixel. */

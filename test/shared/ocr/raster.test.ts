@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOnce, createGray, cropRgba, deblurRows, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
+import { boxesOnce, createGray, cropRgba, deblurColumns, deblurRows, encodePgm, histogram, orientGray, overlapArea, resizeGray, resizeRgba, rotateGray, shearGray, unrotatePoint, type GrayRaster } from '../../../shared/ocr/raster';
 
 // Stored 3×2 image:  a b c / d e f  (values 1…6)
 const stored: GrayRaster = { width: 3, height: 2, data: Uint8ClampedArray.from([1, 2, 3, 4, 5, 6]) };
@@ -195,5 +195,8 @@ describe('deblurRows', () => {
     expect(restored.data[2 * w + 33]).toBeGreaterThan(200);
     // Columns stay where they were: a blur of one pixel is none.
     expect(deblurRows(sharp, 1).data).toEqual(sharp.data);
+    // The same blur down the columns of the page turned a quarter is undone by deblurColumns.
+    const down = orientGray(blurred, 5);
+    expect(deblurColumns(down, 5).data).toEqual(orientGray(restored, 5).data);
   });
 });
