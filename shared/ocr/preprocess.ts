@@ -2399,10 +2399,7 @@ const FAINT_MARK_REACH = 2;
  * light skin is left out of the paper and a coloured band along the sheet's edge is taken in.
  */
 export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | undefined {
-  const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
-  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
-  const colour = rgba ? saturation(rgba) : undefined;
-  const sat = colour && factor > 1 ? resizeGray(colour, 1 / factor) : colour;
+  const { factor, small, sat } = paperInputs(g, rgba);
   const first = paperOn(g, small, factor, sat, rgba);
   // An outline of which three sides show no edge followed the light, not the sheet (lit from a
   // window at its upper left, a pale bed sheet there was lighter than the paper's far side): it
@@ -2422,26 +2419,30 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
  * the magnification.
  */
 export function findSmallSheet(g: GrayRaster, rgba: RgbaRaster): Box | undefined {
-  const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
-  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
-  const colour = saturation(rgba);
-  const found = paperOn(g, small, factor, factor > 1 ? resizeGray(colour, 1 / factor) : colour, rgba, SMALL_SHEET_LEAST);
+  const { factor, small, sat } = paperInputs(g, rgba);
+  const found = paperOn(g, small, factor, sat, rgba, SMALL_SHEET_LEAST, PAPER_LEAST);
   if (!found || found.weak > 1) return undefined;
   const { mask } = found.outline;
-  let n = 0, x0 = g.width, y0 = g.height, x1 = -1, y1 = -1;
+  let x0 = g.width, y0 = g.height, x1 = -1, y1 = -1;
   for (let y = 0; y < g.height; y++) {
     for (let x = 0, i = y * g.width; x < g.width; x++, i++) {
       if (!mask[i]) continue;
-      n++;
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       y1 = y;
     }
   }
-  if (n >= mask.length * PAPER_LEAST) return undefined;
   const margin = Math.round(Math.max(x1 - x0 + 1, y1 - y0 + 1) / 10);
   return grownBox({ x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, margin, margin, g);
+}
+
+/** `g` reduced to about 500 px (by `factor`) for the sheet's search, and the saturation of `rgba` reduced as much. */
+function paperInputs(g: GrayRaster, rgba?: RgbaRaster): { factor: number; small: GrayRaster; sat: GrayRaster | undefined } {
+  const factor = Math.max(1, Math.round(Math.max(g.width, g.height) / 500));
+  const small = factor > 1 ? resizeGray(g, 1 / factor) : g;
+  const colour = rgba ? saturation(rgba) : undefined;
+  return { factor, small, sat: colour && factor > 1 ? resizeGray(colour, 1 / factor) : colour };
 }
 
 /** A sheet covers at least this share of a photo to be taken as the page's paper (see {@link findPaperMask}). */
@@ -2451,9 +2452,10 @@ const SMALL_SHEET_LEAST = 0.02;
 
 /**
  * The sheet (see {@link findPaperMask}) found on `small`, `g` reduced by `factor` (or its tones
- * without the light's slope), `sat` its saturation; with how many sides of it show no edge.
+ * without the light's slope), `sat` its saturation; with how many sides of it show no edge. A
+ * sheet covering less than `least` of the picture, or `most` or more, is none.
  */
-function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRaster | undefined, rgba: RgbaRaster | undefined, least = PAPER_LEAST): { outline: PaperOutline; weak: number } | undefined {
+function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRaster | undefined, rgba: RgbaRaster | undefined, least = PAPER_LEAST, most = 1): { outline: PaperOutline; weak: number } | undefined {
   const { width: w, height: h } = small;
   const t = otsuThreshold(histogram(small));
   // Light pixels labelled as the "dark" ones of the negative. Paper is white or nearly (pink
@@ -2472,7 +2474,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   let nOut = 0, sumOut = 0;
   for (let i = 0; i < outside.length; i++) if (outside[i]) { nOut++; sumOut += small.data[i]!; }
   const total = w * h;
-  if (nOut < total * 0.04 || total - nOut < total * least) return undefined;
+  if (nOut < total * 0.04 || total - nOut < total * least || total - nOut >= total * most) return undefined;
   // A surround runs along most of the picture's edge; a dark band across the top of a sheet
   // photographed edge to edge (a bill's header, with its text) does not.
   let edge = 0;
@@ -3766,8 +3768,9 @@ export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): P
     geometry.push({ kind: 'scale', factor: shrink });
     steps.push({ name: 'downscale', detail: `×${shrink.toFixed(2)} (a photo of ${source.width}×${source.height})` });
   }
-  // A small sheet in a photo is looked at alone.
-  const sheet = stats.classification === 'photo' ? findSmallSheet(g, upright) : undefined;
+  // A small sheet in a photo is looked at alone. Only a picture at least four fifths dark can
+  // hold one: a sheet is light, and covers less than a fifth.
+  const sheet = stats.classification === 'photo' && stats.darkFraction > 1 - PAPER_LEAST ? findSmallSheet(g, upright) : undefined;
   if (sheet) {
     upright = cropRgba(upright, sheet);
     g = cropGray(g, sheet);
