@@ -360,18 +360,21 @@ export function cropRgba(r: RgbaRaster, box: Box): RgbaRaster {
  */
 export function deblurRows(g: GrayRaster, length: number, iterations = 20): GrayRaster {
   const { width: w, height: h } = g;
-  const n = w * h;
-  const observed = new Float32Array(n), x = new Float32Array(n), blurred = new Float32Array(n), ratio = new Float32Array(n);
-  // Ink, never 0: the ratios divide by it.
-  for (let i = 0; i < n; i++) observed[i] = x[i] = 256 - g.data[i]!;
-  for (let k = 0; k < iterations; k++) {
-    boxRows(x, w, h, length, blurred);
-    for (let i = 0; i < n; i++) ratio[i] = observed[i]! / blurred[i]!;
-    boxRows(ratio, w, h, length, blurred);
-    for (let i = 0; i < n; i++) x[i] = x[i]! * blurred[i]!;
+  const out = new Uint8ClampedArray(w * h);
+  // Rows are undone one by one (each depends on itself alone): buffers of a row, not of the page.
+  const observed = new Float32Array(w), x = new Float32Array(w), blurred = new Float32Array(w), ratio = new Float32Array(w);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    // Ink, never 0: the ratios divide by it.
+    for (let i = 0; i < w; i++) observed[i] = x[i] = 256 - g.data[row + i]!;
+    for (let k = 0; k < iterations; k++) {
+      boxRow(x, length, blurred);
+      for (let i = 0; i < w; i++) ratio[i] = observed[i]! / blurred[i]!;
+      boxRow(ratio, length, blurred);
+      for (let i = 0; i < w; i++) x[i] = x[i]! * blurred[i]!;
+    }
+    for (let i = 0; i < w; i++) out[row + i] = 256 - x[i]!;
   }
-  const out = new Uint8ClampedArray(n);
-  for (let i = 0; i < n; i++) out[i] = 256 - x[i]!;
   return { width: w, height: h, data: out };
 }
 
@@ -381,18 +384,16 @@ export function deblurColumns(g: GrayRaster, length: number, iterations = 20): G
   return orientGray(deblurRows(orientGray(g, 5), length, iterations), 5);
 }
 
-/** The mean of each `length` pixels of each row of `src` (`w` × `h`) centred on each pixel, into `out`; edges repeat their last pixel. */
-function boxRows(src: Float32Array, w: number, h: number, length: number, out: Float32Array): void {
+/** The mean of each `length` pixels of the row `src` centred on each pixel, into `out`; its ends repeat their last pixel. */
+function boxRow(src: Float32Array, length: number, out: Float32Array): void {
+  const w = src.length;
   const before = Math.floor((length - 1) / 2), after = length - 1 - before;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    const at = (x: number) => src[row + Math.min(w - 1, Math.max(0, x))]!;
-    let sum = 0;
-    for (let x = -before; x <= after; x++) sum += at(x);
-    for (let x = 0; x < w; x++) {
-      out[row + x] = sum / length;
-      sum += at(x + after + 1) - at(x - before);
-    }
+  let sum = 0;
+  for (let x = -before; x <= after; x++) sum += src[x < 0 ? 0 : x < w ? x : w - 1]!;
+  for (let x = 0; x < w; x++) {
+    out[x] = sum / length;
+    const enter = x + after + 1, leave = x - before;
+    sum += src[enter < w ? enter : w - 1]! - src[leave > 0 ? leave : 0]!;
   }
 }
 
