@@ -266,6 +266,9 @@ export async function turnUpright(first: OcrResult, raster: GrayRaster, read: (r
   return undefined;
 }
 
+/** A page read again with a blur undone: its raster, the reading, and the blur's direction and length in the raster. */
+interface Deblurred { raster: GrayRaster; result: OcrResult; along: 'rows' | 'columns'; length: number }
+
 /**
  * A photo's page read unsure (mean confidence under {@link BLUR_CONFIDENCE}) may be blurred by
  * the hand's movement while it was taken (a letter whose strokes smear 5 px across read at 59,
@@ -276,9 +279,9 @@ export async function turnUpright(first: OcrResult, raster: GrayRaster, read: (r
  * is returned with its raster, the blur's direction and its length in the raster. A wrong length
  * or direction reads worse, not surer: the ink rings.
  */
-export async function readDeblurred(first: OcrResult, raster: GrayRaster, scale: number, read: (r: GrayRaster) => Promise<OcrResult>, signal?: CancelSignal): Promise<{ raster: GrayRaster; result: OcrResult; along: 'rows' | 'columns'; length: number } | undefined> {
+export async function readDeblurred(first: OcrResult, raster: GrayRaster, scale: number, read: (r: GrayRaster) => Promise<OcrResult>, signal?: CancelSignal): Promise<Deblurred | undefined> {
   if (first.confidence >= BLUR_CONFIDENCE || !first.words.length) return undefined;
-  let best: { raster: GrayRaster; result: OcrResult; along: 'rows' | 'columns'; length: number } | undefined;
+  let best: Deblurred | undefined;
   let most = sureText(first.words) * BLUR_GAIN;
   for (const along of ['rows', 'columns'] as const) {
     for (const blur of BLUR_LENGTHS) {
