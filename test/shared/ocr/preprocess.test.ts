@@ -2133,3 +2133,32 @@ describe('whitenLightWallpaper', () => {
     expect(whitenLightWallpaper(screen([200, 215, 235], 0))).toBeUndefined();
   });
 });
+
+describe('large photos', () => {
+  // A sheet as a 5-MP phone camera takes it: lines of glyphs 44 px tall and 100 px apart, the
+  // sheet turned 6° on a grey desk streaked along its rows (a wooden desk's grain).
+  function largePhoto(turn: number): RgbaRaster {
+    const w = 2600, h = 2000;
+    const g = createGray(w, h);
+    for (let y = 0; y < h; y++) fillRect(g, 0, y, w, 1, y % 9 < 3 ? 70 : 100);
+    fillRect(g, 300, 200, 2000, 1600, 235);
+    for (let l = 0; l < 14; l++) {
+      for (let x = 380; x < 2200; x += 52) if (x % 520 > 60) fillRect(g, x, 280 + l * 100, 36, 44, 30);
+    }
+    const photo = turn ? rotateGray(g, turn, 85) : g;
+    // A camera's grain.
+    let seed = 7;
+    for (let i = 0; i < photo.data.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; photo.data[i] = Math.max(0, Math.min(255, photo.data[i]! + (seed % 31) - 15)); }
+    return grayToRgba(photo);
+  }
+
+  it.each([0, 6])('measures the lines of a sheet turned %f° on a streaked desk at their height, and reads it at its size', (turn) => {
+    const result = preprocess(largePhoto(turn));
+    expect(result.stats.classification).toBe('photo');
+    const names = result.steps.map((s) => s.name);
+    // Lines 44 px tall are read as they are: neither shrunk nor, once shrunk, enlarged again.
+    expect(names).not.toContain('downscale');
+    expect(names).not.toContain('upscale');
+    expect(result.scale).toBe(1);
+  }, 30_000);
+});
