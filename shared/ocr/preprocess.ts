@@ -3614,8 +3614,9 @@ function largePhotoScale(g: GrayRaster): number {
  * `g` (a photo) with what lies round its sheet ({@link findPaperMask}) whitened and its lines
  * turned level ({@link findSkewAngle}), for its lines to be measured: as taken, a sheet turned 6°
  * on a 16-MP photo had its lines measured over twice as tall as they are (each line's rows ran
- * into the next one's), and a letter on a wooden desk nearly three times (the grain's streaks);
- * shrunk to bring such lines to {@link PHOTO_LINE_HEIGHT}, their text was left 12–13 px tall.
+ * into the next one's), and a letter lying level on a wooden desk nearly three times, measured
+ * with the desk round it; shrunk to bring such lines to {@link PHOTO_LINE_HEIGHT}, their text was
+ * left 12–13 px tall.
  */
 function levelSheet(g: GrayRaster): GrayRaster {
   const sheet = findPaperMask(g);
