@@ -2404,10 +2404,14 @@ export function findPaperMask(g: GrayRaster, rgba?: RgbaRaster): PaperOutline | 
   // An outline of which three sides show no edge followed the light, not the sheet (lit from a
   // window at its upper left, a pale bed sheet there was lighter than the paper's far side): it
   // is looked for again without the light's slope, and without a better one there, no sheet is
-  // taken (its text is not whitened with the surround).
-  if (!first || first.weak < UNSURE_SIDES) return first?.outline;
+  // taken (its text is not whitened with the surround). One of which two sides show no edge is
+  // looked for again too, and kept without a better one: a certificate's outline ran along a
+  // lit grey desk at its upper right, its shaded left third and its table left out and whitened
+  // with the desk; without the light's slope, all four sides of the sheet show its edge.
+  if (!first || first.weak < RETRY_SIDES) return first?.outline;
   const again = paperOn(g, withoutLightSlope(small), factor, sat, rgba);
-  return again && again.weak < first.weak ? again.outline : undefined;
+  if (again && again.weak < first.weak) return again.outline;
+  return first.weak < UNSURE_SIDES ? first.outline : undefined;
 }
 
 /**
@@ -2563,6 +2567,8 @@ function sheetCorners(outside: Uint8Array, w: number, h: number): { corners: Arr
 
 /** A sheet's outline with this many sides showing no edge is not sure. */
 const UNSURE_SIDES = 3;
+/** A sheet's outline with this many sides showing no edge is looked for again without the light's slope (see {@link findPaperMask}). */
+const RETRY_SIDES = 2;
 
 /**
  * `g` divided by the plane that fits its tones best (least squares), scaled back to its mean: the

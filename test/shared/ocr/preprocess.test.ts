@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeImage } from '../../../electron/ocr/decode';
 import {
   applyHomography,
   eraseSeals,
@@ -2161,4 +2163,17 @@ describe('large photos', () => {
     expect(names).not.toContain('upscale');
     expect(result.scale).toBe(1);
   }, 30_000);
+
+  it('finds the sheet of a photo whose first outline ran along a lit desk, two of its sides showing no edge', async () => {
+    // Set 78's termination certificate, resampled (×2, then to 550 px tall): the desk at its upper
+    // right is lit as light as the paper, and the sheet's left third lies in a shadow. Its first
+    // outline took the desk's corner for the sheet's (two sides without an edge) and whitened the
+    // shaded third, table and all, with the desk (56 % of the picture).
+    const photo = await decodeImage(new Uint8Array(readFileSync('test/fixtures/ocr-extra/photo_cancel_proof_resampled_tw.jpg')));
+    const result = preprocess(photo.raster, { orientation: photo.orientation });
+    const names = result.steps.map((s) => s.name);
+    expect(names).toContain('rectify');
+    const whitened = result.steps.find((s) => s.name === 'whiten-surround')!;
+    expect(Number(/(\d+)%/u.exec(whitened.detail)![1])).toBeLessThanOrEqual(50);
+  });
 });
