@@ -2137,15 +2137,15 @@ describe('whitenLightWallpaper', () => {
 });
 
 describe('large photos', () => {
-  // A sheet as a 5-MP phone camera takes it: lines of glyphs 44 px tall and 100 px apart, the
+  // A sheet as a 5-MP phone camera takes it: lines of glyphs 40 px tall and 100 px apart, the
   // sheet turned 6° on a grey desk streaked along its rows (a wooden desk's grain).
-  function largePhoto(turn: number): RgbaRaster {
+  function largePhoto(turn: number, glyph = 40): RgbaRaster {
     const w = 2600, h = 2000;
     const g = createGray(w, h);
     for (let y = 0; y < h; y++) fillRect(g, 0, y, w, 1, y % 9 < 3 ? 70 : 100);
     fillRect(g, 300, 200, 2000, 1600, 235);
     for (let l = 0; l < 14; l++) {
-      for (let x = 380; x < 2200; x += 52) if (x % 520 > 60) fillRect(g, x, 280 + l * 100, 36, 44, 30);
+      for (let x = 380; x < 2200; x += 52) if (x % 520 > 60) fillRect(g, x, 280 + l * 100, 36, glyph, 30);
     }
     const photo = turn ? rotateGray(g, turn, 85) : g;
     // A camera's grain.
@@ -2158,10 +2158,19 @@ describe('large photos', () => {
     const result = preprocess(largePhoto(turn));
     expect(result.stats.classification).toBe('photo');
     const names = result.steps.map((s) => s.name);
-    // Lines 44 px tall are read as they are: neither shrunk nor, once shrunk, enlarged again.
+    // Lines 40 px tall are read as they are: neither shrunk nor, once shrunk, enlarged again.
     expect(names).not.toContain('downscale');
     expect(names).not.toContain('upscale');
     expect(result.scale).toBe(1);
+  }, 30_000);
+
+  it('shrinks a large photo whose lines are 56 px tall to bring them to about 30 px', () => {
+    const result = preprocess(largePhoto(6, 56));
+    const names = result.steps.map((s) => s.name);
+    expect(names).toContain('downscale');
+    expect(names).not.toContain('upscale');
+    expect(result.scale).toBeGreaterThan(0.45);
+    expect(result.scale).toBeLessThan(0.65);
   }, 30_000);
 
   it('finds the sheet of a photo whose first outline ran along a lit desk, two of its sides showing no edge', async () => {
