@@ -363,6 +363,10 @@ async function readCut({ raster, engine, lang, signal }: Rereader, given: Box, l
   // down to the text's rows and read without the ink above and below them (宽带提速 read "Po"
   // at 7, boxed from a receipt's separator down).
   const rows = textBetweenRules(raster, given);
+  // Ink no thicker than a rule between rules is a rule too: a box around a table's rules alone
+  // (a word read over them) holds no text. Read with a pixel of margin, such a sliver cost the
+  // engine up to 3 s and gave junk ("EE RRR RRR").
+  if (rows && rows.h <= RULE_ROWS) return [];
   const box = rows ? { ...given, y: rows.y, h: rows.h } : given;
   const margin = Math.round((rows ? rows.h : lineHeight) * 0.6);
   const cut = grownBox(box, margin, margin, raster);

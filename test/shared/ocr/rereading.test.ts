@@ -690,6 +690,18 @@ describe('rereadWeakLines', () => {
     expect(textBetweenRules(three, { x: 25, y: 15, w: 40, h: 35 })).toBeUndefined();
   });
 
+  it('does not read a word boxed over a table\'s rules alone: between them is no text, and a cut of a rule cost the engine seconds', async () => {
+    // Rules across rows 278–279 and 320–321 (x 40–560), nothing between them; a word read over
+    // them, 40–560 × 276–324, weak.
+    const g = createGray(600, 400);
+    for (const y of [278, 279, 320, 321]) g.data.fill(0, y * 600 + 40, y * 600 + 560);
+    expect(textBetweenRules(g, { x: 40, y: 276, w: 520, h: 48 })).toEqual({ y: 278, h: 2 });
+    const { engine, calls } = scripted(() => [word('EE RRR RRR', 30, 10, 1, 400, 3)]);
+    const out = await rereadWeakLines(page([line([word('EE', 5, 40, 276, 520, 48)], 5)]), g, engine, 'chi_tra+eng');
+    expect(calls).toHaveLength(0);
+    expect(out.words.map((w) => w.text)).not.toContain('EE RRR RRR');
+  });
+
   it('reads again as a whole a line whose unsure word is boxed over unsure words of its own (NT$1,286未繳，今日 read "NTS$1,2865R4 » ©H")', async () => {
     // "NTS$1,2865R4" at 31 boxed over x 140…420, over "»" at 73 and "©H" at 41; the line at 70.
     const tangled = () => line([word('帳單', 92, 40), word('NTS$1,2865R4', 31, 140, 100, 280), word('»', 73, 300, 100, 10), word('©H', 41, 360, 100, 40), word('(10/03)', 96, 440, 100, 80)], 70);
