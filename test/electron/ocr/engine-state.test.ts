@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { engineStateFile, engineWorkerData, workerFile } from '../../../electron/ocr/tesseract-node';
+import { createNodeOcrEngine, engineStateFile, engineWorkerData, workerFile } from '../../../electron/ocr/tesseract-node';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-engine-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +33,7 @@ function start(data: ReturnType<typeof engineWorkerData>, read = true): Promise<
 
 describe('engine state saved by the build', () => {
   it('is there for the CLI\'s languages, and a worker starts from it and reads as one that initialised', async () => {
-    for (const lang of ['chi_tra+eng', 'chi_sim+eng', 'eng']) expect(existsSync(engineStateFile(lang)!)).toBe(true);
+    for (const lang of ['chi_tra+eng', 'chi_sim+eng', 'eng', 'chi_tra', 'chi_sim']) expect(existsSync(engineStateFile(lang)!)).toBe(true);
     const [saved, init] = await Promise.all([start(engineWorkerData('chi_tra+eng')), start(engineWorkerData('chi_tra+eng', 'init'))]);
     expect(saved.from).toBe('saved');
     expect(init.from).toBe('init');
@@ -63,4 +63,28 @@ describe('engine state saved by the build', () => {
     const [a, b, c] = await Promise.all([start({ ...data, state: stale }), start({ ...data, state: cut }), start({ ...data, state: join(dir, 'missing.state') })]);
     for (const r of [a, b, c]) expect(r).toEqual({ ...fresh, from: 'init' });
   }, 90_000);
+});
+
+describe('the Node engine\'s threads', () => {
+  it('reads a second reading\'s own language beside the page\'s threads, and stops the last page\'s threads for a page in other languages', async () => {
+    const started: string[] = [];
+    const engine = createNodeOcrEngine({ onThreadStart: (lang) => started.push(lang) });
+    try {
+      engine.prepare('chi_tra+eng');
+      const read = (lang: string) => engine.recognize({ kind: 'bytes', bytes: image }, { lang, psm: 'auto' });
+      const first = await read('chi_tra+eng');
+      expect(first.text).toContain('0912-345-678');
+      expect((await read('chi_tra')).text).toContain('0912-345-678');
+      // The page's thread was not stopped for the Chinese model alone, nor started again.
+      const again = await read('chi_tra+eng');
+      expect(again.text).toBe(first.text);
+      expect(started).toEqual(['chi_tra+eng', 'chi_tra']);
+      expect(engine.parallelism).toBe(1);
+      engine.prepare('eng');
+      expect((await read('eng')).text).toContain('0912-345-678');
+      expect(started).toEqual(['chi_tra+eng', 'chi_tra', 'eng']);
+    } finally {
+      await engine.dispose();
+    }
+  }, 60_000);
 });
