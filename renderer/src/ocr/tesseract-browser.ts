@@ -1,8 +1,8 @@
 /**
  * tesseract.js in the browser as an {@link OcrEngine}: the engine's own worker, wasm core and
  * language data are served by the app itself (copied into vendor/ at build time), never fetched
- * from a CDN, never cached in IndexedDB. One tesseract worker is reused while the language list
- * stays the same.
+ * from a CDN, never cached in IndexedDB. The page's tesseract worker is reused while its language
+ * list stays the same.
  */
 import { createWorker, type Worker as TesseractWorker } from 'tesseract.js';
 import { OcrCancelledError, PSM_CODE, type OcrEngine, type OcrInput, type OcrResult, type RecognizeOptions } from '../../../shared/ocr/engine';
@@ -16,15 +16,31 @@ export const VENDOR_PATHS = { workerPath: 'vendor/tesseract/worker.min.js', core
 /** Creates the browser engine; `baseUrl` is the page's URL the vendor paths are relative to. */
 export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(lang: string): void } {
   const url = (path: string) => new URL(path, baseUrl).href;
-  let current: { lang: string; worker: Promise<TesseractWorker> } | undefined;
+  /**
+   * Workers by language: the page's and one other's. Second readings in a language of their own
+   * (a table cell read again with the Chinese model alone) get a worker beside the page's rather
+   * than one that replaces it: the page's would be started again, language data and all, for its
+   * next reading.
+   */
+  const workers = new Map<string, Promise<TesseractWorker>>();
+  /** The page's languages: the last prepared for, else the first read in. */
+  let pageLang: string | undefined;
   let progressSink: ((p: number) => void) | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
+  const stop = (lang: string) => {
+    const worker = workers.get(lang);
+    workers.delete(lang);
+    void worker?.then((w) => w.terminate()).catch(() => {});
+  };
+
   const start = (lang: string): Promise<TesseractWorker> => {
-    if (current?.lang === lang) return current.worker;
-    const previous = current;
+    pageLang ??= lang;
+    const running = workers.get(lang);
+    if (running) return running;
+    // One other language at a time beside the page's.
+    for (const other of [...workers.keys()]) if (other !== pageLang) stop(other);
     const worker = (async () => {
-      if (previous) await (await previous.worker.catch(() => undefined))?.terminate();
       const w = await createWorker(lang, 1, {
         workerPath: url(VENDOR_PATHS.workerPath),
         // One named build rather than the folder: tesseract.js would pick relaxed SIMD where the
@@ -40,18 +56,24 @@ export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(l
       await w.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0' } as Partial<Tesseract.WorkerParams>);
       return w;
     })();
-    current = { lang, worker };
+    workers.set(lang, worker);
     return worker;
   };
 
   const kill = async () => {
-    const c = current;
-    current = undefined;
-    if (c) await (await c.worker.catch(() => undefined))?.terminate();
+    const all = [...workers.values()];
+    workers.clear();
+    pageLang = undefined;
+    await Promise.all(all.map(async (w) => (await w.catch(() => undefined))?.terminate()));
   };
 
   return {
-    prepare(lang) { void start(lang).catch(() => {}); },
+    prepare(lang) {
+      // A page in other languages: the last page's workers are stopped.
+      for (const other of [...workers.keys()]) if (other !== lang) stop(other);
+      pageLang = lang;
+      void start(lang).catch(() => {});
+    },
     recognize(input, options) {
       // One at a time: a call's parameters are set on the worker before its image is sent, and
       // a call overlapping it would set its own in between.
