@@ -6,6 +6,7 @@
 import {
   choosePageSegMode,
   guessKind,
+  mapInOrder,
   readsChinese,
   throwIfCancelled,
   type CancelSignal,
@@ -281,21 +282,26 @@ interface Deblurred { raster: GrayRaster; result: OcrResult; along: 'rows' | 'co
  */
 export async function readDeblurred(first: OcrResult, raster: GrayRaster, scale: number, read: (r: GrayRaster) => Promise<OcrResult>, signal?: CancelSignal): Promise<Deblurred | undefined> {
   if (first.confidence >= BLUR_CONFIDENCE || !first.words.length) return undefined;
+  // Odd lengths, so that the box is centred on its pixel.
+  const trials = (['rows', 'columns'] as const).flatMap((along) => BLUR_LENGTHS.map((blur) => ({ along, length: 2 * Math.round((blur * scale - 1) / 2) + 1 })));
+  // Two at a time: one page is sharpened here while the engine reads the one before (each took
+  // 0.3–0.45 s of a blurred letter's 1.6–2.1 s per trial, one after the other).
+  const readings = await mapInOrder(trials, DEBLUR_AT_ONCE, async ({ along, length }): Promise<Deblurred> => {
+    throwIfCancelled(signal);
+    const sharp = along === 'rows' ? deblurRows(raster, length) : deblurColumns(raster, length);
+    return { raster: sharp, result: await read(sharp), along, length };
+  });
   let best: Deblurred | undefined;
   let most = sureText(first.words) * BLUR_GAIN;
-  for (const along of ['rows', 'columns'] as const) {
-    for (const blur of BLUR_LENGTHS) {
-      throwIfCancelled(signal);
-      // Odd, so that the box is centred on its pixel.
-      const length = 2 * Math.round((blur * scale - 1) / 2) + 1;
-      const sharp = along === 'rows' ? deblurRows(raster, length) : deblurColumns(raster, length);
-      const result = await read(sharp);
-      const sure = sureText(result.words);
-      if (sure > most) { best = { raster: sharp, result, along, length }; most = sure; }
-    }
+  for (const reading of readings) {
+    const sure = sureText(reading.result.words);
+    if (sure > most) { best = reading; most = sure; }
   }
   return best;
 }
+
+/** How many sharpened pages {@link readDeblurred} has under way at once. */
+const DEBLUR_AT_ONCE = 2;
 
 /** Below this mean confidence, a photo's first reading is read again with a blur undone (see {@link readDeblurred}). */
 const BLUR_CONFIDENCE = 65;

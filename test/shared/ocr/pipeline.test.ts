@@ -271,6 +271,25 @@ describe('readDeblurred', () => {
     expect([twice?.along, twice?.length]).toEqual(['columns', 11]);
   });
 
+  it('sharpens the next page while the engine reads one: two readings under way at once, the same one taken', async () => {
+    let running = 0, most = 0;
+    const answers = new Map<number, OcrResult>([[1, reading(80, '尊敬的张丽华女士-')], [4, reading(92, '尊敬的张丽华女士：')]]);
+    const sharpened: GrayRaster[] = [];
+    const read = async (r: GrayRaster) => {
+      const k = sharpened.push(r) - 1;
+      most = Math.max(most, ++running);
+      // The first asked is answered last.
+      await new Promise((done) => setTimeout(done, k === 0 ? 40 : 5));
+      running--;
+      return answers.get(k) ?? page([]);
+    };
+    const out = await readDeblurred(first, raster, 1, read);
+    expect(most).toBe(2);
+    expect(sharpened).toHaveLength(6);
+    expect([out?.along, out?.length]).toEqual(['columns', 5]);
+    expect(out?.raster).toBe(sharpened[4]);
+  });
+
   it('keeps the first reading when no sharpened one finds a fifth more sure text, and reads a sure page once', async () => {
     const { read } = reads([reading(75, '车敬的张丽华女士：'), reading(70, '车敬的张丽华女士'), reading(40, '车')]);
     expect(await readDeblurred(first, raster, 1, read)).toBeUndefined();
