@@ -2510,27 +2510,32 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
     if (y > 0) grown[(y - 1) * w + x] = 1;
     if (y < h - 1) grown[(y + 1) * w + x] = 1;
   }
-  const mask = new Uint8Array(g.width * g.height);
-  for (let y = 0; y < g.height; y++) {
-    const sy = Math.min(h - 1, Math.floor(y / factor)) * w;
-    for (let x = 0; x < g.width; x++) mask[y * g.width + x] = grown[sy + Math.min(w - 1, Math.floor(x / factor))]! ? 0 : 1;
-  }
+  // Each reduced pixel's value spread over the pixels of `g` it stands for: a row of `g` is
+  // made once per reduced row and copied down the rows that share it.
+  const columns = new Int32Array(g.width);
+  for (let x = 0; x < g.width; x++) columns[x] = Math.min(w - 1, Math.floor(x / factor));
+  const enlarged = (value: (i: number) => number) => {
+    const out = new Uint8Array(g.width * g.height);
+    let last = -1;
+    for (let y = 0; y < g.height; y++) {
+      const sy = Math.min(h - 1, Math.floor(y / factor));
+      const row = y * g.width;
+      if (sy === last) { out.copyWithin(row, row - g.width, row); continue; }
+      last = sy;
+      for (let x = 0; x < g.width; x++) out[row + x] = value(sy * w + columns[x]!);
+    }
+    return out;
+  };
+  const mask = enlarged((i) => (grown[i] ? 0 : 1));
   // Print in the shade, and one reduced pixel round it (the surround was grown over its edge).
   let shade: Uint8Array | undefined;
   if (print) {
-    shade = new Uint8Array(g.width * g.height);
-    for (let y = 0; y < g.height; y++) {
-      const sy = Math.min(h - 1, Math.floor(y / factor));
-      for (let x = 0; x < g.width; x++) {
-        const sx = Math.min(w - 1, Math.floor(x / factor));
-        let near = 0;
-        for (let dy = -1; dy <= 1 && !near; dy++) for (let dx = -1; dx <= 1 && !near; dx++) {
-          const yy = sy + dy, xx = sx + dx;
-          if (yy >= 0 && xx >= 0 && yy < h && xx < w) near = print[yy * w + xx]!;
-        }
-        if (near && !mask[y * g.width + x]) shade[y * g.width + x] = 1;
-      }
+    const near = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      if (!print[y * w + x]) continue;
+      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) near.fill(1, yy * w + Math.max(0, x - 1), yy * w + Math.min(w - 1, x + 1) + 1);
     }
+    shade = enlarged((i) => (near[i] && grown[i] ? 1 : 0));
   }
   const found = mendLeakedCorner(small, sheet.corners);
   const corners = found.map(([x, y]) => [x * factor, y * factor] as [number, number]);
