@@ -13,8 +13,11 @@ import { tesseractCoreBuild, WASM_SIMD_PROBE } from '../../../shared/ocr/core-bu
 /** Where the vendor files live, relative to the page. */
 export const VENDOR_PATHS = { workerPath: 'vendor/tesseract/worker.min.js', corePath: 'vendor/tesseract-core', langPath: 'vendor/lang' } as const;
 
-/** Creates the browser engine; `baseUrl` is the page's URL the vendor paths are relative to. */
-export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(lang: string): void } {
+/**
+ * Creates the browser engine; `baseUrl` is the page's URL the vendor paths are relative to.
+ * `create` starts a tesseract.js worker (tesseract.js's own; another only in tests).
+ */
+export function createBrowserOcrEngine(baseUrl: string, create: typeof createWorker = createWorker): OcrEngine & { prepare(lang: string): void } {
   const url = (path: string) => new URL(path, baseUrl).href;
   /**
    * Workers by language: the page's and one other's. Second readings in a language of their own
@@ -41,7 +44,7 @@ export function createBrowserOcrEngine(baseUrl: string): OcrEngine & { prepare(l
     // One other language at a time beside the page's.
     for (const other of [...workers.keys()]) if (other !== pageLang) stop(other);
     const worker = (async () => {
-      const w = await createWorker(lang, 1, {
+      const w = await create(lang, 1, {
         workerPath: url(VENDOR_PATHS.workerPath),
         // One named build rather than the folder: tesseract.js would pick relaxed SIMD where the
         // CPU has it, whose results vary between machines (see shared/ocr/core-build.ts).
