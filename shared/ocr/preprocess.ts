@@ -2530,11 +2530,7 @@ function paperOn(g: GrayRaster, small: GrayRaster, factor: number, sat: GrayRast
   // Print in the shade, and one reduced pixel round it (the surround was grown over its edge).
   let shade: Uint8Array | undefined;
   if (print) {
-    const near = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      if (!print[y * w + x]) continue;
-      for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) near.fill(1, yy * w + Math.max(0, x - 1), yy * w + Math.min(w - 1, x + 1) + 1);
-    }
+    const near = maxFilter({ width: w, height: h, data: new Uint8ClampedArray(print.buffer, print.byteOffset, print.length) }, 1).data;
     shade = enlarged((i) => (near[i] && grown[i] ? 1 : 0));
   }
   const found = mendLeakedCorner(small, sheet.corners);
