@@ -71,7 +71,7 @@ describe('the Node engine\'s threads', () => {
     const engine = createNodeOcrEngine({ onThreadStart: (lang) => started.push(lang) });
     try {
       engine.prepare('chi_tra+eng');
-      const read = (lang: string) => engine.recognize({ kind: 'bytes', bytes: image }, { lang, psm: 'auto' });
+      const read = (lang: string) => engine.recognize({ kind: 'encoded', bytes: image }, { lang, psm: 'auto' });
       const first = await read('chi_tra+eng');
       expect(first.text).toContain('0912-345-678');
       expect((await read('chi_tra')).text).toContain('0912-345-678');
