@@ -137,6 +137,24 @@ describe('evidence', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/11-evidence-list-zh-TW.png` });
   });
 
+  it('reads an e-invoice whose second readings use the Chinese model alone, the page\'s worker kept beside that one', async () => {
+    const { page } = s;
+    const from = s.requests.length;
+    await importThroughPicker(page, ['test/fixtures/ocr-extra/scan_einvoice_tw.png']);
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => page.locator('.ocr-status[data-status="done"]').count(), { timeout: 240_000, interval: 1000 }).toBe(6);
+    await rows().nth(5).getByRole('button', { name: '開啟', exact: true }).click();
+    const text = (await page.locator('textarea[name="exhibit-text"]').inputValue()).replace(/\s+/g, '');
+    expect(text).toContain('電子發票證明聯');
+    expect(text).toContain('門號月租費999');
+    // Language data fetched for this page: the page's worker (chi_tra and eng) and one for the
+    // Chinese model alone (chi_tra). The page's worker reads again after that one, and is not
+    // made again for it.
+    const fetched = (name: string) => s.requests.slice(from).filter((u) => u.endsWith(`/${name}.traineddata.gz`)).length;
+    expect([fetched('chi_tra'), fetched('eng')]).toEqual([2, 1]);
+    await page.getByRole('button', { name: /所有證據/ }).click();
+  });
+
   it('made no request outside the app origin', () => {
     expect(foreignRequests(s.requests, server.origin)).toEqual([]);
   });
