@@ -700,6 +700,12 @@ describe('rereadWeakLines', () => {
     const out = await rereadWeakLines(page([line([word('EE', 5, 40, 276, 520, 48)], 5)]), g, engine, 'chi_tra+eng');
     expect(calls).toHaveLength(0);
     expect(out.words.map((w) => w.text)).not.toContain('EE RRR RRR');
+    // Nor a word boxed 1 px tall along a rule, alone on its line: its cut is 3 px tall.
+    const thin = createGray(600, 400);
+    thin.data.fill(0, 200 * 600 + 40, 200 * 600 + 94);
+    const alone = scripted(() => [word('三', 30, 10, 1, 20, 3)]);
+    await rereadWeakLines(page([line([word('EER', 5, 40, 200, 54, 1)], 5)]), thin, alone.engine, 'chi_tra+eng');
+    expect(alone.calls).toHaveLength(0);
   });
 
   it('reads again as a whole a line whose unsure word is boxed over unsure words of its own (NT$1,286未繳，今日 read "NTS$1,2865R4 » ©H")', async () => {
