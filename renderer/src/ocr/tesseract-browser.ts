@@ -31,10 +31,13 @@ export function createBrowserOcrEngine(baseUrl: string, create: typeof createWor
   let progressSink: ((p: number) => void) | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const stop = (lang: string) => {
-    const worker = workers.get(lang);
-    workers.delete(lang);
-    void worker?.then((w) => w.terminate()).catch(() => {});
+  /** Stops the workers of languages other than `keep`. */
+  const stopAllBut = (keep: string) => {
+    for (const [lang, worker] of [...workers]) {
+      if (lang === keep) continue;
+      workers.delete(lang);
+      void worker.then((w) => w.terminate()).catch(() => {});
+    }
   };
 
   const start = (lang: string): Promise<TesseractWorker> => {
@@ -42,7 +45,7 @@ export function createBrowserOcrEngine(baseUrl: string, create: typeof createWor
     const running = workers.get(lang);
     if (running) return running;
     // One other language at a time beside the page's.
-    for (const other of [...workers.keys()]) if (other !== pageLang) stop(other);
+    stopAllBut(pageLang);
     const worker = (async () => {
       const w = await create(lang, 1, {
         workerPath: url(VENDOR_PATHS.workerPath),
@@ -73,7 +76,7 @@ export function createBrowserOcrEngine(baseUrl: string, create: typeof createWor
   return {
     prepare(lang) {
       // A page in other languages: the last page's workers are stopped.
-      for (const other of [...workers.keys()]) if (other !== lang) stop(other);
+      stopAllBut(lang);
       pageLang = lang;
       void start(lang).catch(() => {});
     },
