@@ -786,6 +786,14 @@ describe('findCodes', () => {
     expect(findCodes(g, 28)).toHaveLength(1);
   });
 
+  it('finds a barcode bent halfway down (the end of a curling receipt), its halves each bars', () => {
+    const g = createGray(700, 200);
+    // Bars 60 px tall, upright down their upper half, leaning 0.06 px across per px down their
+    // lower half: down the whole height, neither upright nor leaning columns follow them.
+    for (let i = 0; i < 60; i++) for (let y = 0; y < 60; y++) fillRect(g, 300 + i * 6 + Math.round(Math.max(0, y - 30) * 0.06), 60 + y, i % 3 === 0 ? 3 : 2, 1);
+    expect(findCodes(g, 28)).toEqual([{ x: 300, y: 60, w: 357, h: 60 }]);
+  });
+
   it('finds a QR code whose modules are larger than half a text line, not a square block of bold text', () => {
     const g = createGray(700, 400);
     qr(g, 40, 40, 13, 14); // 182 px, modules 14 px: cells of half a 20 px line fall on white modules
