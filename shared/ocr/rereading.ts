@@ -1503,7 +1503,11 @@ function missedClusters(raster: GrayRaster, read: readonly Box[], unit: number, 
       }
       return n ? ink / n : 0;
     };
-    found.push(...clustersAt(unread, light).filter((c) => sized(c) && c.parts >= PALE_PARTS && !clusters.some((d) => boxesOverlap(c, d)) && darkest(c) <= t && ringInk(c) <= PALE_RING_INK));
+    // On a photo, part of it clearly darker than the threshold: grain on dim paper clumps into
+    // rows of specks as dark as the threshold or nearly (137 where it is 142), and read as text it
+    // came back as nonsense three times over, each larger (1.4 s).
+    const dark = photo ? t - PALE_PHOTO_DEPTH : t;
+    found.push(...clustersAt(unread, light).filter((c) => sized(c) && c.parts >= PALE_PARTS && !clusters.some((d) => boxesOverlap(c, d)) && darkest(c) <= dark && ringInk(c) <= PALE_RING_INK));
   }
   return found
     .slice(0, 40)
@@ -1521,6 +1525,8 @@ const PHOTO_CLUSTER_TALLEST = 2.8;
 
 /** Pale text is looked for only when the level it is looked for at is this much lighter than the threshold (grey levels). */
 const PALE_MARGIN = 20;
+/** On a photo, part of pale text is at least this much darker than the threshold (grey levels; the time line it is looked for by: 25). */
+const PALE_PHOTO_DEPTH = 10;
 /** Pale text is a row of at least this many pieces. */
 const PALE_PARTS = 3;
 /** At most this share of the ring round pale text is ink. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrEngine, OcrInput, OcrWord, RecognizeOptions } from '../../../shared/ocr/engine';
 import { inkCoverage, inkRows, readAmountsBeforeYuan, pageInk, liftDarkCut, whitenTintedGround, inkSpan, isInkSpread, masksSameNumber, MISSED_TEXT_CONFIDENCE, readMissedText, readPunctuationOfWeakWords, readTableCells, REREAD_SCALES, rereadSideBySide, rereadSmallText, rereadWeakLines, ruleColumns, slantOf, textBetweenRules, verticalRules, WEAK_LINE_CONFIDENCE } from '../../../shared/ocr/rereading';
-import { createGray, cropGray, type GrayRaster } from '../../../shared/ocr/raster';
+import { createGray, cropGray, histogram, otsuThreshold, type GrayRaster } from '../../../shared/ocr/raster';
 import { line, page, scripted, word } from './results';
 
 const raster = createGray(600, 300);
@@ -1011,16 +1011,23 @@ describe('readMissedText', () => {
     expect(screenshot.calls).toHaveLength(1);
   });
 
+  /**
+   * Four pale glyphs (170, a 2 × 2 core of `core` each) of a row at y 200 from x 300, under a line
+   * of text whose grey mark after its last word (115) sets the page's threshold there.
+   */
+  const pale = (core = 90) => {
+    const g = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 148, 168, 188] }]);
+    for (let y = 100; y < 120; y++) g.data.fill(115, y * 600 + 210, y * 600 + 226);
+    for (const x of [300, 316, 332, 348]) {
+      for (let y = 200; y < 220; y++) g.data.fill(170, y * 600 + x, y * 600 + x + 12);
+      for (let y = 209; y < 211; y++) g.data.fill(core, y * 600 + x + 5, y * 600 + x + 7);
+    }
+    return g;
+  };
+
   it('reads pale text with paper all round it, which breaks into specks at the threshold (a time line photographed on a phone\'s screen)', async () => {
-    /** Four pale glyphs (170, a 2 × 2 core of 90 each) of a row at y 200 from x 300. */
-    const pale = () => {
-      const g = ink([{ y: 100, xs: [40, 60, 84, 104, 128, 148, 168, 188] }]);
-      for (const x of [300, 316, 332, 348]) {
-        for (let y = 200; y < 220; y++) g.data.fill(170, y * 600 + x, y * 600 + x + 12);
-        for (let y = 209; y < 211; y++) g.data.fill(90, y * 600 + x + 5, y * 600 + x + 7);
-      }
-      return g;
-    };
+    // Its cores 25 levels darker than the threshold (126 where it is 151 on the photo).
+    expect(otsuThreshold(histogram(pale()))).toBe(115);
     const result = page([line([word('行動', 92, 40, 100, 40, 20), word('上網', 92, 84, 100, 40, 20), word('費用', 92, 128, 100, 80, 20)], 92)]);
     for (const photo of [true, false]) {
       const { engine, calls } = scripted(() => [word('下午2:05', 92, 10, 30, 60, 20)]);
@@ -1035,6 +1042,18 @@ describe('readMissedText', () => {
     const { engine, calls } = scripted(() => [word('A', 70, 10, 30, 12, 20)]);
     expect(await readMissedText(result, grain, engine, 'chi_sim+eng')).toBe(result);
     expect(calls).toHaveLength(0);
+  });
+
+  it('on a photo, does not read a row of pale specks hardly darker than the threshold (grain clumped on dim paper); on a screenshot it does', async () => {
+    // Cores 3 levels darker than the threshold (137 where it is 142 on a dim photo's grain).
+    const specks = pale(112);
+    expect(otsuThreshold(histogram(specks))).toBe(115);
+    const result = page([line([word('行動', 92, 40, 100, 40, 20), word('上網', 92, 84, 100, 40, 20), word('費用', 92, 128, 100, 80, 20)], 92)]);
+    const photo = scripted(() => [word('下午2:05', 92, 10, 30, 60, 20)]);
+    expect(await readMissedText(result, specks, photo.engine, 'chi_sim+eng', undefined, [], true)).toBe(result);
+    expect(photo.calls).toHaveLength(0);
+    const screenshot = scripted(() => [word('下午2:05', 92, 10, 30, 60, 20)]);
+    expect((await readMissedText(result, specks, screenshot.engine, 'chi_sim+eng')).lines.map((l) => l.text)).toEqual(['行動 上網 費用', '下午2:05']);
   });
 
   it('asks nothing when all ink lies within a unit of what was read', async () => {
