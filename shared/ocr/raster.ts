@@ -201,10 +201,23 @@ export function orientGray(g: GrayRaster, orientation: number): GrayRaster {
 }
 
 /**
+ * For shrinking `w` columns to `ow` by `scale`: the first source column of each output column
+ * (those whose scaled position floors to it; the last takes the rest), and `w` after them.
+ */
+function shrunkColumns(w: number, ow: number, scale: number): Int32Array {
+  const start = new Int32Array(ow + 1).fill(w);
+  for (let x = w - 1; x >= 0; x--) start[Math.min(ow - 1, Math.floor(x * scale))] = x;
+  // A column no source column reaches starts where the next one does: it is empty.
+  for (let t = ow - 1; t >= 0; t--) start[t] = Math.min(start[t]!, start[t + 1]!);
+  return start;
+}
+
+/**
  * An RGBA raster resized by `scale` on both axes, each channel as {@link resizeGray} resizes a
  * grey one (area average when shrinking).
  */
 export function resizeRgba(r: RgbaRaster, scale: number): RgbaRaster {
+  if (scale < 1) return shrinkRgba(r, scale);
   const n = r.width * r.height;
   const channel = { width: r.width, height: r.height, data: new Uint8ClampedArray(n) };
   let out: Uint8ClampedArray | undefined;
@@ -216,6 +229,42 @@ export function resizeRgba(r: RgbaRaster, scale: number): RgbaRaster {
     for (let i = 0, j = c; i < resized.data.length; i++, j += 4) out[j] = resized.data[i]!;
   }
   return { width, height, data: out! };
+}
+
+/**
+ * {@link resizeGray}'s area average on all four channels at once: each channel comes out as
+ * `resizeGray` would shrink it alone.
+ */
+function shrinkRgba(r: RgbaRaster, scale: number): RgbaRaster {
+  const { width: w, height: h, data } = r;
+  const ow = Math.max(1, Math.round(w * scale));
+  const oh = Math.max(1, Math.round(h * scale));
+  const out = new Uint8ClampedArray(ow * oh * 4);
+  if (ow === w && oh === h) { out.set(data); return { width: w, height: h, data: out }; }
+  const colStart = shrunkColumns(w, ow, scale);
+  const sums = new Uint32Array(ow * 4);
+  let y = 0;
+  for (let ty = 0; ty < oh; ty++) {
+    sums.fill(0);
+    let rows = 0;
+    for (; y < h && Math.min(oh - 1, Math.floor(y * scale)) === ty; y++, rows++) {
+      for (let x = 0, k = 0; x < ow; x++, k += 4) {
+        let r = 0, g = 0, b = 0, a = 0;
+        for (let i = (y * w + colStart[x]!) * 4, end = (y * w + colStart[x + 1]!) * 4; i < end; i += 4) {
+          r += data[i]!; g += data[i + 1]!; b += data[i + 2]!; a += data[i + 3]!;
+        }
+        sums[k]! += r; sums[k + 1]! += g; sums[k + 2]! += b; sums[k + 3]! += a;
+      }
+    }
+    for (let x = 0, o = ty * ow * 4; x < ow; x++, o += 4) {
+      const n = (colStart[x + 1]! - colStart[x]!) * rows;
+      const k = x * 4;
+      if (n) {
+        out[o] = sums[k]! / n; out[o + 1] = sums[k + 1]! / n; out[o + 2] = sums[k + 2]! / n; out[o + 3] = sums[k + 3]! / n;
+      } else out.fill(255, o, o + 4);
+    }
+  }
+  return { width: ow, height: oh, data: out };
 }
 
 /**
@@ -256,9 +305,7 @@ export function resizeGray(g: GrayRaster, scale: number, scaleY = scale): GrayRa
     // Area average: output pixel (tx, ty) is the mean of the source pixels whose scaled
     // position floors to it (a cell no source pixel reaches stays white). Source rows are
     // summed into one output row at a time; sums are integers, so the means are exact.
-    const tx = new Int32Array(w);
-    const colCount = new Int32Array(ow);
-    for (let x = 0; x < w; x++) { const t = Math.min(ow - 1, Math.floor(x * scale)); tx[x] = t; colCount[t]!++; }
+    const colStart = shrunkColumns(w, ow, scale);
     const rowSums = new Uint32Array(ow);
     let y = 0;
     for (let ty = 0; ty < oh; ty++) {
@@ -266,10 +313,14 @@ export function resizeGray(g: GrayRaster, scale: number, scaleY = scale): GrayRa
       let rows = 0;
       for (; y < h && Math.min(oh - 1, Math.floor(y * scaleY)) === ty; y++, rows++) {
         const row = y * w;
-        for (let x = 0; x < w; x++) rowSums[tx[x]!]! += data[row + x]!;
+        for (let x = 0; x < ow; x++) {
+          let sum = 0;
+          for (let i = row + colStart[x]!, end = row + colStart[x + 1]!; i < end; i++) sum += data[i]!;
+          rowSums[x]! += sum;
+        }
       }
       const o = ty * ow;
-      for (let x = 0; x < ow; x++) { const n = colCount[x]! * rows; out[o + x] = n ? rowSums[x]! / n : 255; }
+      for (let x = 0; x < ow; x++) { const n = (colStart[x + 1]! - colStart[x]!) * rows; out[o + x] = n ? rowSums[x]! / n : 255; }
     }
   }
   return { width: ow, height: oh, data: out };

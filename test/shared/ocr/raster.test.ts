@@ -65,6 +65,22 @@ describe('resizeRgba', () => {
     expect([out.width, out.height]).toEqual([2, 1]);
     expect(Array.from(out.data)).toEqual([191, 0, 0, 255, 0, 0, 255, 128]);
   });
+
+  it('shrinks every channel by an uneven factor exactly as resizeGray shrinks it alone', () => {
+    const w = 37, h = 23;
+    const data = new Uint8ClampedArray(w * h * 4);
+    let s = 7;
+    for (let i = 0; i < data.length; i++) { s = (s * 1103515245 + 12345) % 2147483648; data[i] = s % 256; }
+    for (const scale of [0.3, 0.61, 0.93]) {
+      const out = resizeRgba({ width: w, height: h, data }, scale);
+      for (let c = 0; c < 4; c++) {
+        const channel = { width: w, height: h, data: data.filter((_, i) => i % 4 === c) };
+        const alone = resizeGray(channel, scale);
+        expect([out.width, out.height]).toEqual([alone.width, alone.height]);
+        expect(Array.from(out.data.filter((_, i) => i % 4 === c))).toEqual(Array.from(alone.data));
+      }
+    }
+  });
 });
 
 describe('shearGray', () => {
