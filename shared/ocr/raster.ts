@@ -233,7 +233,8 @@ export function resizeRgba(r: RgbaRaster, scale: number): RgbaRaster {
 
 /**
  * {@link resizeGray}'s area average on all four channels at once: each channel comes out as
- * `resizeGray` would shrink it alone.
+ * `resizeGray` would shrink it alone. (One loop for any number of channels, serving both, was
+ * 2.5 times as slow on a 16-MP photo, 1.5 times on a grey page: the four sums stay in registers.)
  */
 function shrinkRgba(r: RgbaRaster, scale: number): RgbaRaster {
   const { width: w, height: h, data } = r;
