@@ -37,7 +37,7 @@ import {
   straightenColumns,
   whitenLightWallpaper,
 } from '../../../shared/ocr/preprocess';
-import { createGray, grayToRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster, type RgbaRaster } from '../../../shared/ocr/raster';
+import { createGray, grayToRgba, resizeRgba, rgbaToChannelExtreme, rgbaToGray, rotateGray, type GrayRaster, type RgbaRaster } from '../../../shared/ocr/raster';
 
 function fillRect(g: GrayRaster, x0: number, y0: number, w: number, h: number, v: number): void {
   for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) g.data[y * g.width + x] = v;
@@ -2172,6 +2172,19 @@ describe('large photos', () => {
     expect(result.scale).toBeGreaterThan(0.45);
     expect(result.scale).toBeLessThan(0.65);
   }, 30_000);
+
+  it('shrinks a large photo by the lines of its page when those measured on its reduced copy left its text to be magnified', async () => {
+    // Set 69's e-invoice under glare at twice its size (1840 × 3232, lines about 50 px): on the
+    // reduced copy its lines measured over 140 px, and the photo was shrunk to a fifth, its 10-px
+    // text then magnified three times.
+    const photo = await decodeImage(new Uint8Array(readFileSync('test/fixtures/ocr-extra/photo_einvoice_glare_tw.jpg')));
+    const result = preprocess(resizeRgba(photo.raster, 2));
+    const names = result.steps.map((s) => s.name);
+    expect(names).toContain('downscale');
+    expect(names).not.toContain('upscale');
+    expect(result.scale).toBeGreaterThan(0.5);
+    expect(result.scale).toBeLessThan(0.7);
+  }, 60_000);
 
   it('finds the sheet of a photo whose first outline ran along a lit desk, two of its sides showing no edge', async () => {
     // Set 78's termination certificate, resampled (×2, then to 550 px tall): the desk at its upper
