@@ -3804,8 +3804,9 @@ const WALLPAPER_INK = 0.5;
  */
 export function preprocess(rgba: RgbaRaster, options: PreprocessOptions = {}): PreprocessResult {
   const first = preprocessAt(rgba, options);
-  const shrunk = first.geometry.find((step) => step.kind === 'scale');
-  if (!shrunk || shrunk.kind !== 'scale' || shrunk.factor >= 1 || !first.steps.some((step) => step.name === 'upscale')) return first;
+  // The photo's shrinking is its first scale step, the magnifying its last.
+  const shrunk = first.geometry.find((step): step is Extract<GeometryStep, { kind: 'scale' }> => step.kind === 'scale');
+  if (!shrunk || shrunk.factor >= 1 || !first.steps.some((step) => step.name === 'upscale')) return first;
   const again = photoShrink(first.lineHeight, first.sourceWidth, first.sourceHeight);
   return again > shrunk.factor ? preprocessAt(rgba, options, again) : first;
 }
